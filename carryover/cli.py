@@ -1,0 +1,175 @@
+"""The `carryover` command: run the pipeline, or check raw data without loading it.
+
+Exit codes, like a linter: 0 no error findings, 1 error findings (valid rows still loaded, the
+rest quarantined), 2 could not run (bad arguments, missing raw directory, unusable warehouse).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from carryover.config import ENV_RAW_DIR, ENV_REPORT_DIR, ENV_WAREHOUSE, resolve_paths
+from carryover.pipeline import RawDirError
+from carryover.validate import FileStats
+from carryover.warehouse import WarehouseError
+
+EXIT_FINDINGS = 1
+EXIT_CANNOT_RUN = 2
+
+app = typer.Typer(
+    name="carryover",
+    help="Check and warehouse strength-training study results.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+RawOption = Annotated[
+    Path | None,
+    typer.Option("--raw", help=f"Raw data directory [env {ENV_RAW_DIR}; default: raw/].", show_default=False),
+]
+WarehouseOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--warehouse",
+        help=f"DuckDB file [env {ENV_WAREHOUSE}; default: warehouse/carryover.duckdb].",
+        show_default=False,
+    ),
+]
+ReportOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--report-dir",
+        help=f"Report directory [env {ENV_REPORT_DIR}; default: warehouse/reports/].",
+        show_default=False,
+    ),
+]
+MaxFindings = Annotated[
+    int,
+    typer.Option("--max-findings", min=0, help="Print at most this many findings (0: all)."),
+]
+
+
+def _shown(path: Path) -> str:
+    """A path as short as it can be shown: relative to the working directory when inside it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _print_findings(findings: object, raw_dir: Path, limit: int) -> None:
+    import polars as pl
+
+    assert isinstance(findings, pl.DataFrame)
+    rows = findings.iter_rows(named=True)
+    for i, f in enumerate(rows):
+        if limit and i >= limit:
+            out.print(f"... and {findings.height - limit} more findings (see the report)")
+            break
+        where = _shown(raw_dir / f["source_file"]) + (f":{f['source_line']}" if f["source_line"] else "")
+        colour = "red" if f["severity"] == "error" else "yellow"
+        column = f" {f['column_name']}:" if f["column_name"] else ""
+        out.print(
+            f"{escape(where)}: [{colour}]{f['severity']}[/{colour}] "
+            f"\\[{f['rule']}]{escape(column)} {escape(f['message'])}"
+        )
+
+
+def _summary(command: str, files: list[FileStats], errors: int, warnings: int) -> str:
+    rows = sum(f.data_rows for f in files)
+    loaded = sum(f.loaded_rows for f in files)
+    read = sum(1 for f in files if f.sha256 is not None)
+    return (
+        f"carryover {command}: {read} files, {rows} rows: {loaded} loaded, {rows - loaded} "
+        f"quarantined; {errors} error(s), {warnings} warning(s)"
+    )
+
+
+def _fail(message: str) -> typer.Exit:
+    err.print(f"carryover: {escape(message)}")
+    return typer.Exit(EXIT_CANNOT_RUN)
+
+
+def _quiet_prefect(verbose: bool) -> None:
+    """Keep the terminal to carryover's own output; flow logs still reach the Prefect API."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
+    if not verbose:
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_DEBUG_LEVEL", "CRITICAL")
+
+
+@app.command()
+def run(
+    raw: RawOption = None,
+    warehouse: WarehouseOption = None,
+    report_dir: ReportOption = None,
+    max_findings: MaxFindings = 100,
+    verbose: Annotated[bool, typer.Option("--verbose", help="Show Prefect's logs.")] = False,
+) -> None:
+    """Run the pipeline once under Prefect: validate, load DuckDB, write the report."""
+    paths = resolve_paths(raw, warehouse, report_dir)
+    _quiet_prefect(verbose)
+    try:
+        from carryover.pipeline import ensure_raw_dir
+        from carryover.warehouse import connect
+
+        ensure_raw_dir(paths.raw_dir)
+        connect(paths.warehouse).close()  # fail fast, before any work, if it cannot be opened
+        from flows.pipeline import carryover_pipeline
+
+        summary = carryover_pipeline(
+            raw_dir=paths.raw_dir, warehouse=paths.warehouse, report_dir=paths.report_dir
+        )
+    except (RawDirError, WarehouseError) as exc:
+        raise _fail(str(exc)) from None
+    _print_findings(summary.findings, paths.raw_dir, max_findings)
+    out.print(_summary("run", summary.files, summary.errors, summary.warnings) + f" (run {summary.run_id})")
+    out.print(f"warehouse: {_shown(summary.warehouse)}")
+    out.print(f"report:    {_shown(summary.report)}")
+    raise typer.Exit(summary.exit_code)
+
+
+@app.command()
+def check(raw: RawOption = None, max_findings: MaxFindings = 100) -> None:
+    """Validate the raw data and print the findings; writes nothing, starts no Prefect server."""
+    from carryover.pipeline import check as check_raw
+
+    paths = resolve_paths(raw)
+    try:
+        checked = check_raw(paths.raw_dir)
+    except RawDirError as exc:
+        raise _fail(str(exc)) from None
+    validation = checked.validation
+    _print_findings(validation.findings, paths.raw_dir, max_findings)
+    out.print(_summary("check", validation.files, validation.errors, validation.warnings))
+    raise typer.Exit(EXIT_FINDINGS if validation.errors else 0)
+
+
+def main() -> None:
+    """Console-script entry point: no traceback reaches the user unless CARRYOVER_DEBUG is set."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        err.print("carryover: interrupted")
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+        if os.environ.get("CARRYOVER_DEBUG"):
+            raise
+        err.print(
+            f"carryover: internal error: {escape(type(exc).__name__)}: {escape(str(exc))} "
+            "(set CARRYOVER_DEBUG=1 to see the traceback)"
+        )
+        sys.exit(EXIT_CANNOT_RUN)

@@ -1,0 +1,412 @@
+"""Extract: read a raw CSV file into text cells, keeping every row's file and physical line.
+
+Nothing is lost and nothing crashes: a row that cannot be read (wrong number of fields, an
+unclosed quote, bytes that are not UTF-8, a NUL byte) becomes an error finding at its line and a
+quarantined row holding its raw text; a file-level fault (no header, a missing or repeated column)
+quarantines every row of the file. Rows are records, not lines: a quoted field may span lines, and
+a record's line is the physical line it starts on (the header is line 1).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from schemas.findings import finding, findings_frame
+from schemas.table import ROW, TableSpec
+
+BOM = b"\xef\xbb\xbf"
+SPAN = "_span"
+"""Number of physical lines a record spans (1 unless a quoted field holds a line break)."""
+
+REJECTED_SCHEMA: dict[str, pl.DataType] = {
+    "source_line": pl.Int64(),
+    "raw": pl.String(),
+    "reasons": pl.String(),
+}
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+_QUOTED_FIELD = r'(^|,)"([^"]|"")*"'
+_PLACEHOLDER = "\x00"
+
+
+@dataclass
+class Extracted:
+    """One raw file, read: valid-shaped rows as text cells, rejected rows, and findings."""
+
+    spec: TableSpec
+    source_file: str
+    sha256: str | None
+    rows: pl.DataFrame
+    rejected: pl.DataFrame
+    findings: pl.DataFrame
+    lines: pl.Series = field(repr=False)
+    data_rows: int
+
+    def raw_text(self, source_lines: pl.Series, spans: pl.Series) -> list[str]:
+        """The raw text of records, from their first line and span."""
+        out = []
+        for start, span in zip(source_lines.to_list(), spans.to_list(), strict=True):
+            out.append("\n".join(self.lines.slice(start - 1, span).to_list()))
+        return out
+
+
+def empty_rows(spec: TableSpec) -> pl.DataFrame:
+    """A rows frame with no rows but every column the validators expect."""
+    schema: dict[str, pl.DataType] = {name: pl.String() for name in spec.column_names}
+    schema.update(source_file=pl.String(), source_line=pl.Int64(), **{SPAN: pl.Int32(), ROW: pl.Int64()})
+    return pl.DataFrame(schema=schema)
+
+
+def extract_file(raw_dir: Path, spec: TableSpec, *, optional: bool = False) -> Extracted:
+    """Read `<raw_dir>/<table>.csv`; an absent or unreadable file is a finding, not a crash."""
+    source_file = spec.file_name
+    path = raw_dir / source_file
+    if not path.exists():
+        found = [] if optional else [
+            finding(
+                "file_missing",
+                spec.name,
+                source_file,
+                None,
+                f"{source_file} is missing from the raw directory {raw_dir}",
+            )
+        ]
+        return _nothing(spec, source_file, None, found)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        message = f"{source_file} cannot be read: {reason}"
+        return _nothing(
+            spec, source_file, None, [finding("file_unreadable", spec.name, source_file, None, message)]
+        )
+    return parse_csv(data, spec, source_file)
+
+
+def _nothing(
+    spec: TableSpec, source_file: str, sha256: str | None, found: list[dict[str, Any]]
+) -> Extracted:
+    return Extracted(
+        spec=spec,
+        source_file=source_file,
+        sha256=sha256,
+        rows=empty_rows(spec),
+        rejected=pl.DataFrame(schema=REJECTED_SCHEMA),
+        findings=findings_frame(found),
+        lines=pl.Series("line", [], dtype=pl.String),
+        data_rows=0,
+    )
+
+
+class _Collector:
+    """Gathers rejected rows and findings while a file is parsed."""
+
+    def __init__(self, spec: TableSpec, source_file: str) -> None:
+        self.spec = spec
+        self.source_file = source_file
+        self.findings: list[dict[str, Any]] = []
+        self.rejected: list[tuple[int, str, str]] = []
+
+    def file_issue(self, rule_id: str, message: str, line: int | None = 1, column: str | None = None) -> None:
+        self.findings.append(
+            finding(rule_id, self.spec.name, self.source_file, line, message, column_name=column)
+        )
+
+    def reject(
+        self, rule_id: str, line: int, raw: str, message: str, column: str | None = None, value: object = None
+    ) -> None:
+        self.findings.append(
+            finding(rule_id, self.spec.name, self.source_file, line, message, column, value)
+        )
+        self.rejected.append((line, raw, message))
+
+
+def _column_at(header: list[str], text_before: str) -> str | None:
+    """The header name of the field a character position falls in (commas before it)."""
+    index = text_before.count(",")
+    return header[index] if index < len(header) else None
+
+
+def _split_lines(data: bytes, out: _Collector) -> tuple[list[str], set[int]]:
+    """Decode to physical lines; lines with undecodable bytes are blanked and listed."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        return lines, set()
+    lines = []
+    bad: set[int] = set()
+    raw_lines = _LINE_BREAK.split(data)
+    if raw_lines and raw_lines[-1] == b"":
+        raw_lines.pop()
+    for number, raw in enumerate(raw_lines, start=1):
+        try:
+            lines.append(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            shown = raw.decode("utf-8", errors="replace")
+            bad.add(number)
+            lines.append(shown)
+            if number > 1:
+                header = _header_names(lines[0]) or []
+                column = _column_at(header, raw[: exc.start].decode("utf-8", errors="replace"))
+                out.reject(
+                    "row_encoding",
+                    number,
+                    shown,
+                    f"line {number} has bytes that are not UTF-8 (byte 0x{raw[exc.start]:02x} at "
+                    f"position {exc.start + 1}); save the file as UTF-8",
+                    column,
+                )
+            else:
+                out.file_issue(
+                    "row_encoding", "the header row has bytes that are not UTF-8; save the file as UTF-8"
+                )
+    return lines, bad
+
+
+def _header_names(line: str) -> list[str] | None:
+    try:
+        rows = list(csv.reader(io.StringIO(line), strict=True))
+    except csv.Error:
+        return None
+    return [name.strip() for name in rows[0]] if rows else None
+
+
+def parse_csv(data: bytes, spec: TableSpec, source_file: str) -> Extracted:
+    """Parse one raw file's bytes (pure: no I/O). See the module docstring for the guarantees."""
+    sha256 = hashlib.sha256(data).hexdigest()
+    out = _Collector(spec, source_file)
+    if data.startswith(BOM):
+        data = data[len(BOM) :]
+    lines, undecodable = _split_lines(data, out)
+    series = pl.Series("line", lines, dtype=pl.String)
+
+    if not lines or not lines[0].strip():
+        out.file_issue("file_empty", f"{source_file} has no header row on line 1")
+        header: list[str] = []
+        file_problem = "the file has no header row"
+    else:
+        header = _header_names(lines[0]) or []
+        file_problem = _check_header(header, spec, out) if header else ""
+        if not header:
+            out.file_issue("row_quoting", "the header row has malformed quoting")
+            file_problem = "the header row cannot be read"
+
+    records = _records(series, undecodable, out, header)
+    data_rows = len(out.rejected) + records.height
+
+    if file_problem:
+        for line, raw in zip(records["source_line"].to_list(), records["raw"].to_list(), strict=True):
+            out.rejected.append((line, raw, f"not loaded: {file_problem}"))
+        rows = empty_rows(spec)
+    else:
+        rows = _cells(records, header, spec, source_file)
+
+    rejected = pl.DataFrame(out.rejected, schema=REJECTED_SCHEMA, orient="row").sort("source_line")
+    return Extracted(
+        spec=spec,
+        source_file=source_file,
+        sha256=sha256,
+        rows=rows,
+        rejected=rejected,
+        findings=findings_frame(out.findings),
+        lines=series,
+        data_rows=data_rows,
+    )
+
+
+def _check_header(header: list[str], spec: TableSpec, out: _Collector) -> str:
+    """Report header faults; return why the file's rows cannot be loaded ('' if they can)."""
+    problems = []
+    seen: set[str] = set()
+    for name in header:
+        if name in seen:
+            out.file_issue("column_duplicate", f"column {name!r} appears more than once in the header", column=name)
+            problems.append(f"column {name!r} is repeated")
+        seen.add(name)
+    for name in spec.required:
+        if name not in seen:
+            out.file_issue(
+                "column_missing", f"required column {name!r} is missing from the header", column=name
+            )
+            problems.append(f"required column {name!r} is missing")
+    known = set(spec.column_names)
+    for name in header:
+        if name not in known:
+            out.file_issue(
+                "column_unknown", f"column {name!r} is not part of the contract; it is ignored", column=name
+            )
+    return "; ".join(problems)
+
+
+def _records(series: pl.Series, undecodable: set[int], out: _Collector, header: list[str]) -> pl.DataFrame:
+    """Group physical lines (after the header) into records and reject malformed ones.
+
+    Returns the well-formed records: source_line, span, raw text.
+    """
+    width = len(header)
+    frame = pl.DataFrame({"raw": series}).with_row_index("source_line", offset=1)
+    frame = frame.with_columns(pl.col("source_line").cast(pl.Int64)).slice(1)
+    if undecodable:
+        frame = frame.filter(~pl.col("source_line").is_in(list(undecodable)))
+    nul = frame.filter(pl.col("raw").str.contains(_PLACEHOLDER, literal=True))
+    for line, raw in nul.iter_rows():
+        out.reject("row_nul_byte", line, raw.replace(_PLACEHOLDER, "\\0"), f"line {line} contains a NUL byte")
+    frame = frame.filter(~pl.col("raw").str.contains(_PLACEHOLDER, literal=True))
+    frame = frame.with_columns(pl.col("raw").str.count_matches('"', literal=True).alias("_q"))
+
+    records = _shape(_join_quoted(frame, out), width)
+    if width == 0:
+        return records.select("source_line", SPAN, "raw")
+    # A record joined over several lines that is malformed most likely started at a stray quote:
+    # read its lines one by one instead, so the good lines among them still load.
+    broken = records.filter(~pl.col("_ok") & (pl.col(SPAN) > 1))
+    if not broken.is_empty():
+        spans = [
+            pl.col("source_line").is_between(start, start + span - 1)
+            for start, span in broken.select("source_line", SPAN).iter_rows()
+        ]
+        single = frame.filter(pl.any_horizontal(spans)).with_columns(
+            pl.lit(1, dtype=pl.Int32).alias(SPAN)
+        )
+        records = pl.concat(
+            [records.filter(pl.col("_ok") | (pl.col(SPAN) == 1)), _shape(single, width)],
+            how="diagonal_relaxed",
+        ).sort("source_line")
+    for line, raw, quotes, bad_quote, fields in records.filter(~pl.col("_ok")).select(
+        "source_line", "raw", "_q", "_bad_quote", "_fields"
+    ).iter_rows():
+        if bad_quote:
+            column = _column_at(header, raw[: raw.index('"')])
+            what = (
+                "a quote that is never closed"
+                if quotes % 2
+                else "a quote inside a field that is not quoted as a whole"
+            )
+            out.reject(
+                "row_quoting",
+                line,
+                raw,
+                f"line {line} has {what}; quote the whole field and double any quote inside it",
+                column,
+            )
+        elif fields > width:
+            out.reject(
+                "row_ragged",
+                line,
+                raw,
+                f"line {line} has {fields} fields, more than the header's {width}: "
+                f"field {width + 1} has no column",
+            )
+        else:
+            out.reject(
+                "row_ragged",
+                line,
+                raw,
+                f"line {line} has {fields} fields, fewer than the header's {width}: "
+                f"{header[fields]!r} and the columns after it are absent",
+                header[fields],
+            )
+    return records.filter(pl.col("_ok")).select("source_line", SPAN, "raw")
+
+
+def _shape(records: pl.DataFrame, width: int) -> pl.DataFrame:
+    """Drop blank records; count fields (quoted sections collapsed) and flag malformed quoting."""
+    records = records.filter(pl.col("raw").str.strip_chars() != "")
+    collapsed = pl.col("raw").str.replace_all(_QUOTED_FIELD, "${1}" + _PLACEHOLDER)
+    return records.with_columns(
+        (collapsed.str.count_matches(",", literal=True) + 1).alias("_fields"),
+        (
+            collapsed.str.contains('"', literal=True)
+            | collapsed.str.contains(_PLACEHOLDER + "[^,]")
+        ).alias("_bad_quote"),
+    ).with_columns((~pl.col("_bad_quote") & (pl.col("_fields") == width)).alias("_ok"))
+
+
+def _join_quoted(frame: pl.DataFrame, out: _Collector) -> pl.DataFrame:
+    """Join lines into records where a quoted field spans line breaks.
+
+    A quote opened and never closed makes its first line a rejected record; reading resumes on the
+    next line, so one stray quote cannot swallow the rest of the file.
+    """
+    if frame.is_empty() or frame["_q"].sum() == 0:
+        return frame.with_columns(pl.lit(1, dtype=pl.Int32).alias(SPAN))
+    parts = []
+    while not frame.is_empty():
+        odd = (pl.col("_q") % 2).cast(pl.Int64)
+        frame = frame.with_columns(((odd.cum_sum() - odd) % 2 == 0).alias("_starts"))
+        if int(frame["_q"].sum()) % 2 == 0:
+            parts.append(frame)
+            break
+        # The last record opens a quote that never closes: reject its first line, go on after it.
+        starts = frame.filter(pl.col("_starts"))["source_line"]
+        opened = int(starts[-1])
+        parts.append(frame.filter(pl.col("source_line") < opened))
+        raw = frame.filter(pl.col("source_line") == opened)["raw"][0]
+        out.reject(
+            "row_quoting",
+            opened,
+            raw,
+            f"line {opened} opens a quote that is never closed",
+        )
+        frame = frame.filter(pl.col("source_line") > opened)
+    joined = pl.concat(parts) if parts else frame
+    if joined["_starts"].all():
+        return joined.drop("_starts").with_columns(pl.lit(1, dtype=pl.Int32).alias(SPAN))
+    return (
+        joined.with_columns(pl.col("_starts").cum_sum().alias("_record"))
+        .group_by("_record", maintain_order=True)
+        .agg(
+            pl.col("source_line").first(),
+            pl.len().cast(pl.Int32).alias(SPAN),
+            pl.col("raw").str.join("\n"),
+            pl.col("_q").sum(),
+        )
+        .drop("_record")
+    )
+
+
+def _cells(records: pl.DataFrame, header: list[str], spec: TableSpec, source_file: str) -> pl.DataFrame:
+    """Split well-formed records into text cells: trimmed, empty -> null, contract columns only."""
+    if records.is_empty():
+        return empty_rows(spec)
+    names = [f"_c{i}" for i in range(len(header))]
+    text = "\n".join(records["raw"].to_list()) + "\n"
+    cells = pl.read_csv(
+        io.BytesIO(text.encode("utf-8")),
+        has_header=False,
+        new_columns=names,
+        infer_schema=False,
+        quote_char='"',
+        empty_string_is_null=True,
+    )
+    if cells.height != records.height:  # pragma: no cover - guarded by the checks above
+        raise RuntimeError(
+            f"{source_file}: read {cells.height} records where {records.height} were checked"
+        )
+    by_name = dict(zip(header, names, strict=True))
+    columns = []
+    for name in spec.column_names:
+        if name in by_name:
+            cell = pl.col(by_name[name]).str.strip_chars()
+            columns.append(pl.when(cell == "").then(None).otherwise(cell).alias(name))
+        else:
+            columns.append(pl.lit(None, dtype=pl.String).alias(name))
+    return cells.select(columns).with_columns(
+        pl.lit(source_file).alias("source_file"),
+        records["source_line"].alias("source_line"),
+        records[SPAN].alias(SPAN),
+        pl.int_range(pl.len(), dtype=pl.Int64).alias(ROW),
+    )
+

@@ -1,0 +1,104 @@
+"""Report: the Markdown validation report of one run (pure rendering; the caller writes it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import polars as pl
+
+from carryover.validate import FileStats
+
+_MD_ESCAPES = str.maketrans(
+    {"|": "\\|", "<": "&lt;", ">": "&gt;", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]"}
+)
+MAX_RAW = 120
+
+
+def md_cell(value: object) -> str:
+    """Render a value inside a Markdown table cell as inert text (no markup, no HTML, one line)."""
+    if value is None:
+        return ""
+    text = str(value).replace("\r", " ").replace("\n", " ")
+    return text.translate(_MD_ESCAPES)
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    """Everything the report shows about a run."""
+
+    run_id: str
+    finished_at: dt.datetime
+    raw_dir: str
+    files: list[FileStats]
+    findings: pl.DataFrame
+    quarantine: pl.DataFrame
+
+
+def status_line(errors: int, warnings: int) -> str:
+    """One-line verdict of a run."""
+    if errors:
+        return f"errors found: {errors} error(s), {warnings} warning(s)"
+    if warnings:
+        return f"passed with {warnings} warning(s)"
+    return "passed: no findings"
+
+
+def render_markdown(report: ReportInput) -> str:
+    """The whole report: summary, files, counts by table and rule, every finding, quarantine."""
+    findings = report.findings
+    errors = int((findings["severity"] == "error").sum())
+    warnings = int((findings["severity"] == "warning").sum())
+    rows = sum(f.data_rows for f in report.files)
+    loaded = sum(f.loaded_rows for f in report.files)
+    out = [
+        "# carryover validation report",
+        "",
+        f"- Run: `{report.run_id}`",
+        f"- Finished: {report.finished_at:%Y-%m-%d %H:%M:%S %Z}",
+        f"- Raw data: `{report.raw_dir}`",
+        f"- Verdict: **{status_line(errors, warnings)}**",
+        f"- Rows: {rows} read, {loaded} loaded, {rows - loaded} quarantined",
+        "",
+        "## Files",
+        "",
+        "| file | rows | loaded | quarantined | sha256 |",
+        "|---|--:|--:|--:|---|",
+    ]
+    for f in report.files:
+        digest = f.sha256[:12] if f.sha256 else "(not read)"
+        out.append(
+            f"| {md_cell(f.source_file)} | {f.data_rows} | {f.loaded_rows} | "
+            f"{f.quarantined_rows} | `{digest}` |"
+        )
+    out += ["", f"## Findings: {errors} error(s), {warnings} warning(s)", ""]
+    if findings.is_empty():
+        out.append("No findings.")
+    else:
+        counts = (
+            findings.group_by("table_name", "rule", "severity")
+            .len()
+            .sort("table_name", "rule")
+        )
+        out += ["| table | rule | severity | count |", "|---|---|---|--:|"]
+        for table, rule_id, severity, count in counts.iter_rows():
+            out.append(f"| {md_cell(table)} | {md_cell(rule_id)} | {severity} | {count} |")
+        out += ["", "| where | severity | rule | column | message |", "|---|---|---|---|---|"]
+        for f in findings.iter_rows(named=True):
+            where = f["source_file"] + (f":{f['source_line']}" if f["source_line"] else "")
+            out.append(
+                f"| {md_cell(where)} | {f['severity']} | {md_cell(f['rule'])} | "
+                f"{md_cell(f['column_name'])} | {md_cell(f['message'])} |"
+            )
+    out += ["", f"## Quarantined rows: {report.quarantine.height}", ""]
+    if report.quarantine.is_empty():
+        out.append("None.")
+    else:
+        out += ["| where | reasons | raw text |", "|---|---|---|"]
+        for q in report.quarantine.iter_rows(named=True):
+            raw = q["raw"] if len(q["raw"]) <= MAX_RAW else q["raw"][:MAX_RAW] + "..."
+            out.append(
+                f"| {md_cell(q['source_file'])}:{q['source_line']} | {md_cell(q['reasons'])} | "
+                f"{md_cell(raw)} |"
+            )
+    return "\n".join(out) + "\n"

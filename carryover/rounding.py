@@ -1,0 +1,89 @@
+"""Rounding intervals: a figure reported with d decimals stands for x ± 0.5·10^-d.
+
+Two reports of one quantity agree only if their intervals overlap, and a figure computed from
+rounded inputs carries their intervals through the computation. Intervals are half-open (21.1 means
+[21.05, 21.15)), so 21.1 and 21.2 do not agree while 13 and 13.3 do. All functions return polars
+expressions, so they run vectorised inside schemas and transforms alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import polars as pl
+
+# Relative slack for float noise when comparing interval ends (21.1 + 0.05 is not exactly 21.15).
+_REL_TOL = 1e-9
+
+Interval = tuple[pl.Expr, pl.Expr]
+
+
+def half_width(text: pl.Expr) -> pl.Expr:
+    """Half the last reported digit of a number written as text: '10.2' -> 0.05, '14' -> 0.5.
+
+    Scientific notation counts its exponent: '1.5e2' -> 5.0. Null text gives null.
+    """
+    lowered = text.str.strip_chars().str.to_lowercase()
+    mantissa = lowered.str.extract(r"^[+-]?([0-9]*\.?[0-9]*)", 1)
+    decimals = mantissa.str.extract(r"\.([0-9]*)$", 1).str.len_chars().fill_null(0)
+    exponent = lowered.str.extract(r"e([+-]?[0-9]+)$", 1).cast(pl.Int64).fill_null(0)
+    power = (exponent - decimals.cast(pl.Int64)).cast(pl.Float64)
+    return pl.when(text.is_null()).then(None).otherwise(pl.lit(0.5) * pl.lit(10.0).pow(power))
+
+
+def interval(value: pl.Expr, hw: pl.Expr) -> Interval:
+    """The interval a reported value stands for, given its half-width."""
+    return value - hw, value + hw
+
+
+def overlaps(a: Interval, b: Interval) -> pl.Expr:
+    """True where two half-open intervals share a point (touching ends do not)."""
+    scale = a[1].abs() + b[1].abs() + 1.0
+    tol = scale * _REL_TOL
+    return (a[0] < b[1] - tol) & (b[0] < a[1] - tol)
+
+
+def propagate(
+    f: Callable[[pl.Expr, pl.Expr], pl.Expr], a: Interval, b: Interval
+) -> Interval:
+    """The range of f(x, y) for x in a and y in b, for f monotone in each argument.
+
+    Such a function takes its extremes at the corners of the box, so evaluating the four corners
+    is exact (percent change from pre and post, change from pre and post, and so on).
+    """
+    corners = [f(x, y) for x in a for y in b]
+    return pl.min_horizontal(corners), pl.max_horizontal(corners)
+
+
+def pct_change(pre: pl.Expr, post: pl.Expr) -> pl.Expr:
+    """Percent change from pre to post: 100·(post − pre)/pre."""
+    return 100.0 * (post - pre) / pre
+
+
+def pct_from_change(pre: pl.Expr, change: pl.Expr) -> pl.Expr:
+    """Percent change from the baseline and the absolute change: 100·change/pre."""
+    return 100.0 * change / pre
+
+
+def difference(pre: pl.Expr, post: pl.Expr) -> pl.Expr:
+    """Absolute change: post − pre."""
+    return post - pre
+
+
+def pct_from_post_and_change(post: pl.Expr, change: pl.Expr) -> pl.Expr:
+    """Percent change from the follow-up value and the absolute change: 100·change/(post − change).
+
+    Null where the implied baseline post − change is not positive (no percent change exists).
+    """
+    base = post - change
+    return pl.when(base > 0).then(100.0 * change / base).otherwise(None)
+
+
+def change_from_pct(pre: pl.Expr, pct: pl.Expr) -> pl.Expr:
+    """Absolute change from the baseline and the percent change: pre·pct/100."""
+    return pre * pct / 100.0
+
+
+def change_from_post_and_pct(post: pl.Expr, pct: pl.Expr) -> pl.Expr:
+    """Absolute change from the follow-up value and the percent change: post·pct/(100 + pct)."""
+    return pl.when(pct > -100.0).then(post * pct / (100.0 + pct)).otherwise(None)

@@ -1,0 +1,73 @@
+"""claims.csv: one row per figure an article states about a study.
+
+No key: one article line may state several figures. A change_pct claim names its group, test
+exercise and measure; n, duration_weeks and sessions_per_week claims are about the study itself.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from schemas.columns import Bound, ColumnSpec, Kind
+from schemas.keys import reference_check
+from schemas.table import FrameRule, SchemaPlan, TableSpec, build_plan
+
+SPEC = TableSpec(
+    name="claims",
+    grain="one row per figure an article states",
+    columns=(
+        ColumnSpec("article_id", Kind.SLUG, required=True, doc="the article (its file stem)"),
+        ColumnSpec("line", Kind.INTEGER, required=True, minimum=Bound(1), doc="article line"),
+        ColumnSpec("study_id", Kind.SLUG, required=True, doc="-> studies"),
+        ColumnSpec("quantity", Kind.QUANTITY, required=True, doc="what the figure is"),
+        ColumnSpec("group_id", Kind.SLUG, doc="-> groups; required for change_pct"),
+        ColumnSpec("test_exercise", Kind.SLUG, doc="-> exercises; required for change_pct"),
+        ColumnSpec("measure", Kind.MEASURE, doc="1RM, 3RM, ...; required for change_pct"),
+        ColumnSpec("value", Kind.NUMBER, required=True, doc="the figure as the article states it"),
+    ),
+    key=(),
+    rounded=("value",),
+)
+
+_IS_CHANGE = pl.col("quantity") == "change_pct"
+
+
+def row_plan(studies: pl.Series, groups: pl.Series, exercises: pl.Series) -> SchemaPlan:
+    """Cell, completeness and reference checks of claims (rows that fail are quarantined)."""
+    incomplete = [
+        FrameRule(
+            f"claim_incomplete:{column}",
+            "claim_incomplete",
+            column,
+            ~_IS_CHANGE | pl.col(column).is_not_null(),
+            f"a change_pct claim needs {column}; it is empty",
+        )
+        for column in ("group_id", "test_exercise", "measure")
+    ]
+    unknown_group = FrameRule(
+        "unknown_group",
+        "unknown_group",
+        "group_id",
+        reference_check(["study_id", "group_id"], groups),
+        "group {group_id!r} of study {study_id!r} is not a valid group in groups.csv",
+    )
+    return build_plan(
+        SPEC,
+        extra_column_checks={
+            "study_id": [
+                (
+                    "unknown_study",
+                    reference_check(["study_id"], studies),
+                    "study_id {value!r} is not a valid study in studies.csv",
+                )
+            ],
+            "test_exercise": [
+                (
+                    "unknown_exercise",
+                    reference_check(["test_exercise"], exercises),
+                    "test_exercise {value!r} is not a valid exercise in exercises.csv",
+                )
+            ],
+        },
+        frame_rules=[*incomplete, unknown_group],
+    )

@@ -1,0 +1,169 @@
+"""Column kinds of the raw data contract and the pandera checks each kind implies.
+
+Raw cells arrive as text. A column's kind decides its format check (rule id and the wording of what
+was expected), its optional range check, and the polars type it is cast to once valid. Checks are
+vectorised polars expressions; an empty cell passes them (emptiness is the `required` rule's job).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+import pandera.polars as pa
+import polars as pl
+from pandera.api.polars.types import PolarsData
+
+SLUG_PATTERN = r"^[a-z][a-z0-9_]*$"
+INTEGER_PATTERN = r"^[+-]?[0-9]+$"
+NUMBER_PATTERN = r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"
+MEASURE_PATTERN = r"^[1-9][0-9]?RM$"
+DOI_PATTERN = r"^10\.[0-9]{4,9}/\S+$"
+UNITS = ("kg", "lb")
+QUANTITIES = ("change_pct", "n", "duration_weeks", "sessions_per_week")
+
+
+class Kind(StrEnum):
+    """What a raw column holds."""
+
+    TEXT = "text"
+    SLUG = "slug"
+    INTEGER = "integer"
+    NUMBER = "number"
+    MEASURE = "measure"
+    UNIT = "unit"
+    DOI = "doi"
+    ALIASES = "aliases"
+    QUANTITY = "quantity"
+
+
+@dataclass(frozen=True)
+class Bound:
+    """A numeric bound on a column; `strict` means the bound itself is not allowed."""
+
+    value: float
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """One column of a raw table as the contract defines it."""
+
+    name: str
+    kind: Kind
+    required: bool = False
+    minimum: Bound | None = None
+    maximum: Bound | None = None
+    doc: str = ""
+
+    @property
+    def numeric(self) -> bool:
+        """Whether the column holds a number once cast."""
+        return self.kind in (Kind.INTEGER, Kind.NUMBER)
+
+    def expected(self) -> str:
+        """Describe, for an editor, what a valid value of this column looks like."""
+        base = {
+            Kind.TEXT: "some text",
+            Kind.SLUG: "an id of lower-case letters, digits and '_', starting with a letter",
+            Kind.INTEGER: "a whole number",
+            Kind.NUMBER: "a number such as 12 or 12.5",
+            Kind.MEASURE: "a repetition-maximum test such as 1RM or 3RM",
+            Kind.UNIT: "kg or lb",
+            Kind.DOI: "a DOI such as 10.7717/peerj.7337",
+            Kind.ALIASES: "lower-case phrases separated by ';', such as 'squat;back squat'",
+            Kind.QUANTITY: "one of " + ", ".join(QUANTITIES),
+        }[self.kind]
+        bounds = []
+        if self.minimum is not None:
+            op = "above" if self.minimum.strict else "at least"
+            bounds.append(f"{op} {self.minimum.value:g}")
+        if self.maximum is not None:
+            op = "below" if self.maximum.strict else "at most"
+            bounds.append(f"{op} {self.maximum.value:g}")
+        return base + (" " + " and ".join(bounds) if bounds else "")
+
+
+# Kind -> (rule id, polars expression on the column that is True where the text is valid).
+def _format_rule(spec: ColumnSpec) -> tuple[str, pl.Expr] | None:
+    col = pl.col(spec.name)
+    match spec.kind:
+        case Kind.TEXT:
+            return None
+        case Kind.SLUG:
+            return "slug_format", col.str.contains(SLUG_PATTERN)
+        case Kind.INTEGER:
+            return "integer_type", col.str.contains(INTEGER_PATTERN)
+        case Kind.NUMBER:
+            return "number_type", col.str.contains(NUMBER_PATTERN)
+        case Kind.MEASURE:
+            return "measure_format", col.str.contains(MEASURE_PATTERN)
+        case Kind.UNIT:
+            return "unit_value", col.is_in(UNITS)
+        case Kind.DOI:
+            return "doi_format", col.str.contains(DOI_PATTERN)
+        case Kind.ALIASES:
+            phrases_ok = ~col.str.contains(r"(^\s*;)|(;\s*;)|(;\s*$)")
+            return "aliases_format", (col == col.str.to_lowercase()) & phrases_ok
+        case Kind.QUANTITY:
+            return "quantity_value", col.is_in(QUANTITIES)
+    raise AssertionError(spec.kind)  # pragma: no cover
+
+
+def as_number(name: str) -> pl.Expr:
+    """Parse a text column as Float64; anything unparseable becomes null."""
+    return pl.col(name).cast(pl.Float64, strict=False)
+
+
+def _range_expr(spec: ColumnSpec) -> pl.Expr | None:
+    if spec.minimum is None and spec.maximum is None:
+        return None
+    value = as_number(spec.name)
+    ok = pl.lit(True)
+    if spec.minimum is not None:
+        lo = spec.minimum
+        ok = ok & ((value > lo.value) if lo.strict else (value >= lo.value))
+    if spec.maximum is not None:
+        hi = spec.maximum
+        ok = ok & ((value < hi.value) if hi.strict else (value <= hi.value))
+    return ok
+
+
+def expr_check(name: str, expr: pl.Expr) -> pa.Check:
+    """A pandera check with this name from an expression that is True where valid; nulls pass."""
+
+    def check(data: PolarsData) -> pl.LazyFrame:
+        return data.lazyframe.select(expr.fill_null(True).alias("ok"))
+
+    return pa.Check(check, name=name)
+
+
+def column_checks(spec: ColumnSpec) -> list[tuple[str, pa.Check]]:
+    """The format and range checks a column's kind implies, each with its rule id."""
+    checks = []
+    fmt = _format_rule(spec)
+    if fmt is not None:
+        rule_id, expr = fmt
+        checks.append((rule_id, expr_check(rule_id, expr)))
+    rng = _range_expr(spec)
+    if rng is not None:
+        checks.append(("out_of_range", expr_check("out_of_range", rng)))
+    return checks
+
+
+def cast_expr(spec: ColumnSpec) -> pl.Expr:
+    """Cast a validated text column to its typed form."""
+    col = pl.col(spec.name)
+    match spec.kind:
+        case Kind.INTEGER:
+            return col.cast(pl.Int64)
+        case Kind.NUMBER:
+            return col.cast(pl.Float64)
+        case Kind.ALIASES:
+            return (
+                col.str.split(";")
+                .list.eval(pl.element().str.strip_chars())
+                .list.eval(pl.element().filter(pl.element() != ""))
+            )
+        case _:
+            return col

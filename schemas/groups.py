@@ -1,0 +1,51 @@
+"""groups.csv: one row per study arm.
+
+Key: (study_id, group_id). trained_exercise is empty for a control group; n counts the
+participants analysed.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from schemas.columns import Bound, ColumnSpec, Kind
+from schemas.keys import duplicate_key_rule, reference_check, with_first_line
+from schemas.table import SchemaPlan, TableSpec, build_plan
+
+SPEC = TableSpec(
+    name="groups",
+    grain="one row per study arm",
+    columns=(
+        ColumnSpec("study_id", Kind.SLUG, required=True, doc="-> studies.study_id"),
+        ColumnSpec("group_id", Kind.SLUG, required=True, doc="unique within its study"),
+        ColumnSpec("label", Kind.TEXT, required=True, doc="how the paper names the group"),
+        ColumnSpec("trained_exercise", Kind.SLUG, doc="-> exercises; empty for a control group"),
+        ColumnSpec("n", Kind.INTEGER, required=True, minimum=Bound(1), doc="participants analysed"),
+    ),
+    key=("study_id", "group_id"),
+)
+
+
+def row_plan(studies: pl.Series, exercises: pl.Series) -> SchemaPlan:
+    """Cell, key and reference checks of groups.csv, given the valid study and exercise ids."""
+    return build_plan(
+        SPEC,
+        extra_column_checks={
+            "study_id": [
+                (
+                    "unknown_study",
+                    reference_check(["study_id"], studies),
+                    "study_id {value!r} is not a valid study in studies.csv",
+                )
+            ],
+            "trained_exercise": [
+                (
+                    "unknown_exercise",
+                    reference_check(["trained_exercise"], exercises),
+                    "trained_exercise {value!r} is not a valid exercise in exercises.csv",
+                )
+            ],
+        },
+        frame_rules=[duplicate_key_rule(SPEC)],
+        prepare=with_first_line(SPEC.key),
+    )

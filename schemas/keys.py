@@ -1,0 +1,55 @@
+"""Key rules shared by every table: uniqueness of the key and references to other tables."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import polars as pl
+
+from schemas.table import FrameRule, TableSpec
+
+FIRST_LINE = "_first_line"
+KEY_SEP = "\x1f"
+
+
+def with_first_line(key: Sequence[str]) -> Callable[[pl.DataFrame], pl.DataFrame]:
+    """Add the line where each key value first appears (a helper column for duplicate_key)."""
+
+    def prepare(frame: pl.DataFrame) -> pl.DataFrame:
+        return frame.with_columns(pl.col("source_line").first().over(list(key)).alias(FIRST_LINE))
+
+    return prepare
+
+
+def duplicate_key_rule(spec: TableSpec) -> FrameRule:
+    """Only the first row with a given key is valid; later ones are duplicates."""
+    columns = ", ".join(spec.key)
+    values = ", ".join("{" + k + "}" for k in spec.key)
+    return FrameRule(
+        name="duplicate_key",
+        rule_id="duplicate_key",
+        column=spec.key[-1],
+        valid=pl.col("source_line") == pl.col(FIRST_LINE),
+        message=f"key ({columns}) = ({values}) repeats line {{{FIRST_LINE}}}; a key must be unique",
+    )
+
+
+def composite(columns: Sequence[str]) -> pl.Expr:
+    """One text value per row that stands for a multi-column key (for set membership)."""
+    return pl.concat_str([pl.col(c) for c in columns], separator=KEY_SEP)
+
+
+def key_values(frame: pl.DataFrame, columns: Sequence[str]) -> pl.Series:
+    """The distinct composite key values present in a frame."""
+    return frame.select(composite(columns).alias("k"))["k"].drop_nulls().unique()
+
+
+def reference_check(
+    columns: Sequence[str], known: pl.Series
+) -> pl.Expr:
+    """True where the row's (possibly composite) key is among the known parent keys.
+
+    Rows with an empty key part pass: emptiness is reported by the `required` rule.
+    """
+    key = composite(columns)
+    return key.is_in(known.implode()) | key.is_null()

@@ -1,0 +1,69 @@
+"""The rule catalogue: every finding carryover can raise, with its stable id and consequences.
+
+A rule id is stable: reports, the `findings` table and users' SQL key on it. Severity says whether
+the run fails (error: exit code 1) or only warns; `quarantines` says whether a row that breaks it is
+kept out of its clean table (structural, type, range and key rules) or loaded all the same
+(consistency rules, which judge a row that is well-formed but disagrees with itself or others).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One validation rule."""
+
+    id: str
+    severity: Severity
+    quarantines: bool
+    summary: str
+
+
+_CATALOGUE = [
+    # Files and their structure (found while extracting).
+    Rule("file_missing", "error", False, "A required raw file is absent."),
+    Rule("file_unreadable", "error", True, "The file cannot be read (permissions, not a file)."),
+    Rule("file_empty", "error", False, "The file has no header row."),
+    Rule("column_missing", "error", True, "A required column is absent: every row is quarantined."),
+    Rule("column_duplicate", "error", True, "A column name appears twice: every row is quarantined."),
+    Rule("column_unknown", "warning", False, "A column the contract does not know; it is ignored."),
+    Rule("row_ragged", "error", True, "A row has more or fewer fields than the header."),
+    Rule("row_quoting", "error", True, "A quote is never closed, or quoting is malformed."),
+    Rule("row_encoding", "error", True, "The row has bytes that are not UTF-8."),
+    Rule("row_nul_byte", "error", True, "The row contains a NUL byte."),
+    # Cells (type, format and range of one value).
+    Rule("required", "error", True, "A required value is empty."),
+    Rule("slug_format", "error", True, "An id is not a slug: lower-case letters, digits, '_'."),
+    Rule("integer_type", "error", True, "The value is not a whole number."),
+    Rule("number_type", "error", True, "The value is not a number."),
+    Rule("out_of_range", "error", True, "The number is outside its allowed range."),
+    Rule("measure_format", "error", True, "The measure is not an nRM test such as 1RM or 3RM."),
+    Rule("unit_value", "error", True, "The unit is not kg or lb."),
+    Rule("doi_format", "error", True, "The DOI does not look like 10.NNNN/suffix."),
+    Rule("aliases_format", "error", True, "Aliases are not ';'-separated lower-case phrases."),
+    Rule("quantity_value", "error", True, "The claimed quantity is not one the contract knows."),
+    # Rows and keys.
+    Rule("duplicate_key", "error", True, "The row repeats the key of an earlier row."),
+    Rule("unknown_study", "error", True, "The study_id matches no valid study."),
+    Rule("unknown_group", "error", True, "The (study_id, group_id) matches no valid group."),
+    Rule("unknown_exercise", "error", True, "The exercise matches no valid exercise."),
+    Rule("outcome_no_figures", "error", True, "An outcome gives neither change_pct nor pre and post."),
+    Rule("unit_required", "error", True, "Figures in a unit (means, SDs, change_abs) lack the unit."),
+    Rule("sd_without_mean", "error", True, "An SD is given without the mean it belongs to."),
+    Rule("claim_incomplete", "error", True, "A change_pct claim lacks its group, exercise or measure."),
+    # Consistency (well-formed rows that disagree; loaded all the same).
+    Rule("figures_disagree", "error", False, "Reported figures contradict each other beyond rounding."),
+    Rule("groups_exceed_randomized", "error", False, "A study's groups add up to more than it randomized."),
+]
+
+RULES: dict[str, Rule] = {rule.id: rule for rule in _CATALOGUE}
+
+
+def rule(rule_id: str) -> Rule:
+    """Return the rule with this id (KeyError names an unknown id)."""
+    return RULES[rule_id]

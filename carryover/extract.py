@@ -266,7 +266,7 @@ def _records(series: pl.Series, undecodable: set[int], out: _Collector, header: 
     frame = frame.filter(~pl.col("raw").str.contains(_PLACEHOLDER, literal=True))
     frame = frame.with_columns(pl.col("raw").str.count_matches('"', literal=True).alias("_q"))
 
-    records = _shape(_join_quoted(frame, out), width)
+    records = _shape(_join_quoted(frame, out, header), width)
     if width == 0:
         return records.select("source_line", SPAN, "raw")
     # A record joined over several lines that is malformed most likely started at a stray quote:
@@ -334,7 +334,7 @@ def _shape(records: pl.DataFrame, width: int) -> pl.DataFrame:
     ).with_columns((~pl.col("_bad_quote") & (pl.col("_fields") == width)).alias("_ok"))
 
 
-def _join_quoted(frame: pl.DataFrame, out: _Collector) -> pl.DataFrame:
+def _join_quoted(frame: pl.DataFrame, out: _Collector, header: list[str]) -> pl.DataFrame:
     """Join lines into records where a quoted field spans line breaks.
 
     A quote opened and never closed makes its first line a rejected record; reading resumes on the
@@ -359,6 +359,7 @@ def _join_quoted(frame: pl.DataFrame, out: _Collector) -> pl.DataFrame:
             opened,
             raw,
             f"line {opened} opens a quote that is never closed",
+            _column_at(header, raw[: raw.find('"')]),
         )
         frame = frame.filter(pl.col("source_line") > opened)
     joined = pl.concat(parts) if parts else frame

@@ -74,6 +74,8 @@ class ColumnSpec:
             Kind.ALIASES: "lower-case phrases separated by ';', such as 'squat;back squat'",
             Kind.QUANTITY: "one of " + ", ".join(QUANTITIES),
         }[self.kind]
+        if self.numeric and (self.minimum or self.maximum):
+            base = "a whole number" if self.kind is Kind.INTEGER else "a number"
         bounds = []
         if self.minimum is not None:
             op = "above" if self.minimum.strict else "at least"

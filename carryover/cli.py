@@ -35,7 +35,9 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 RawOption = Annotated[
     Path | None,
-    typer.Option("--raw", help=f"Raw data directory [env {ENV_RAW_DIR}; default: raw/].", show_default=False),
+    typer.Option(
+        "--raw", help=f"Raw data directory [env {ENV_RAW_DIR}; default: raw/].", show_default=False
+    ),
 ]
 WarehouseOption = Annotated[
     Path | None,
@@ -76,7 +78,9 @@ def _print_findings(findings: object, raw_dir: Path, limit: int) -> None:
         if limit and i >= limit:
             out.print(f"... and {findings.height - limit} more findings (see the report)")
             break
-        where = _shown(raw_dir / f["source_file"]) + (f":{f['source_line']}" if f["source_line"] else "")
+        where = _shown(raw_dir / f["source_file"]) + (
+            f":{f['source_line']}" if f["source_line"] else ""
+        )
         colour = "red" if f["severity"] == "error" else "yellow"
         column = f" {f['column_name']}:" if f["column_name"] else ""
         out.print(
@@ -134,7 +138,10 @@ def run(
     except (RawDirError, WarehouseError) as exc:
         raise _fail(str(exc)) from None
     _print_findings(summary.findings, paths.raw_dir, max_findings)
-    out.print(_summary("run", summary.files, summary.errors, summary.warnings) + f" (run {summary.run_id})")
+    out.print(
+        _summary("run", summary.files, summary.errors, summary.warnings)
+        + f" (run {summary.run_id})"
+    )
     out.print(f"warehouse: {_shown(summary.warehouse)}")
     out.print(f"report:    {_shown(summary.report)}")
     raise typer.Exit(summary.exit_code)
@@ -165,7 +172,7 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("carryover: interrupted")
         sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+    except Exception as exc:
         if os.environ.get("CARRYOVER_DEBUG"):
             raise
         err.print(

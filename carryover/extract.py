@@ -60,7 +60,9 @@ class Extracted:
 def empty_rows(spec: TableSpec) -> pl.DataFrame:
     """A rows frame with no rows but every column the validators expect."""
     schema: dict[str, pl.DataType] = {name: pl.String() for name in spec.column_names}
-    schema.update(source_file=pl.String(), source_line=pl.Int64(), **{SPAN: pl.Int32(), ROW: pl.Int64()})
+    schema.update(
+        source_file=pl.String(), source_line=pl.Int64(), **{SPAN: pl.Int32(), ROW: pl.Int64()}
+    )
     return pl.DataFrame(schema=schema)
 
 
@@ -69,15 +71,19 @@ def extract_file(raw_dir: Path, spec: TableSpec, *, optional: bool = False) -> E
     source_file = spec.file_name
     path = raw_dir / source_file
     if not path.exists():
-        found = [] if optional else [
-            finding(
-                "file_missing",
-                spec.name,
-                source_file,
-                None,
-                f"{source_file} is missing from the raw directory {raw_dir}",
-            )
-        ]
+        found = (
+            []
+            if optional
+            else [
+                finding(
+                    "file_missing",
+                    spec.name,
+                    source_file,
+                    None,
+                    f"{source_file} is missing from the raw directory {raw_dir}",
+                )
+            ]
+        )
         return _nothing(spec, source_file, None, found)
     try:
         data = path.read_bytes()
@@ -85,7 +91,10 @@ def extract_file(raw_dir: Path, spec: TableSpec, *, optional: bool = False) -> E
         reason = exc.strerror or type(exc).__name__
         message = f"{source_file} cannot be read: {reason}"
         return _nothing(
-            spec, source_file, None, [finding("file_unreadable", spec.name, source_file, None, message)]
+            spec,
+            source_file,
+            None,
+            [finding("file_unreadable", spec.name, source_file, None, message)],
         )
     return parse_csv(data, spec, source_file)
 
@@ -114,13 +123,21 @@ class _Collector:
         self.findings: list[dict[str, Any]] = []
         self.rejected: list[tuple[int, str, str]] = []
 
-    def file_issue(self, rule_id: str, message: str, line: int | None = 1, column: str | None = None) -> None:
+    def file_issue(
+        self, rule_id: str, message: str, line: int | None = 1, column: str | None = None
+    ) -> None:
         self.findings.append(
             finding(rule_id, self.spec.name, self.source_file, line, message, column_name=column)
         )
 
     def reject(
-        self, rule_id: str, line: int, raw: str, message: str, column: str | None = None, value: object = None
+        self,
+        rule_id: str,
+        line: int,
+        raw: str,
+        message: str,
+        column: str | None = None,
+        value: object = None,
     ) -> None:
         self.findings.append(
             finding(rule_id, self.spec.name, self.source_file, line, message, column, value)
@@ -170,7 +187,8 @@ def _split_lines(data: bytes, out: _Collector) -> tuple[list[str], set[int]]:
                 )
             else:
                 out.file_issue(
-                    "row_encoding", "the header row has bytes that are not UTF-8; save the file as UTF-8"
+                    "row_encoding",
+                    "the header row has bytes that are not UTF-8; save the file as UTF-8",
                 )
     return lines, bad
 
@@ -207,7 +225,9 @@ def parse_csv(data: bytes, spec: TableSpec, source_file: str) -> Extracted:
     data_rows = len(out.rejected) + records.height
 
     if file_problem:
-        for line, raw in zip(records["source_line"].to_list(), records["raw"].to_list(), strict=True):
+        for line, raw in zip(
+            records["source_line"].to_list(), records["raw"].to_list(), strict=True
+        ):
             out.rejected.append((line, raw, f"not loaded: {file_problem}"))
         rows = empty_rows(spec)
     else:
@@ -232,25 +252,35 @@ def _check_header(header: list[str], spec: TableSpec, out: _Collector) -> str:
     seen: set[str] = set()
     for name in header:
         if name in seen:
-            out.file_issue("column_duplicate", f"column {name!r} appears more than once in the header", column=name)
+            out.file_issue(
+                "column_duplicate",
+                f"column {name!r} appears more than once in the header",
+                column=name,
+            )
             problems.append(f"column {name!r} is repeated")
         seen.add(name)
     for name in spec.required:
         if name not in seen:
             out.file_issue(
-                "column_missing", f"required column {name!r} is missing from the header", column=name
+                "column_missing",
+                f"required column {name!r} is missing from the header",
+                column=name,
             )
             problems.append(f"required column {name!r} is missing")
     known = set(spec.column_names)
     for name in header:
         if name not in known:
             out.file_issue(
-                "column_unknown", f"column {name!r} is not part of the contract; it is ignored", column=name
+                "column_unknown",
+                f"column {name!r} is not part of the contract; it is ignored",
+                column=name,
             )
     return "; ".join(problems)
 
 
-def _records(series: pl.Series, undecodable: set[int], out: _Collector, header: list[str]) -> pl.DataFrame:
+def _records(
+    series: pl.Series, undecodable: set[int], out: _Collector, header: list[str]
+) -> pl.DataFrame:
     """Group physical lines (after the header) into records and reject malformed ones.
 
     Returns the well-formed records: source_line, span, raw text.
@@ -262,7 +292,12 @@ def _records(series: pl.Series, undecodable: set[int], out: _Collector, header: 
         frame = frame.filter(~pl.col("source_line").is_in(list(undecodable)))
     nul = frame.filter(pl.col("raw").str.contains(_PLACEHOLDER, literal=True))
     for line, raw in nul.iter_rows():
-        out.reject("row_nul_byte", line, raw.replace(_PLACEHOLDER, "\\0"), f"line {line} contains a NUL byte")
+        out.reject(
+            "row_nul_byte",
+            line,
+            raw.replace(_PLACEHOLDER, "\\0"),
+            f"line {line} contains a NUL byte",
+        )
     frame = frame.filter(~pl.col("raw").str.contains(_PLACEHOLDER, literal=True))
     frame = frame.with_columns(pl.col("raw").str.count_matches('"', literal=True).alias("_q"))
 
@@ -284,9 +319,11 @@ def _records(series: pl.Series, undecodable: set[int], out: _Collector, header: 
             [records.filter(pl.col("_ok") | (pl.col(SPAN) == 1)), _shape(single, width)],
             how="diagonal_relaxed",
         ).sort("source_line")
-    for line, raw, quotes, bad_quote, fields in records.filter(~pl.col("_ok")).select(
-        "source_line", "raw", "_q", "_bad_quote", "_fields"
-    ).iter_rows():
+    for line, raw, quotes, bad_quote, fields in (
+        records.filter(~pl.col("_ok"))
+        .select("source_line", "raw", "_q", "_bad_quote", "_fields")
+        .iter_rows()
+    ):
         if bad_quote:
             column = _column_at(header, raw[: raw.index('"')])
             what = (
@@ -378,7 +415,9 @@ def _join_quoted(frame: pl.DataFrame, out: _Collector, header: list[str]) -> pl.
     )
 
 
-def _cells(records: pl.DataFrame, header: list[str], spec: TableSpec, source_file: str) -> pl.DataFrame:
+def _cells(
+    records: pl.DataFrame, header: list[str], spec: TableSpec, source_file: str
+) -> pl.DataFrame:
     """Split well-formed records into text cells: trimmed, empty -> null, contract columns only."""
     if records.is_empty():
         return empty_rows(spec)
@@ -410,4 +449,3 @@ def _cells(records: pl.DataFrame, header: list[str], spec: TableSpec, source_fil
         records[SPAN].alias(SPAN),
         pl.int_range(pl.len(), dtype=pl.Int64).alias(ROW),
     )
-

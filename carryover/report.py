@@ -10,7 +10,16 @@ import polars as pl
 from carryover.validate import FileStats
 
 _MD_ESCAPES = str.maketrans(
-    {"|": "\\|", "<": "&lt;", ">": "&gt;", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]"}
+    {
+        "|": "\\|",
+        "<": "&lt;",
+        ">": "&gt;",
+        "`": "\\`",
+        "*": "\\*",
+        "_": "\\_",
+        "[": "\\[",
+        "]": "\\]",
+    }
 )
 MAX_RAW = 120
 
@@ -76,19 +85,17 @@ def render_markdown(report: ReportInput) -> str:
         out.append("No findings.")
     else:
         counts = (
-            findings.group_by("table_name", "rule", "severity")
-            .len()
-            .sort("table_name", "rule")
+            findings.group_by("table_name", "rule", "severity").len().sort("table_name", "rule")
         )
         out += ["| table | rule | severity | count |", "|---|---|---|--:|"]
         for table, rule_id, severity, count in counts.iter_rows():
             out.append(f"| {md_cell(table)} | {md_cell(rule_id)} | {severity} | {count} |")
         out += ["", "| where | severity | rule | column | message |", "|---|---|---|---|---|"]
-        for f in findings.iter_rows(named=True):
-            where = f["source_file"] + (f":{f['source_line']}" if f["source_line"] else "")
+        for row in findings.iter_rows(named=True):
+            where = row["source_file"] + (f":{row['source_line']}" if row["source_line"] else "")
             out.append(
-                f"| {md_cell(where)} | {f['severity']} | {md_cell(f['rule'])} | "
-                f"{md_cell(f['column_name'])} | {md_cell(f['message'])} |"
+                f"| {md_cell(where)} | {row['severity']} | {md_cell(row['rule'])} | "
+                f"{md_cell(row['column_name'])} | {md_cell(row['message'])} |"
             )
     out += ["", f"## Quarantined rows: {report.quarantine.height}", ""]
     if report.quarantine.is_empty():

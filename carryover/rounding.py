@@ -43,9 +43,7 @@ def overlaps(a: Interval, b: Interval) -> pl.Expr:
     return (a[0] < b[1] - tol) & (b[0] < a[1] - tol)
 
 
-def propagate(
-    f: Callable[[pl.Expr, pl.Expr], pl.Expr], a: Interval, b: Interval
-) -> Interval:
+def propagate(f: Callable[[pl.Expr, pl.Expr], pl.Expr], a: Interval, b: Interval) -> Interval:
     """The range of f(x, y) for x in a and y in b, for f monotone in each argument.
 
     Such a function takes its extremes at the corners of the box, so evaluating the four corners
@@ -56,7 +54,7 @@ def propagate(
 
 
 def pct_change(pre: pl.Expr, post: pl.Expr) -> pl.Expr:
-    """Percent change from pre to post: 100·(post − pre)/pre."""
+    """Percent change from pre to post: 100·(post - pre)/pre."""
     return 100.0 * (post - pre) / pre
 
 
@@ -66,14 +64,14 @@ def pct_from_change(pre: pl.Expr, change: pl.Expr) -> pl.Expr:
 
 
 def difference(pre: pl.Expr, post: pl.Expr) -> pl.Expr:
-    """Absolute change: post − pre."""
+    """Absolute change: post - pre."""
     return post - pre
 
 
 def pct_from_post_and_change(post: pl.Expr, change: pl.Expr) -> pl.Expr:
-    """Percent change from the follow-up value and the absolute change: 100·change/(post − change).
+    """Percent change from the follow-up value and the absolute change: 100·change/(post - change).
 
-    Null where the implied baseline post − change is not positive (no percent change exists).
+    Null where the implied baseline post - change is not positive (no percent change exists).
     """
     base = post - change
     return pl.when(base > 0).then(100.0 * change / base).otherwise(None)

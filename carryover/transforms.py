@@ -22,7 +22,10 @@ def _pick(candidates: list[tuple[str, pl.Expr, rounding.Interval, pl.Expr]]) -> 
         source = pl.when(available).then(pl.lit(label)).otherwise(source)
         lo = pl.when(available).then(c_lo).otherwise(lo)
         hi = pl.when(available).then(c_hi).otherwise(hi)
-    assert value is not None and source is not None and lo is not None and hi is not None
+    assert value is not None
+    assert source is not None
+    assert lo is not None
+    assert hi is not None
     return [value, source, lo, hi]
 
 

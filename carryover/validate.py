@@ -1,4 +1,4 @@
-"""Validate: run every table's pandera plans in load order and split rows into clean and quarantined.
+"""Validate: run every table's pandera plans in load order; split rows into clean and quarantine.
 
 Pure: extracted frames in, clean typed frames, quarantine and findings out. A row that breaks a
 quarantining rule (structure, type, range, key) is kept out of its clean table with every reason;

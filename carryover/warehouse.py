@@ -123,7 +123,11 @@ def load(
             _replace(con, name, public_columns(frame))
         quarantine = validation.quarantine.select(pl.lit(run.run_id).alias("run_id"), pl.all())
         _replace(con, "quarantine", quarantine)
-        _append(con, "findings", validation.findings.select(pl.lit(run.run_id).alias("run_id"), pl.all()))
+        _append(
+            con,
+            "findings",
+            validation.findings.select(pl.lit(run.run_id).alias("run_id"), pl.all()),
+        )
         _append(con, "run_files", _files_frame(run.run_id, validation.files))
         total = sum(f.data_rows for f in validation.files)
         loaded = sum(f.loaded_rows for f in validation.files)

@@ -44,9 +44,7 @@ def key_values(frame: pl.DataFrame, columns: Sequence[str]) -> pl.Series:
     return frame.select(composite(columns).alias("k"))["k"].drop_nulls().unique()
 
 
-def reference_check(
-    columns: Sequence[str], known: pl.Series
-) -> pl.Expr:
+def reference_check(columns: Sequence[str], known: pl.Series) -> pl.Expr:
     """True where the row's (possibly composite) key is among the known parent keys.
 
     Rows with an empty key part pass: emptiness is reported by the `required` rule.

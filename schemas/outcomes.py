@@ -63,9 +63,8 @@ def row_plan(groups: pl.Series, exercises: pl.Series) -> SchemaPlan:
             "unit_required",
             "unit_required",
             "unit",
-            pl.col("unit").is_not_null() | ~pl.any_horizontal(
-                pl.col(c).is_not_null() for c in FIGURES if c != "change_pct"
-            ),
+            pl.col("unit").is_not_null()
+            | ~pl.any_horizontal(pl.col(c).is_not_null() for c in FIGURES if c != "change_pct"),
             "unit is empty but the outcome gives figures in a unit; fill kg or lb",
         ),
         FrameRule(

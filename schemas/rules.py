@@ -30,7 +30,9 @@ _CATALOGUE = [
     Rule("file_unreadable", "error", True, "The file cannot be read (permissions, not a file)."),
     Rule("file_empty", "error", False, "The file has no header row."),
     Rule("column_missing", "error", True, "A required column is absent: every row is quarantined."),
-    Rule("column_duplicate", "error", True, "A column name appears twice: every row is quarantined."),
+    Rule(
+        "column_duplicate", "error", True, "A column name appears twice: every row is quarantined."
+    ),
     Rule("column_unknown", "warning", False, "A column the contract does not know; it is ignored."),
     Rule("row_ragged", "error", True, "A row has more or fewer fields than the header."),
     Rule("row_quoting", "error", True, "A quote is never closed, or quoting is malformed."),
@@ -52,13 +54,32 @@ _CATALOGUE = [
     Rule("unknown_study", "error", True, "The study_id matches no valid study."),
     Rule("unknown_group", "error", True, "The (study_id, group_id) matches no valid group."),
     Rule("unknown_exercise", "error", True, "The exercise matches no valid exercise."),
-    Rule("outcome_no_figures", "error", True, "An outcome gives neither change_pct nor pre and post."),
-    Rule("unit_required", "error", True, "Figures in a unit (means, SDs, change_abs) lack the unit."),
+    Rule(
+        "outcome_no_figures", "error", True, "An outcome gives neither change_pct nor pre and post."
+    ),
+    Rule(
+        "unit_required", "error", True, "Figures in a unit (means, SDs, change_abs) lack the unit."
+    ),
     Rule("sd_without_mean", "error", True, "An SD is given without the mean it belongs to."),
-    Rule("claim_incomplete", "error", True, "A change_pct claim lacks its group, exercise or measure."),
+    Rule(
+        "claim_incomplete",
+        "error",
+        True,
+        "A change_pct claim lacks its group, exercise or measure.",
+    ),
     # Consistency (well-formed rows that disagree; loaded all the same).
-    Rule("figures_disagree", "error", False, "Reported figures contradict each other beyond rounding."),
-    Rule("groups_exceed_randomized", "error", False, "A study's groups add up to more than it randomized."),
+    Rule(
+        "figures_disagree",
+        "error",
+        False,
+        "Reported figures contradict each other beyond rounding.",
+    ),
+    Rule(
+        "groups_exceed_randomized",
+        "error",
+        False,
+        "A study's groups add up to more than it randomized.",
+    ),
 ]
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in _CATALOGUE}

@@ -26,9 +26,7 @@ SPEC = TableSpec(
         ),
         ColumnSpec("doi", Kind.DOI, doc="10.NNNN/suffix"),
         ColumnSpec("population", Kind.TEXT, required=True, doc="who took part"),
-        ColumnSpec(
-            "n_randomized", Kind.INTEGER, minimum=Bound(1), doc="participants randomized"
-        ),
+        ColumnSpec("n_randomized", Kind.INTEGER, minimum=Bound(1), doc="participants randomized"),
         ColumnSpec(
             "duration_weeks",
             Kind.NUMBER,
@@ -49,8 +47,7 @@ def spec_for_year(this_year: int | None = None) -> TableSpec:
     """The studies spec with the year capped at the current (or given) year."""
     year = this_year or dt.date.today().year
     columns = tuple(
-        dataclasses.replace(c, maximum=Bound(year)) if c.name == "year" else c
-        for c in SPEC.columns
+        dataclasses.replace(c, maximum=Bound(year)) if c.name == "year" else c for c in SPEC.columns
     )
     return dataclasses.replace(SPEC, columns=columns)
 

@@ -26,7 +26,9 @@ def test_a_clean_file_loads_every_row_with_its_line() -> None:
     """A clean file loads every row with its physical line."""
     ex = parse(f"{HEADER}\ns,a,A,back_squat,1\ns,b,B,,2\n")
     assert ex.rows["source_line"].to_list() == [2, 3]
-    assert ex.data_rows == 2 and ex.rejected.is_empty() and ex.findings.is_empty()
+    assert ex.data_rows == 2
+    assert ex.rejected.is_empty()
+    assert ex.findings.is_empty()
 
 
 def test_bom_crlf_and_blank_lines_are_accepted() -> None:
@@ -40,7 +42,12 @@ def test_cells_are_trimmed_and_empty_cells_are_null() -> None:
     """Surrounding spaces go; an empty cell means missing."""
     ex = parse(f"{HEADER}\n s , a ,  A label ,, 3 \n")
     row = ex.rows.row(0, named=True)
-    assert (row["study_id"], row["label"], row["trained_exercise"], row["n"]) == ("s", "A label", None, "3")
+    assert (row["study_id"], row["label"], row["trained_exercise"], row["n"]) == (
+        "s",
+        "A label",
+        None,
+        "3",
+    )
 
 
 def test_a_quoted_field_may_span_lines_and_later_lines_stay_right() -> None:
@@ -59,7 +66,9 @@ def test_a_quoted_field_may_span_lines_and_later_lines_stay_right() -> None:
         ("s,a,A", "trained_exercise", "fewer than the header's 5"),
     ],
 )
-def test_ragged_rows_are_quarantined_at_their_line(row: str, column: str | None, words: str) -> None:
+def test_ragged_rows_are_quarantined_at_their_line(
+    row: str, column: str | None, words: str
+) -> None:
     """Too many or too few fields: an error at the line, the raw text kept, the rest loaded."""
     ex = parse(f"{HEADER}\ns,x,X,,1\n{row}\ns,y,Y,,1\n")
     assert rules_at(ex) == [("row_ragged", 3, column)]
@@ -118,7 +127,8 @@ def test_a_repeated_column_quarantines_every_row() -> None:
     """Two columns with one name are ambiguous: an error, every row quarantined."""
     ex = parse(f"{HEADER},n\ns,a,A,,1,2\n")
     assert rules_at(ex) == [("column_duplicate", 1, "n")]
-    assert ex.rows.is_empty() and ex.data_rows == 1
+    assert ex.rows.is_empty()
+    assert ex.data_rows == 1
 
 
 def test_an_unknown_column_is_a_warning_and_ignored() -> None:
@@ -126,7 +136,8 @@ def test_an_unknown_column_is_a_warning_and_ignored() -> None:
     ex = parse(f"{HEADER},notes\ns,a,A,,1,hello\n")
     assert rules_at(ex) == [("column_unknown", 1, "notes")]
     assert ex.findings["severity"].to_list() == ["warning"]
-    assert "notes" not in ex.rows.columns and ex.rows.height == 1
+    assert "notes" not in ex.rows.columns
+    assert ex.rows.height == 1
 
 
 def test_an_optional_column_may_be_absent() -> None:
@@ -140,11 +151,12 @@ def test_an_empty_file_is_an_error_and_a_header_only_file_is_empty() -> None:
     """No header is an error at line 1; a header with no rows is simply empty."""
     assert rules_at(parse("")) == [("file_empty", 1, None)]
     header_only = parse(HEADER + "\n")
-    assert header_only.findings.is_empty() and header_only.data_rows == 0
+    assert header_only.findings.is_empty()
+    assert header_only.data_rows == 0
 
 
 def test_missing_and_unreadable_files_are_findings(tmp_path: Path) -> None:
-    """An absent required file is an error, an absent optional one is nothing, a directory is unreadable."""
+    """Absent required file: an error; absent optional file: nothing; a folder: unreadable."""
     missing = extract_file(tmp_path, GROUPS)
     assert rules_at(missing) == [("file_missing", None, None)]
     assert extract_file(tmp_path, GROUPS, optional=True).findings.is_empty()

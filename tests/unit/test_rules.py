@@ -6,9 +6,11 @@ import polars as pl
 import pytest
 
 from schemas.rules import RULES
-from tests.support import validate_texts, valid_texts, with_row
+from tests.support import valid_texts, validate_texts, with_row
 
-OUTCOME = "trial_2020,sq,back_squat,{measure},{unit},{pre},{pre_sd},{post},{post_sd},{abs},{pct},{source}"
+OUTCOME = (
+    "trial_2020,sq,back_squat,{measure},{unit},{pre},{pre_sd},{post},{post_sd},{abs},{pct},{source}"
+)
 
 
 def outcome(**cells: str) -> str:
@@ -90,7 +92,12 @@ CASES = [
     ("claims", "review,7,trial_2020,change_pct,sq,back_squat,,5", "claim_incomplete", "measure"),
     ("claims", "review,7,nostudy,n,,,,20", "unknown_study", "study_id"),
     ("claims", "review,7,trial_2020,change_pct,zz,back_squat,1RM,5", "unknown_group", "group_id"),
-    ("claims", "review,7,trial_2020,change_pct,sq,bench,1RM,5", "unknown_exercise", "test_exercise"),
+    (
+        "claims",
+        "review,7,trial_2020,change_pct,sq,bench,1RM,5",
+        "unknown_exercise",
+        "test_exercise",
+    ),
     ("claims", "review,7,trial_2020,n,,,,12%", "number_type", "value"),
     ("claims", "Review,7,trial_2020,n,,,,20", "slug_format", "article_id"),
 ]
@@ -135,7 +142,7 @@ def test_groups_that_outnumber_the_randomized_are_reported_on_the_study() -> Non
 
 
 def test_every_catalogued_row_rule_has_a_failing_case() -> None:
-    """No rule in the catalogue is left without a test that can fail (structural ones: test_extract)."""
+    """No catalogued rule lacks a case that can fail (structural ones live in test_extract)."""
     structural = {r for r in RULES if r.startswith(("file_", "column_", "row_"))}
     covered = {case[2] for case in CASES} | {"groups_exceed_randomized"}
     assert set(RULES) - structural - covered == set()
@@ -147,7 +154,8 @@ def test_quarantining_rules_keep_the_row_out_and_say_why() -> None:
     validation = validate_texts(with_row("outcomes", row))
     q = validation.quarantine.row(0, named=True)
     assert (q["table_name"], q["source_line"], q["raw"]) == ("outcomes", 6, row)
-    assert "measure" in q["reasons"] and "unit" in q["reasons"]
+    assert "measure" in q["reasons"]
+    assert "unit" in q["reasons"]
     assert validation.clean["outcomes"].height == 4
 
 
@@ -160,7 +168,7 @@ def test_consistency_rules_report_but_keep_the_row() -> None:
 
 
 def test_a_row_pointing_at_a_quarantined_parent_is_quarantined_too() -> None:
-    """References are checked against the clean parent rows, so quarantine cascades, with reasons."""
+    """References are checked against clean parent rows, so quarantine cascades, with reasons."""
     texts = with_row("studies", study(id="bad_2021", year="1850"))
     texts["groups"] += "bad_2021,a,A,back_squat,5\n"
     validation = validate_texts(texts)

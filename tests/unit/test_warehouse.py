@@ -29,7 +29,9 @@ def _tables(path: Path) -> dict[str, list[tuple[object, ...]]]:
 def test_a_rerun_replaces_current_tables_and_appends_history(tmp_path: Path) -> None:
     """Same input, same clean tables; runs and findings keep every run."""
     path = tmp_path / "w.duckdb"
-    validation = validate_texts(with_row("outcomes", "trial_2020,sq,back_squat,3RM,kg,100,,110,,,12,T"))
+    validation = validate_texts(
+        with_row("outcomes", "trial_2020,sq,back_squat,3RM,kg,100,,110,,,12,T")
+    )
     load(path, _run("r1"), validation, transform_all(validation))
     first = _tables(path)
     load(path, _run("r2"), validation, transform_all(validation))
@@ -80,7 +82,8 @@ def test_a_warehouse_locked_by_another_process_is_a_clear_error(tmp_path: Path) 
         [sys.executable, "-c", holder], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
     )
     try:
-        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "ready"
         with pytest.raises(WarehouseError, match=str(path.name)):
             connect(path)
     finally:

@@ -27,7 +27,7 @@ class Rule:
 _CATALOGUE = [
     # Files and their structure (found while extracting).
     Rule("file_missing", "error", False, "A required raw file is absent."),
-    Rule("file_unreadable", "error", True, "The file cannot be read (permissions, not a file)."),
+    Rule("file_unreadable", "error", False, "The file cannot be read (permissions, not a file)."),
     Rule("file_empty", "error", False, "The file has no header row."),
     Rule("column_missing", "error", True, "A required column is absent: every row is quarantined."),
     Rule(

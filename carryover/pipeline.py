@@ -12,9 +12,9 @@ from pathlib import Path
 
 import polars as pl
 
+from carryover.articles import Article, read_articles
 from carryover.extract import Extracted, extract_file
 from carryover.report import ReportInput, render_markdown
-from carryover.transforms import outcome_changes
 from carryover.validate import FileStats, Validation, validate
 from schemas import OPTIONAL_TABLES, TABLES
 
@@ -33,18 +33,27 @@ def ensure_raw_dir(raw_dir: Path) -> None:
         raise RawDirError(f"the raw directory {raw_dir} is not readable")
 
 
-def extract_all(raw_dir: Path) -> dict[str, Extracted]:
-    """Read every raw table's file (an absent optional file reads as empty)."""
+@dataclass(frozen=True)
+class Raw:
+    """Everything read from the raw directory: one Extracted per table, and the articles."""
+
+    tables: dict[str, Extracted]
+    articles: list[Article]
+
+
+def extract_all(raw_dir: Path) -> Raw:
+    """Read every raw table's file (an absent optional file reads as empty) and every article."""
     ensure_raw_dir(raw_dir)
-    return {
+    tables = {
         spec.name: extract_file(raw_dir, spec, optional=spec.name in OPTIONAL_TABLES)
         for spec in TABLES
     }
+    return Raw(tables, read_articles(raw_dir))
 
 
 def transform_all(validation: Validation) -> dict[str, pl.DataFrame]:
-    """Derived tables computed from the clean ones."""
-    return {"outcome_changes": outcome_changes(validation.clean["outcomes"])}
+    """Derived tables: those validation already computed, plus those built from clean tables."""
+    return dict(validation.derived)
 
 
 @dataclass
@@ -57,7 +66,8 @@ class Checked:
 
 def check(raw_dir: Path) -> Checked:
     """Validate the raw directory without writing anything."""
-    validation = validate(extract_all(raw_dir))
+    raw = extract_all(raw_dir)
+    validation = validate(raw.tables, raw.articles)
     return Checked(validation, transform_all(validation))
 
 

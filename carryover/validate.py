@@ -9,13 +9,15 @@ before it, so a row pointing at a quarantined study is quarantined too, and says
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import polars as pl
 
+from carryover.articles import Article, Context, read_article
 from carryover.extract import SPAN, Extracted
-from schemas import SPECS, TABLES, claims, exercises, groups, outcomes, studies
+from carryover.transforms import outcome_changes
+from schemas import TABLES, claim_checks, claims, exercises, groups, outcomes, studies
 from schemas.findings import FINDINGS_SCHEMA, sort_findings
 from schemas.keys import key_values
 from schemas.table import ROW, SchemaPlan, cast_table, run_plan
@@ -49,6 +51,8 @@ class Validation:
     quarantine: pl.DataFrame
     findings: pl.DataFrame
     files: list[FileStats]
+    derived: dict[str, pl.DataFrame]
+    """Tables computed while validating (outcome changes, claim verdicts), loaded as they are."""
 
     @property
     def errors(self) -> int:
@@ -108,44 +112,74 @@ def _quarantined(ex: Extracted, frame: pl.DataFrame, failures: pl.DataFrame) -> 
     )
 
 
-def validate(extracted: Mapping[str, Extracted], this_year: int | None = None) -> Validation:
-    """Validate every extracted table; see the module docstring."""
-    clean_text: dict[str, pl.DataFrame] = {}
-    findings = [ex.findings for ex in extracted.values()]
-    quarantine = []
-    files = []
-    for spec in TABLES:
-        ex = extracted[spec.name]
-        quarantine.append(
-            ex.rejected.select(
-                pl.lit(spec.name).alias("table_name"),
-                pl.lit(ex.source_file).alias("source_file"),
-                "source_line",
-                "raw",
-                "reasons",
-            )
-        )
-        failures = run_plan(_row_plan(spec.name, clean_text, this_year), ex.rows)
-        findings.append(failures.drop(ROW))
-        bad = failures.filter(pl.col("quarantines"))[ROW].unique()
-        quarantine.append(_quarantined(ex, ex.rows, failures))
-        clean_text[spec.name] = ex.rows.filter(~pl.col(ROW).is_in(bad.implode()))
-        loaded = clean_text[spec.name].height
-        rejected = ex.data_rows - ex.rows.height + bad.len()
-        if loaded + rejected != ex.data_rows:  # pragma: no cover - an invariant, not a check
-            raise AssertionError(f"{ex.source_file}: rows lost in validation")
-        files.append(
-            FileStats(spec.name, ex.source_file, ex.sha256, ex.data_rows, loaded, rejected)
-        )
+def _validate_source(
+    ex: Extracted, plan: SchemaPlan
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, FileStats]:
+    """Run one source file's rows through a plan: (clean rows, findings, quarantine, stats)."""
+    quarantine = ex.rejected.select(
+        pl.lit(ex.spec.name).alias("table_name"),
+        pl.lit(ex.source_file).alias("source_file"),
+        "source_line",
+        "raw",
+        "reasons",
+    )
+    failures = run_plan(plan, ex.rows)
+    bad = failures.filter(pl.col("quarantines"))[ROW].unique()
+    clean = ex.rows.filter(~pl.col(ROW).is_in(bad.implode()))
+    quarantine = pl.concat([quarantine, _quarantined(ex, ex.rows, failures)])
+    rejected = ex.data_rows - ex.rows.height + bad.len()
+    if clean.height + rejected != ex.data_rows:  # pragma: no cover - an invariant, not a check
+        raise AssertionError(f"{ex.source_file}: rows lost in validation")
+    stats = FileStats(ex.spec.name, ex.source_file, ex.sha256, ex.data_rows, clean.height, rejected)
+    return clean, pl.concat([ex.findings, failures.drop(ROW)]), quarantine, stats
 
-    clean = {name: cast_table(SPECS[name], frame) for name, frame in clean_text.items()}
+
+def validate(
+    extracted: Mapping[str, Extracted],
+    articles: Sequence[Article] = (),
+    this_year: int | None = None,
+) -> Validation:
+    """Validate every extracted table and article; see the module docstring."""
+    clean_text: dict[str, pl.DataFrame] = {}
+    clean: dict[str, pl.DataFrame] = {}
+    findings: list[pl.DataFrame] = []
+    quarantine: list[pl.DataFrame] = []
+    files: list[FileStats] = []
+    for spec in TABLES:
+        sources = [extracted[spec.name]]
+        if spec.name == "claims" and articles:
+            context = Context.from_tables(
+                clean["studies"], clean["groups"], clean["exercises"], clean["outcomes"]
+            )
+            sources += [read_article(article, context) for article in articles]
+        plan = _row_plan(spec.name, clean_text, this_year)
+        parts = []
+        for ex in sources:
+            rows, found, held, stats = _validate_source(ex, plan)
+            parts.append(rows)
+            findings.append(found)
+            quarantine.append(held)
+            files.append(stats)
+        clean_text[spec.name] = pl.concat(parts, how="vertical")
+        clean[spec.name] = cast_table(spec, clean_text[spec.name])
+
     findings.append(run_plan(outcomes.agreement_plan(), clean["outcomes"]).drop(ROW))
     enrolment = studies.with_groups_total(clean["studies"], clean["groups"])
     findings.append(run_plan(studies.enrolment_plan(), enrolment).drop(ROW))
 
+    changes = outcome_changes(clean["outcomes"])
+    judged = claim_checks.judge(
+        clean["claims"], clean["studies"], clean["groups"], clean["exercises"], clean["outcomes"], changes
+    )
+    findings.append(run_plan(claim_checks.claims_plan(), judged).drop(ROW))
+
     return Validation(
         clean=clean,
-        quarantine=pl.concat(quarantine).sort("table_name", "source_line"),
+        quarantine=pl.concat(quarantine).sort("table_name", "source_file", "source_line"),
         findings=sort_findings(pl.concat([f.select(FINDINGS_SCHEMA.keys()) for f in findings])),
         files=files,
+        derived={
+            "outcome_changes": changes,
+            "claim_checks": claim_checks.claim_checks_table(judged),
+        },
     )

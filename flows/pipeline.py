@@ -17,7 +17,6 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
 from carryover import pipeline
-from carryover.extract import Extracted
 from carryover.report import ReportInput, render_markdown
 from carryover.validate import Validation
 from carryover.validate import validate as validate_extracted
@@ -28,15 +27,15 @@ REPORT_ARTIFACT_KEY = "carryover-validation-report"
 
 
 @task(name="extract", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def extract(raw_dir: Path) -> dict[str, Extracted]:
-    """Read every raw file into text cells, keeping file and line of each row."""
+def extract(raw_dir: Path) -> pipeline.Raw:
+    """Read every raw file into text cells (keeping file and line of each row), and the articles."""
     return pipeline.extract_all(raw_dir)
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate(extracted: dict[str, Extracted]) -> Validation:
-    """Run every pandera plan; split rows into clean and quarantined, collect findings."""
-    return validate_extracted(extracted)
+def validate(raw: pipeline.Raw) -> Validation:
+    """Run every pandera plan and judge every claim; split rows into clean and quarantined."""
+    return validate_extracted(raw.tables, raw.articles)
 
 
 @task(name="transform", cache_policy=NO_CACHE)

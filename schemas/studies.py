@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 import polars as pl
 
@@ -87,3 +88,19 @@ def with_groups_total(studies: pl.DataFrame, groups: pl.DataFrame) -> pl.DataFra
     """Join each study with the total n of its groups (null where it has none)."""
     totals = groups.group_by("study_id").agg(pl.col("n").sum().alias(GROUPS_N_TOTAL))
     return studies.join(totals, on="study_id", how="left", maintain_order="left")
+
+
+def first_author(citation: str) -> str | None:
+    """The first author's surname of a citation that starts 'Surname AB, ...' (else None)."""
+    head = citation.split(",", 1)[0].strip()
+    match = re.fullmatch(r"(?P<surname>[^\W\d][\w'\- ]*?)\s+[A-Z]{1,3}", head)
+    return match.group("surname") if match else None
+
+
+def study_names(studies: pl.DataFrame) -> pl.DataFrame:
+    """A readable name per study, as articles cite it: 'Hammond et al. 2019' (else its id)."""
+    names = [
+        f"{author} et al. {year}" if (author := first_author(citation)) else study_id
+        for study_id, citation, year in studies.select("study_id", "citation", "year").iter_rows()
+    ]
+    return studies.select("study_id").with_columns(pl.Series("_study_name", names, pl.String))

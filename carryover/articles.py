@@ -54,14 +54,18 @@ _MEASURE = re.compile(
     r"(?:\s*-\s*|\s+)?(?:(?:rep(?:etition)?s?)(?:\s*-\s*|\s+)max(?:imum|imums|es)?|RM)\b",
     re.IGNORECASE,
 )
-_PERCENT = re.compile(r"(?<![\w.])(?P<sign>[+-]?)(?P<value>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)")
+_PERCENT = re.compile(
+    r"(?<![\w.])(?P<sign>[+-]?)(?P<value>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"
+)
 _CHANGE = re.compile(
     r"\b(?:increas\w*|gain\w*|improv\w*|rose|rise[sn]?|rising|grew|grow\w*|boost\w*|went up|"
     r"jump\w*|climb\w*|added|progress\w*|stronger)\b|\+\s?\d",
     re.IGNORECASE,
 )
 _DISCOUNT_AFTER = re.compile(r"^\s*off\b", re.IGNORECASE)
-_DISCOUNT_BEFORE = re.compile(r"\b(?:discount|save|saving|coupon|code|sale|deal)\b[^.%]{0,25}$", re.I)
+_DISCOUNT_BEFORE = re.compile(
+    r"\b(?:discount|save|saving|coupon|code|sale|deal)\b[^.%]{0,25}$", re.I
+)
 _LOAD_AFTER = re.compile(
     r"^\s*(?:of\s+(?:their\s+|the\s+|your\s+|each\s+)?)?" + _MEASURE.pattern, re.IGNORECASE
 )
@@ -235,6 +239,7 @@ class Passage:
     lines: list[int] = field(default_factory=list)  # that line's number
 
     def add(self, line_no: int, text: str) -> None:
+        """Append a line's text (joined to the passage with a space)."""
         if self.text:
             self.text += " "
         self.starts.append(len(self.text))
@@ -242,6 +247,7 @@ class Passage:
         self.text += text
 
     def line_at(self, offset: int) -> int:
+        """The line a character offset of the passage came from."""
         return self.lines[bisect.bisect_right(self.starts, offset) - 1]
 
 
@@ -321,12 +327,18 @@ class Reader:
         self._alias_re = _alternation(context.aliases)
         authors = {r.author for r in context.studies.values() if r.author}
         self._author_re = (
-            re.compile(r"\b(?P<author>" + "|".join(map(re.escape, sorted(authors, key=len, reverse=True))) + r")" + _AUTHOR_TAIL)
+            re.compile(
+                r"\b(?P<author>"
+                + "|".join(map(re.escape, sorted(authors, key=len, reverse=True)))
+                + r")"
+                + _AUTHOR_TAIL
+            )
             if authors
             else None
         )
 
     def warn(self, line: int, message: str, words: str) -> None:
+        """Record a claim_unresolved warning at a line, with the words that could not be read."""
         self.warnings.append(
             finding(
                 "claim_unresolved",
@@ -339,6 +351,7 @@ class Reader:
         )
 
     def claim(self, line: int, quantity: str, value: str, **keys: str | None) -> None:
+        """Record a claim about the current study, as a claims.csv row of text cells."""
         assert self.state.study is not None
         self.rows.append(
             {
@@ -355,6 +368,7 @@ class Reader:
         )
 
     def read(self) -> None:
+        """Read the whole article, passage by passage, sentence by sentence."""
         for passage in passages(self.article.lines):
             for offset, sentence in sentences(passage):
                 self._sentence(sentence, lambda i, o=offset, p=passage: p.line_at(o + i))
@@ -378,9 +392,10 @@ class Reader:
         has_change = bool(_CHANGE.search(text))
         carried: dict[str, str | None] = {"exercise": None, "measure": None}
         done = 0
+        owned: set[int] = set()  # group mentions already owned by the figure before them
         for k, i in enumerate(figures):
             # A figure's clause: the mentions since the previous figure, and up to the next one.
-            before = ordered[done:i]
+            before = [m for j, m in enumerate(ordered[done:i], start=done) if j not in owned]
             after = ordered[i + 1 : figures[k + 1] if k + 1 < len(figures) else len(ordered)]
             for m in before:
                 self._advance(m)
@@ -388,13 +403,24 @@ class Reader:
             figure = ordered[i]
             if not has_change or figure.value is None:
                 continue
+            if any(m.kind == "unresolved" for m in before):
+                continue  # the unresolvable group has been reported already
             named_none = any(m.kind == "groupless" for m in before)
+            following = None if named_none else _group_after(text, figure, after)
+            if following is not None:
+                owned.add(ordered.index(following))
+                self._advance(following)
             group = (
                 _last(before, "group")
-                or (None if named_none else _group_after(text, figure, after))
-                or self.state.group
+                or (following.value if following else None)
+                or (self.state.group)
             )
-            exercise = _last(before, "exercise") or _first(after, "exercise") or carried["exercise"]
+            exercise = (
+                _last(before, "exercise")
+                or _first(after, "exercise")
+                or carried["exercise"]
+                or _first(ordered[i + 1 :], "exercise")
+            )
             measure = (
                 _last(before, "measure")
                 or _first(after, "measure")
@@ -432,13 +458,18 @@ class Reader:
             self.warn(line, f"cannot tell which test (1RM, 3RM, ...) {words} refers to", words)
             return
         self.claim(
-            line, "change_pct", figure.value, group_id=group, test_exercise=exercise, measure=measure
+            line,
+            "change_pct",
+            figure.value,
+            group_id=group,
+            test_exercise=exercise,
+            measure=measure,
         )
 
     def _advance(self, m: _Mention) -> None:
         if m.kind == "group":
             self.state.group = m.value
-        elif m.kind == "groupless":
+        elif m.kind in ("groupless", "unresolved"):
             self.state.group = None
         elif m.kind == "measure":
             self.state.measure = m.value
@@ -457,7 +488,11 @@ class Reader:
             if len(candidates) > 1 and years:
                 candidates = [r for r in candidates if r.year in years]
             if len(candidates) != 1:
-                self.warn(line_of(match.start()), f"'{author} et al.' matches {len(candidates)} studies", match.group(0))
+                self.warn(
+                    line_of(match.start()),
+                    f"'{author} et al.' matches {len(candidates)} studies",
+                    match.group(0),
+                )
                 continue
             if _COMPARISON_BEFORE.search(text[max(0, match.start() - 60) : match.start()]):
                 continue  # a comparison does not change which study is being discussed
@@ -480,7 +515,7 @@ class Reader:
                     f"'{' '.join(words)} group' fits no group of {study.study_id}",
                     match.group(0).strip(),
                 )
-                found.append(_Mention(match.start(), match.end(), "groupless"))
+                found.append(_Mention(match.start(), match.end(), "unresolved"))
                 continue
             start = match.start() + match.group(0).lower().find(phrase)
             found.append(_Mention(start, match.end(), "group", group_id))
@@ -526,7 +561,11 @@ class Reader:
         found = []
         for match in _PERCENT.finditer(text):
             after, before = text[match.end() :], text[: match.start()]
-            if _LOAD_AFTER.match(after) or _DISCOUNT_AFTER.match(after) or _DISCOUNT_BEFORE.search(before):
+            if (
+                _LOAD_AFTER.match(after)
+                or _DISCOUNT_AFTER.match(after)
+                or _DISCOUNT_BEFORE.search(before)
+            ):
                 found.append(_Mention(match.start(), match.end(), "figure", None))
                 continue
             value = match.group("value")
@@ -550,11 +589,11 @@ class Reader:
 _FOR_GROUP = re.compile(r"\s*(?:for|in|among|within|by)\s+(?:the\s+|both\s+|each\s+)?", re.I)
 
 
-def _group_after(text: str, figure: _Mention, after: list[_Mention]) -> str | None:
-    """A group named right after a figure ('10.2% for the squat group') owns it."""
+def _group_after(text: str, figure: _Mention, after: list[_Mention]) -> _Mention | None:
+    """The group named right after a figure ('10.2% for the squat group'), which owns it."""
     groups = [m for m in after if m.kind == "group"]
     if groups and _FOR_GROUP.fullmatch(text[figure.end : groups[0].start]):
-        return str(groups[0].value)
+        return groups[0]
     return None
 
 
@@ -586,18 +625,27 @@ def read_article(article: Article, context: Context) -> Extracted:
     """Turn an article into claims rows (text cells like claims.csv) and warnings."""
     reader = Reader(article, context)
     reader.read()
-    rows = pl.DataFrame(reader.rows, schema={**{c: pl.String() for c in CLAIMS.column_names}, "source_line": pl.Int64()})
-    frame = rows.with_columns(
-        pl.lit(article.source_file).alias("source_file"),
-        pl.lit(1, dtype=pl.Int32).alias(SPAN),
-        pl.int_range(pl.len(), dtype=pl.Int64).alias(ROW),
-    ).select(empty_rows(CLAIMS).columns) if reader.rows else empty_rows(CLAIMS)
+    rows = pl.DataFrame(
+        reader.rows,
+        schema={**{c: pl.String() for c in CLAIMS.column_names}, "source_line": pl.Int64()},
+    )
+    frame = (
+        rows.with_columns(
+            pl.lit(article.source_file).alias("source_file"),
+            pl.lit(1, dtype=pl.Int32).alias(SPAN),
+            pl.int_range(pl.len(), dtype=pl.Int64).alias(ROW),
+        ).select(empty_rows(CLAIMS).columns)
+        if reader.rows
+        else empty_rows(CLAIMS)
+    )
     return Extracted(
         spec=CLAIMS,
         source_file=article.source_file,
         sha256=article.sha256,
         rows=frame,
-        rejected=pl.DataFrame(schema={"source_line": pl.Int64(), "raw": pl.String(), "reasons": pl.String()}),
+        rejected=pl.DataFrame(
+            schema={"source_line": pl.Int64(), "raw": pl.String(), "reasons": pl.String()}
+        ),
         findings=findings_frame([*article.problems, *reader.warnings]),
         lines=pl.Series("line", article.lines, dtype=pl.String),
         data_rows=frame.height,

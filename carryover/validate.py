@@ -169,7 +169,12 @@ def validate(
 
     changes = outcome_changes(clean["outcomes"])
     judged = claim_checks.judge(
-        clean["claims"], clean["studies"], clean["groups"], clean["exercises"], clean["outcomes"], changes
+        clean["claims"],
+        clean["studies"],
+        clean["groups"],
+        clean["exercises"],
+        clean["outcomes"],
+        changes,
     )
     findings.append(run_plan(claim_checks.claims_plan(), judged).drop(ROW))
 

@@ -11,7 +11,8 @@ what the study reports, and the rules below are pandera checks on it:
   n, duration_weeks and sessions_per_week are compared with the study row (n with n_randomized or
   with the participants its groups analysed).
 - claim_exercise_not_tested (error): the study has outcomes, none for that exercise.
-- claim_measure_not_tested (error): the study has outcomes for that exercise, none with that measure.
+- claim_measure_not_tested (error): the study has outcomes for that exercise, none with that
+  measure.
 - claim_unverifiable (warning): the study has no figure that could confirm or refute the claim.
 
 A false claim is not quarantined: it stays in `claims` and gets its verdict in `claim_checks`.
@@ -31,7 +32,14 @@ CONFLICTING = "conflicting"
 EXERCISE_NOT_TESTED = "exercise not tested"
 MEASURE_NOT_TESTED = "measure not tested"
 UNVERIFIABLE = "unverifiable"
-VERDICTS = (SUPPORTED, CONTRADICTED, CONFLICTING, EXERCISE_NOT_TESTED, MEASURE_NOT_TESTED, UNVERIFIABLE)
+VERDICTS = (
+    SUPPORTED,
+    CONTRADICTED,
+    CONFLICTING,
+    EXERCISE_NOT_TESTED,
+    MEASURE_NOT_TESTED,
+    UNVERIFIABLE,
+)
 
 SPEC = TableSpec(name="claims", grain="one row per claim, with its verdict", columns=(), key=())
 
@@ -83,9 +91,9 @@ def judge(
         pl.format("{}:{}", pl.col("source_file"), pl.col("source_line")).alias("_source_where"),
     )
     totals = groups.group_by("study_id").agg(pl.col("n").sum().alias("_groups_n"))
-    facts = studies.select(
-        "study_id", "n_randomized", "duration_weeks", "sessions_per_week"
-    ).join(totals, on="study_id", how="left")
+    facts = studies.select("study_id", "n_randomized", "duration_weeks", "sessions_per_week").join(
+        totals, on="study_id", how="left"
+    )
     group_names = groups.select("study_id", "group_id", pl.col("label").alias("_group_label"))
     exercise_names = exercises.select(
         pl.col("exercise_id").alias("test_exercise"), pl.col("name").alias("_exercise_name")
@@ -116,7 +124,10 @@ def judge(
         .then(pl.col("_fig_value"))
         .when(pl.col("quantity") == "n")
         .then(
-            pl.when(inside(fact("_groups_n")).fill_null(False) & ~inside(fact("n_randomized")).fill_null(False))
+            pl.when(
+                inside(fact("_groups_n")).fill_null(False)
+                & ~inside(fact("n_randomized")).fill_null(False)
+            )
             .then(fact("_groups_n"))
             .otherwise(pl.coalesce(fact("n_randomized"), fact("_groups_n")))
         )
@@ -139,9 +150,11 @@ def judge(
             )
         )
     )
-    not_tested_exercise = _IS_CHANGE & pl.col("_tested_exercises").is_not_null() & pl.col(
-        "_tested_measures"
-    ).is_null()
+    not_tested_exercise = (
+        _IS_CHANGE
+        & pl.col("_tested_exercises").is_not_null()
+        & pl.col("_tested_measures").is_null()
+    )
     not_tested_measure = (
         _IS_CHANGE
         & pl.col("_tested_measures").is_not_null()
@@ -173,7 +186,7 @@ def judge(
             )
         )
         .otherwise(pl.format("{} in {}", pl.col("quantity"), pl.col("_study_name")))
-        .alias("_claim_what")
+        .alias("_claim_what"),
     )
     verdict = (
         pl.when(pl.col("_exercise_not_tested"))
@@ -192,7 +205,7 @@ def judge(
 
 
 def _with_conflicts(frame: pl.DataFrame) -> pl.DataFrame:
-    """Mark, for each conflicting pair of claims, the one to blame and the line it conflicts with."""
+    """For each conflicting pair of claims, mark the one to blame and the line it conflicts with."""
     cols = [*_SAME_FIGURE, "_claim", "line", "value", "_claimed_lo", "_claimed_hi", "_contradicted"]
     left = frame.select(cols)
     right = frame.select(cols).rename({c: f"{c}_b" for c in cols if c not in _SAME_FIGURE})
@@ -208,11 +221,24 @@ def _with_conflicts(frame: pl.DataFrame) -> pl.DataFrame:
     )
     # Blame the claim the study contradicts when exactly one is; otherwise the later one.
     blame_first = pl.col("_contradicted") & ~pl.col("_contradicted_b")
-    blamed = pairs.select(
-        pl.when(blame_first).then(pl.col("_claim")).otherwise(pl.col("_claim_b")).alias("_claim"),
-        pl.when(blame_first).then(pl.col("line_b")).otherwise(pl.col("line")).alias("_conflict_line"),
-        pl.when(blame_first).then(pl.col("value_b")).otherwise(pl.col("value")).alias("_conflict_value"),
-    ).group_by("_claim").agg(pl.all().sort_by("_conflict_line").first())
+    blamed = (
+        pairs.select(
+            pl.when(blame_first)
+            .then(pl.col("_claim"))
+            .otherwise(pl.col("_claim_b"))
+            .alias("_claim"),
+            pl.when(blame_first)
+            .then(pl.col("line_b"))
+            .otherwise(pl.col("line"))
+            .alias("_conflict_line"),
+            pl.when(blame_first)
+            .then(pl.col("value_b"))
+            .otherwise(pl.col("value"))
+            .alias("_conflict_value"),
+        )
+        .group_by("_claim")
+        .agg(pl.all().sort_by("_conflict_line").first())
+    )
     return frame.join(blamed, on="_claim", how="left", maintain_order="left")
 
 
@@ -234,7 +260,13 @@ def _fix() -> pl.Expr:
     reported = pl.col("_fig_origin") == "reported"
     source_phrase = (
         pl.when(_IS_CHANGE & reported)
-        .then(pl.format("the paper reports {}% for this figure ({})", pl.col("_fig_value"), pl.col("_source_ref")))
+        .then(
+            pl.format(
+                "the paper reports {}% for this figure ({})",
+                pl.col("_fig_value"),
+                pl.col("_source_ref"),
+            )
+        )
         .when(_IS_CHANGE)
         .then(
             pl.format(
@@ -250,7 +282,9 @@ def _fix() -> pl.Expr:
         .when(pl.col("quantity") == "duration_weeks")
         .then(pl.format("the paper reports {} weeks", number_text(pl.col("_source_value"))))
         .otherwise(
-            pl.format("the paper reports {} sessions per week", number_text(pl.col("_source_value")))
+            pl.format(
+                "the paper reports {} sessions per week", number_text(pl.col("_source_value"))
+            )
         )
     )
     return (

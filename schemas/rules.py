@@ -67,7 +67,12 @@ _CATALOGUE = [
         True,
         "A change_pct claim lacks its group, exercise or measure.",
     ),
-    Rule("claim_unresolved", "warning", False, "An article names a group or exercise that fits nothing."),
+    Rule(
+        "claim_unresolved",
+        "warning",
+        False,
+        "An article names a group or exercise that fits nothing.",
+    ),
     # Consistency (well-formed rows that disagree; loaded all the same).
     Rule(
         "figures_disagree",
@@ -84,8 +89,12 @@ _CATALOGUE = [
     # Claims judged against each other and the studies (a false claim stays loaded).
     Rule("claim_conflict", "error", False, "Two claims of one article give one figure two values."),
     Rule("claim_vs_source", "error", False, "A claim disagrees with the study beyond rounding."),
-    Rule("claim_exercise_not_tested", "error", False, "The study has no results for that exercise."),
-    Rule("claim_measure_not_tested", "error", False, "The study did not test the exercise that way."),
+    Rule(
+        "claim_exercise_not_tested", "error", False, "The study has no results for that exercise."
+    ),
+    Rule(
+        "claim_measure_not_tested", "error", False, "The study did not test the exercise that way."
+    ),
     Rule("claim_unverifiable", "warning", False, "The study has no figure to confirm the claim."),
 ]
 

@@ -171,3 +171,48 @@ def test_the_bundled_data_loads(tmp_path: Path) -> None:
     con.close()
     assert hammond == [(13.3, "reported")]
     assert missing == [(0,)]
+
+
+# The demonstration article's planted errors, as (line, rule): all of them, and nothing else.
+DEMO = {
+    (13, "claim_vs_source"),
+    (17, "claim_conflict"),
+    (17, "claim_vs_source"),
+    (18, "claim_measure_not_tested"),
+    (21, "claim_exercise_not_tested"),
+    (25, "claim_vs_source"),
+    (33, "claim_conflict"),
+    (33, "claim_vs_source"),
+}
+
+
+def test_the_demonstration_article_reports_each_planted_error_and_no_true_statement(
+    tmp_path: Path,
+) -> None:
+    """Every planted error is found at its line; no true statement of the article is flagged."""
+    _run(PROJECT_ROOT / "raw", tmp_path)
+    con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    found = set(
+        con.sql(
+            "select source_line, rule from findings where source_file like 'articles/%'"
+        ).fetchall()
+    )
+    verdicts = con.sql(
+        "select line, claimed, verdict from claim_checks "
+        "where source_file like 'articles/%' order by line, claimed"
+    ).fetchall()
+    con.close()
+    assert found == DEMO
+    supported = [(line, claimed) for line, claimed, verdict in verdicts if verdict == "supported"]
+    assert supported == [
+        (11, 14.0),
+        (12, 2.0),
+        (12, 4.0),
+        (14, 24.8),
+        (17, 7.7),
+        (25, 22.0),
+        (26, 35.9),
+        (27, 4.3),
+        (32, 13.0),
+        (32, 13.3),
+    ]

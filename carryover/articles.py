@@ -31,7 +31,7 @@ from typing import Any
 
 import polars as pl
 
-from carryover.extract import BOM, SPAN, Extracted, empty_rows
+from carryover.extract import BOM, SPAN, Extracted, empty_rows, outside_raw
 from schemas.claims import SPEC as CLAIMS
 from schemas.findings import finding, findings_frame
 from schemas.studies import first_author
@@ -129,6 +129,11 @@ def read_articles(raw_dir: Path) -> list[Article]:
     found = []
     for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES):
         source_file = f"{ARTICLES_DIR}/{path.name}"
+        outside = outside_raw(raw_dir, path)
+        if outside:
+            problem = finding("file_outside_raw", "claims", source_file, None, outside)
+            found.append(Article(source_file, article_id(path.stem), [], None, (problem,)))
+            continue
         try:
             data = path.read_bytes()
         except OSError as exc:

@@ -32,8 +32,43 @@ REJECTED_SCHEMA: dict[str, pl.DataType] = {
     "reasons": pl.String(),
 }
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
-_QUOTED_FIELD = r'(^|,)"([^"]|"")*"'
 _PLACEHOLDER = "\x00"
+_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a zip archive (an .xlsx or .docx file is one)",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\x1f\x8b": "a gzip archive",
+    b"{\\rtf": "an RTF document",
+    b"\xd0\xcf\x11\xe0": "an old Office document (.xls or .doc)",
+}
+MISSING_TOKENS = frozenset(
+    {
+        "NA",
+        "N/A",
+        "n/a",
+        "na",
+        "NaN",
+        "nan",
+        "null",
+        "NULL",
+        "None",
+        "none",
+        "-",
+        ".",
+        "\u2014",
+        "\u2013",
+    }
+)
+"""Cell texts read as missing, with a warning: what spreadsheets and R write for 'no value'."""
+PERCENT_COLUMNS = frozenset({("outcomes", "change_pct"), ("claims", "value")})
+"""Columns whose figures are percentages, where a trailing '%' is dropped with a warning."""
+
+
+def _quoted_field(sep: str) -> str:
+    """A whole quoted field, with the separator (or line start) before it."""
+    return rf'(^|{re.escape(sep)})"([^"]|"")*"'
 
 
 @dataclass
@@ -70,6 +105,10 @@ def extract_file(raw_dir: Path, spec: TableSpec, *, optional: bool = False) -> E
     """Read `<raw_dir>/<table>.csv`; an absent or unreadable file is a finding, not a crash."""
     source_file = spec.file_name
     path = raw_dir / source_file
+    outside = outside_raw(raw_dir, path)
+    if outside:
+        problem = finding("file_outside_raw", spec.name, source_file, None, outside)
+        return _nothing(spec, source_file, None, [problem])
     if not path.exists():
         found = (
             []
@@ -97,6 +136,19 @@ def extract_file(raw_dir: Path, spec: TableSpec, *, optional: bool = False) -> E
             [finding("file_unreadable", spec.name, source_file, None, message)],
         )
     return parse_csv(data, spec, source_file)
+
+
+def outside_raw(raw_dir: Path, path: Path) -> str | None:
+    """Why a path must not be read: a link that leads outside the raw directory (else None)."""
+    if not path.is_symlink():
+        return None
+    target = path.resolve()
+    if target.is_relative_to(raw_dir.resolve()):
+        return None
+    return (
+        f"{path.relative_to(raw_dir)} is a link to {target}, outside the raw directory; "
+        "copy the file into the raw directory instead"
+    )
 
 
 def _nothing(
@@ -145,9 +197,9 @@ class _Collector:
         self.rejected.append((line, raw, message))
 
 
-def _column_at(header: list[str], text_before: str) -> str | None:
-    """The header name of the field a character position falls in (commas before it)."""
-    index = text_before.count(",")
+def _column_at(header: list[str], text_before: str, sep: str = ",") -> str | None:
+    """The header name of the field a character position falls in (separators before it)."""
+    index = text_before.count(sep)
     return header[index] if index < len(header) else None
 
 
@@ -193,12 +245,39 @@ def _split_lines(data: bytes, out: _Collector) -> tuple[list[str], set[int]]:
     return lines, bad
 
 
-def _header_names(line: str) -> list[str] | None:
+def _header_names(line: str, sep: str = ",") -> list[str] | None:
     try:
-        rows = list(csv.reader(io.StringIO(line), strict=True))
+        rows = list(csv.reader(io.StringIO(line), delimiter=sep, strict=True))
     except csv.Error:
         return None
     return [name.strip() for name in rows[0]] if rows else None
+
+
+def _separator(header_line: str, spec: TableSpec) -> str:
+    """',' as the contract says; ';' when the header has no comma but splits into known columns."""
+    if "," in header_line or ";" not in header_line:
+        return ","
+    names = _header_names(header_line, ";") or []
+    return ";" if set(names) & set(spec.column_names) else ","
+
+
+def _not_csv(data: bytes, spec: TableSpec) -> str | None:
+    """What a file is when it is plainly not text: a known signature, or mostly control bytes.
+
+    A file whose first line names a column of the contract is read as CSV, row by row, whatever
+    junk follows (each bad row is then a finding of its own).
+    """
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            return what
+    first = data.split(b"\n", 1)[0].decode("utf-8", errors="replace")
+    if any(name in first for name in spec.column_names):
+        return None
+    head = data[:1024]
+    control = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
+    if head and control > len(head) // 10:
+        return "a binary file"
+    return None
 
 
 def parse_csv(data: bytes, spec: TableSpec, source_file: str) -> Extracted:
@@ -207,21 +286,33 @@ def parse_csv(data: bytes, spec: TableSpec, source_file: str) -> Extracted:
     out = _Collector(spec, source_file)
     if data.startswith(BOM):
         data = data[len(BOM) :]
+    what = _not_csv(data, spec)
+    if what is not None:
+        message = f"{source_file} is {what}, not a CSV text file; export it as CSV (UTF-8)"
+        out.file_issue("file_not_csv", message)
+        return _nothing(spec, source_file, sha256, out.findings)
     lines, undecodable = _split_lines(data, out)
     series = pl.Series("line", lines, dtype=pl.String)
 
+    sep = ","
     if not lines or not lines[0].strip():
         out.file_issue("file_empty", f"{source_file} has no header row on line 1")
         header: list[str] = []
         file_problem = "the file has no header row"
     else:
-        header = _header_names(lines[0]) or []
+        sep = _separator(lines[0], spec)
+        if sep != ",":
+            out.file_issue(
+                "file_delimiter",
+                f"{source_file} separates fields with {sep!r}, not ','; it was read that way",
+            )
+        header = _header_names(lines[0], sep) or []
         file_problem = _check_header(header, spec, out) if header else ""
         if not header:
             out.file_issue("row_quoting", "the header row has malformed quoting")
             file_problem = "the header row cannot be read"
 
-    records = _records(series, undecodable, out, header)
+    records = _records(series, undecodable, out, header, sep)
     data_rows = len(out.rejected) + records.height
 
     if file_problem:
@@ -231,7 +322,7 @@ def parse_csv(data: bytes, spec: TableSpec, source_file: str) -> Extracted:
             out.rejected.append((line, raw, f"not loaded: {file_problem}"))
         rows = empty_rows(spec)
     else:
-        rows = _cells(records, header, spec, source_file)
+        rows = _normalise(_cells(records, header, spec, source_file, sep), spec, out)
 
     rejected = pl.DataFrame(out.rejected, schema=REJECTED_SCHEMA, orient="row").sort("source_line")
     return Extracted(
@@ -279,7 +370,7 @@ def _check_header(header: list[str], spec: TableSpec, out: _Collector) -> str:
 
 
 def _records(
-    series: pl.Series, undecodable: set[int], out: _Collector, header: list[str]
+    series: pl.Series, undecodable: set[int], out: _Collector, header: list[str], sep: str = ","
 ) -> pl.DataFrame:
     """Group physical lines (after the header) into records and reject malformed ones.
 
@@ -301,7 +392,7 @@ def _records(
     frame = frame.filter(~pl.col("raw").str.contains(_PLACEHOLDER, literal=True))
     frame = frame.with_columns(pl.col("raw").str.count_matches('"', literal=True).alias("_q"))
 
-    records = _shape(_join_quoted(frame, out, header), width)
+    records = _shape(_join_quoted(frame, out, header, sep), width, sep)
     if width == 0:
         return records.select("source_line", SPAN, "raw")
     # A record joined over several lines that is malformed most likely started at a stray quote:
@@ -325,7 +416,7 @@ def _records(
         .iter_rows()
     ):
         if bad_quote:
-            column = _column_at(header, raw[: raw.index('"')])
+            column = _column_at(header, raw[: raw.index('"')], sep)
             what = (
                 "a quote that is never closed"
                 if quotes % 2
@@ -358,20 +449,22 @@ def _records(
     return records.filter(pl.col("_ok")).select("source_line", SPAN, "raw")
 
 
-def _shape(records: pl.DataFrame, width: int) -> pl.DataFrame:
+def _shape(records: pl.DataFrame, width: int, sep: str = ",") -> pl.DataFrame:
     """Drop blank records; count fields (quoted sections collapsed) and flag malformed quoting."""
     records = records.filter(pl.col("raw").str.strip_chars() != "")
-    collapsed = pl.col("raw").str.replace_all(_QUOTED_FIELD, "${1}" + _PLACEHOLDER)
+    collapsed = pl.col("raw").str.replace_all(_quoted_field(sep), "${1}" + _PLACEHOLDER)
     return records.with_columns(
-        (collapsed.str.count_matches(",", literal=True) + 1).alias("_fields"),
+        (collapsed.str.count_matches(sep, literal=True) + 1).alias("_fields"),
         (
             collapsed.str.contains('"', literal=True)
-            | collapsed.str.contains(_PLACEHOLDER + "[^,]")
+            | collapsed.str.contains(_PLACEHOLDER + f"[^{re.escape(sep)}]")
         ).alias("_bad_quote"),
     ).with_columns((~pl.col("_bad_quote") & (pl.col("_fields") == width)).alias("_ok"))
 
 
-def _join_quoted(frame: pl.DataFrame, out: _Collector, header: list[str]) -> pl.DataFrame:
+def _join_quoted(
+    frame: pl.DataFrame, out: _Collector, header: list[str], sep: str = ","
+) -> pl.DataFrame:
     """Join lines into records where a quoted field spans line breaks.
 
     A quote opened and never closed makes its first line a rejected record; reading resumes on the
@@ -396,7 +489,7 @@ def _join_quoted(frame: pl.DataFrame, out: _Collector, header: list[str]) -> pl.
             opened,
             raw,
             f"line {opened} opens a quote that is never closed",
-            _column_at(header, raw[: raw.find('"')]),
+            _column_at(header, raw[: raw.find('"')], sep),
         )
         frame = frame.filter(pl.col("source_line") > opened)
     joined = pl.concat(parts) if parts else frame
@@ -416,21 +509,30 @@ def _join_quoted(frame: pl.DataFrame, out: _Collector, header: list[str]) -> pl.
 
 
 def _cells(
-    records: pl.DataFrame, header: list[str], spec: TableSpec, source_file: str
+    records: pl.DataFrame, header: list[str], spec: TableSpec, source_file: str, sep: str = ","
 ) -> pl.DataFrame:
-    """Split well-formed records into text cells: trimmed, empty -> null, contract columns only."""
+    """Split well-formed records into text cells: trimmed, empty -> null, contract columns only.
+
+    Records without quotes are split in place (the common case, and the fast one); a file with
+    quoted fields is handed whole to polars' CSV reader, which the checks above made safe.
+    """
     if records.is_empty():
         return empty_rows(spec)
     names = [f"_c{i}" for i in range(len(header))]
-    text = "\n".join(records["raw"].to_list()) + "\n"
-    cells = pl.read_csv(
-        io.BytesIO(text.encode("utf-8")),
-        has_header=False,
-        new_columns=names,
-        infer_schema=False,
-        quote_char='"',
-        empty_string_is_null=True,
-    )
+    if not records["raw"].str.contains('"', literal=True).any():
+        parts = pl.col("raw").str.split(sep, inclusive=False)
+        cells = records.select(parts.list.get(i).alias(n) for i, n in enumerate(names))
+    else:
+        text = "\n".join(records["raw"].to_list()) + "\n"
+        cells = pl.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            has_header=False,
+            new_columns=names,
+            separator=sep,
+            infer_schema=False,
+            quote_char='"',
+            empty_string_is_null=True,
+        )
     if cells.height != records.height:  # pragma: no cover - guarded by the checks above
         raise RuntimeError(
             f"{source_file}: read {cells.height} records where {records.height} were checked"
@@ -449,3 +551,56 @@ def _cells(
         records[SPAN].alias(SPAN),
         pl.int_range(pl.len(), dtype=pl.Int64).alias(ROW),
     )
+
+
+def _normalise(rows: pl.DataFrame, spec: TableSpec, out: _Collector) -> pl.DataFrame:
+    """Read common spellings of 'no value' as missing and drop '%' from percentages, with warnings.
+
+    One warning per file, column and spelling (with how many cells and the first line), so a file
+    full of 'NA' gives one finding per column, not one per cell. '-0' is read as 0.
+    """
+    if rows.is_empty():
+        return rows
+    fixes = []
+    for column in spec.column_names:
+        col = pl.col(column)
+        missing = (
+            rows.filter(col.is_in(MISSING_TOKENS))
+            .group_by(column)
+            .agg(pl.col("source_line").min().alias("first"), pl.len().alias("count"))
+        )
+        for token, first, count in missing.sort("first").iter_rows():
+            out.findings.append(
+                finding(
+                    "value_normalised",
+                    spec.name,
+                    out.source_file,
+                    first,
+                    f"{column} holds {token!r} in {count} row(s) (first here); read as missing",
+                    column,
+                    token,
+                )
+            )
+        fixed = pl.when(col.is_in(MISSING_TOKENS)).then(None).otherwise(col)
+        if (spec.name, column) in PERCENT_COLUMNS:
+            percent = col.str.contains(r"^[^%]*[0-9.]\s*%$")
+            marked = rows.filter(percent)
+            if not marked.is_empty():
+                out.findings.append(
+                    finding(
+                        "value_normalised",
+                        spec.name,
+                        out.source_file,
+                        int(marked["source_line"].min()),  # type: ignore[arg-type]
+                        f"{column} has a '%' sign in {marked.height} row(s) (first here); "
+                        "read without it, as the column is in percent",
+                        column,
+                        marked[column][0],
+                    )
+                )
+            fixed = pl.when(percent).then(col.str.replace(r"\s*%$", "")).otherwise(fixed)
+        negative_zero = col.str.contains(r"^-0*\.?0*$") & col.str.contains("0")
+        fixes.append(
+            pl.when(negative_zero).then(col.str.strip_prefix("-")).otherwise(fixed).alias(column)
+        )
+    return rows.with_columns(fixes)

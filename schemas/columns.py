@@ -67,7 +67,7 @@ class ColumnSpec:
             Kind.TEXT: "some text",
             Kind.SLUG: "an id of lower-case letters, digits and '_', starting with a letter",
             Kind.INTEGER: "a whole number",
-            Kind.NUMBER: "a number such as 12 or 12.5",
+            Kind.NUMBER: "a number such as 12 or 12.5 (a point for decimals, no separators)",
             Kind.MEASURE: "a repetition-maximum test such as 1RM or 3RM",
             Kind.UNIT: "kg or lb",
             Kind.DOI: "a DOI such as 10.7717/peerj.7337",
@@ -95,9 +95,11 @@ def _format_rule(spec: ColumnSpec) -> tuple[str, pl.Expr] | None:
         case Kind.SLUG:
             return "slug_format", col.str.contains(SLUG_PATTERN)
         case Kind.INTEGER:
-            return "integer_type", col.str.contains(INTEGER_PATTERN)
+            fits = col.is_null() | col.cast(pl.Int64, strict=False).is_not_null()
+            return "integer_type", col.str.contains(INTEGER_PATTERN) & fits
         case Kind.NUMBER:
-            return "number_type", col.str.contains(NUMBER_PATTERN)
+            finite = col.is_null() | col.cast(pl.Float64, strict=False).is_finite().fill_null(False)
+            return "number_type", col.str.contains(NUMBER_PATTERN) & finite
         case Kind.MEASURE:
             return "measure_format", col.str.contains(MEASURE_PATTERN)
         case Kind.UNIT:

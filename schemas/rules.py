@@ -34,6 +34,12 @@ _CATALOGUE = [
         "column_duplicate", "error", True, "A column name appears twice: every row is quarantined."
     ),
     Rule("column_unknown", "warning", False, "A column the contract does not know; it is ignored."),
+    Rule(
+        "file_not_csv", "error", False, "The file is binary (a PDF, zip, image...), not CSV text."
+    ),
+    Rule("file_outside_raw", "error", False, "A link leads outside the raw directory; not read."),
+    Rule("file_delimiter", "warning", False, "Fields are separated by ';'; the file is read so."),
+    Rule("value_normalised", "warning", False, "A cell was read as missing ('NA') or without '%'."),
     Rule("row_ragged", "error", True, "A row has more or fewer fields than the header."),
     Rule("row_quoting", "error", True, "A quote is never closed, or quoting is malformed."),
     Rule("row_encoding", "error", True, "The row has bytes that are not UTF-8."),

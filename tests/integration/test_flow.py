@@ -49,7 +49,7 @@ PLANTED = {
     ("outcomes.csv", 13, "unit_required"),
     ("outcomes.csv", 14, "duplicate_key"),
     ("outcomes.csv", 15, "number_type"),
-    ("outcomes.csv", 16, "number_type"),
+    ("outcomes.csv", 16, "value_normalised"),
     ("outcomes.csv", 20, "row_encoding"),
     ("outcomes.csv", 22, "figures_disagree"),
     ("outcomes.csv", 23, "figures_disagree"),

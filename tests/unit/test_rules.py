@@ -98,7 +98,7 @@ CASES = [
         "unknown_exercise",
         "test_exercise",
     ),
-    ("claims", "review,7,trial_2020,n,,,,12%", "number_type", "value"),
+    ("claims", "review,7,trial_2020,n,,,,12 kg", "number_type", "value"),
     ("claims", "Review,7,trial_2020,n,,,,20", "slug_format", "article_id"),
 ]
 
@@ -148,8 +148,9 @@ def test_every_catalogued_rule_has_a_failing_case() -> None:
     structural = {r for r in RULES if r.startswith(("file_", "column_", "row_"))}
     covered = {case[2] for case in CASES} | {"groups_exceed_randomized"}
     covered |= {rule for case in CLAIM_CASES for rule, _ in case[1]}
-    # Tested by name: test_claim_checks (unverifiable), test_articles (unresolved).
-    covered |= {"claim_unverifiable", "claim_unresolved"}
+    # Tested by name: test_claim_checks (unverifiable), test_articles (unresolved),
+    # test_bad_input (normalised values).
+    covered |= {"claim_unverifiable", "claim_unresolved", "value_normalised"}
     assert set(RULES) - structural - covered == set()
 
 

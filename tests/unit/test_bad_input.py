@@ -1,5 +1,6 @@
-"""The bad-input catalog: each case gives findings at file:line, quarantines only what it must,
-loses no row, and never shows a traceback.
+"""The bad-input catalog: findings at file:line, only affected rows quarantined, nothing lost.
+
+No case shows a traceback.
 """
 
 from __future__ import annotations

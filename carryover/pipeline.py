@@ -12,6 +12,7 @@ from pathlib import Path
 
 import polars as pl
 
+from carryover import analytics
 from carryover.extract import Extracted, extract_file
 from carryover.report import ReportInput, render_markdown
 from carryover.transforms import outcome_changes
@@ -43,8 +44,15 @@ def extract_all(raw_dir: Path) -> dict[str, Extracted]:
 
 
 def transform_all(validation: Validation) -> dict[str, pl.DataFrame]:
-    """Derived tables computed from the clean ones."""
-    return {"outcome_changes": outcome_changes(validation.clean["outcomes"])}
+    """Derived tables computed from the clean ones: outcome changes and the carryover analytics."""
+    clean = validation.clean
+    changes = outcome_changes(clean["outcomes"])
+    rows = analytics.carryover(clean["studies"], clean["groups"], clean["outcomes"], changes)
+    return {
+        "outcome_changes": changes,
+        "carryover": rows,
+        "carryover_pooled": analytics.pooled(rows),
+    }
 
 
 @dataclass

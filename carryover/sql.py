@@ -125,7 +125,10 @@ def format_table(result: Result) -> str:
         widths = [max(w, len(v)) for w, v in zip(widths, row, strict=True)]
     numeric = [
         bool(result.rows)
-        and all(isinstance(r[i], int | float) or r[i] is None for r in result.rows)
+        and all(
+            (isinstance(r[i], int | float) and not isinstance(r[i], bool)) or r[i] is None
+            for r in result.rows
+        )
         and any(r[i] is not None for r in result.rows)
         for i in range(len(result.columns))
     ]

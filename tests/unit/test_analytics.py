@@ -279,6 +279,30 @@ def test_pooling_matches_statsmodels_dersimonian_laird() -> None:
     assert ours["q"] == pytest.approx(theirs.q, rel=1e-12)
 
 
+def test_pooling_reproduces_dersimonian_and_kacker_2007_clasp_example() -> None:
+    """DerSimonian & Kacker (2007) Tables 3-4, CLASP trials, DL: tau 0.2323, mu -0.3240, se 0.1540.
+
+    The log odds ratios and their variances are computed here from the 2x2 counts (as metafor's
+    analysis example dersimonian2007 does): ln(a·d/(b·c)) and 1/a + 1/b + 1/c + 1/d.
+    """
+    n1 = [156, 303, 565, 1570, 103, 4659]
+    n2 = [74, 303, 477, 1565, 105, 4650]
+    a = [5, 5, 12, 69, 9, 313]
+    c = [8, 17, 9, 94, 11, 352]
+    ys = [
+        math.log(ai * (m2 - ci) / ((m1 - ai) * ci))
+        for ai, ci, m1, m2 in zip(a, c, n1, n2, strict=True)
+    ]
+    vs = [
+        1 / ai + 1 / (m1 - ai) + 1 / ci + 1 / (m2 - ci)
+        for ai, ci, m1, m2 in zip(a, c, n1, n2, strict=True)
+    ]
+    row = pool(ys, vs)
+    assert round(math.sqrt(row["tau2"]), 4) == 0.2323
+    assert round(row["pooled"], 4) == -0.3240
+    assert round(row["se"], 4) == 0.1540
+
+
 def test_pooled_table_rows_and_single_study_marks() -> None:
     """One row per trained x tested x family; k = 1 rows are marked and equal their study."""
     arms = [

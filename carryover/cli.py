@@ -1,13 +1,15 @@
-"""The `carryover` command: run the pipeline, or check raw data without loading it.
+"""The `carryover` command: run the pipeline, check raw data without loading it, or query it.
 
 Exit codes, like a linter: 0 no error findings, 1 error findings (valid rows still loaded, the
 rest quarantined), 2 could not run (bad arguments, missing raw directory, unusable warehouse).
+`carryover sql`: 0 answered, 1 the query failed in DuckDB, 2 refused (not a query) or no warehouse.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -36,14 +38,14 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 RawOption = Annotated[
     Path | None,
     typer.Option(
-        "--raw", help=f"Raw data directory [env {ENV_RAW_DIR}; default: raw/].", show_default=False
+        "--raw", help=f"Raw data directory (env {ENV_RAW_DIR}; default: raw/).", show_default=False
     ),
 ]
 WarehouseOption = Annotated[
     Path | None,
     typer.Option(
         "--warehouse",
-        help=f"DuckDB file [env {ENV_WAREHOUSE}; default: warehouse/carryover.duckdb].",
+        help=f"DuckDB file (env {ENV_WAREHOUSE}; default: warehouse/carryover.duckdb).",
         show_default=False,
     ),
 ]
@@ -51,7 +53,7 @@ ReportOption = Annotated[
     Path | None,
     typer.Option(
         "--report-dir",
-        help=f"Report directory [env {ENV_REPORT_DIR}; default: warehouse/reports/].",
+        help=f"Report directory (env {ENV_REPORT_DIR}; default: warehouse/reports/).",
         show_default=False,
     ),
 ]
@@ -161,6 +163,61 @@ def check(raw: RawOption = None, max_findings: MaxFindings = 100) -> None:
     _print_findings(validation.findings, paths.raw_dir, max_findings)
     out.print(_summary("check", validation.files, validation.errors, validation.warnings))
     raise typer.Exit(EXIT_FINDINGS if validation.errors else 0)
+
+
+class OutputFormat(StrEnum):
+    """How `carryover sql` prints a result."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def sql(
+    query: Annotated[
+        str | None,
+        typer.Argument(help="One SQL query; without it, an interactive read-only shell starts."),
+    ] = None,
+    warehouse: WarehouseOption = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", help="Print as an aligned table, CSV or JSON.")
+    ] = OutputFormat.table,
+) -> None:
+    """Query the warehouse read-only: one query, or an interactive shell (statements end in ';')."""
+    from carryover import sql as sql_shell
+
+    paths = resolve_paths(warehouse=warehouse)
+    try:
+        con = sql_shell.open_read_only(paths.warehouse)
+    except sql_shell.WarehouseMissing as exc:
+        raise _fail(str(exc)) from None
+    try:
+        if query is not None:
+            try:
+                result = sql_shell.run_query(con, query)
+            except sql_shell.SqlError as exc:
+                err.print(f"carryover sql: {escape(str(exc))}")
+                refused = isinstance(exc, sql_shell.Refused)
+                raise typer.Exit(EXIT_CANNOT_RUN if refused else EXIT_FINDINGS) from None
+            print(sql_shell.FORMATTERS[output_format.value](result))
+            return
+        interactive = sys.stdin.isatty()
+        if interactive:
+            out.print(
+                f"carryover sql: {escape(_shown(paths.warehouse))} (read-only); "
+                "statements end with ';', .help for help, .quit to leave"
+            )
+        sql_shell.shell(
+            con,
+            lines=None if interactive else sql_shell.read_stream(sys.stdin),
+            write=print,
+            write_error=lambda text: err.print(escape(text)),
+            output_format=output_format.value,
+            history=sql_shell.history_path(paths.warehouse),
+        )
+    finally:
+        con.close()
 
 
 def main() -> None:

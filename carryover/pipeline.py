@@ -12,6 +12,7 @@ from pathlib import Path
 
 import polars as pl
 
+from carryover import analytics
 from carryover.articles import Article, read_articles
 from carryover.extract import Extracted, extract_file
 from carryover.report import ReportInput, render_markdown
@@ -52,8 +53,14 @@ def extract_all(raw_dir: Path) -> Raw:
 
 
 def transform_all(validation: Validation) -> dict[str, pl.DataFrame]:
-    """Derived tables: those validation already computed, plus those built from clean tables."""
-    return dict(validation.derived)
+    """Derived tables: those validation computed (outcome changes, claim verdicts) and analytics.
+
+    Outcome changes are computed once, while validating (claims are judged against them).
+    """
+    clean = validation.clean
+    changes = validation.derived["outcome_changes"]
+    rows = analytics.carryover(clean["studies"], clean["groups"], clean["outcomes"], changes)
+    return {**validation.derived, "carryover": rows, "carryover_pooled": analytics.pooled(rows)}
 
 
 @dataclass

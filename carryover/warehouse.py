@@ -16,6 +16,7 @@ import duckdb
 import polars as pl
 
 from carryover.validate import FileStats, Validation
+from carryover.views import create_views
 
 HISTORY_DDL = """
 create table if not exists runs (
@@ -123,6 +124,7 @@ def load(
             _replace(con, name, public_columns(frame))
         quarantine = validation.quarantine.select(pl.lit(run.run_id).alias("run_id"), pl.all())
         _replace(con, "quarantine", quarantine)
+        create_views(con)
         _append(
             con,
             "findings",

@@ -352,6 +352,37 @@ def claims_plan() -> SchemaPlan:
     return build_plan(SPEC, columns=[], frame_rules=rules)
 
 
+CLAIM_CHECKS_DOC = (
+    "One row per claim (claims.csv or an article) with its verdict and the source figure."
+)
+CLAIM_CHECKS_COLUMNS: dict[str, str] = {
+    "article_id": "The article the claim is from.",
+    "line": "The article's line where the figure stands.",
+    "source_file": "claims.csv, or articles/<file> for a claim read from an article.",
+    "source_line": "The line of that file (for an article, the same as line).",
+    "study_id": "The study the claim is about.",
+    "study": "The study as articles cite it, e.g. 'Hammond et al. 2019'.",
+    "quantity": "change_pct, n, duration_weeks or sessions_per_week.",
+    "group_id": "The group a change_pct claim is about.",
+    "test_exercise": "The exercise a change_pct claim is about.",
+    "measure": "The test a change_pct claim is about: 1RM, 3RM, ...",
+    "claimed": "The figure as the article states it.",
+    "claimed_lo": "Lowest value the claimed figure's rounding allows.",
+    "claimed_hi": "Highest value the claimed figure's rounding allows.",
+    "verdict": "supported, contradicted, conflicting, exercise not tested, measure not tested or "
+    "unverifiable.",
+    "source_value": "What the study reports (or its figures give) for the same quantity.",
+    "source_lo": "Lowest value the study's figures allow.",
+    "source_hi": "Highest value the study's figures allow.",
+    "source_origin": "reported, or computed from which of the study's figures.",
+    "source_ref": "Where in the paper the figure is: Abstract, Table 2, ...",
+    "source_row": "The outcomes.csv row holding it, as file:line.",
+    "conflicts_with_line": "For a conflicting claim, the line of the claim it contradicts.",
+    "conflicts_with_value": "The figure stated on that line.",
+    "fix": "What to change, in plain words.",
+}
+
+
 def claim_checks_table(judged: pl.DataFrame) -> pl.DataFrame:
     """The stored verdict of every claim, for editors and SQL (one row per claim)."""
     return judged.select(

@@ -39,6 +39,13 @@ SPEC = TableSpec(
             "sessions_per_week", Kind.NUMBER, minimum=Bound(0, strict=True), doc="training days"
         ),
         ColumnSpec("caution", Kind.TEXT, doc="integrity concern readers should know about"),
+        ColumnSpec(
+            "prepost_r",
+            Kind.NUMBER,
+            minimum=Bound(-1),
+            maximum=Bound(1),
+            doc="pre-post correlation of the strength tests, when the paper reports it",
+        ),
     ),
     key=("study_id",),
 )

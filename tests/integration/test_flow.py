@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import duckdb
 import polars as pl
 import pytest
+from typer.testing import CliRunner
 
+from carryover.cli import app
 from carryover.config import PROJECT_ROOT
 from flows.pipeline import REPORT_ARTIFACT_KEY, carryover_pipeline
 from tests.support import FAULTY, VALID
@@ -134,6 +137,7 @@ def test_the_report_is_published_as_an_artifact(tmp_path: Path) -> None:
 def test_a_rerun_on_the_same_input_gives_the_same_warehouse(tmp_path: Path) -> None:
     """Idempotent: clean tables are identical after a second run; history grows by one run."""
     tables = ["exercises", "studies", "groups", "outcomes", "claims", "outcome_changes"]
+    tables += ["carryover", "carryover_pooled", "carryover_matrix"]
 
     def snapshot() -> dict[str, pl.DataFrame]:
         con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
@@ -216,3 +220,26 @@ def test_the_demonstration_article_reports_each_planted_error_and_no_true_statem
         (32, 13.0),
         (32, 13.3),
     ]
+
+
+def test_the_bundled_data_answers_carryover_questions(tmp_path: Path) -> None:
+    """On raw/, `carryover sql` answers from carryover_pooled and the matrix, read-only."""
+    _run(PROJECT_ROOT / "raw", tmp_path)
+    runner = CliRunner()
+    warehouse = str(tmp_path / "w.duckdb")
+    pooled = runner.invoke(app, ["sql", "--warehouse", warehouse, "select * from carryover_pooled"])
+    assert pooled.exit_code == 0, pooled.output
+    assert pooled.stdout.splitlines()[-1] == "(4 rows)"
+    matrix = runner.invoke(
+        app, ["sql", "--warehouse", warehouse, "--format", "json", "select * from carryover_matrix"]
+    )
+    cells = {r["trained_exercise"]: r for r in json.loads(matrix.stdout)}
+    assert cells["back_squat"]["hip_thrust"] == "+18.9%, ratio 0.62 (k=2)"
+    assert cells["hip_thrust"]["back_squat"] == "+13.2%, ratio 0.57 (k=3)"
+    con = duckdb.connect(warehouse, read_only=True)
+    ratio = con.sql(
+        "select transfer_ratio from carryover where study_id = 'hammond_2019' "
+        "and group_id = 'bbs' and test_exercise = 'hip_thrust'"
+    ).fetchall()
+    con.close()
+    assert ratio == [(13.3 / 24.8,)]

@@ -181,3 +181,33 @@ def test_a_row_pointing_at_a_quarantined_parent_is_quarantined_too() -> None:
     reasons = dict(validation.quarantine.select("table_name", "reasons").rows())
     assert "year" in reasons["studies"]
     assert "bad_2021" in reasons["groups"]
+
+
+@pytest.mark.parametrize(
+    ("value", "rule"),
+    [
+        ("1.5", "out_of_range"),
+        ("-1.01", "out_of_range"),
+        ("high", "number_type"),
+        ("-1", None),
+        ("1", None),
+        ("0.85", None),
+        ("", None),
+    ],
+)
+def test_prepost_r_is_an_optional_correlation(value: str, rule: str | None) -> None:
+    """studies.csv may give prepost_r, from -1 to 1; outside that the row is quarantined."""
+    texts = valid_texts()
+    header, *rows = texts["studies"].splitlines()
+    texts["studies"] = "\n".join([header + ",prepost_r", *(r + f",{value}" for r in rows)]) + "\n"
+    validation = validate_texts(texts)
+    if rule is None:
+        assert validation.findings.is_empty(), validation.findings.to_dicts()
+        return
+    hit = validation.findings.filter(pl.col("rule") == rule).row(0, named=True)
+    assert (hit["source_file"], hit["source_line"], hit["column_name"]) == (
+        "studies.csv",
+        2,
+        "prepost_r",
+    )
+    assert "studies.csv" in validation.quarantine["source_file"].to_list()

@@ -208,23 +208,18 @@ def test_the_interactive_shell_keeps_its_history(
 
 
 def test_python_can_open_the_warehouse_read_only(warehouse: Path) -> None:
-    """duckdb.connect(path, read_only=True) sees the analytics tables and views with their docs."""
+    """duckdb.connect(path, read_only=True) sees the analytics tables and views.
+
+    (That each of them is documented is test_views' concern.)
+    """
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
         names = {
             r[0]
             for r in con.sql("select view_name from duckdb_views() where not internal").fetchall()
         }
-        assert "carryover_matrix" in names
-        undocumented = con.sql(
-            "select table_name, column_name from duckdb_columns() "
-            "where database_name = current_database() and comment is null"
-        ).fetchall()
-        assert undocumented == []
-        tables = con.sql(
-            "select table_name from duckdb_tables() where comment is null "
-            "union all select view_name from duckdb_views() where not internal and comment is null"
-        ).fetchall()
-        assert tables == []
+        tables = {r[0] for r in con.sql("select table_name from duckdb_tables()").fetchall()}
     finally:
         con.close()
+    assert "carryover_matrix" in names
+    assert {"carryover", "carryover_pooled"} <= tables

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,12 +34,13 @@ def ensure_raw_dir(raw_dir: Path) -> None:
         raise RawDirError(f"the raw directory {raw_dir} is not readable")
 
 
-def extract_all(raw_dir: Path) -> dict[str, Extracted]:
-    """Read every raw table's file (an absent optional file reads as empty)."""
+def extract_all(raw_dir: Path, skip: Collection[str] = ()) -> dict[str, Extracted]:
+    """Read every raw table's file but those in `skip` (an absent optional file reads as empty)."""
     ensure_raw_dir(raw_dir)
     return {
         spec.name: extract_file(raw_dir, spec, optional=spec.name in OPTIONAL_TABLES)
         for spec in TABLES
+        if spec.name not in skip
     }
 
 
@@ -85,6 +87,8 @@ class RunSummary:
     findings: pl.DataFrame
     warehouse: Path
     report: Path
+    reused: tuple[str, ...] = ()
+    """Tables whose unchanged raw file's validated result was reused from the last run."""
 
     @property
     def exit_code(self) -> int:

@@ -9,16 +9,17 @@ before it, so a row pointing at a quarantined study is quarantined too, and says
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 import polars as pl
 
 from carryover.extract import SPAN, Extracted
 from schemas import SPECS, TABLES, claims, exercises, groups, outcomes, studies
 from schemas.findings import FINDINGS_SCHEMA, sort_findings
-from schemas.keys import key_values
-from schemas.table import ROW, SchemaPlan, cast_table, run_plan
+from schemas.keys import KEY_SEP, key_values
+from schemas.table import ROW, SOURCE_COLUMNS, SchemaPlan, cast_table, run_plan
 
 QUARANTINE_SCHEMA: dict[str, pl.DataType] = {
     "table_name": pl.String(),
@@ -27,6 +28,17 @@ QUARANTINE_SCHEMA: dict[str, pl.DataType] = {
     "raw": pl.String(),
     "reasons": pl.String(),
 }
+IDENTITY = "_identity"
+"""What identifies a finding's row apart from its line: its key values, or its content."""
+
+PARENTS: dict[str, tuple[str, ...]] = {
+    "exercises": (),
+    "studies": (),
+    "groups": ("studies", "exercises"),
+    "outcomes": ("groups", "exercises"),
+    "claims": ("studies", "groups", "exercises"),
+}
+"""The tables whose clean rows a table's references are checked against (see _row_plan)."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +61,10 @@ class Validation:
     quarantine: pl.DataFrame
     findings: pl.DataFrame
     files: list[FileStats]
+    tables: dict[str, TableResult] = field(default_factory=dict)
+    """Each table's own result, as an incremental run can reuse it."""
+    reused: tuple[str, ...] = ()
+    """Tables whose result was reused from an earlier run instead of validated again."""
 
     @property
     def errors(self) -> int:
@@ -108,44 +124,136 @@ def _quarantined(ex: Extracted, frame: pl.DataFrame, failures: pl.DataFrame) -> 
     )
 
 
-def validate(extracted: Mapping[str, Extracted], this_year: int | None = None) -> Validation:
-    """Validate every extracted table; see the module docstring."""
-    clean_text: dict[str, pl.DataFrame] = {}
-    findings = [ex.findings for ex in extracted.values()]
-    quarantine = []
-    files = []
-    for spec in TABLES:
-        ex = extracted[spec.name]
-        quarantine.append(
-            ex.rejected.select(
-                pl.lit(spec.name).alias("table_name"),
-                pl.lit(ex.source_file).alias("source_file"),
-                "source_line",
-                "raw",
-                "reasons",
-            )
-        )
-        failures = run_plan(_row_plan(spec.name, clean_text, this_year), ex.rows)
-        findings.append(failures.drop(ROW))
-        bad = failures.filter(pl.col("quarantines"))[ROW].unique()
-        quarantine.append(_quarantined(ex, ex.rows, failures))
-        clean_text[spec.name] = ex.rows.filter(~pl.col(ROW).is_in(bad.implode()))
-        loaded = clean_text[spec.name].height
-        rejected = ex.data_rows - ex.rows.height + bad.len()
-        if loaded + rejected != ex.data_rows:  # pragma: no cover - an invariant, not a check
-            raise AssertionError(f"{ex.source_file}: rows lost in validation")
-        files.append(
-            FileStats(spec.name, ex.source_file, ex.sha256, ex.data_rows, loaded, rejected)
-        )
+@dataclass
+class TableResult:
+    """One raw table validated on its own rows and on the clean rows of the tables it references.
 
-    clean = {name: cast_table(SPECS[name], frame) for name, frame in clean_text.items()}
-    findings.append(run_plan(outcomes.agreement_plan(), clean["outcomes"]).drop(ROW))
-    enrolment = studies.with_groups_total(clean["studies"], clean["groups"])
-    findings.append(run_plan(studies.enrolment_plan(), enrolment).drop(ROW))
+    This is what an incremental run reuses for a raw file that has not changed (see
+    carryover.incremental): the clean rows as text, the quarantined rows, and the row-level findings
+    with their identity.
+    """
 
+    clean_text: pl.DataFrame
+    quarantine: pl.DataFrame
+    findings: pl.DataFrame
+    stats: FileStats
+
+
+def _identity(failures: pl.DataFrame, frame: pl.DataFrame, key: tuple[str, ...]) -> pl.DataFrame:
+    """Add to row-level failures what identifies their row independently of its line.
+
+    That is the row's key values, or, when a key value is empty or the table has no key, the
+    row's every cell.
+    """
+    cells = [c for c in frame.columns if not c.startswith("_") and c not in SOURCE_COLUMNS]
+    content = pl.concat_str(
+        [pl.col(c).cast(pl.String).fill_null("") for c in cells], separator=KEY_SEP
+    )
+    if key:
+        keyed = pl.concat_str([pl.col(k).cast(pl.String) for k in key], separator=KEY_SEP)
+        content = pl.when(keyed.is_not_null()).then(keyed).otherwise(content)
+    ident = frame.select(ROW, content.alias(IDENTITY))
+    return failures.join(ident, on=ROW, how="left", maintain_order="left")
+
+
+def _structural_identity(ex: Extracted) -> pl.DataFrame:
+    """Extract findings with their identity: the raw text of their line ('' for the header)."""
+    raw = ex.rejected.select("source_line", pl.col("raw").alias(IDENTITY)).unique(
+        "source_line", keep="first", maintain_order=True
+    )
+    return ex.findings.join(raw, on="source_line", how="left", maintain_order="left").with_columns(
+        pl.col(IDENTITY).fill_null("")
+    )
+
+
+def validate_table(
+    ex: Extracted, clean_text: Mapping[str, pl.DataFrame], this_year: int | None = None
+) -> TableResult:
+    """Validate one extracted table against the clean rows of the tables before it."""
+    spec = ex.spec
+    rejected = ex.rejected.select(
+        pl.lit(spec.name).alias("table_name"),
+        pl.lit(ex.source_file).alias("source_file"),
+        "source_line",
+        "raw",
+        "reasons",
+    )
+    failures = run_plan(_row_plan(spec.name, clean_text, this_year), ex.rows)
+    bad = failures.filter(pl.col("quarantines"))[ROW].unique()
+    clean = ex.rows.filter(~pl.col(ROW).is_in(bad.implode()))
+    loaded = clean.height
+    rejected_rows = ex.data_rows - ex.rows.height + bad.len()
+    if loaded + rejected_rows != ex.data_rows:  # pragma: no cover - an invariant, not a check
+        raise AssertionError(f"{ex.source_file}: rows lost in validation")
+    findings = pl.concat(
+        [
+            _structural_identity(ex).select(*FINDINGS_SCHEMA, IDENTITY),
+            _identity(failures, ex.rows, spec.key).select(*FINDINGS_SCHEMA, IDENTITY),
+        ]
+    )
+    return TableResult(
+        clean_text=clean,
+        quarantine=pl.concat([rejected, _quarantined(ex, ex.rows, failures)]),
+        findings=findings,
+        stats=FileStats(spec.name, ex.source_file, ex.sha256, ex.data_rows, loaded, rejected_rows),
+    )
+
+
+def fingerprint(findings: pl.DataFrame) -> pl.Series:
+    """A stable id per finding: rule, file, column and the row's identity (not its line).
+
+    Two findings that share all of these (the same duplicate twice) are told apart by their order.
+    """
+    parts = ["rule", "source_file", "column_name", IDENTITY]
+    nth = pl.int_range(pl.len()).over(parts).cast(pl.String)
+    text = findings.select(
+        pl.concat_str([*(pl.col(c).fill_null("") for c in parts), nth], separator=KEY_SEP)
+    ).to_series()
+    return pl.Series(
+        "fingerprint",
+        [hashlib.sha256(t.encode("utf-8")).hexdigest()[:32] for t in text.to_list()],
+        dtype=pl.String,
+    )
+
+
+def combine(results: Mapping[str, TableResult], reused: Sequence[str] = ()) -> Validation:
+    """Finish validation from every table's result: cast types, run the cross-table rules."""
+    clean = {spec.name: cast_table(spec, results[spec.name].clean_text) for spec in TABLES}
+    findings = [results[spec.name].findings for spec in TABLES]
+    agreement = run_plan(outcomes.agreement_plan(), clean["outcomes"])
+    findings.append(_identity(agreement, clean["outcomes"], SPECS["outcomes"].key))
+    enrolment_frame = studies.with_groups_total(clean["studies"], clean["groups"])
+    enrolment = run_plan(studies.enrolment_plan(), enrolment_frame)
+    findings.append(_identity(enrolment, enrolment_frame, SPECS["studies"].key))
+    merged = sort_findings(pl.concat([f.select(*FINDINGS_SCHEMA, IDENTITY) for f in findings]))
     return Validation(
         clean=clean,
-        quarantine=pl.concat(quarantine).sort("table_name", "source_line"),
-        findings=sort_findings(pl.concat([f.select(FINDINGS_SCHEMA.keys()) for f in findings])),
-        files=files,
+        quarantine=pl.concat([results[spec.name].quarantine for spec in TABLES]).sort(
+            "table_name", "source_line"
+        ),
+        findings=merged.with_columns(fingerprint(merged)).drop(IDENTITY),
+        files=[results[spec.name].stats for spec in TABLES],
+        tables=dict(results),
+        reused=tuple(reused),
     )
+
+
+def validate(
+    extracted: Mapping[str, Extracted],
+    this_year: int | None = None,
+    reused: Mapping[str, TableResult] | None = None,
+) -> Validation:
+    """Validate every extracted table; see the module docstring.
+
+    `reused` holds earlier results for tables whose raw file (and those it references) did not
+    change; they are taken as they are instead of being validated again.
+    """
+    earlier = dict(reused or {})
+    results: dict[str, TableResult] = {}
+    for spec in TABLES:
+        if spec.name in earlier:
+            results[spec.name] = earlier[spec.name]
+        else:
+            clean_text = {name: r.clean_text for name, r in results.items()}
+            results[spec.name] = validate_table(extracted[spec.name], clean_text, this_year)
+    return combine(results, [name for name in earlier if name in results])

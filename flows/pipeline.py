@@ -1,7 +1,10 @@
 """The carryover pipeline as one Prefect flow: extract -> validate -> transform -> load -> report.
 
-Each task handles whole tables, never single rows. Only the I/O steps retry. Tasks do not cache:
-their inputs are data frames, and a run must always see the raw files as they are now.
+Each task handles whole tables, never single rows. Only the I/O steps retry. Tasks do not use
+Prefect's cache: a run must always see the raw files as they are now. Reuse of unchanged files is
+carryover's own (carryover.incremental), keyed on the files' sha256. A run holds the warehouse's
+lock throughout and keeps a journal of its stage (carryover.runstate), so that a run killed at any
+point is recorded as such by the next one.
 """
 
 from __future__ import annotations
@@ -16,27 +19,38 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
-from carryover import pipeline
+from carryover import incremental, pipeline
 from carryover.extract import Extracted
+from carryover.incremental import Reuse
 from carryover.report import ReportInput, render_markdown
-from carryover.validate import Validation
+from carryover.runstate import Journal, run_lock
+from carryover.validate import TableResult, Validation
 from carryover.validate import validate as validate_extracted
 from carryover.warehouse import RunRecord
 from carryover.warehouse import load as load_warehouse
 
 REPORT_ARTIFACT_KEY = "carryover-validation-report"
+DEFAULT_LOCK_WAIT = 60.0
+"""Seconds a run waits for another run on the same warehouse before it gives up."""
+
+
+@task(name="reuse", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def reuse(raw_dir: Path, warehouse: Path, full: bool) -> Reuse:
+    """Hash the raw files and find the last run's results for those unchanged since."""
+    keys = incremental.raw_keys(raw_dir)
+    return Reuse(keys, {} if full else incremental.lookup(warehouse, keys))
 
 
 @task(name="extract", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def extract(raw_dir: Path) -> dict[str, Extracted]:
-    """Read every raw file into text cells, keeping file and line of each row."""
-    return pipeline.extract_all(raw_dir)
+def extract(raw_dir: Path, skip: list[str]) -> dict[str, Extracted]:
+    """Read every raw file not reused into text cells, keeping file and line of each row."""
+    return pipeline.extract_all(raw_dir, skip)
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate(extracted: dict[str, Extracted]) -> Validation:
+def validate(extracted: dict[str, Extracted], reused: dict[str, TableResult]) -> Validation:
     """Run every pandera plan; split rows into clean and quarantined, collect findings."""
-    return validate_extracted(extracted)
+    return validate_extracted(extracted, reused=reused)
 
 
 @task(name="transform", cache_policy=NO_CACHE)
@@ -47,10 +61,24 @@ def transform(validation: Validation) -> dict[str, pl.DataFrame]:
 
 @task(name="load", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def load(
-    warehouse: Path, run: RunRecord, validation: Validation, derived: dict[str, pl.DataFrame]
+    warehouse: Path,
+    run: RunRecord,
+    validation: Validation,
+    derived: dict[str, pl.DataFrame],
+    stopped: list[RunRecord],
+    journal: Journal,
+    keys: dict[str, str | None],
 ) -> None:
-    """Write the run into DuckDB in one transaction."""
-    load_warehouse(warehouse, run, validation, derived)
+    """Build the run's warehouse beside the current one and swap it in; keep results for reuse."""
+    load_warehouse(
+        warehouse,
+        run,
+        validation,
+        derived,
+        stopped=stopped,
+        before_rename=lambda: journal.stage("swap"),
+    )
+    incremental.store(warehouse, keys, validation.tables)
 
 
 @task(name="report", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -66,17 +94,63 @@ def report(report_dir: Path, content: ReportInput) -> Path:
 
 
 @flow(name="carryover-pipeline", log_prints=False)
-def carryover_pipeline(raw_dir: Path, warehouse: Path, report_dir: Path) -> pipeline.RunSummary:
-    """Check the raw study data, load what is valid into DuckDB, and report every finding."""
+def carryover_pipeline(
+    raw_dir: Path,
+    warehouse: Path,
+    report_dir: Path,
+    full: bool = False,
+    lock_wait_seconds: float = DEFAULT_LOCK_WAIT,
+) -> pipeline.RunSummary:
+    """Check the raw study data, load what is valid into DuckDB, and report every finding.
+
+    Args:
+        raw_dir: Directory of the raw CSV files (read only).
+        warehouse: The DuckDB warehouse file; each run builds a new one beside it and swaps it in.
+        report_dir: Directory for the Markdown reports.
+        full: Validate every file again, even those unchanged since the last run.
+        lock_wait_seconds: How long to wait for another run on the same warehouse to finish.
+
+    """
     started = dt.datetime.now(dt.UTC)
     run_id = str(flow_run.id or uuid.uuid4())
+    with run_lock(warehouse, lock_wait_seconds):
+        journal, stopped = Journal.begin(warehouse, run_id, started, raw_dir)
+        try:
+            summary = _steps(
+                raw_dir, warehouse, report_dir, full, run_id, started, journal, stopped
+            )
+        except BaseException as exc:
+            first = str(exc).splitlines()[0] if str(exc) else ""
+            journal.fail(f"{type(exc).__name__}: {first}".rstrip(": "))
+            raise
+        journal.finish()
+    return summary
 
-    extracted = extract(raw_dir)
-    validation = validate(extracted)
+
+def _steps(
+    raw_dir: Path,
+    warehouse: Path,
+    report_dir: Path,
+    full: bool,
+    run_id: str,
+    started: dt.datetime,
+    journal: Journal,
+    stopped: list[RunRecord],
+) -> pipeline.RunSummary:
+    """The flow's steps, top to bottom, each recorded in the run's journal as it starts."""
+    journal.stage("extract")
+    reusable = reuse(raw_dir, warehouse, full)
+    extracted = extract(raw_dir, sorted(reusable.results))
+    journal.stage("validate")
+    validation = validate(extracted, reusable.results)
+    journal.stage("transform")
     derived = transform(validation)
-    finished = dt.datetime.now(dt.UTC)
+    journal.stage("load")
     status = "errors" if validation.errors else "ok"
-    load(warehouse, RunRecord(run_id, started, finished, status, str(raw_dir)), validation, derived)
+    run = RunRecord(run_id, started, None, status, str(raw_dir))
+    load(warehouse, run, validation, derived, stopped, journal, reusable.keys)
+    journal.stage("report")
+    finished = dt.datetime.now(dt.UTC)
     content = ReportInput(
         run_id, finished, str(raw_dir), validation.files, validation.findings, validation.quarantine
     )
@@ -90,4 +164,5 @@ def carryover_pipeline(raw_dir: Path, warehouse: Path, report_dir: Path) -> pipe
         findings=validation.findings,
         warehouse=warehouse,
         report=report_path,
+        reused=validation.reused,
     )

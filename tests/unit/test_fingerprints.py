@@ -43,7 +43,9 @@ def test_changing_a_rows_key_changes_its_fingerprint() -> None:
     """A finding on a different row is a different finding."""
     changed = dict(TEXTS)
     changed["outcomes"] = TEXTS["outcomes"].replace(
-        b"s_ok,a,back_squat,1RM", b"s_ok,a,back_squat,2RM", 1
+        b"s_ok,a,hip_thrust,1RM",
+        b"s_ok,a,hip_thrust,9RM",
+        1,  # line 3: change_pct disagrees
     )
     before = _prints(TEXTS)[("outcomes.csv", "figures_disagree", "change_pct")]
     after = _prints(changed)[("outcomes.csv", "figures_disagree", "change_pct")]

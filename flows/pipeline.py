@@ -7,8 +7,8 @@ lock throughout and keeps a journal of its stage (carryover.runstate), so that a
 point is recorded as such by the next one.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: a served deployment's runs load this flow from its
+# module and validate their parameters against these annotations, which must be real types.
 import datetime as dt
 import uuid
 from pathlib import Path

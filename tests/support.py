@@ -78,3 +78,12 @@ def large_texts(outcomes: int, change_pct: str = "10.0") -> dict[str, str]:
     texts["groups"] = "\n".join(group_rows) + "\n"
     texts["outcomes"] = "\n".join(outcome_rows) + "\n"
     return texts
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])

@@ -203,7 +203,7 @@ def serve(
     warehouse: WarehouseOption = None,
     report_dir: ReportOption = None,
     cron: Annotated[
-        str, typer.Option("--cron", help="When to run, as a cron expression (server time zone).")
+        str, typer.Option("--cron", help="When to run, as a cron expression in UTC.")
     ] = "0 6 * * *",
     name: Annotated[str, typer.Option("--name", help="The deployment's name.")] = "nightly",
     wait: WaitOption = DEFAULT_LOCK_WAIT,

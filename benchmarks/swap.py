@@ -66,7 +66,8 @@ def measure(raw: Path, label: str, history_raw: Path) -> None:
             con = duckdb.connect(str(probe))
             con.execute(warehouse.HISTORY_DDL)
             t3 = time.perf_counter()
-            warehouse._carry_history(con, current)
+            warehouse._attach_previous(con, current)
+            warehouse._carry_history(con)
             t4 = time.perf_counter()
             con.close()
             other = Path(tmp) / "inplace.duckdb"

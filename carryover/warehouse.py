@@ -140,25 +140,27 @@ def check_usable(path: Path) -> None:
             pass
 
 
+def _open_error(path: Path, exc: duckdb.Error) -> WarehouseError:
+    if _is_lock_conflict(exc):
+        return WarehouseError(
+            f"the warehouse {path} is open read-write in another process; close that session "
+            "(readers should open it read-only: duckdb -readonly, or "
+            "duckdb.connect(path, read_only=True))"
+        )
+    return WarehouseError(f"cannot open the warehouse {path}: {_first_line(exc)}")
+
+
 @contextmanager
 def _attached_read_only(path: Path, wait: float) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only view of an existing warehouse, waiting a while for a read-write session."""
+    """A read-only connection to an existing warehouse, waiting a while for a read-write one."""
     deadline = time.monotonic() + wait
     while True:
         try:
             con = duckdb.connect(str(path), read_only=True)
             break
         except duckdb.Error as exc:
-            if not _is_lock_conflict(exc):
-                raise WarehouseError(
-                    f"cannot open the warehouse {path}: {_first_line(exc)}"
-                ) from exc
-            if time.monotonic() >= deadline:
-                raise WarehouseError(
-                    f"the warehouse {path} is open read-write in another process; close that "
-                    "session (readers should open it read-only: duckdb -readonly, or "
-                    "duckdb.connect(path, read_only=True))"
-                ) from exc
+            if not _is_lock_conflict(exc) or time.monotonic() >= deadline:
+                raise _open_error(path, exc) from exc
             time.sleep(0.2)
     try:
         yield con
@@ -267,14 +269,34 @@ def record_stopped(con: duckdb.DuckDBPyConnection, runs: Sequence[RunRecord]) ->
         known.add(run.run_id)
 
 
-def _carry_history(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
-    """Copy the history tables of the current warehouse into the new one."""
-    with _attached_read_only(previous, wait=ATTACH_WAIT_SECONDS) as old:
-        present = {r[0] for r in old.sql("select table_name from duckdb_tables()").fetchall()}
-        for table in HISTORY_TABLES:
-            if table in present:
-                frame = old.sql(f'select * from "{table}"').arrow()
-                _append(con, table, frame)
+def _attach_previous(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
+    """Attach the current warehouse read-only as `previous` (shared with every other reader).
+
+    A read-write session elsewhere blocks it: wait a while, then name it in the error.
+    """
+    literal = "'" + str(previous).replace("'", "''") + "'"
+    deadline = time.monotonic() + ATTACH_WAIT_SECONDS
+    while True:
+        try:
+            con.execute(f"attach {literal} as previous (read_only)")
+            return
+        except duckdb.Error as exc:
+            if not _is_lock_conflict(exc) or time.monotonic() >= deadline:
+                raise _open_error(previous, exc) from exc
+            time.sleep(0.2)
+
+
+def _carry_history(con: duckdb.DuckDBPyConnection) -> None:
+    """Copy the history tables of the attached current warehouse into the new one, streaming."""
+    present = {
+        r[0]
+        for r in con.execute(
+            "select table_name from duckdb_tables() where database_name = 'previous'"
+        ).fetchall()
+    }
+    for table in HISTORY_TABLES:
+        if table in present:
+            con.execute(f'insert into "{table}" by name select * from previous."{table}"')
 
 
 def build(
@@ -296,17 +318,24 @@ def build(
         leftover.unlink(missing_ok=True)
     con = connect(new_file)
     try:
+        carry = previous is not None and previous.exists()
+        if carry:
+            assert previous is not None
+            _attach_previous(con, previous)
         con.execute("begin transaction")
-        con.execute(HISTORY_DDL)
-        if previous is not None and previous.exists():
-            _carry_history(con, previous)
-        record_stopped(con, stopped)
-        write_run(con, run, validation, derived)
-        con.execute("commit")
+        try:
+            con.execute(HISTORY_DDL)
+            if carry:
+                _carry_history(con)
+            record_stopped(con, stopped)
+            write_run(con, run, validation, derived)
+            con.execute("commit")
+        except duckdb.Error as exc:
+            con.execute("rollback")
+            raise WarehouseError(f"could not write the warehouse {new_file}: {exc}") from exc
+        if carry:
+            con.execute("detach previous")
         con.execute("checkpoint")
-    except duckdb.Error as exc:
-        con.execute("rollback")
-        raise WarehouseError(f"could not write the warehouse {new_file}: {exc}") from exc
     finally:
         con.close()
     if wal_file(new_file).exists():  # pragma: no cover - DuckDB checkpoints on close

@@ -1,4 +1,4 @@
-"""The carryover pipeline as one Prefect flow: extract -> validate -> transform -> load -> report.
+"""The carryover pipeline as one Prefect flow: reuse, extract, validate, transform, load, report.
 
 Each task handles whole tables, never single rows. Only the I/O steps retry. Tasks do not use
 Prefect's cache: a run must always see the raw files as they are now. Reuse of unchanged files is
@@ -14,7 +14,7 @@ import uuid
 from pathlib import Path
 
 import polars as pl
-from prefect import flow, task
+from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
@@ -78,7 +78,10 @@ def load(
         stopped=stopped,
         before_rename=lambda: journal.stage("swap"),
     )
-    incremental.store(warehouse, keys, validation.tables)
+    try:
+        incremental.store(warehouse, keys, validation.tables)
+    except OSError as exc:  # the run has landed; reuse is only an optimisation, so never retry
+        get_run_logger().warning("could not keep results for the next run: %s", exc)
 
 
 @task(name="report", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)

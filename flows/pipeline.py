@@ -17,7 +17,10 @@ import polars as pl
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.client.orchestration import get_client
+from prefect.exceptions import ObjectNotFound
 from prefect.runtime import flow_run
+from prefect.states import Crashed
 
 from carryover import incremental, pipeline
 from carryover.extract import Extracted
@@ -32,6 +35,27 @@ from carryover.warehouse import load as load_warehouse
 REPORT_ARTIFACT_KEY = "carryover-validation-report"
 DEFAULT_LOCK_WAIT = 60.0
 """Seconds a run waits for another run on the same warehouse before it gives up."""
+
+
+def mark_crashed(stopped: list[RunRecord]) -> None:
+    """Tell Prefect that the killed runs found by this one have crashed.
+
+    A process killed with SIGKILL cannot report its own end, so its flow run would stay Running in
+    the UI. Runs that are not flow runs of this server (or that it has forgotten) are skipped.
+    """
+    killed = [r for r in stopped if r.status == "killed"]
+    if not killed:
+        return
+    with get_client(sync_client=True) as client:
+        for record in killed:
+            try:
+                state = client.read_flow_run(uuid.UUID(record.run_id)).state
+                if state is not None and not state.is_final():
+                    client.set_flow_run_state(
+                        record.run_id, Crashed(message=record.message or "killed"), force=True
+                    )
+            except (ValueError, ObjectNotFound):
+                continue
 
 
 @task(name="reuse", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -119,6 +143,7 @@ def carryover_pipeline(
     with run_lock(warehouse, lock_wait_seconds):
         journal, stopped = Journal.begin(warehouse, run_id, started, raw_dir)
         try:
+            mark_crashed(stopped)
             summary = _steps(
                 raw_dir, warehouse, report_dir, full, run_id, started, journal, stopped
             )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -252,3 +254,47 @@ def test_an_incremental_run_gives_the_warehouse_a_full_run_gives(tmp_path: Path)
         (0, None),
         (2, ["exercises", "studies"]),
     ]
+
+
+def test_a_failed_run_is_recorded_with_its_reason_by_the_next_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failed run is recorded as failed, with its reason, by the next run.
+
+    Here a read-write session holds the file: the run fails in one sentence and leaves the
+    warehouse as it was.
+    """
+    from carryover import warehouse as warehouse_module
+    from carryover.warehouse import WarehouseError
+
+    monkeypatch.setattr(warehouse_module, "ATTACH_WAIT_SECONDS", 0.2)
+    path = tmp_path / "w.duckdb"
+    first = _run(VALID, tmp_path)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_READ_WRITE, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(WarehouseError, match="open read-write in another process"):
+            _run(VALID, tmp_path)
+    finally:
+        holder.communicate("\n", timeout=30)
+    third = _run(VALID, tmp_path)
+    con = duckdb.connect(str(path), read_only=True)
+    runs = con.sql("select run_id, status, stage, message from runs order by started_at").fetchall()
+    con.close()
+    assert [r[0] for r in runs][::2] == [first.run_id, third.run_id]
+    assert runs[1][1:3] == ("failed", "load")
+    assert runs[1][3].startswith("WarehouseError: the warehouse")
+
+
+HOLD_READ_WRITE = """
+import duckdb, sys
+con = duckdb.connect(sys.argv[1])
+print("ready", flush=True)
+sys.stdin.readline()
+"""

@@ -16,12 +16,15 @@ import subprocess
 import sys
 import textwrap
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
 import pytest
+from prefect.client.orchestration import get_client
+from prefect.settings import PREFECT_API_URL, temporary_settings
 
 from carryover.runstate import journal_file
 from carryover.warehouse import next_file
@@ -285,6 +288,9 @@ def test_a_run_killed_at_any_stage_leaves_the_warehouse_whole_and_is_recorded(
         for run_id, stage in zip(killed, STAGES, strict=True)
     ]
     assert runs[-1][1] == "ok"
+    with temporary_settings({PREFECT_API_URL: prefect_server}), get_client(sync_client=True) as c:
+        states = [c.read_flow_run(uuid.UUID(run_id)).state for run_id in killed]
+    assert [s.type.value if s else None for s in states] == ["CRASHED"] * len(STAGES)
     assert _snapshot(warehouse) == before
     assert not next_file(warehouse).exists()
     assert not journal_file(warehouse).exists()

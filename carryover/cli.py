@@ -39,14 +39,16 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 RawOption = Annotated[
     Path | None,
     typer.Option(
-        "--raw", help=f"Raw data directory [env {ENV_RAW_DIR}; default: raw/].", show_default=False
+        "--raw",
+        help=f"Raw data directory \\[env {ENV_RAW_DIR}; default: raw/].",
+        show_default=False,
     ),
 ]
 WarehouseOption = Annotated[
     Path | None,
     typer.Option(
         "--warehouse",
-        help=f"DuckDB file [env {ENV_WAREHOUSE}; default: warehouse/carryover.duckdb].",
+        help=f"DuckDB file \\[env {ENV_WAREHOUSE}; default: warehouse/carryover.duckdb].",
         show_default=False,
     ),
 ]
@@ -54,7 +56,7 @@ ReportOption = Annotated[
     Path | None,
     typer.Option(
         "--report-dir",
-        help=f"Report directory [env {ENV_REPORT_DIR}; default: warehouse/reports/].",
+        help=f"Report directory \\[env {ENV_REPORT_DIR}; default: warehouse/reports/].",
         show_default=False,
     ),
 ]

@@ -1,4 +1,4 @@
-"""The `carryover` command: run the pipeline, check raw data without loading it, or query it.
+"""The `carryover` command: run or serve the pipeline, check raw data, query it, show runs.
 
 Exit codes, like a linter: 0 no error findings, 1 error findings (valid rows still loaded, the
 rest quarantined), 2 could not run (bad arguments, missing raw directory, unusable warehouse).
@@ -7,6 +7,7 @@ rest quarantined), 2 could not run (bad arguments, missing raw directory, unusab
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from enum import StrEnum
@@ -21,6 +22,8 @@ from carryover.config import ENV_RAW_DIR, ENV_REPORT_DIR, ENV_WAREHOUSE, resolve
 from carryover.pipeline import RawDirError
 from carryover.validate import FileStats
 from carryover.warehouse import WarehouseError
+
+DEFAULT_LOCK_WAIT = 60.0
 
 EXIT_FINDINGS = 1
 EXIT_CANNOT_RUN = 2
@@ -56,6 +59,18 @@ ReportOption = Annotated[
         help=f"Report directory (env {ENV_REPORT_DIR}; default: warehouse/reports/).",
         show_default=False,
     ),
+]
+WaitOption = Annotated[
+    float,
+    typer.Option(
+        "--wait",
+        min=0,
+        help="Seconds to wait for another run on the same warehouse before giving up (exit 2).",
+    ),
+]
+FullOption = Annotated[
+    bool,
+    typer.Option("--full", help="Validate every raw file again, even those unchanged since."),
 ]
 MaxFindings = Annotated[
     int,
@@ -120,6 +135,8 @@ def run(
     raw: RawOption = None,
     warehouse: WarehouseOption = None,
     report_dir: ReportOption = None,
+    full: FullOption = False,
+    wait: WaitOption = DEFAULT_LOCK_WAIT,
     max_findings: MaxFindings = 100,
     verbose: Annotated[bool, typer.Option("--verbose", help="Show Prefect's logs.")] = False,
 ) -> None:
@@ -128,18 +145,28 @@ def run(
     _quiet_prefect(verbose)
     try:
         from carryover.pipeline import ensure_raw_dir
-        from carryover.warehouse import connect
+        from carryover.warehouse import check_usable
 
         ensure_raw_dir(paths.raw_dir)
-        connect(paths.warehouse).close()  # fail fast, before any work, if it cannot be opened
+        check_usable(paths.warehouse)  # fail fast, before any work, if it cannot be written
         from flows.pipeline import carryover_pipeline
 
         summary = carryover_pipeline(
-            raw_dir=paths.raw_dir, warehouse=paths.warehouse, report_dir=paths.report_dir
+            raw_dir=paths.raw_dir,
+            warehouse=paths.warehouse,
+            report_dir=paths.report_dir,
+            full=full,
+            lock_wait_seconds=wait,
         )
     except (RawDirError, WarehouseError) as exc:
         raise _fail(str(exc)) from None
     _print_findings(summary.findings, paths.raw_dir, max_findings)
+    if summary.reused:
+        names = ", ".join(f"{t}.csv" for t in summary.reused)
+        out.print(
+            f"reused the validated result of {len(summary.reused)} file(s) unchanged since the "
+            f"last run: {names} (--full validates everything)"
+        )
     out.print(
         _summary("run", summary.files, summary.errors, summary.warnings)
         + f" (run {summary.run_id})"
@@ -147,6 +174,139 @@ def run(
     out.print(f"warehouse: {_shown(summary.warehouse)}")
     out.print(f"report:    {_shown(summary.report)}")
     raise typer.Exit(summary.exit_code)
+
+
+def _api_url_or_fail() -> str:
+    """The configured Prefect server's API URL, or exit 2 in one line if none answers."""
+    import httpx
+    from prefect.settings import PREFECT_API_URL
+
+    hint = (
+        "start one with `prefect server start --host 127.0.0.1` and set "
+        "PREFECT_API_URL=http://127.0.0.1:4200/api (schedules cannot run on Prefect's "
+        "temporary server)"
+    )
+    url = PREFECT_API_URL.value()
+    if not url:
+        raise _fail(f"no Prefect server is configured: {hint}")
+    try:
+        answer = httpx.get(f"{url.rstrip('/')}/health", timeout=5)
+        reachable = answer.status_code == 200
+    except httpx.HTTPError:
+        reachable = False
+    if not reachable:
+        raise _fail(f"no Prefect server answers at {url}: {hint}")
+    return str(url)
+
+
+@app.command()
+def serve(
+    raw: RawOption = None,
+    warehouse: WarehouseOption = None,
+    report_dir: ReportOption = None,
+    cron: Annotated[
+        str, typer.Option("--cron", help="When to run, as a cron expression in UTC.")
+    ] = "0 6 * * *",
+    name: Annotated[str, typer.Option("--name", help="The deployment's name.")] = "nightly",
+    wait: WaitOption = DEFAULT_LOCK_WAIT,
+    verbose: Annotated[bool, typer.Option("--verbose", help="Show Prefect's logs.")] = False,
+) -> None:
+    """Serve the pipeline as a scheduled Prefect deployment until stopped (Ctrl+C).
+
+    Needs a running Prefect server (PREFECT_API_URL). Runs never overlap: the deployment has a
+    concurrency limit of one, and later runs wait in the queue.
+    """
+    paths = resolve_paths(raw, warehouse, report_dir)
+    _quiet_prefect(verbose)
+    from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
+    from prefect.client.schemas.schedules import CronSchedule
+    from prefect.types.entrypoint import EntrypointType
+
+    try:
+        CronSchedule(cron=cron)
+    except ValueError:
+        raise _fail(f"--cron {cron!r} is not a cron expression such as '0 6 * * *'") from None
+    url = _api_url_or_fail()
+    try:
+        from carryover.pipeline import ensure_raw_dir
+        from carryover.warehouse import check_usable
+
+        ensure_raw_dir(paths.raw_dir)
+        check_usable(paths.warehouse)
+    except (RawDirError, WarehouseError) as exc:
+        raise _fail(str(exc)) from None
+    from flows.pipeline import carryover_pipeline
+
+    out.print(
+        f"serving deployment {carryover_pipeline.name}/{name} on {url}, schedule {cron!r}; "
+        "Ctrl+C stops it"
+    )
+    carryover_pipeline.serve(
+        name=name,
+        cron=cron,
+        parameters={
+            "raw_dir": str(paths.raw_dir),
+            "warehouse": str(paths.warehouse),
+            "report_dir": str(paths.report_dir),
+            "lock_wait_seconds": wait,
+        },
+        global_limit=ConcurrencyLimitConfig(
+            limit=1, collision_strategy=ConcurrencyLimitStrategy.ENQUEUE
+        ),
+        limit=1,
+        description="Check the raw study data, load DuckDB, write the report.",
+        print_starting_message=False,
+        entrypoint_type=EntrypointType.MODULE_PATH,
+    )
+
+
+@app.command()
+def history(
+    warehouse: WarehouseOption = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="How many runs to show.")] = 10,
+) -> None:
+    """Print the last runs in the warehouse, newest first (read-only, safe during a run)."""
+    from carryover.runstate import lock_is_held, read_journal
+    from carryover.warehouse import recent_runs
+
+    paths = resolve_paths(warehouse=warehouse)
+    journal = read_journal(paths.warehouse)
+    if journal is not None:
+        if lock_is_held(paths.warehouse):
+            out.print(
+                f"run {journal.run_id} is in progress: {journal.stage}, "
+                f"started {journal.started_at}"
+            )
+        else:
+            what = "failed" if journal.status == "failed" else "was killed"
+            out.print(
+                f"run {journal.run_id} {what} during {journal.stage}; the next run records it"
+            )
+    if not paths.warehouse.exists():
+        raise _fail(f"no warehouse at {paths.warehouse} yet: `carryover run` builds it")
+    try:
+        runs = recent_runs(paths.warehouse, limit)
+    except WarehouseError as exc:
+        raise _fail(str(exc)) from None
+    out.print(
+        "started (UTC)        run       status   seconds  rows  loaded  quar.  err  warn  reused"
+    )
+    for r in runs.iter_rows(named=True):
+        started = r["started_at"].astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S")
+        seconds = f"{r['duration_seconds']:.1f}" if r["duration_seconds"] is not None else "-"
+
+        def num(value: object) -> str:
+            return "-" if value is None else str(value)
+
+        line = (
+            f"{started}  {r['run_id'][:8]}  {r['status']:<7}  {seconds:>7}  "
+            f"{num(r['rows_total']):>4}  {num(r['rows_loaded']):>6}  "
+            f"{num(r['rows_quarantined']):>5}  {num(r['errors']):>3}  {num(r['warnings']):>4}  "
+            f"{num(r['files_reused']):>6}"
+        )
+        if r["message"]:
+            line += f"  {r['message']}"
+        out.print(escape(line))
 
 
 @app.command()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,14 +43,18 @@ class Raw:
     articles: list[Article]
 
 
-def extract_all(raw_dir: Path) -> Raw:
-    """Read every raw table's file (an absent optional file reads as empty) and every article."""
+def extract_all(raw_dir: Path, skip: Collection[str] = ()) -> Raw:
+    """Read every raw file but the tables in `skip` (whose results are reused), and the articles.
+
+    An absent optional file reads as empty; articles are read only when claims are not skipped.
+    """
     ensure_raw_dir(raw_dir)
     tables = {
         spec.name: extract_file(raw_dir, spec, optional=spec.name in OPTIONAL_TABLES)
         for spec in TABLES
+        if spec.name not in skip
     }
-    return Raw(tables, read_articles(raw_dir))
+    return Raw(tables, [] if "claims" in skip else read_articles(raw_dir))
 
 
 def transform_all(validation: Validation) -> dict[str, pl.DataFrame]:
@@ -74,7 +79,7 @@ class Checked:
 def check(raw_dir: Path) -> Checked:
     """Validate the raw directory without writing anything."""
     raw = extract_all(raw_dir)
-    validation = validate(raw.tables, raw.articles)
+    validation = validate(raw.tables, articles=raw.articles)
     return Checked(validation, transform_all(validation))
 
 
@@ -102,6 +107,8 @@ class RunSummary:
     findings: pl.DataFrame
     warehouse: Path
     report: Path
+    reused: tuple[str, ...] = ()
+    """Tables whose unchanged raw file's validated result was reused from the last run."""
 
     @property
     def exit_code(self) -> int:

@@ -1,14 +1,24 @@
-"""Load: write one run into the DuckDB warehouse, in one transaction.
+"""Load: build each run's warehouse beside the current one, then swap it in atomically.
 
 Clean tables, `outcome_changes` and `quarantine` describe the current raw data and are replaced on
 every run, so a re-run on the same input gives the same tables. `runs`, `run_files` and
-`findings` are history: each run appends to them.
+`findings` are history: each run carries them over from the current warehouse and appends to them.
+
+A run never opens the current warehouse read-write. `build` writes a complete new file
+(`<warehouse>.next`) in one transaction, reading the history from the current file through a
+read-only ATTACH, which DuckDB shares with any other reader; `swap` then renames the new file over
+the current one. A reader that opened the warehouse before the swap keeps the file it opened (a
+complete earlier run); one that opens it after sees the new run. A crash before the rename leaves
+the current warehouse untouched, and the rename itself is atomic.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import os
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,18 +28,23 @@ import polars as pl
 from carryover.validate import FileStats, Validation
 from carryover.views import create_views
 
+HISTORY_TABLES = ("runs", "run_files", "findings")
 HISTORY_DDL = """
 create table if not exists runs (
     run_id varchar primary key,
     started_at timestamptz not null,
-    finished_at timestamptz not null,
+    finished_at timestamptz,
     status varchar not null,
     raw_dir varchar not null,
-    rows_total bigint not null,
-    rows_loaded bigint not null,
-    rows_quarantined bigint not null,
-    errors bigint not null,
-    warnings bigint not null
+    rows_total bigint,
+    rows_loaded bigint,
+    rows_quarantined bigint,
+    errors bigint,
+    warnings bigint,
+    duration_seconds double,
+    files_reused bigint,
+    stage varchar,
+    message varchar
 );
 create table if not exists run_files (
     run_id varchar not null,
@@ -38,7 +53,10 @@ create table if not exists run_files (
     sha256 varchar,
     data_rows bigint not null,
     loaded_rows bigint not null,
-    quarantined_rows bigint not null
+    quarantined_rows bigint not null,
+    errors bigint,
+    warnings bigint,
+    reused boolean
 );
 create table if not exists findings (
     run_id varchar not null,
@@ -50,9 +68,12 @@ create table if not exists findings (
     source_line bigint,
     column_name varchar,
     value varchar,
-    message varchar not null
+    message varchar not null,
+    fingerprint varchar
 );
 """
+ATTACH_WAIT_SECONDS = 10.0
+"""How long a build waits for a read-write session on the current warehouse to end."""
 
 
 class WarehouseError(Exception):
@@ -61,24 +82,91 @@ class WarehouseError(Exception):
 
 @dataclass(frozen=True)
 class RunRecord:
-    """The facts about a run that go into `runs`."""
+    """The facts about a run that go into `runs`.
+
+    A run that completes has its counts from its validation; a failed or killed run, recorded by
+    the next run, has the stage it reached and why it stopped instead.
+    """
 
     run_id: str
     started_at: dt.datetime
-    finished_at: dt.datetime
+    finished_at: dt.datetime | None
     status: str
     raw_dir: str
+    stage: str | None = None
+    message: str | None = None
+
+
+def next_file(path: Path) -> Path:
+    """Where a run builds the warehouse that replaces `path`."""
+    return path.with_name(path.name + ".next")
+
+
+def wal_file(path: Path) -> Path:
+    """DuckDB's write-ahead log of a database file."""
+    return path.with_name(path.name + ".wal")
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
 def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse, turning DuckDB's errors into one clear WarehouseError."""
+    """Open a DuckDB file, turning DuckDB's errors into one clear WarehouseError."""
     try:
         if not read_only:
             path.parent.mkdir(parents=True, exist_ok=True)
         return duckdb.connect(str(path), read_only=read_only)
     except (duckdb.Error, OSError) as exc:
-        first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise WarehouseError(f"cannot open the warehouse {path}: {first_line}") from exc
+        raise WarehouseError(f"cannot open the warehouse {path}: {_first_line(exc)}") from exc
+
+
+def _is_lock_conflict(exc: duckdb.Error) -> bool:
+    return "lock" in str(exc).lower()
+
+
+def check_usable(path: Path) -> None:
+    """Fail early if a run could not write `path`: its directory, or a file that is not DuckDB.
+
+    The current file is only opened read-only, as a run reads it, so open readers do not matter.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WarehouseError(f"cannot create the warehouse directory {path.parent}: {exc}") from exc
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise WarehouseError(f"the warehouse directory {path.parent} is not writable")
+    if path.exists():
+        with _attached_read_only(path, wait=0.0):
+            pass
+
+
+def _open_error(path: Path, exc: duckdb.Error) -> WarehouseError:
+    if _is_lock_conflict(exc):
+        return WarehouseError(
+            f"the warehouse {path} is open read-write in another process; close that session "
+            "(readers should open it read-only: duckdb -readonly, or "
+            "duckdb.connect(path, read_only=True))"
+        )
+    return WarehouseError(f"cannot open the warehouse {path}: {_first_line(exc)}")
+
+
+@contextmanager
+def _attached_read_only(path: Path, wait: float) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection to an existing warehouse, waiting a while for a read-write one."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            con = duckdb.connect(str(path), read_only=True)
+            break
+        except duckdb.Error as exc:
+            if not _is_lock_conflict(exc) or time.monotonic() >= deadline:
+                raise _open_error(path, exc) from exc
+            time.sleep(0.2)
+    try:
+        yield con
+    finally:
+        con.close()
 
 
 def public_columns(frame: pl.DataFrame) -> pl.DataFrame:
@@ -86,8 +174,13 @@ def public_columns(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.select([c for c in frame.columns if not c.startswith("_")])
 
 
-def _files_frame(run_id: str, files: list[FileStats]) -> pl.DataFrame:
-    return pl.DataFrame(
+def _files_frame(run_id: str, validation: Validation) -> pl.DataFrame:
+    files: list[FileStats] = validation.files
+    counts = validation.findings.group_by("source_file").agg(
+        (pl.col("severity") == "error").sum().alias("errors"),
+        (pl.col("severity") == "warning").sum().alias("warnings"),
+    )
+    frame = pl.DataFrame(
         {
             "run_id": [run_id] * len(files),
             "table_name": [f.table_name for f in files],
@@ -96,6 +189,7 @@ def _files_frame(run_id: str, files: list[FileStats]) -> pl.DataFrame:
             "data_rows": [f.data_rows for f in files],
             "loaded_rows": [f.loaded_rows for f in files],
             "quarantined_rows": [f.quarantined_rows for f in files],
+            "reused": [f.table_name in validation.reused for f in files],
         },
         schema={
             "run_id": pl.String,
@@ -105,8 +199,171 @@ def _files_frame(run_id: str, files: list[FileStats]) -> pl.DataFrame:
             "data_rows": pl.Int64,
             "loaded_rows": pl.Int64,
             "quarantined_rows": pl.Int64,
+            "reused": pl.Boolean,
         },
     )
+    return frame.join(counts, on="source_file", how="left", maintain_order="left").with_columns(
+        pl.col("errors", "warnings").fill_null(0).cast(pl.Int64)
+    )
+
+
+def write_run(
+    con: duckdb.DuckDBPyConnection,
+    run: RunRecord,
+    validation: Validation,
+    derived: Mapping[str, pl.DataFrame],
+) -> None:
+    """Write one run through `con` (a new warehouse): its current tables and its history rows."""
+    for name, frame in {**validation.clean, **derived}.items():
+        _replace(con, name, public_columns(frame))
+    quarantine = validation.quarantine.select(pl.lit(run.run_id).alias("run_id"), pl.all())
+    _replace(con, "quarantine", quarantine)
+    _append(
+        con, "findings", validation.findings.select(pl.lit(run.run_id).alias("run_id"), pl.all())
+    )
+    _append(con, "run_files", _files_frame(run.run_id, validation))
+    total = sum(f.data_rows for f in validation.files)
+    loaded = sum(f.loaded_rows for f in validation.files)
+    finished = run.finished_at or dt.datetime.now(dt.UTC)
+    con.execute(
+        "insert into runs by name select ? as run_id, ? as started_at, ? as finished_at, "
+        "? as status, ? as raw_dir, ? as rows_total, ? as rows_loaded, ? as rows_quarantined, "
+        "? as errors, ? as warnings, ? as duration_seconds, ? as files_reused",
+        [
+            run.run_id,
+            run.started_at,
+            finished,
+            run.status,
+            run.raw_dir,
+            total,
+            loaded,
+            total - loaded,
+            validation.errors,
+            validation.warnings,
+            (finished - run.started_at).total_seconds(),
+            len(validation.reused),
+        ],
+    )
+    create_views(con)
+
+
+def record_stopped(con: duckdb.DuckDBPyConnection, runs: Sequence[RunRecord]) -> None:
+    """Record earlier runs that failed or were killed (unless `runs` already has them)."""
+    known = {r[0] for r in con.sql("select run_id from runs").fetchall()}
+    for run in runs:
+        if run.run_id in known:
+            continue
+        duration = (run.finished_at - run.started_at).total_seconds() if run.finished_at else None
+        con.execute(
+            "insert into runs by name select ? as run_id, ? as started_at, ? as finished_at, "
+            "? as status, ? as raw_dir, ? as duration_seconds, ? as stage, ? as message",
+            [
+                run.run_id,
+                run.started_at,
+                run.finished_at,
+                run.status,
+                run.raw_dir,
+                duration,
+                run.stage,
+                run.message,
+            ],
+        )
+        known.add(run.run_id)
+
+
+def _attach_previous(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
+    """Attach the current warehouse read-only as `previous` (shared with every other reader).
+
+    A read-write session elsewhere blocks it: wait a while, then name it in the error.
+    """
+    literal = "'" + str(previous).replace("'", "''") + "'"
+    deadline = time.monotonic() + ATTACH_WAIT_SECONDS
+    while True:
+        try:
+            con.execute(f"attach {literal} as previous (read_only)")
+            return
+        except duckdb.Error as exc:
+            if not _is_lock_conflict(exc) or time.monotonic() >= deadline:
+                raise _open_error(previous, exc) from exc
+            time.sleep(0.2)
+
+
+def _carry_history(con: duckdb.DuckDBPyConnection) -> None:
+    """Copy the history tables of the attached current warehouse into the new one, streaming."""
+    present = {
+        r[0]
+        for r in con.execute(
+            "select table_name from duckdb_tables() where database_name = 'previous'"
+        ).fetchall()
+    }
+    for table in HISTORY_TABLES:
+        if table in present:
+            con.execute(f'insert into "{table}" by name select * from previous."{table}"')
+
+
+def build(
+    new_file: Path,
+    run: RunRecord,
+    validation: Validation,
+    derived: Mapping[str, pl.DataFrame],
+    *,
+    previous: Path | None = None,
+    stopped: Sequence[RunRecord] = (),
+) -> None:
+    """Write a complete warehouse into `new_file`: this run's tables, plus the carried history.
+
+    `previous` is the current warehouse (history is read from it, read-only); `stopped` are
+    earlier failed or killed runs to record. The file is written in one transaction and
+    checkpointed, so that once this returns it is whole on its own, with no write-ahead log.
+    """
+    for leftover in (new_file, wal_file(new_file)):
+        leftover.unlink(missing_ok=True)
+    con = connect(new_file)
+    try:
+        carry = previous is not None and previous.exists()
+        if carry:
+            assert previous is not None
+            _attach_previous(con, previous)
+        con.execute("begin transaction")
+        try:
+            con.execute(HISTORY_DDL)
+            if carry:
+                _carry_history(con)
+            record_stopped(con, stopped)
+            write_run(con, run, validation, derived)
+            con.execute("commit")
+        except duckdb.Error as exc:
+            con.execute("rollback")
+            raise WarehouseError(f"could not write the warehouse {new_file}: {exc}") from exc
+        if carry:
+            con.execute("detach previous")
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    if wal_file(new_file).exists():  # pragma: no cover - DuckDB checkpoints on close
+        raise WarehouseError(f"the new warehouse {new_file} was not checkpointed")
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def swap(new_file: Path, current: Path, before_rename: Callable[[], None] | None = None) -> None:
+    """Make `new_file` the current warehouse in one atomic rename, durable once this returns.
+
+    A write-ahead log left beside the current file by a crashed read-write session belongs to the
+    old file: it is removed first, so that it can never be replayed onto the new one.
+    """
+    _fsync(new_file)
+    if before_rename is not None:
+        before_rename()
+    wal_file(current).unlink(missing_ok=True)
+    new_file.replace(current)
+    _fsync(current.parent)
 
 
 def load(
@@ -114,49 +371,32 @@ def load(
     run: RunRecord,
     validation: Validation,
     derived: Mapping[str, pl.DataFrame],
+    *,
+    stopped: Sequence[RunRecord] = (),
+    before_rename: Callable[[], None] | None = None,
 ) -> None:
-    """Write one run: replace the current tables, append the history, all or nothing."""
-    con = connect(path)
+    """Write one run: build its warehouse beside `path`, carry the history, swap it in."""
+    new_file = next_file(path)
     try:
-        con.execute("begin transaction")
-        con.execute(HISTORY_DDL)
-        for name, frame in {**validation.clean, **derived}.items():
-            _replace(con, name, public_columns(frame))
-        quarantine = validation.quarantine.select(pl.lit(run.run_id).alias("run_id"), pl.all())
-        _replace(con, "quarantine", quarantine)
-        create_views(con)
-        _append(
-            con,
-            "findings",
-            validation.findings.select(pl.lit(run.run_id).alias("run_id"), pl.all()),
-        )
-        _append(con, "run_files", _files_frame(run.run_id, validation.files))
-        total = sum(f.data_rows for f in validation.files)
-        loaded = sum(f.loaded_rows for f in validation.files)
-        con.execute(
-            "insert into runs values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                run.run_id,
-                run.started_at,
-                run.finished_at,
-                run.status,
-                run.raw_dir,
-                total,
-                loaded,
-                total - loaded,
-                validation.errors,
-                validation.warnings,
-            ],
-        )
-        con.execute("commit")
-    except duckdb.Error as exc:
-        con.execute("rollback")
-        raise WarehouseError(f"could not write the warehouse {path}: {exc}") from exc
+        build(new_file, run, validation, derived, previous=path, stopped=stopped)
+        swap(new_file, path, before_rename)
     finally:
-        con.close()
+        new_file.unlink(missing_ok=True)
+        wal_file(new_file).unlink(missing_ok=True)
 
 
-def _replace(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
+def recent_runs(path: Path, limit: int = 10) -> pl.DataFrame:
+    """The last runs recorded in the warehouse, newest first (read-only)."""
+    with _attached_read_only(path, wait=ATTACH_WAIT_SECONDS) as con:
+        frame: pl.DataFrame = con.sql(
+            "select run_id, started_at, status, duration_seconds, rows_total, rows_loaded, "
+            "rows_quarantined, errors, warnings, files_reused, stage, message "
+            f"from runs order by started_at desc limit {int(limit)}"
+        ).pl()
+    return frame
+
+
+def _replace(con: duckdb.DuckDBPyConnection, table: str, frame: object) -> None:
     view = f"_incoming_{table}"
     con.register(view, frame)
     try:
@@ -165,7 +405,7 @@ def _replace(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) ->
         con.unregister(view)
 
 
-def _append(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
+def _append(con: duckdb.DuckDBPyConnection, table: str, frame: object) -> None:
     view = f"_incoming_{table}"
     con.register(view, frame)
     try:

@@ -51,3 +51,39 @@ def write_raw(directory: Path, texts: Mapping[str, str | bytes]) -> Path:
         else:
             path.write_text(data, encoding="utf-8")
     return directory
+
+
+def large_texts(outcomes: int, change_pct: str = "10.0") -> dict[str, str]:
+    """A raw set with about `outcomes` outcome rows (100 per group, 10 groups per study).
+
+    With the default change_pct every row is valid; another value (such as "12.0") makes every
+    generated outcome a `figures_disagree` finding.
+    """
+    texts = valid_texts()
+    studies = max(1, outcomes // 1000)
+    study_rows = [texts["studies"].rstrip("\n")]
+    group_rows = [texts["groups"].rstrip("\n")]
+    outcome_rows = [texts["outcomes"].rstrip("\n")]
+    for s in range(studies):
+        study_rows.append(f"big_{s},Doe J. Big trial {s}.,2020,,Adults,,8,2")
+        for g in range(10):
+            group_rows.append(f"big_{s},g{g},Group {g},back_squat,10")
+            for exercise in ("back_squat", "hip_thrust"):
+                for m in range(1, 51):
+                    outcome_rows.append(
+                        f"big_{s},g{g},{exercise},{m}RM,kg,100.0,10.0,110.0,11.0,10.0,{change_pct},"
+                        "Table 2"
+                    )
+    texts["studies"] = "\n".join(study_rows) + "\n"
+    texts["groups"] = "\n".join(group_rows) + "\n"
+    texts["outcomes"] = "\n".join(outcome_rows) + "\n"
+    return texts
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -135,7 +138,7 @@ def test_the_report_is_published_as_an_artifact(tmp_path: Path) -> None:
 
 
 def test_a_rerun_on_the_same_input_gives_the_same_warehouse(tmp_path: Path) -> None:
-    """Idempotent: clean tables are identical after a second run; history grows by one run."""
+    """Idempotent: clean tables and finding fingerprints are identical after a second run."""
     tables = ["exercises", "studies", "groups", "outcomes", "claims", "outcome_changes"]
     tables += ["carryover", "carryover_pooled", "carryover_matrix"]
 
@@ -157,9 +160,14 @@ def test_a_rerun_on_the_same_input_gives_the_same_warehouse(tmp_path: Path) -> N
     con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
     runs = con.sql("select run_id from runs order by started_at").fetchall()
     per_run = con.sql("select run_id, count(*) from findings group by run_id").fetchall()
+    prints = con.sql(
+        "select run_id, list(fingerprint order by fingerprint) from findings group by run_id"
+    ).fetchall()
     con.close()
     assert [r[0] for r in runs] == [first_run.run_id, second_run.run_id]
     assert {n for _, n in per_run} == {len(PLANTED)}
+    assert prints[0][1] == prints[1][1]
+    assert len(set(prints[0][1])) == len(PLANTED)
 
 
 def test_the_bundled_data_loads(tmp_path: Path) -> None:
@@ -243,3 +251,122 @@ def test_the_bundled_data_answers_carryover_questions(tmp_path: Path) -> None:
     ).fetchall()
     con.close()
     assert ratio == [(13.3 / 24.8,)]
+
+
+def _warehouse_content(path: Path, run_id: str) -> dict[str, pl.DataFrame]:
+    """Everything a run put in the warehouse that must not depend on how it validated."""
+    tables = ["exercises", "studies", "groups", "outcomes", "claims", "outcome_changes"]
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        content = {t: con.sql(f"select * from {t}").pl() for t in tables}
+        content["quarantine"] = con.sql("select * exclude (run_id) from quarantine").pl()
+        content["findings"] = con.sql(
+            f"select * exclude (run_id) from findings where run_id = '{run_id}'"
+        ).pl()
+        content["run_files"] = con.sql(
+            "select * exclude (run_id, reused) from run_files "
+            f"where run_id = '{run_id}' order by table_name"
+        ).pl()
+        return content
+    finally:
+        con.close()
+
+
+def _same_content(a: dict[str, pl.DataFrame], b: dict[str, pl.DataFrame]) -> None:
+    assert a.keys() == b.keys()
+    for name in a:
+        assert a[name].equals(b[name]), name
+
+
+def test_an_incremental_run_gives_the_warehouse_a_full_run_gives(tmp_path: Path) -> None:
+    """An incremental run's warehouse equals a full run's, fingerprints included.
+
+    Unchanged files are reused (and the summary says so); a changed file and the tables that
+    reference it are validated again.
+    """
+    raw = tmp_path / "raw"
+    shutil.copytree(FAULTY, raw)
+    incremental_wh, full_wh = tmp_path / "inc.duckdb", tmp_path / "full.duckdb"
+
+    def run(warehouse: Path, full: bool):
+        return carryover_pipeline(
+            raw_dir=raw, warehouse=warehouse, report_dir=tmp_path / "reports", full=full
+        )
+
+    first = run(incremental_wh, full=False)
+    assert first.reused == ()
+    second = run(incremental_wh, full=False)
+    assert set(second.reused) == {"exercises", "studies", "groups", "outcomes", "claims"}
+    _same_content(
+        _warehouse_content(incremental_wh, first.run_id),
+        _warehouse_content(incremental_wh, second.run_id),
+    )
+    forced = run(incremental_wh, full=True)
+    assert forced.reused == ()
+
+    with (raw / "groups.csv").open("a", encoding="utf-8") as f:
+        f.write("s_ok,extra,Extra group,back_squat,3\n")
+    changed = run(incremental_wh, full=False)
+    assert set(changed.reused) == {"exercises", "studies"}
+    reference = run(full_wh, full=True)
+    _same_content(
+        _warehouse_content(incremental_wh, changed.run_id),
+        _warehouse_content(full_wh, reference.run_id),
+    )
+    con = duckdb.connect(str(incremental_wh), read_only=True)
+    reused = con.sql(
+        "select r.files_reused, list(f.table_name order by f.table_name) filter (f.reused) "
+        "from runs r join run_files f using (run_id) group by r.run_id, r.files_reused, "
+        "r.started_at order by r.started_at"
+    ).fetchall()
+    con.close()
+    assert reused == [
+        (0, None),
+        (5, ["claims", "exercises", "groups", "outcomes", "studies"]),
+        (0, None),
+        (2, ["exercises", "studies"]),
+    ]
+
+
+def test_a_failed_run_is_recorded_with_its_reason_by_the_next_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failed run is recorded as failed, with its reason, by the next run.
+
+    Here a read-write session holds the file: the run fails in one sentence and leaves the
+    warehouse as it was.
+    """
+    from carryover import warehouse as warehouse_module
+    from carryover.warehouse import WarehouseError
+
+    monkeypatch.setattr(warehouse_module, "ATTACH_WAIT_SECONDS", 0.2)
+    path = tmp_path / "w.duckdb"
+    first = _run(VALID, tmp_path)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_READ_WRITE, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(WarehouseError, match="open read-write in another process"):
+            _run(VALID, tmp_path)
+    finally:
+        holder.communicate("\n", timeout=30)
+    third = _run(VALID, tmp_path)
+    con = duckdb.connect(str(path), read_only=True)
+    runs = con.sql("select run_id, status, stage, message from runs order by started_at").fetchall()
+    con.close()
+    assert [r[0] for r in runs][::2] == [first.run_id, third.run_id]
+    assert runs[1][1:3] == ("failed", "load")
+    assert runs[1][3].startswith("WarehouseError: the warehouse")
+
+
+HOLD_READ_WRITE = """
+import duckdb, sys
+con = duckdb.connect(sys.argv[1])
+print("ready", flush=True)
+sys.stdin.readline()
+"""

@@ -52,3 +52,42 @@ def test_raw_dir_comes_from_the_environment(runner: CliRunner) -> None:
 def test_bad_arguments_exit_2(runner: CliRunner) -> None:
     """An unknown option is a usage error."""
     assert runner.invoke(app, ["check", "--bogus"]).exit_code == 2
+
+
+def test_history_without_a_warehouse_exits_2(runner: CliRunner, tmp_path: Path) -> None:
+    """No warehouse yet: history says which command builds it."""
+    result = runner.invoke(app, ["history", "--warehouse", str(tmp_path / "w.duckdb")])
+    assert result.exit_code == 2
+    assert "`carryover run` builds it" in result.output
+
+
+def test_history_lists_runs_newest_first_with_stopped_ones(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """Completed runs with their counts, and a killed run with the stage it reached."""
+    import datetime as dt
+
+    from carryover.pipeline import transform_all
+    from carryover.warehouse import RunRecord, load
+    from tests.support import valid_texts, validate_texts
+
+    path = tmp_path / "w.duckdb"
+    validation = validate_texts(valid_texts())
+    t0 = dt.datetime(2026, 1, 1, 6, tzinfo=dt.UTC)
+    killed = RunRecord("k" * 36, t0, None, "killed", "/raw", "load", "ended during load")
+    later = RunRecord("r" * 36, t0 + dt.timedelta(days=1), None, "ok", "/raw")
+    load(path, later, validation, transform_all(validation), stopped=[killed])
+    result = runner.invoke(app, ["history", "--warehouse", str(path)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[1].startswith("2026-01-02 06:00:00  rrrrrrrr  ok ")
+    assert lines[1].split()[-6:] == ["11", "11", "0", "0", "0", "0"]
+    assert lines[2].startswith("2026-01-01 06:00:00  kkkkkkkk  killed")
+    assert lines[2].endswith("ended during load")
+
+
+def test_serve_refuses_a_bad_cron_expression(runner: CliRunner) -> None:
+    """A schedule that is not cron is a usage error, before any server is contacted."""
+    result = runner.invoke(app, ["serve", "--cron", "every night"])
+    assert result.exit_code == 2
+    assert "is not a cron expression" in result.output

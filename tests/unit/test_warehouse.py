@@ -7,8 +7,17 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from carryover import warehouse
 from carryover.pipeline import transform_all
-from carryover.warehouse import RunRecord, WarehouseError, connect, load
+from carryover.warehouse import (
+    RunRecord,
+    WarehouseError,
+    connect,
+    load,
+    next_file,
+    recent_runs,
+    wal_file,
+)
 from tests.support import valid_texts, validate_texts, with_row
 
 
@@ -88,3 +97,125 @@ def test_a_warehouse_locked_by_another_process_is_a_clear_error(tmp_path: Path) 
             connect(path)
     finally:
         proc.communicate("\n", timeout=30)
+
+
+def test_a_reader_left_open_keeps_its_run_and_never_blocks_a_load(tmp_path: Path) -> None:
+    """A read-only session in another process, open across a load, sees the run it opened."""
+    path = tmp_path / "w.duckdb"
+    validation = validate_texts(valid_texts())
+    load(path, _run("r1"), validation, transform_all(validation))
+    reader = textwrap.dedent(
+        f"""
+        import duckdb, sys
+        con = duckdb.connect({str(path)!r}, read_only=True)
+        def runs():
+            return [r[0] for r in con.sql("select run_id from runs order by run_id").fetchall()]
+        print(runs(), flush=True)
+        sys.stdin.readline()
+        print(runs(), con.sql("select count(*) from outcomes").fetchall()[0][0], flush=True)
+        """
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", reader], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "['r1']"
+        load(path, _run("r2"), validation, transform_all(validation))
+        out, _ = proc.communicate("\n", timeout=30)
+    finally:
+        proc.kill()
+    assert out.strip() == "['r1'] 4"
+    con = duckdb.connect(str(path), read_only=True)
+    assert con.sql("select run_id from runs order by run_id").fetchall() == [("r1",), ("r2",)]
+    con.close()
+    assert not next_file(path).exists()
+
+
+def test_a_failed_build_leaves_the_current_warehouse_as_it_was(tmp_path: Path) -> None:
+    """An error while building the next file changes nothing in the current one."""
+    path = tmp_path / "w.duckdb"
+    validation = validate_texts(valid_texts())
+    load(path, _run("r1"), validation, transform_all(validation))
+    before = _tables(path)
+    with pytest.raises(WarehouseError, match="could not write"):
+        load(path, _run("r1"), validation, transform_all(validation))  # duplicate run id
+    assert _tables(path) == before
+    assert not next_file(path).exists()
+
+
+def test_a_stale_write_ahead_log_is_never_replayed_onto_a_new_warehouse(tmp_path: Path) -> None:
+    """A .wal left by a crashed read-write session belongs to the old file and is removed."""
+    path = tmp_path / "w.duckdb"
+    validation = validate_texts(valid_texts())
+    load(path, _run("r1"), validation, transform_all(validation))
+    wal_file(path).write_bytes(b"left by a crashed session")
+    load(path, _run("r2"), validation, transform_all(validation))
+    assert not wal_file(path).exists()
+    assert _tables(path)["exercises"]
+
+
+def test_stopped_runs_are_recorded_once_with_their_stage(tmp_path: Path) -> None:
+    """A killed run found by the next one is in `runs` as killed, even if reported twice."""
+    path = tmp_path / "w.duckdb"
+    validation = validate_texts(valid_texts())
+    started = dt.datetime(2025, 12, 31, tzinfo=dt.UTC)
+    killed = RunRecord("k1", started, None, "killed", "/raw", "load", "ended during load")
+    load(path, _run("r1"), validation, transform_all(validation), stopped=[killed])
+    load(path, _run("r2"), validation, transform_all(validation), stopped=[killed])
+    con = duckdb.connect(str(path), read_only=True)
+    rows = con.sql(
+        "select run_id, status, stage, rows_total from runs order by started_at, run_id"
+    ).fetchall()
+    con.close()
+    assert rows == [("k1", "killed", "load", None), ("r1", "ok", None, 11), ("r2", "ok", None, 11)]
+
+
+def test_history_of_an_older_warehouse_is_carried_into_the_new_columns(tmp_path: Path) -> None:
+    """A warehouse written before the history gained columns keeps its runs and findings."""
+    path = tmp_path / "w.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(
+        "create table findings (run_id varchar, severity varchar, rule varchar, "
+        "quarantines boolean, table_name varchar, source_file varchar, source_line bigint, "
+        "column_name varchar, value varchar, message varchar)"
+    )
+    con.execute(
+        "insert into findings values ('old', 'error', 'required', true, 'studies', "
+        "'studies.csv', 3, 'year', null, 'year is empty')"
+    )
+    con.close()
+    validation = validate_texts(valid_texts())
+    load(path, _run("r1"), validation, transform_all(validation))
+    con = duckdb.connect(str(path), read_only=True)
+    assert con.sql("select run_id, fingerprint from findings").fetchall() == [("old", None)]
+    con.close()
+
+
+def test_a_warehouse_held_read_write_elsewhere_fails_the_load_in_one_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-write session (not read-only) blocks the history copy: a clear error, no damage."""
+    monkeypatch.setattr(warehouse, "ATTACH_WAIT_SECONDS", 0.3)
+    path = tmp_path / "w.duckdb"
+    validation = validate_texts(valid_texts())
+    load(path, _run("r1"), validation, transform_all(validation))
+    holder = textwrap.dedent(
+        f"""
+        import duckdb, sys
+        con = duckdb.connect({str(path)!r})
+        print("ready", flush=True)
+        sys.stdin.readline()
+        """
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", holder], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "ready"
+        with pytest.raises(WarehouseError, match="open read-write in another process"):
+            load(path, _run("r2"), validation, transform_all(validation))
+    finally:
+        proc.communicate("\n", timeout=30)
+    assert recent_runs(path)["run_id"].to_list() == ["r1"]

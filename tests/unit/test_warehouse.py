@@ -52,6 +52,19 @@ def test_a_rerun_replaces_current_tables_and_appends_history(tmp_path: Path) -> 
         ("r2", "figures_disagree"),
     ]
     assert con.sql("select sum(data_rows) from run_files where run_id = 'r1'").fetchall() == [(12,)]
+    per_file = con.sql(
+        "select source_file, errors, warnings, length(sha256), reused from run_files "
+        "where run_id = 'r1' order by source_file"
+    ).fetchall()
+    assert per_file == [
+        ("claims.csv", 0, 0, 64, False),
+        ("exercises.csv", 0, 0, 64, False),
+        ("groups.csv", 0, 0, 64, False),
+        ("outcomes.csv", 1, 0, 64, False),
+        ("studies.csv", 0, 0, 64, False),
+    ]
+    durations = con.sql("select duration_seconds >= 0, errors from runs").fetchall()
+    assert durations == [(True, 1), (True, 1)]
     con.close()
 
 

@@ -395,9 +395,11 @@ def _records(
     records = _shape(_join_quoted(frame, out, header, sep), width, sep)
     if width == 0:
         return records.select("source_line", SPAN, "raw")
-    # A record joined over several lines that is malformed most likely started at a stray quote:
-    # read its lines one by one instead, so the good lines among them still load.
-    broken = records.filter(~pl.col("_ok") & (pl.col(SPAN) > 1))
+    # A record joined over several lines that is malformed most likely started at a stray quote,
+    # and one that encloses a line already rejected (NUL, bad bytes) cannot be whole: read their
+    # lines one by one instead, so the good lines among them still load.
+    gap = pl.col("_present").fill_null(pl.col(SPAN)) != pl.col(SPAN)
+    broken = records.filter((~pl.col("_ok") | gap) & (pl.col(SPAN) > 1))
     if not broken.is_empty():
         spans = [
             pl.col("source_line").is_between(start, start + span - 1)
@@ -407,7 +409,10 @@ def _records(
             pl.lit(1, dtype=pl.Int32).alias(SPAN)
         )
         records = pl.concat(
-            [records.filter(pl.col("_ok") | (pl.col(SPAN) == 1)), _shape(single, width)],
+            [
+                records.filter((pl.col("_ok") & ~gap) | (pl.col(SPAN) == 1)),
+                _shape(single, width, sep),
+            ],
             how="diagonal_relaxed",
         ).sort("source_line")
     for line, raw, quotes, bad_quote, fields in (
@@ -470,8 +475,12 @@ def _join_quoted(
     A quote opened and never closed makes its first line a rejected record; reading resumes on the
     next line, so one stray quote cannot swallow the rest of the file.
     """
+    single_lines = [
+        pl.lit(1, dtype=pl.Int32).alias(SPAN),
+        pl.lit(1, dtype=pl.Int32).alias("_present"),
+    ]
     if frame.is_empty() or frame["_q"].sum() == 0:
-        return frame.with_columns(pl.lit(1, dtype=pl.Int32).alias(SPAN))
+        return frame.with_columns(single_lines)
     parts = []
     while not frame.is_empty():
         odd = (pl.col("_q") % 2).cast(pl.Int64)
@@ -494,13 +503,17 @@ def _join_quoted(
         frame = frame.filter(pl.col("source_line") > opened)
     joined = pl.concat(parts) if parts else frame
     if joined["_starts"].all():
-        return joined.drop("_starts").with_columns(pl.lit(1, dtype=pl.Int32).alias(SPAN))
+        return joined.drop("_starts").with_columns(single_lines)
     return (
         joined.with_columns(pl.col("_starts").cum_sum().alias("_record"))
         .group_by("_record", maintain_order=True)
         .agg(
             pl.col("source_line").first(),
-            pl.len().cast(pl.Int32).alias(SPAN),
+            # Physical lines from first to last; fewer lines present means a removed line inside.
+            (pl.col("source_line").last() - pl.col("source_line").first() + 1)
+            .cast(pl.Int32)
+            .alias(SPAN),
+            pl.len().cast(pl.Int32).alias("_present"),
             pl.col("raw").str.join("\n"),
             pl.col("_q").sum(),
         )

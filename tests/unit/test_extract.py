@@ -169,3 +169,21 @@ def test_raw_text_recovers_multi_line_records() -> None:
     ex = parse(f'{HEADER}\ns,a,"x\ny",,1\n')
     row = ex.rows
     assert ex.raw_text(row["source_line"], row["_span"]) == ['s,a,"x\ny",,1']
+
+
+def test_a_quote_left_open_across_a_rejected_line_loses_no_row() -> None:
+    """Stray quotes on both sides of a NUL line: every line is loaded or quarantined."""
+    ex = parse(
+        f'{HEADER}\ns,a,A,,1\ns,b,"B,,1\ns,c,C,,1\ns,d,D\x00,,1\ns,e,E,,1\ns,f,"F,,1\ns,g,G,,1\n'
+    )
+    assert ex.rows["source_line"].to_list() == [2, 4, 6, 8]
+    assert ex.rejected["source_line"].to_list() == [3, 5, 7]
+    assert ex.data_rows == 7
+
+
+def test_semicolon_files_reread_broken_records_with_their_separator() -> None:
+    """A stray quote in a ';' file is recovered line by line with ';', not ','."""
+    text = HEADER.replace(",", ";") + '\ns;a;"A;;1\ns;b;B;;2\ns;c;C"x;;3\ns;d;D;;4\n'
+    ex = parse(text)
+    assert ex.rows["group_id"].to_list() == ["b", "d"]
+    assert ex.rejected["source_line"].to_list() == [2, 4]

@@ -1,0 +1,434 @@
+"""Benchmark carryover against the floor, each subject in its own process, and write a table.
+
+For each N: generate a raw directory of N outcome rows (benchmarks/generate.py), then measure
+
+- floor: polars reads every CSV as text and DuckDB stores it, no checks (benchmarks/floor.py);
+- check: `carryover check --raw DIR`;
+- run, temporary server: `carryover run` with no PREFECT_API_URL (Prefect starts its own server);
+- run, running server: `carryover run` against a `prefect server start` this script starts once.
+
+Wall time is the median of up to --repeat runs (fewer once a subject has used --budget seconds);
+peak memory is the largest resident set of the subject's process tree as the kernel reports it to
+wait4 (ru_maxrss of the largest single process, not a sum). Every run's exit code and row counts
+are checked: loaded + quarantined must equal the rows generated, and quarantined the rows planted
+as faulty. `carryover check` on the bundled raw/ data is timed too.
+
+    .venv/bin/python benchmarks/run.py --rows 100000 1000000 2000000 --out benchmarks/results.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import Generated, generate
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+CARRYOVER = str(BIN / "carryover")
+PREFECT = str(BIN / "prefect")
+MIB = 1024 * 1024
+EXPECTED_EXIT = 1  # the planted faults are error findings
+TARGET_RUN_RATIO = 1.5
+TARGET_PEAK_RATIO = 3.0
+TARGET_BUNDLED_CHECK_S = 1.5
+SUMMARY = re.compile(r"(\d+) rows: (\d+) loaded, (\d+) quarantined")
+
+
+@dataclass
+class Measured:
+    """One subject at one N: every repetition's wall time and the peak resident set."""
+
+    subject: str
+    walls: list[float] = field(default_factory=list)
+    peak_bytes: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def wall(self) -> float:
+        """Median wall time in seconds."""
+        return statistics.median(self.walls)
+
+
+@dataclass
+class Once:
+    """What one subprocess did."""
+
+    wall: float
+    peak_bytes: int
+    returncode: int
+    output: str
+
+
+def run_once(cmd: list[str], env: dict[str, str], log: Path) -> Once:
+    """Run a command to completion; wall time, peak RSS (wait4) and its output."""
+    with log.open("w") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return Once(wall, usage.ru_maxrss * 1024, proc.returncode, log.read_text(errors="replace"))
+
+
+def base_env(prefect_home: Path) -> dict[str, str]:
+    """The environment of every subject: no inherited Prefect API, its own Prefect home."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "CARRYOVER_"))}
+    env["PREFECT_HOME"] = str(prefect_home)
+    env["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
+    return env
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.contextmanager
+def prefect_server(home: Path, log: Path) -> Iterator[str]:
+    """Start `prefect server start` on a free local port; yield its API URL; always stop it."""
+    port = free_port()
+    env = base_env(home)
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [PREFECT, "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group, so it is stopped whole
+        )
+    url = f"http://127.0.0.1:{port}/api"
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"prefect server exited {proc.returncode}; see {log}")
+            try:
+                with urllib.request.urlopen(f"{url}/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"prefect server not ready after 180 s; see {log}")
+            time.sleep(0.5)
+        yield url
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def counts_from_output(output: str) -> tuple[int, int, int] | None:
+    """(rows, loaded, quarantined) from carryover's summary line."""
+    match = SUMMARY.search(output)
+    return (int(match[1]), int(match[2]), int(match[3])) if match else None
+
+
+def counts_from_warehouse(path: Path) -> tuple[int, int, int]:
+    """(rows, loaded, quarantined) of the latest run, from run_files."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        row = con.execute(
+            "select sum(data_rows), sum(loaded_rows), sum(quarantined_rows) from run_files "
+            "where run_id = (select run_id from runs order by finished_at desc limit 1)"
+        ).fetchall()[0]
+    finally:
+        con.close()
+    return int(row[0]), int(row[1]), int(row[2])
+
+
+def verify(
+    once: Once, counts: tuple[int, int, int] | None, gen: Generated | None, expected_exit: int
+) -> list[str]:
+    """What is wrong with one run (empty when it did what it should)."""
+    problems = []
+    if once.returncode != expected_exit:
+        tail = " | ".join(once.output.strip().splitlines()[-3:])
+        problems.append(f"exit {once.returncode}, expected {expected_exit}: {tail}")
+    if gen is not None and counts is not None:
+        _rows, loaded, quarantined = counts
+        if loaded + quarantined != gen.total_rows:
+            lost = gen.total_rows - loaded - quarantined
+            problems.append(f"{lost} of {gen.total_rows} rows neither loaded nor quarantined")
+        if quarantined != gen.faulty:
+            problems.append(f"{quarantined} quarantined of {gen.faulty} planted faulty")
+    elif gen is not None:
+        problems.append("no row counts found")
+    return problems
+
+
+@dataclass
+class Subject:
+    """A command to measure, and how its result is checked."""
+
+    name: str
+    cmd: list[str]
+    env: dict[str, str]
+    warehouse: Path | None = None
+    counted: bool = True
+    expected_exit: int = EXPECTED_EXIT
+
+
+def measure(
+    subject: Subject, gen: Generated | None, work: Path, repeat: int, budget: float
+) -> Measured:
+    """Run a subject up to `repeat` times (fewer once `budget` seconds are used)."""
+    result = Measured(subject.name)
+    slug = re.sub(r"[^a-z0-9]+", "-", subject.name.lower())
+    for rep in range(repeat):
+        if subject.warehouse is not None:
+            for suffix in ("", ".wal"):
+                Path(f"{subject.warehouse}{suffix}").unlink(missing_ok=True)
+        once = run_once(subject.cmd, subject.env, work / f"{slug}-{rep}.log")
+        result.walls.append(once.wall)
+        result.peak_bytes = max(result.peak_bytes, once.peak_bytes)
+        counts = None
+        if subject.counted:
+            counts = (
+                counts_from_warehouse(subject.warehouse)
+                if subject.warehouse is not None and once.returncode in (0, 1)
+                else counts_from_output(once.output)
+            )
+        for problem in verify(
+            once, counts, gen if subject.counted else None, subject.expected_exit
+        ):
+            if problem not in result.problems:
+                result.problems.append(problem)
+        print(
+            f"  {subject.name}: rep {rep + 1}: {once.wall:.2f} s, "
+            f"{once.peak_bytes / MIB:.0f} MiB, exit {once.returncode}",
+            flush=True,
+        )
+        if sum(result.walls) > budget:
+            break
+    return result
+
+
+def run_cmd(raw: Path, warehouse: Path, reports: str) -> list[str]:
+    return [
+        *(CARRYOVER, "run", "--raw", str(raw)),
+        *("--warehouse", str(warehouse), "--report-dir", reports),
+    ]
+
+
+def subjects_for(raw: Path, work: Path, env: dict[str, str], api_url: str) -> list[Subject]:
+    server_env = {**env, "PREFECT_API_URL": api_url}
+    reports = str(work / "reports")
+    wh_temp, wh_server = work / "run-temporary.duckdb", work / "run-server.duckdb"
+    return [
+        Subject(
+            "floor",
+            [sys.executable, str(ROOT / "benchmarks" / "floor.py"), str(raw), str(work / "f.db")],
+            env,
+            counted=False,
+            expected_exit=0,
+        ),
+        Subject("carryover check", [CARRYOVER, "check", "--raw", str(raw)], env),
+        Subject(
+            "carryover run (temporary server)",
+            run_cmd(raw, wh_temp, reports),
+            env,
+            warehouse=wh_temp,
+        ),
+        Subject(
+            "carryover run (running server)",
+            run_cmd(raw, wh_server, reports),
+            server_env,
+            warehouse=wh_server,
+        ),
+    ]
+
+
+def machine() -> list[str]:
+    def sh(*cmd: str) -> str:
+        try:
+            return subprocess.run(cmd, capture_output=True, text=True, check=False).stdout.strip()
+        except OSError:
+            return "?"
+
+    import polars
+
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in sh("lscpu").splitlines()
+            if "Model name" in line
+        ),
+        platform.processor(),
+    )
+    memory = next((line for line in sh("free", "-h").splitlines() if line.startswith("Mem:")), "")
+    versions = {
+        "prefect": sh(PREFECT, "--version") or "?",
+    }
+    return [
+        f"- date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC",
+        f"- CPU: {model}, {sh('nproc')} cores (`nproc`), shared with other work",
+        f"- memory: {memory.split()[1] if memory else '?'} total (`free -h`)",
+        f"- {platform.system()} {platform.release()}; Python {platform.python_version()}, "
+        f"polars {polars.__version__}, duckdb {duckdb.__version__}, "
+        f"prefect {versions['prefect']}",
+    ]
+
+
+def table(gen: Generated, results: list[Measured]) -> list[str]:
+    floor = results[0].wall
+    lines = [
+        f"### N = {gen.rows['outcomes']:,} outcome rows",
+        "",
+        f"{gen.total_rows:,} data rows in 5 files ({gen.faulty:,} planted faulty), "
+        f"input {gen.input_bytes / MIB:.1f} MiB.",
+        "",
+        "| subject | wall s (median) | reps | rows/s | peak MiB | time / floor | peak / input "
+        "| verified |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for r in results:
+        verdict = "ok" if not r.problems else "FAIL: " + "; ".join(r.problems)
+        lines.append(
+            f"| {r.subject} | {r.wall:.2f} | {len(r.walls)} | {gen.total_rows / r.wall:,.0f} "
+            f"| {r.peak_bytes / MIB:.0f} | {r.wall / floor:.2f}x "
+            f"| {r.peak_bytes / gen.input_bytes:.1f}x | {verdict} |"
+        )
+    return [*lines, ""]
+
+
+def verdicts(per_n: list[tuple[Generated, list[Measured]]], bundled: Measured) -> list[str]:
+    lines = ["### Targets", ""]
+    gen, results = max(per_n, key=lambda item: item[0].rows["outcomes"])
+    floor = results[0].wall
+    server = next(r for r in results if r.subject.endswith("(running server)"))
+    ratio = server.wall / floor
+    lines.append(
+        f"- `carryover run` on a running server at N = {gen.rows['outcomes']:,}: "
+        f"{ratio:.2f}x the floor (target <= {TARGET_RUN_RATIO}x): "
+        + ("**met**" if ratio <= TARGET_RUN_RATIO else "**missed**")
+    )
+    peak, who = max((r.peak_bytes / gen.input_bytes, r.subject) for r in results[1:])
+    lines.append(
+        f"- peak memory <= {TARGET_PEAK_RATIO}x the input at N = {gen.rows['outcomes']:,}: worst "
+        f"{peak:.1f}x ({who}; the floor itself: "
+        f"{results[0].peak_bytes / gen.input_bytes:.1f}x): "
+        + ("**met**" if peak <= TARGET_PEAK_RATIO else "**missed**")
+    )
+    lines.append(
+        f"- `carryover check` on the bundled raw/ data: median {bundled.wall:.2f} s of "
+        f"{len(bundled.walls)} (target < {TARGET_BUNDLED_CHECK_S} s): "
+        + ("**met**" if bundled.wall < TARGET_BUNDLED_CHECK_S else "**missed**")
+    )
+    runs = [(g, r) for g, rs in per_n for r in rs]
+    failed = [f"{r.subject} at N = {g.rows['outcomes']:,}" for g, r in runs if r.problems]
+    if len(failed) == len(runs) - len(per_n):
+        lines.append(
+            "- row accounting (loaded + quarantined = rows generated): **failed** for "
+            "every carryover subject at every N (see `verified`)"
+        )
+    elif failed:
+        lines.append("- row accounting: **failed** for " + ", ".join(failed))
+    else:
+        lines.append("- row accounting (loaded + quarantined = rows generated): ok everywhere")
+    return [*lines, ""]
+
+
+def warm_up(env: dict[str, str], work: Path, name: str) -> None:
+    """One untimed run on the bundled data (creates Prefect's database, fills caches)."""
+    once = run_once(
+        run_cmd(ROOT / "raw", work / f"{name}.duckdb", str(work / "reports")),
+        env,
+        work / f"warm-up-{name}.log",
+    )
+    print(f"warm-up ({name}): {once.wall:.1f} s, exit {once.returncode}", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, nargs="+", default=[100_000, 1_000_000, 2_000_000])
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.md")
+    parser.add_argument("--repeat", type=int, default=3, help="most repetitions per subject")
+    parser.add_argument(
+        "--budget", type=float, default=60.0, help="no more repetitions once a subject used this"
+    )
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--keep", action="store_true", help="keep the generated data and logs")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="carryover-bench-"))
+    print(f"working in {work}", flush=True)
+    try:
+        env = base_env(work / "prefect-temporary-home")
+        with prefect_server(work / "prefect-server-home", work / "prefect-server.log") as url:
+            print(f"prefect server ready at {url}", flush=True)
+            warm_up(env, work, "temporary")
+            warm_up({**env, "PREFECT_API_URL": url}, work, "server")
+            bundled = measure(
+                Subject(
+                    "carryover check (bundled raw/)",
+                    [CARRYOVER, "check", "--raw", str(ROOT / "raw")],
+                    env,
+                    counted=False,
+                ),
+                None,
+                work,
+                repeat=5,
+                budget=float("inf"),
+            )
+            per_n = []
+            for n in args.rows:
+                raw = work / f"raw-{n}"
+                gen = generate(raw, n, args.seed)
+                print(
+                    f"N = {n:,}: {gen.total_rows:,} rows, {gen.faulty} faulty, "
+                    f"{gen.input_bytes / MIB:.1f} MiB",
+                    flush=True,
+                )
+                results = [
+                    measure(s, gen, work, args.repeat, args.budget)
+                    for s in subjects_for(raw, work, env, url)
+                ]
+                per_n.append((gen, results))
+                if not args.keep:
+                    shutil.rmtree(raw)
+        text = [
+            "## Results",
+            "",
+            *machine(),
+            "",
+            *[line for gen, results in per_n for line in table(gen, results)],
+            *verdicts(per_n, bundled),
+        ]
+        args.out.write_text("\n".join(text))
+        print("\n".join(text))
+    finally:
+        if args.keep:
+            print(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -32,6 +32,7 @@ _RC: Any = {
     "axes.spines.right": False,
 }
 _ID = re.compile(r'id="([^"]+)"')
+_METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
 
 
 @contextmanager
@@ -54,6 +55,7 @@ def _svg(fig: Figure, name: str, title: str) -> str:
         fig.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg") :]
+    svg = _METADATA.sub("", svg)  # RDF naming the creator: not needed, and it holds URIs
     ids = set(_ID.findall(svg))
     for ident in sorted(ids, key=len, reverse=True):
         svg = svg.replace(f'id="{ident}"', f'id="{name}-{ident}"')

@@ -77,7 +77,7 @@ def test_tables_sort_by_a_clicked_column(visit: Any, bundled_report: Path) -> No
 
 
 def test_hostile_cell_values_show_as_text_and_run_nothing(visit: Any, tmp_path: Path) -> None:
-    """<script>, <img onerror> and =HYPERLINK(...) in the data are shown, inert, and fetch nothing."""
+    """<script>, <img onerror> and =HYPERLINK(...) in the data show as inert text; nothing loads."""
     path = write_html_report(tmp_path, report_data(hostile=True))
     v = visit(path)
     page = v.page

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from pathlib import Path
 from typing import Any
 
+import duckdb
 import polars as pl
 
 from carryover import analytics
@@ -176,3 +179,70 @@ def report_data(
         ),
         article_lines={"articles/demo.md": lines} if latest else {},
     )
+
+
+T0 = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+def history_warehouse(path: Path, raw: Path, *, fingerprints: bool) -> None:
+    """Three runs; the latest has current tables. Findings carry a fingerprint if asked."""
+    article = "Title\n\nThe squat group gained 21.2% on the hip thrust.\n"
+    (raw / "articles").mkdir(parents=True)
+    (raw / "articles" / "demo.md").write_text(article, encoding="utf-8")
+    sha = hashlib.sha256(article.encode()).hexdigest()
+    con = duckdb.connect(str(path))
+    fp = ", fingerprint varchar" if fingerprints else ""
+    con.execute(
+        "create table runs (run_id varchar, started_at timestamptz, finished_at timestamptz, "
+        "status varchar, raw_dir varchar, rows_total bigint, rows_loaded bigint, "
+        "rows_quarantined bigint, errors bigint, warnings bigint)"
+    )
+    con.execute(
+        "create table run_files (run_id varchar, table_name varchar, source_file varchar, "
+        "sha256 varchar, data_rows bigint, loaded_rows bigint, quarantined_rows bigint)"
+    )
+    con.execute(
+        "create table findings (run_id varchar, severity varchar, rule varchar, "
+        "quarantines boolean, table_name varchar, source_file varchar, source_line bigint, "
+        f"column_name varchar, value varchar, message varchar{fp})"
+    )
+    for i, run in enumerate(["run-a", "run-b", "run-c"]):
+        con.execute(
+            "insert into runs values (?, ?, ?, 'errors', ?, 1, 1, 0, 1, 0)",
+            [run, T0 + dt.timedelta(hours=i), T0 + dt.timedelta(hours=i, seconds=5), str(raw)],
+        )
+        con.execute(
+            "insert into run_files values (?, 'claims', 'articles/demo.md', ?, 1, 1, 0)",
+            [run, sha],
+        )
+    rows = [
+        ("run-b", 17, "fp-claim"),
+        ("run-b", 4, "fp-gone"),
+        ("run-c", 18, "fp-claim"),  # the same finding, one line lower
+        ("run-c", 9, "fp-new"),
+    ]
+    for run, line, fingerprint in rows:
+        extra = [fingerprint] if fingerprints else []
+        marks = ", ?" if fingerprints else ""
+        con.execute(
+            "insert into findings values (?, 'error', 'claim_vs_source', false, 'claims', "
+            f"'articles/demo.md', ?, 'value', '21.2', 'msg'{marks})",
+            [run, line, *extra],
+        )
+    rows = carryover_of(ARMS)
+    current = {
+        "claim_checks": claim_checks().with_columns(
+            pl.lit(3).alias("line"), pl.lit(3).alias("source_line")
+        ),
+        "carryover": rows,
+        "carryover_pooled": analytics.pooled(rows),
+    }
+    for name, frame in current.items():
+        con.register("incoming", frame)
+        con.execute(f"create table {name} as select * from incoming")
+        con.unregister("incoming")
+    con.execute(
+        "create table quarantine as select 'run-c' as run_id, 'x' as table_name, "
+        "'x.csv' as source_file, 2 as source_line, 'a,b' as raw, 'r' as reasons"
+    )
+    con.close()

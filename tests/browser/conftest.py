@@ -67,26 +67,45 @@ class Visit:
 
 
 @pytest.fixture(scope="session")
-def browser_context(
-    chromium_path: str, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[object]:
-    """One Chromium for the session, with a fresh profile, that cannot reach the network."""
+def playwright() -> Iterator[object]:
+    """Playwright's driver for the session (one per thread: tests launch browsers from it)."""
     from playwright.sync_api import sync_playwright
 
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(profile),
-            executable_path=chromium_path,
-            headless=True,
-            args=CHROMIUM_FLAGS,
-            viewport={"width": 1366, "height": 900},
-            offline=True,
-        )
-        try:
-            yield context
-        finally:
-            context.close()
+    with sync_playwright() as driver:
+        yield driver
+
+
+def launch(
+    playwright: object, chromium_path: str, profile: Path, *, javascript: bool = True
+) -> object:
+    """Chromium with the stack's flags, a fresh profile, offline."""
+    from playwright.sync_api import Playwright
+
+    assert isinstance(playwright, Playwright)
+    return playwright.chromium.launch_persistent_context(
+        str(profile),
+        executable_path=chromium_path,
+        headless=True,
+        args=CHROMIUM_FLAGS,
+        viewport={"width": 1366, "height": 900},
+        java_script_enabled=javascript,
+        offline=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def browser_context(
+    playwright: object, chromium_path: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[object]:
+    """One Chromium for the session, with a fresh profile, that cannot reach the network."""
+    from playwright.sync_api import BrowserContext
+
+    context = launch(playwright, chromium_path, tmp_path_factory.mktemp("chromium-profile"))
+    assert isinstance(context, BrowserContext)
+    try:
+        yield context
+    finally:
+        context.close()
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from carryover.pipeline import write_html_report
-from tests.browser.conftest import save_screenshot
+from tests.browser.conftest import launch, save_screenshot
 from tests.report_frames import HOSTILE_FORMULA, HOSTILE_IMG, HOSTILE_SCRIPT, report_data
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -102,3 +102,18 @@ def test_the_report_prints(visit: Any, tmp_path: Path) -> None:
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
     (tmp_path / "report.pdf").write_bytes(pdf)
+
+
+def test_without_javascript_the_page_is_complete(
+    playwright: Any, chromium_path: str, bundled_report: Path, tmp_path: Path
+) -> None:
+    """With scripts off, every verdict and fix is there; only the sort buttons are missing."""
+    context = launch(playwright, chromium_path, tmp_path / "profile", javascript=False)
+    try:
+        page = context.new_page()
+        page.goto(bundled_report.resolve().as_uri())
+        assert page.locator("button.sort").count() == 0
+        assert "needs fixes" in page.locator("#article-verdicts").inner_text()
+        assert page.get_by_text("the paper reports 13.3% for this figure").first.is_visible()
+    finally:
+        context.close()

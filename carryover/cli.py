@@ -173,6 +173,8 @@ def run(
     )
     out.print(f"warehouse: {_shown(summary.warehouse)}")
     out.print(f"report:    {_shown(summary.report)}")
+    if summary.html_report is not None:
+        out.print(f"html:      {_shown(summary.html_report)}")
     raise typer.Exit(summary.exit_code)
 
 
@@ -323,6 +325,43 @@ def check(raw: RawOption = None, max_findings: MaxFindings = 100) -> None:
     _print_findings(validation.findings, paths.raw_dir, max_findings)
     out.print(_summary("check", validation.files, validation.errors, validation.warnings))
     raise typer.Exit(EXIT_FINDINGS if validation.errors else 0)
+
+
+@app.command()
+def report(
+    run_id: Annotated[
+        str | None,
+        typer.Option(
+            "--run",
+            help="The run to report: its id, or the id's first characters (default: the latest).",
+            show_default=False,
+        ),
+    ] = None,
+    warehouse: WarehouseOption = None,
+    report_dir: ReportOption = None,
+    open_page: Annotated[
+        bool, typer.Option("--open", help="Open the page in the default web browser.")
+    ] = False,
+) -> None:
+    """Re-render a run's HTML report from the warehouse (read-only) and print where it is."""
+    from carryover.pipeline import write_html_report
+    from carryover.report_data import ReportError, load_report_data
+
+    paths = resolve_paths(warehouse=warehouse, report_dir=report_dir)
+    try:
+        data = load_report_data(paths.warehouse, run_id)
+    except ReportError as exc:
+        raise _fail(str(exc)) from None
+    try:
+        path = write_html_report(paths.report_dir, data)
+    except OSError as exc:
+        raise _fail(f"cannot write the report into {paths.report_dir}: {exc}") from None
+    out.print(f"report: {escape(_shown(path))} (run {escape(str(data.run['run_id']))})")
+    if open_page:
+        import webbrowser
+
+        if not webbrowser.open(path.resolve().as_uri()):
+            err.print("carryover report: no web browser found; open the file above by hand")
 
 
 class OutputFormat(StrEnum):

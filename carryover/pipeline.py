@@ -16,6 +16,7 @@ import polars as pl
 from carryover import analytics
 from carryover.articles import Article, read_articles
 from carryover.extract import Extracted, extract_file
+from carryover.html_report import ReportData, render_html
 from carryover.report import ReportInput, render_markdown
 from carryover.validate import FileStats, Validation, validate
 from schemas import OPTIONAL_TABLES, TABLES
@@ -96,6 +97,36 @@ def write_report(report_dir: Path, report: ReportInput) -> Path:
     return path
 
 
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def html_report_path(report_dir: Path, run: dict[str, object]) -> Path:
+    """Where a run's HTML report goes: `report-<finished, UTC>-<run id's first 8>.html`."""
+    finished = run["finished_at"]
+    assert isinstance(finished, dt.datetime)
+    if finished.tzinfo is None:
+        finished = finished.replace(tzinfo=dt.UTC)
+    stamp = finished.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    return report_dir / f"report-{stamp}-{str(run['run_id'])[:8]}.html"
+
+
+def write_html_report(report_dir: Path, data: ReportData) -> Path:
+    """Write a run's HTML report; refresh `latest.html` when it is the latest run. Return its path.
+
+    Re-rendering a run writes the same file name again, so it replaces that run's earlier page.
+    """
+    report_dir.mkdir(parents=True, exist_ok=True)
+    text = render_html(data)
+    path = html_report_path(report_dir, data.run)
+    _write_atomic(path, text)
+    if data.latest:
+        _write_atomic(report_dir / "latest.html", text)
+    return path
+
+
 @dataclass(frozen=True)
 class RunSummary:
     """What a finished run tells its caller."""
@@ -109,6 +140,8 @@ class RunSummary:
     report: Path
     reused: tuple[str, ...] = ()
     """Tables whose unchanged raw file's validated result was reused from the last run."""
+    html_report: Path | None = None
+    """The run's HTML report, when it was written."""
 
     @property
     def exit_code(self) -> int:

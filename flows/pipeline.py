@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polars as pl
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_markdown_artifact
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.client.orchestration import get_client
 from prefect.exceptions import ObjectNotFound
@@ -23,8 +23,10 @@ from prefect.runtime import flow_run
 from prefect.states import Crashed
 
 from carryover import incremental, pipeline
+from carryover.html_report import findings_records, summary_markdown
 from carryover.incremental import Reuse
 from carryover.report import ReportInput, render_markdown
+from carryover.report_data import load_report_data
 from carryover.runstate import Journal, run_lock
 from carryover.validate import TableResult, Validation
 from carryover.validate import validate as validate_extracted
@@ -32,6 +34,7 @@ from carryover.warehouse import RunRecord
 from carryover.warehouse import load as load_warehouse
 
 REPORT_ARTIFACT_KEY = "carryover-validation-report"
+FINDINGS_ARTIFACT_KEY = "carryover-findings"
 DEFAULT_LOCK_WAIT = 60.0
 """Seconds a run waits for another run on the same warehouse before it gives up."""
 
@@ -108,15 +111,23 @@ def load(
 
 
 @task(name="report", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def report(report_dir: Path, content: ReportInput) -> Path:
-    """Write the Markdown report and publish it as a Prefect artifact."""
+def report(report_dir: Path, content: ReportInput, warehouse: Path) -> tuple[Path, Path]:
+    """Write the Markdown and HTML reports (read back from the warehouse); publish the artifacts."""
     path = pipeline.write_report(report_dir, content)
+    data = load_report_data(warehouse, content.run_id)
+    html = pipeline.write_html_report(report_dir, data)
     create_markdown_artifact(
-        markdown=render_markdown(content),
+        markdown=summary_markdown(data, str(html)) + "\n" + render_markdown(content),
         key=REPORT_ARTIFACT_KEY,
         description=f"carryover validation report of run {content.run_id}",
     )
-    return path
+    create_table_artifact(
+        table=findings_records(data),
+        key=FINDINGS_ARTIFACT_KEY,
+        description=f"carryover findings of run {content.run_id}, with their change since the "
+        "previous run",
+    )
+    return path, html
 
 
 @flow(name="carryover-pipeline", log_prints=False)
@@ -181,7 +192,7 @@ def _steps(
     content = ReportInput(
         run_id, finished, str(raw_dir), validation.files, validation.findings, validation.quarantine
     )
-    report_path = report(report_dir, content)
+    report_path, html_path = report(report_dir, content, warehouse)
 
     return pipeline.RunSummary(
         run_id=run_id,
@@ -192,4 +203,5 @@ def _steps(
         warehouse=warehouse,
         report=report_path,
         reused=validation.reused,
+        html_report=html_path,
     )

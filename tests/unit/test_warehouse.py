@@ -1,7 +1,9 @@
+import contextlib
 import datetime as dt
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -19,6 +21,28 @@ from carryover.warehouse import (
     wal_file,
 )
 from tests.support import valid_texts, validate_texts, with_row
+
+
+@contextlib.contextmanager
+def held_read_write(path: Path) -> Iterator[None]:
+    """Another process holds the DuckDB file open read-write until the block ends."""
+    holder = textwrap.dedent(
+        f"""
+        import duckdb, sys
+        con = duckdb.connect({str(path)!r})
+        print("ready", flush=True)
+        sys.stdin.readline()
+        """
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", holder], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "ready"
+        yield
+    finally:
+        proc.communicate("\n", timeout=30)
 
 
 def _run(run_id: str) -> RunRecord:
@@ -92,24 +116,8 @@ def test_a_warehouse_locked_by_another_process_is_a_clear_error(tmp_path: Path) 
     """DuckDB's lock held by another process becomes a WarehouseError naming the file."""
     path = tmp_path / "w.duckdb"
     duckdb.connect(str(path)).close()
-    holder = textwrap.dedent(
-        f"""
-        import duckdb, sys, time
-        con = duckdb.connect({str(path)!r})
-        print("ready", flush=True)
-        sys.stdin.readline()
-        """
-    )
-    proc = subprocess.Popen(
-        [sys.executable, "-c", holder], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-    )
-    try:
-        assert proc.stdout is not None
-        assert proc.stdout.readline().strip() == "ready"
-        with pytest.raises(WarehouseError, match=str(path.name)):
-            connect(path)
-    finally:
-        proc.communicate("\n", timeout=30)
+    with held_read_write(path), pytest.raises(WarehouseError, match=str(path.name)):
+        connect(path)
 
 
 def test_a_reader_left_open_keeps_its_run_and_never_blocks_a_load(tmp_path: Path) -> None:
@@ -213,22 +221,9 @@ def test_a_warehouse_held_read_write_elsewhere_fails_the_load_in_one_sentence(
     path = tmp_path / "w.duckdb"
     validation = validate_texts(valid_texts())
     load(path, _run("r1"), validation, transform_all(validation))
-    holder = textwrap.dedent(
-        f"""
-        import duckdb, sys
-        con = duckdb.connect({str(path)!r})
-        print("ready", flush=True)
-        sys.stdin.readline()
-        """
-    )
-    proc = subprocess.Popen(
-        [sys.executable, "-c", holder], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
-    )
-    try:
-        assert proc.stdout is not None
-        assert proc.stdout.readline().strip() == "ready"
-        with pytest.raises(WarehouseError, match="open read-write in another process"):
-            load(path, _run("r2"), validation, transform_all(validation))
-    finally:
-        proc.communicate("\n", timeout=30)
+    with (
+        held_read_write(path),
+        pytest.raises(WarehouseError, match="open read-write in another process"),
+    ):
+        load(path, _run("r2"), validation, transform_all(validation))
     assert recent_runs(path)["run_id"].to_list() == ["r1"]

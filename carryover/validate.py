@@ -244,13 +244,24 @@ def fingerprint(findings: pl.DataFrame) -> pl.Series:
     )
 
 
-def combine(results: Mapping[str, TableResult], reused: Sequence[str] = ()) -> Validation:
+def combine(
+    results: Mapping[str, TableResult],
+    reused: Sequence[str] = (),
+    typed: Mapping[str, pl.DataFrame] | None = None,
+) -> Validation:
     """Finish validation from every table's result: cast types, run the cross-table rules.
 
     Cross-table rules: figures that disagree, groups that outnumber the randomized, and every
-    claim judged against its article and its study (schemas/claim_checks.py).
+    claim judged against its article and its study (schemas/claim_checks.py). `typed` holds tables
+    already cast (for reading articles), so that none is cast twice.
     """
-    clean = {spec.name: cast_table(spec, results[spec.name].clean_text) for spec in TABLES}
+    done = typed or {}
+    clean = {
+        spec.name: done[spec.name]
+        if spec.name in done
+        else cast_table(spec, results[spec.name].clean_text)
+        for spec in TABLES
+    }
     findings = [results[spec.name].findings for spec in TABLES]
     agreement = run_plan(outcomes.agreement_plan(), clean["outcomes"])
     findings.append(_identity(agreement, clean["outcomes"], SPECS["outcomes"].key))
@@ -301,6 +312,7 @@ def validate(
     """
     earlier = dict(reused or {})
     results: dict[str, TableResult] = {}
+    typed: dict[str, pl.DataFrame] = {}
     for spec in TABLES:
         if spec.name in earlier:
             results[spec.name] = earlier[spec.name]
@@ -314,4 +326,4 @@ def validate(
             )
             sources += [read_article(article, context) for article in articles]
         results[spec.name] = validate_table(sources, clean_text, this_year)
-    return combine(results, [name for name in earlier if name in results])
+    return combine(results, [name for name in earlier if name in results], typed)

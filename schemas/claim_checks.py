@@ -304,8 +304,8 @@ def _fix() -> pl.Expr:
     )
 
 
-def _where(prefix: str = "") -> str:
-    return prefix + "{article_id} line {line}"
+_WHERE = "{article_id} line {line}"
+"""Every claim message starts by naming the article and its line."""
 
 
 def claims_plan() -> SchemaPlan:
@@ -316,7 +316,7 @@ def claims_plan() -> SchemaPlan:
             "claim_exercise_not_tested",
             "test_exercise",
             ~pl.col("_exercise_not_tested"),
-            _where() + " claims a {_shown} change in {_exercise_name} for {_study_name}, "
+            _WHERE + " claims a {_shown} change in {_exercise_name} for {_study_name}, "
             "which has no {_exercise_name} results: {fix}",
         ),
         FrameRule(
@@ -324,21 +324,21 @@ def claims_plan() -> SchemaPlan:
             "claim_measure_not_tested",
             "measure",
             ~pl.col("_measure_not_tested"),
-            _where() + " gives {_shown} as a {measure} change, but in {_study_name} {fix}",
+            _WHERE + " gives {_shown} as a {measure} change, but in {_study_name} {fix}",
         ),
         FrameRule(
             "claim_vs_source",
             "claim_vs_source",
             "value",
             ~pl.col("_contradicted"),
-            _where() + " says {_shown} for {_claim_what}; {fix}",
+            _WHERE + " says {_shown} for {_claim_what}; {fix}",
         ),
         FrameRule(
             "claim_conflict",
             "claim_conflict",
             "value",
             pl.col("_conflict_line").is_null(),
-            _where() + " says {_shown} but line {_conflict_line} says {_conflict_shown} for "
+            _WHERE + " says {_shown} but line {_conflict_line} says {_conflict_shown} for "
             "{_claim_what}; both cannot be roundings of one number",
         ),
         FrameRule(
@@ -346,7 +346,7 @@ def claims_plan() -> SchemaPlan:
             "claim_unverifiable",
             "value",
             pl.col("verdict") != UNVERIFIABLE,
-            _where() + " says {_shown} for {_claim_what}: {fix}",
+            _WHERE + " says {_shown} for {_claim_what}: {fix}",
         ),
     ]
     return build_plan(SPEC, columns=[], frame_rules=rules)

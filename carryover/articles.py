@@ -121,13 +121,18 @@ def article_id(stem: str) -> str:
     return slug if slug[:1].isalpha() else f"a_{slug}"
 
 
-def read_articles(raw_dir: Path) -> list[Article]:
-    """Read `<raw_dir>/articles/*.md|*.txt` (sorted); the article id is the file stem as a slug."""
+def article_paths(raw_dir: Path) -> list[Path]:
+    """The article files: `<raw_dir>/articles/*.md|*.txt`, sorted."""
     folder = raw_dir / ARTICLES_DIR
     if not folder.is_dir():
         return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)
+
+
+def read_articles(raw_dir: Path) -> list[Article]:
+    """Read every article (see article_paths); the article id is the file stem as a slug."""
     found = []
-    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES):
+    for path in article_paths(raw_dir):
         source_file = f"{ARTICLES_DIR}/{path.name}"
         outside = outside_raw(raw_dir, path)
         if outside:

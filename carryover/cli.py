@@ -18,7 +18,14 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from carryover.config import ENV_RAW_DIR, ENV_REPORT_DIR, ENV_WAREHOUSE, resolve_paths
+from carryover.config import (
+    ENV_DASK_ADDRESS,
+    ENV_RAW_DIR,
+    ENV_REPORT_DIR,
+    ENV_TASK_RUNNER,
+    ENV_WAREHOUSE,
+    resolve_paths,
+)
 from carryover.pipeline import RawDirError
 from carryover.validate import FileStats
 from carryover.warehouse import WarehouseError
@@ -71,6 +78,33 @@ WaitOption = Annotated[
 FullOption = Annotated[
     bool,
     typer.Option("--full", help="Validate every raw file again, even those unchanged since."),
+]
+
+
+class RunnerKind(StrEnum):
+    """Where raw files are read and validated in parallel (see flows.pipeline.make_task_runner)."""
+
+    thread = "thread"
+    dask = "dask"
+
+
+TaskRunnerOption = Annotated[
+    RunnerKind,
+    typer.Option(
+        "--task-runner",
+        envvar=ENV_TASK_RUNNER,
+        help="Read and validate raw files on a thread pool, or on Dask (prefect-dask).",
+    ),
+]
+DaskAddressOption = Annotated[
+    str | None,
+    typer.Option(
+        "--dask-address",
+        envvar=ENV_DASK_ADDRESS,
+        help="With --task-runner dask: an existing Dask scheduler (tcp://host:8786); "
+        "default: a local Dask cluster for the run.",
+        show_default=False,
+    ),
 ]
 MaxFindings = Annotated[
     int,
@@ -138,6 +172,8 @@ def run(
     full: FullOption = False,
     wait: WaitOption = DEFAULT_LOCK_WAIT,
     max_findings: MaxFindings = 100,
+    task_runner: TaskRunnerOption = RunnerKind.thread,
+    dask_address: DaskAddressOption = None,
     verbose: Annotated[bool, typer.Option("--verbose", help="Show Prefect's logs.")] = False,
 ) -> None:
     """Run the pipeline once under Prefect: validate, load DuckDB, write the report."""
@@ -157,15 +193,17 @@ def run(
             report_dir=paths.report_dir,
             full=full,
             lock_wait_seconds=wait,
+            task_runner=task_runner.value,
+            dask_address=dask_address,
         )
     except (RawDirError, WarehouseError) as exc:
         raise _fail(str(exc)) from None
     _print_findings(summary.findings, paths.raw_dir, max_findings)
     if summary.reused:
-        names = ", ".join(f"{t}.csv" for t in summary.reused)
         out.print(
-            f"reused the validated result of {len(summary.reused)} file(s) unchanged since the "
-            f"last run: {names} (--full validates everything)"
+            f"reused the validated result of {len(summary.reused)} table(s) whose files are "
+            f"unchanged since the last run: {', '.join(summary.reused)} (--full validates "
+            "everything)"
         )
     out.print(
         _summary("run", summary.files, summary.errors, summary.warnings)
@@ -211,6 +249,8 @@ def serve(
     ] = "0 6 * * *",
     name: Annotated[str, typer.Option("--name", help="The deployment's name.")] = "nightly",
     wait: WaitOption = DEFAULT_LOCK_WAIT,
+    task_runner: TaskRunnerOption = RunnerKind.thread,
+    dask_address: DaskAddressOption = None,
     verbose: Annotated[bool, typer.Option("--verbose", help="Show Prefect's logs.")] = False,
 ) -> None:
     """Serve the pipeline as a scheduled Prefect deployment until stopped (Ctrl+C).
@@ -251,6 +291,8 @@ def serve(
             "warehouse": str(paths.warehouse),
             "report_dir": str(paths.report_dir),
             "lock_wait_seconds": wait,
+            "task_runner": task_runner.value,
+            "dask_address": dask_address,
         },
         global_limit=ConcurrencyLimitConfig(
             limit=1, collision_strategy=ConcurrencyLimitStrategy.ENQUEUE

@@ -101,9 +101,42 @@ def empty_rows(spec: TableSpec) -> pl.DataFrame:
     return pl.DataFrame(schema=schema)
 
 
-def extract_file(raw_dir: Path, spec: TableSpec, *, optional: bool = False) -> Extracted:
-    """Read `<raw_dir>/<table>.csv`; an absent or unreadable file is a finding, not a crash."""
-    source_file = spec.file_name
+CSV_SUFFIX = ".csv"
+
+
+def table_sources(raw_dir: Path, spec: TableSpec) -> list[str]:
+    """The raw files of a table, relative to the raw directory, in the order they are read.
+
+    A table is `<table>.csv`, or a `<table>/` folder of `.csv` files (one per study, say), or both:
+    the single file first, then the folder's files by name. Hidden files and other suffixes in the
+    folder are not read. With neither, the table is `<table>.csv` (reported as missing).
+    """
+    single = raw_dir / spec.file_name
+    folder = raw_dir / spec.name
+    names = [spec.file_name] if single.exists() or single.is_symlink() else []
+    if folder.is_dir():
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError:
+            entries = []
+        names += [
+            f"{spec.name}/{path.name}"
+            for path in entries
+            if path.suffix.lower() == CSV_SUFFIX
+            and not path.name.startswith(".")
+            and (path.is_file() or path.is_symlink())
+        ]
+    return names or [spec.file_name]
+
+
+def extract_file(
+    raw_dir: Path, spec: TableSpec, source_file: str | None = None, *, optional: bool = False
+) -> Extracted:
+    """Read one raw file of a table (`<table>.csv` by default); a fault is a finding, not a crash.
+
+    `source_file` is relative to the raw directory (see `table_sources`).
+    """
+    source_file = source_file or spec.file_name
     path = raw_dir / source_file
     outside = outside_raw(raw_dir, path)
     if outside:
@@ -119,7 +152,8 @@ def extract_file(raw_dir: Path, spec: TableSpec, *, optional: bool = False) -> E
                     spec.name,
                     source_file,
                     None,
-                    f"{source_file} is missing from the raw directory {raw_dir}",
+                    f"{source_file} is missing from the raw directory {raw_dir} (nor is there "
+                    f"a {spec.name}/ folder of .csv files)",
                 )
             ]
         )
@@ -139,14 +173,12 @@ def extract_file(raw_dir: Path, spec: TableSpec, *, optional: bool = False) -> E
 
 
 def outside_raw(raw_dir: Path, path: Path) -> str | None:
-    """Why a path must not be read: a link that leads outside the raw directory (else None)."""
-    if not path.is_symlink():
-        return None
+    """Why a path must not be read: it, or its folder, is a link out of the raw directory."""
     target = path.resolve()
     if target.is_relative_to(raw_dir.resolve()):
         return None
     return (
-        f"{path.relative_to(raw_dir)} is a link to {target}, outside the raw directory; "
+        f"{path.relative_to(raw_dir)} leads to {target}, outside the raw directory; "
         "copy the file into the raw directory instead"
     )
 

@@ -18,16 +18,17 @@ import functools
 import hashlib
 import json
 import shutil
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import polars as pl
 
 import carryover
-from carryover.articles import ARTICLE_SUFFIXES, ARTICLES_DIR
+from carryover.articles import article_paths
+from carryover.extract import table_sources
 from carryover.validate import PARENTS, FileStats, TableResult
-from schemas import OPTIONAL_TABLES, TABLES
+from schemas import OPTIONAL_TABLES, SPECS, TABLES
 
 _CODE = (
     "carryover/extract.py",
@@ -84,22 +85,24 @@ def reuse_keys(
     return keys
 
 
-def _claims_hash(raw_dir: Path) -> str | None:
-    """claims.csv and every article together: claims come from both."""
-    parts = [file_hash(raw_dir / "claims.csv")]
-    folder = raw_dir / ARTICLES_DIR
-    if folder.is_dir():
-        for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES):
-            parts += [path.name, file_hash(path)]
+def _files_hash(raw_dir: Path, names: Sequence[str]) -> str | None:
+    """One hash over several raw files, their names included (None: one cannot be read)."""
+    parts: list[str | None] = []
+    for name in names:
+        parts += [name, file_hash(raw_dir / name)]
     if any(part is None for part in parts):
         return None
     return hashlib.sha256("\x1f".join(p or "" for p in parts).encode()).hexdigest()
 
 
 def raw_keys(raw_dir: Path, this_year: int | None = None) -> dict[str, str | None]:
-    """The reuse keys of the raw directory's files (and articles) as they are now."""
-    hashes = {s.name: file_hash(raw_dir / s.file_name) for s in TABLES}
-    hashes["claims"] = _claims_hash(raw_dir)
+    """The reuse keys of the raw directory's files (and articles) as they are now.
+
+    A table's hash covers every file of it (extract.table_sources); claims' covers the articles too.
+    """
+    hashes = {s.name: _files_hash(raw_dir, table_sources(raw_dir, s)) for s in TABLES}
+    articles = [str(path.relative_to(raw_dir)) for path in article_paths(raw_dir)]
+    hashes["claims"] = _files_hash(raw_dir, [*table_sources(raw_dir, SPECS["claims"]), *articles])
     return reuse_keys(hashes, this_year)
 
 

@@ -7,19 +7,20 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import polars as pl
 
 from carryover import analytics
 from carryover.articles import Article, read_articles
-from carryover.extract import Extracted, extract_file
+from carryover.extract import Extracted, extract_file, table_sources
 from carryover.html_report import ReportData, render_html
 from carryover.report import ReportInput, render_markdown
 from carryover.validate import FileStats, Validation, validate
-from schemas import OPTIONAL_TABLES, TABLES
+from schemas import OPTIONAL_TABLES, SPECS, TABLES
 
 
 class RawDirError(Exception):
@@ -37,25 +38,98 @@ def ensure_raw_dir(raw_dir: Path) -> None:
 
 
 @dataclass(frozen=True)
-class Raw:
-    """Everything read from the raw directory: one Extracted per table, and the articles."""
+class Source:
+    """One raw file to read: its table and its path relative to the raw directory."""
 
-    tables: dict[str, Extracted]
+    table: str
+    source_file: str
+
+
+@dataclass(frozen=True)
+class Raw:
+    """Everything read from the raw directory: each table's files, read, and the articles."""
+
+    tables: dict[str, list[Extracted]]
     articles: list[Article]
 
 
+def list_sources(raw_dir: Path, skip: Collection[str] = ()) -> list[Source]:
+    """Every raw file of the tables not in `skip` (whose results are reused), in reading order."""
+    ensure_raw_dir(raw_dir)
+    return [
+        Source(spec.name, name)
+        for spec in TABLES
+        if spec.name not in skip
+        for name in table_sources(raw_dir, spec)
+    ]
+
+
+def extract_sources(raw_dir: Path, sources: Sequence[Source]) -> list[Extracted]:
+    """Read raw files into text cells; an absent file of an optional table reads as empty."""
+    return [
+        extract_file(raw_dir, SPECS[s.table], s.source_file, optional=s.table in OPTIONAL_TABLES)
+        for s in sources
+    ]
+
+
+BATCH_BYTES = 8 * 1024 * 1024
+"""Raw files are read in batches of about this many bytes (a larger file is a batch of its own)."""
+BATCH_ROWS = 100_000
+"""Read files are validated in batches of about this many rows."""
+BATCH_FILES = 64
+"""No batch holds more files than this, so that many small files still spread over workers."""
+
+T = TypeVar("T")
+
+
+def batches(items: Sequence[T], size: Callable[[T], int], limit: int) -> list[list[T]]:
+    """Split items, in order, into batches of at most BATCH_FILES items and about `limit` in size.
+
+    One task per batch rather than per file keeps a corpus of thousands of small files from
+    costing thousands of task runs, while a large file still gets a task (and a worker) to itself.
+    """
+    out: list[list[T]] = []
+    current: list[T] = []
+    total = 0
+    for item in items:
+        weight = size(item)
+        if current and (total + weight > limit or len(current) >= BATCH_FILES):
+            out.append(current)
+            current, total = [], 0
+        current.append(item)
+        total += weight
+    if current:
+        out.append(current)
+    return out
+
+
+def file_size(raw_dir: Path) -> Callable[[Source], int]:
+    """A source's size in bytes (0 when it is absent or cannot be read: its task reports why)."""
+
+    def size(source: Source) -> int:
+        try:
+            return (raw_dir / source.source_file).stat().st_size
+        except OSError:
+            return 0
+
+    return size
+
+
+def by_table(extracted: Iterable[Extracted]) -> dict[str, list[Extracted]]:
+    """Group read files by table, keeping their reading order."""
+    tables: dict[str, list[Extracted]] = {}
+    for ex in extracted:
+        tables.setdefault(ex.spec.name, []).append(ex)
+    return tables
+
+
 def extract_all(raw_dir: Path, skip: Collection[str] = ()) -> Raw:
-    """Read every raw file but the tables in `skip` (whose results are reused), and the articles.
+    """Read every raw file but those of the tables in `skip`, and the articles.
 
     An absent optional file reads as empty; articles are read only when claims are not skipped.
     """
-    ensure_raw_dir(raw_dir)
-    tables = {
-        spec.name: extract_file(raw_dir, spec, optional=spec.name in OPTIONAL_TABLES)
-        for spec in TABLES
-        if spec.name not in skip
-    }
-    return Raw(tables, [] if "claims" in skip else read_articles(raw_dir))
+    extracted = extract_sources(raw_dir, list_sources(raw_dir, skip))
+    return Raw(by_table(extracted), [] if "claims" in skip else read_articles(raw_dir))
 
 
 def transform_all(validation: Validation) -> dict[str, pl.DataFrame]:

@@ -32,6 +32,8 @@ _RC: Any = {
     "axes.spines.right": False,
 }
 _ID = re.compile(r'id="([^"]+)"')
+_REFERENCE = re.compile(r'(id="|url\(#|href="#)([^")]+)')
+"""An element id, or a reference to one: what must be unique to its figure within the page."""
 _METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
 
 
@@ -57,10 +59,12 @@ def _svg(fig: Figure, name: str, title: str) -> str:
     svg = svg[svg.index("<svg") :]
     svg = _METADATA.sub("", svg)  # RDF naming the creator: not needed, and it holds URIs
     ids = set(_ID.findall(svg))
-    for ident in sorted(ids, key=len, reverse=True):
-        svg = svg.replace(f'id="{ident}"', f'id="{name}-{ident}"')
-        svg = svg.replace(f"url(#{ident})", f"url(#{name}-{ident})")
-        svg = svg.replace(f'href="#{ident}"', f'href="#{name}-{ident}"')
+
+    def prefixed(match: re.Match[str]) -> str:
+        lead, ident = match.groups()
+        return f"{lead}{name}-{ident}" if ident in ids else match.group(0)
+
+    svg = _REFERENCE.sub(prefixed, svg)  # one pass: a big plot holds thousands of ids
     title_text = title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return svg.replace("<svg ", f'<svg role="img" aria-labelledby="{name}-title" ', 1).replace(
         ">", f'><title id="{name}-title">{title_text}</title>', 1
@@ -150,14 +154,20 @@ def matrix_heatmap(pooled: pl.DataFrame, measure_family: str) -> str | None:
         )
 
 
+FOREST_ROWS_PER_PAIR = 40
+"""A forest plot draws at most this many groups per trained -> tested pair (the largest): more
+cannot be read on a page. The pooled estimate below them always uses every group."""
+
+
 def forest_plot(rows: pl.DataFrame, pooled: pl.DataFrame, metric: str) -> str | None:
     """Forest plot of per-study effects, one block per trained -> tested pair, pooled last.
 
     metric `g`: standardized mean change with its 95% CI (from g_var) and the DerSimonian-Laird
     pooled g with its CI as a diamond. metric `change_pct`: the percent change per study (marker
     area by n; no CI, as percent changes carry no variance here) and the participant-weighted mean
-    as a diamond. Only trained groups take part (controls are not pooled). None when no row has
-    the metric.
+    as a diamond. Only trained groups take part (controls are not pooled). A pair with more than
+    FOREST_ROWS_PER_PAIR groups shows its largest ones and says how many are not drawn. None when
+    no row has the metric.
     """
     assert metric in ("g", "change_pct")
     data = rows.filter(pl.col("trained_exercise").is_not_null() & pl.col(metric).is_not_null())
@@ -177,6 +187,14 @@ def forest_plot(rows: pl.DataFrame, pooled: pl.DataFrame, metric: str) -> str | 
         ).sort("study_id", "group_id", "measure")
         blocks.append((y, f"{trained} -> {tested}"))
         y += 1
+        hidden = block.height - FOREST_ROWS_PER_PAIR
+        if hidden > 0:  # the largest groups, in the usual order; the pooled figure uses them all
+            block = (
+                block.with_row_index("_order")
+                .sort(pl.col("n").fill_null(0), "_order", descending=[True, False])
+                .head(FOREST_ROWS_PER_PAIR)
+                .sort("_order")
+            )
         for r in block.iter_rows(named=True):
             value = float(r[metric])
             lo = hi = None
@@ -186,6 +204,10 @@ def forest_plot(rows: pl.DataFrame, pooled: pl.DataFrame, metric: str) -> str | 
             labels.append(f"{r['study_id']} {r['group_id']} ({r['measure']}, n={r['n']})")
             ticks.append(y)
             points.append((y, value, lo, hi, int(r["n"] or 1)))
+            y += 1
+        if hidden > 0:
+            labels.append(f"... {hidden:,} smaller groups not drawn (table carryover has them)")
+            ticks.append(y)
             y += 1
         summary = pooled.filter(
             (pl.col("trained_exercise") == trained) & (pl.col("test_exercise") == tested)
@@ -202,10 +224,18 @@ def forest_plot(rows: pl.DataFrame, pooled: pl.DataFrame, metric: str) -> str | 
         y += 0.5
     with _figure(8.0, 0.32 * y + 1.2) as fig:
         ax = fig.add_subplot()
-        for py, value, lo, hi, n in points:
-            if lo is not None and hi is not None:
-                ax.hlines(py, lo, hi, color="#333333", linewidth=1.2)
-            ax.scatter([value], [py], s=12 + 4 * n, marker="s", color="#1f4e79", zorder=3)
+        spans = [(py, lo, hi) for py, _, lo, hi, _ in points if lo is not None and hi is not None]
+        if spans:
+            ys, los, his = zip(*spans, strict=True)
+            ax.hlines(ys, los, his, color="#333333", linewidth=1.2)
+        ax.scatter(
+            [value for _, value, *_ in points],
+            [py for py, *_ in points],
+            s=[12 + 4 * n for *_, n in points],
+            marker="s",
+            color="#1f4e79",
+            zorder=3,
+        )
         for py, value, lo, hi in diamonds:
             left = lo if lo is not None else value - 0.6
             right = hi if hi is not None else value + 0.6

@@ -11,8 +11,9 @@ they name (studies, groups, exercises, outcomes) are clean.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -20,10 +21,10 @@ import polars as pl
 from carryover.articles import Article, Context, read_article
 from carryover.extract import SPAN, Extracted
 from carryover.transforms import outcome_changes
-from schemas import SPECS, TABLES, claim_checks, claims, exercises, groups, outcomes, studies
-from schemas.findings import FINDINGS_SCHEMA, sort_findings
-from schemas.keys import KEY_SEP, key_values
-from schemas.table import ROW, SOURCE_COLUMNS, SchemaPlan, cast_table, run_plan
+from schemas import SPECS, TABLES, claim_checks, claims, exercises, groups, keys, outcomes, studies
+from schemas.findings import FINDINGS_SCHEMA, finding, findings_frame, sort_findings
+from schemas.keys import KEY_SEP, composite, key_values
+from schemas.table import ROW, SOURCE_COLUMNS, SchemaPlan, TableSpec, cast_table, run_plan
 
 QUARANTINE_SCHEMA: dict[str, pl.DataType] = {
     "table_name": pl.String(),
@@ -185,22 +186,28 @@ def _table_key(table: str) -> tuple[str, ...]:
     return CLAIM_IDENTITY if table == "claims" else SPECS[table].key
 
 
-def validate_table(
-    sources: Sequence[Extracted], clean_text: Mapping[str, pl.DataFrame], this_year: int | None
+def parent_tables(table: str, results: Mapping[str, TableResult]) -> dict[str, pl.DataFrame]:
+    """The clean rows (as text) of the tables that a table references, as `validate_file` takes."""
+    return {name: results[name].clean_text for name in PARENTS[table] if name in results}
+
+
+def validate_file(
+    ex: Extracted, parents: Mapping[str, pl.DataFrame], this_year: int | None
 ) -> TableResult:
-    """Validate one table's source files against the clean rows of the tables before it."""
-    spec = sources[0].spec
-    plan = _row_plan(spec.name, clean_text, this_year)
-    parts, quarantine, findings, files = [], [], [], []
-    for ex in sources:
-        failures = run_plan(plan, ex.rows)
-        bad = failures.filter(pl.col("quarantines"))[ROW].unique()
-        clean = ex.rows.filter(~pl.col(ROW).is_in(bad.implode()))
-        rejected_rows = ex.data_rows - ex.rows.height + bad.len()
-        if clean.height + rejected_rows != ex.data_rows:  # pragma: no cover - an invariant
-            raise AssertionError(f"{ex.source_file}: rows lost in validation")
-        parts.append(clean)
-        quarantine += [
+    """Validate one source file of a table against the clean rows of the tables it references.
+
+    Pure and independent of the table's other files, so the files of a table can be validated in
+    parallel; `merge_files` then finds keys repeated across files.
+    """
+    spec = ex.spec
+    failures = run_plan(_row_plan(spec.name, parents, this_year), ex.rows)
+    bad = failures.filter(pl.col("quarantines"))[ROW].unique()
+    clean = ex.rows.filter(~pl.col(ROW).is_in(bad.implode()))
+    rejected_rows = ex.data_rows - ex.rows.height + bad.len()
+    if clean.height + rejected_rows != ex.data_rows:  # pragma: no cover - an invariant
+        raise AssertionError(f"{ex.source_file}: rows lost in validation")
+    quarantine = pl.concat(
+        [
             ex.rejected.select(
                 pl.lit(spec.name).alias("table_name"),
                 pl.lit(ex.source_file).alias("source_file"),
@@ -210,21 +217,93 @@ def validate_table(
             ),
             _quarantined(ex, ex.rows, failures),
         ]
-        findings += [
+    )
+    findings = pl.concat(
+        [
             _structural_identity(ex).select(*FINDINGS_SCHEMA, IDENTITY),
             _identity(failures, ex.rows, _table_key(spec.name)).select(*FINDINGS_SCHEMA, IDENTITY),
         ]
-        files.append(
-            FileStats(
-                spec.name, ex.source_file, ex.sha256, ex.data_rows, clean.height, rejected_rows
+    )
+    stats = FileStats(
+        spec.name, ex.source_file, ex.sha256, ex.data_rows, clean.height, rejected_rows
+    )
+    return TableResult(clean, quarantine, findings, [stats])
+
+
+def merge_files(sources: Sequence[Extracted], results: Sequence[TableResult]) -> TableResult:
+    """One table's result from its files' results (same order): keys repeated across files.
+
+    A key's first row, in reading order (see extract.table_sources), is kept; a later file's row
+    with the same key is a `duplicate_key` error and is quarantined, like a repeat within a file.
+    """
+    spec = sources[0].spec
+    clean = pl.concat([r.clean_text for r in results])
+    quarantine = [r.quarantine for r in results]
+    findings = [r.findings for r in results]
+    files = [stats for r in results for stats in r.files]
+    if len(results) > 1 and spec.key and not clean.is_empty():
+        first = keys.first_file_rows(clean, spec.key)
+        repeats = clean.join(first, on=list(spec.key), how="inner").filter(
+            pl.col("source_file") != pl.col(keys.FIRST_FILE)
+        )
+        if not repeats.is_empty():
+            quarantine_rows, found = _cross_file_repeats(spec, sources, repeats)
+            quarantine.append(quarantine_rows)
+            findings.append(found)
+            clean = clean.join(
+                repeats.select("source_file", "source_line"),
+                on=["source_file", "source_line"],
+                how="anti",
+            )
+            moved = repeats["source_file"].value_counts()
+            count = dict(zip(moved["source_file"].to_list(), moved["count"].to_list(), strict=True))
+            files = [
+                dataclasses.replace(
+                    f,
+                    loaded_rows=f.loaded_rows - count.get(f.source_file, 0),
+                    quarantined_rows=f.quarantined_rows + count.get(f.source_file, 0),
+                )
+                for f in files
+            ]
+    return TableResult(clean, pl.concat(quarantine), pl.concat(findings), files)
+
+
+def _cross_file_repeats(
+    spec: TableSpec, sources: Sequence[Extracted], repeats: pl.DataFrame
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Quarantine rows and findings for rows whose key a file read earlier already holds."""
+    by_file = {ex.source_file: ex for ex in sources}
+    quarantine, findings = [], []
+    for (source_file,), rows in repeats.group_by("source_file", maintain_order=True):
+        ex = by_file[str(source_file)]
+        messages = [keys.repeat_message(spec, row) for row in rows.iter_rows(named=True)]
+        quarantine.append(
+            pl.DataFrame(
+                {
+                    "table_name": spec.name,
+                    "source_file": rows["source_file"],
+                    "source_line": rows["source_line"],
+                    "raw": ex.raw_text(rows["source_line"], rows[SPAN]),
+                    "reasons": messages,
+                },
+                schema=QUARANTINE_SCHEMA,
             )
         )
-    return TableResult(
-        clean_text=pl.concat(parts),
-        quarantine=pl.concat(quarantine),
-        findings=pl.concat(findings),
-        files=files,
-    )
+        records = [
+            finding(
+                "duplicate_key",
+                spec.name,
+                row["source_file"],
+                row["source_line"],
+                message,
+                spec.key[-1],
+                row[spec.key[-1]],
+            )
+            for row, message in zip(rows.iter_rows(named=True), messages, strict=True)
+        ]
+        identity = rows.select(composite(spec.key).alias(IDENTITY))
+        findings.append(pl.concat([findings_frame(records), identity], how="horizontal"))
+    return pl.concat(quarantine), pl.concat(findings)
 
 
 def fingerprint(findings: pl.DataFrame) -> pl.Series:
@@ -298,17 +377,50 @@ def combine(
     )
 
 
-def validate(
-    extracted: Mapping[str, Extracted],
+FileValidator = Callable[
+    [Sequence[Extracted], Mapping[str, pl.DataFrame], int | None], list[TableResult]
+]
+"""Validates a table's files against its parents' clean rows, one result per file in order: in
+turn (`validate_each`), or in parallel as the flow's tasks do."""
+
+
+def validate_each(
+    sources: Sequence[Extracted], parents: Mapping[str, pl.DataFrame], this_year: int | None
+) -> list[TableResult]:
+    """Validate a table's files one after another."""
+    return [validate_file(ex, parents, this_year) for ex in sources]
+
+
+def article_sources(
+    articles: Sequence[Article], results: Mapping[str, TableResult]
+) -> tuple[list[Extracted], dict[str, pl.DataFrame]]:
+    """The articles read as claims rows, against the clean (typed) tables they name.
+
+    Returns the articles' claims and those typed tables, which `combine` takes as they are.
+    """
+    if not articles:
+        return [], {}
+    typed = {n: cast_table(SPECS[n], results[n].clean_text) for n in PARENTS["claims"]}
+    context = Context.from_tables(
+        typed["studies"], typed["groups"], typed["exercises"], typed["outcomes"]
+    )
+    return [read_article(article, context) for article in articles], typed
+
+
+def validate_tables(
+    extracted: Mapping[str, Sequence[Extracted]],
     this_year: int | None = None,
     reused: Mapping[str, TableResult] | None = None,
     *,
     articles: Sequence[Article] = (),
-) -> Validation:
-    """Validate every extracted table and article; see the module docstring.
+    validate_files: FileValidator = validate_each,
+) -> tuple[dict[str, TableResult], dict[str, pl.DataFrame]]:
+    """Validate every table's files in load order, each against the tables before it.
 
-    `reused` holds earlier results for tables whose raw files (and those they depend on) did not
-    change; they are taken as they are instead of being validated again.
+    `extracted` holds each table's files (see extract.table_sources); `validate_files` validates
+    one table's files, in turn or in parallel. `reused` holds earlier results for tables whose raw
+    files (and those they depend on) did not change; they are taken as they are. Returns each
+    table's result and the tables cast to read the articles (for `combine`).
     """
     earlier = dict(reused or {})
     results: dict[str, TableResult] = {}
@@ -317,13 +429,22 @@ def validate(
         if spec.name in earlier:
             results[spec.name] = earlier[spec.name]
             continue
-        clean_text = {name: r.clean_text for name, r in results.items()}
-        sources = [extracted[spec.name]]
-        if spec.name == "claims" and articles:
-            typed = {n: cast_table(SPECS[n], clean_text[n]) for n in PARENTS["claims"]}
-            context = Context.from_tables(
-                typed["studies"], typed["groups"], typed["exercises"], typed["outcomes"]
-            )
-            sources += [read_article(article, context) for article in articles]
-        results[spec.name] = validate_table(sources, clean_text, this_year)
-    return combine(results, [name for name in earlier if name in results], typed)
+        sources = list(extracted[spec.name])
+        if spec.name == "claims":
+            from_articles, typed = article_sources(articles, results)
+            sources += from_articles
+        per_file = validate_files(sources, parent_tables(spec.name, results), this_year)
+        results[spec.name] = merge_files(sources, per_file)
+    return results, typed
+
+
+def validate(
+    extracted: Mapping[str, Sequence[Extracted]],
+    this_year: int | None = None,
+    reused: Mapping[str, TableResult] | None = None,
+    *,
+    articles: Sequence[Article] = (),
+) -> Validation:
+    """Validate every extracted file and article, one after another; see the module docstring."""
+    results, typed = validate_tables(extracted, this_year, reused, articles=articles)
+    return combine(results, [name for name in (reused or {}) if name in results], typed)

@@ -10,26 +10,39 @@ point is recorded as such by the next one.
 # No `from __future__ import annotations`: a served deployment's runs load this flow from its
 # module and validate their parameters against these annotations, which must be real types.
 import datetime as dt
+import os
 import uuid
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any, Literal, get_args
 
 import polars as pl
-from prefect import flow, get_run_logger, task
+from prefect import flow, get_run_logger, task, unmapped
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.client.orchestration import get_client
 from prefect.exceptions import ObjectNotFound
 from prefect.runtime import flow_run
 from prefect.states import Crashed
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from carryover import incremental, pipeline
+from carryover.articles import Article
+from carryover.articles import read_articles as read_article_files
+from carryover.extract import Extracted
 from carryover.html_report import findings_records, summary_markdown
 from carryover.incremental import Reuse
 from carryover.report import ReportInput, render_markdown
 from carryover.report_data import load_report_data
 from carryover.runstate import Journal, run_lock
-from carryover.validate import TableResult, Validation
-from carryover.validate import validate as validate_extracted
+from carryover.validate import (
+    FileValidator,
+    TableResult,
+    Validation,
+    validate_each,
+    validate_tables,
+)
+from carryover.validate import combine as validate_combine
 from carryover.warehouse import RunRecord
 from carryover.warehouse import load as load_warehouse
 
@@ -37,6 +50,8 @@ REPORT_ARTIFACT_KEY = "carryover-validation-report"
 FINDINGS_ARTIFACT_KEY = "carryover-findings"
 DEFAULT_LOCK_WAIT = 60.0
 """Seconds a run waits for another run on the same warehouse before it gives up."""
+TaskRunnerKind = Literal["thread", "dask"]
+TASK_RUNNERS: tuple[str, ...] = get_args(TaskRunnerKind)
 
 
 def mark_crashed(stopped: list[RunRecord]) -> None:
@@ -67,16 +82,38 @@ def reuse(raw_dir: Path, warehouse: Path, full: bool) -> Reuse:
     return Reuse(keys, {} if full else incremental.lookup(warehouse, keys))
 
 
+@task(name="find-files", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def find_files(raw_dir: Path, skip: list[str]) -> list[pipeline.Source]:
+    """List every raw file of the tables not reused: `<table>.csv` and `<table>/*.csv`."""
+    return pipeline.list_sources(raw_dir, skip)
+
+
 @task(name="extract", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def extract(raw_dir: Path, skip: list[str]) -> pipeline.Raw:
-    """Read every raw file not reused into text cells (keeping file and line), and the articles."""
-    return pipeline.extract_all(raw_dir, skip)
+def extract(raw_dir: Path, sources: list[pipeline.Source]) -> list[Extracted]:
+    """Read a batch of raw files into text cells, keeping each row's file and line."""
+    return pipeline.extract_sources(raw_dir, sources)
 
 
-@task(name="validate", cache_policy=NO_CACHE)
-def validate(raw: pipeline.Raw, reused: dict[str, TableResult]) -> Validation:
-    """Run every pandera plan and judge every claim; split rows into clean and quarantined."""
-    return validate_extracted(raw.tables, reused=reused, articles=raw.articles)
+@task(name="read-articles", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def read_articles(raw_dir: Path) -> list[Article]:
+    """Read the article texts whose claims are checked."""
+    return read_article_files(raw_dir)
+
+
+@task(name="validate-files", cache_policy=NO_CACHE)
+def validate_files(
+    sources: list[Extracted], parents: dict[str, pl.DataFrame], this_year: int | None
+) -> list[TableResult]:
+    """Run a table's pandera plans on a batch of its files, each file on its own."""
+    return validate_each(sources, parents, this_year)
+
+
+@task(name="combine", cache_policy=NO_CACHE)
+def combine(
+    results: dict[str, TableResult], reused: list[str], typed: dict[str, pl.DataFrame]
+) -> Validation:
+    """Cross-table rules and claim verdicts; split rows into clean and quarantined."""
+    return validate_combine(results, reused, typed)
 
 
 @task(name="transform", cache_policy=NO_CACHE)
@@ -137,6 +174,8 @@ def carryover_pipeline(
     report_dir: Path,
     full: bool = False,
     lock_wait_seconds: float = DEFAULT_LOCK_WAIT,
+    task_runner: TaskRunnerKind = "thread",
+    dask_address: str | None = None,
 ) -> pipeline.RunSummary:
     """Check the raw study data, load what is valid into DuckDB, and report every finding.
 
@@ -146,6 +185,10 @@ def carryover_pipeline(
         report_dir: Directory for the Markdown reports.
         full: Validate every file again, even those unchanged since the last run.
         lock_wait_seconds: How long to wait for another run on the same warehouse to finish.
+        task_runner: Where raw files are read and validated in parallel: "thread" (a thread pool
+            in this process) or "dask" (prefect-dask's DaskTaskRunner).
+        dask_address: With "dask", the address of an existing Dask scheduler (such as
+            tcp://10.0.0.5:8786); without one, a local Dask cluster is started for the run.
 
     """
     started = dt.datetime.now(dt.UTC)
@@ -154,15 +197,50 @@ def carryover_pipeline(
         journal, stopped = Journal.begin(warehouse, run_id, started, raw_dir)
         try:
             mark_crashed(stopped)
-            summary = _steps(
-                raw_dir, warehouse, report_dir, full, run_id, started, journal, stopped
-            )
+            with make_task_runner(task_runner, dask_address) as runner:
+                summary = _steps(
+                    raw_dir, warehouse, report_dir, full, run_id, started, journal, stopped, runner
+                )
         except BaseException as exc:
             first = str(exc).splitlines()[0] if str(exc) else ""
             journal.fail(f"{type(exc).__name__}: {first}".rstrip(": "))
             raise
         journal.finish()
     return summary
+
+
+def make_task_runner(kind: TaskRunnerKind, dask_address: str | None = None) -> TaskRunner[Any]:
+    """The task runner that reads and validates raw files: a thread pool, or Dask.
+
+    Dask runs each batch in a worker process (or on another machine, given a scheduler's
+    address), so the Python parts of reading and validating run in parallel too.
+    """
+    if kind == "thread":
+        return ThreadPoolTaskRunner(max_workers=os.cpu_count() or 1)
+    if kind == "dask":
+        from prefect_dask.task_runners import DaskTaskRunner
+
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        return DaskTaskRunner(cluster_kwargs={"dashboard_address": None})
+    raise ValueError(f"unknown task runner {kind!r}: choose one of {', '.join(TASK_RUNNERS)}")
+
+
+def _on_runner(runner: TaskRunner[Any]) -> FileValidator:
+    """Validate a table's files as tasks on the runner, in batches, in parallel."""
+
+    def run(
+        sources: Sequence[Extracted], parents: Mapping[str, pl.DataFrame], this_year: int | None
+    ) -> list[TableResult]:
+        batches = pipeline.batches(sources, lambda ex: ex.data_rows, pipeline.BATCH_ROWS)
+        futures = runner.map(
+            # prefect's overloads type a sync task's result as R | Coroutine[..., R]
+            validate_files,  # type: ignore[arg-type]
+            {"sources": batches, "parents": unmapped(dict(parents)), "this_year": this_year},
+        )
+        return [result for future in futures for result in future.result()]
+
+    return run
 
 
 def _steps(
@@ -174,13 +252,25 @@ def _steps(
     started: dt.datetime,
     journal: Journal,
     stopped: list[RunRecord],
+    runner: TaskRunner[Any],
 ) -> pipeline.RunSummary:
     """The flow's steps, top to bottom, each recorded in the run's journal as it starts."""
     journal.stage("extract")
     reusable = reuse(raw_dir, warehouse, full)
-    extracted = extract(raw_dir, sorted(reusable.results))
+    skip = sorted(reusable.results)
+    files = find_files(raw_dir, skip)
+    batches = pipeline.batches(files, pipeline.file_size(raw_dir), pipeline.BATCH_BYTES)
+    extracted = runner.map(
+        extract,  # type: ignore[arg-type]  # as in _on_runner
+        {"raw_dir": unmapped(raw_dir), "sources": batches},
+    )
+    articles = [] if "claims" in skip else read_articles(raw_dir)
+    tables = pipeline.by_table(ex for future in extracted for ex in future.result())
     journal.stage("validate")
-    validation = validate(extracted, reusable.results)
+    results, typed = validate_tables(
+        tables, reused=reusable.results, articles=articles, validate_files=_on_runner(runner)
+    )
+    validation = combine(results, [t for t in reusable.results if t in results], typed)
     journal.stage("transform")
     derived = transform(validation)
     journal.stage("load")

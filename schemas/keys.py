@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import polars as pl
 
@@ -31,6 +31,31 @@ def duplicate_key_rule(spec: TableSpec) -> FrameRule:
         column=spec.key[-1],
         valid=pl.col("source_line") == pl.col(FIRST_LINE),
         message=f"key ({columns}) = ({values}) repeats line {{{FIRST_LINE}}}; a key must be unique",
+    )
+
+
+FIRST_FILE = "_first_file"
+FIRST_FILE_LINE = "_first_file_line"
+
+
+def first_file_rows(frame: pl.DataFrame, key: Sequence[str]) -> pl.DataFrame:
+    """Where each key value first appears in a table read from several files: file and line.
+
+    The frame is in reading order; a key's first row is the one kept (see duplicate_key_rule).
+    """
+    return frame.group_by(list(key), maintain_order=True).agg(
+        pl.col("source_file").first().alias(FIRST_FILE),
+        pl.col("source_line").first().alias(FIRST_FILE_LINE),
+    )
+
+
+def repeat_message(spec: TableSpec, row: Mapping[str, object]) -> str:
+    """duplicate_key's wording for a row whose key another file, read before it, already holds."""
+    columns = ", ".join(spec.key)
+    values = ", ".join(str(row[k]) for k in spec.key)
+    return (
+        f"key ({columns}) = ({values}) repeats {row[FIRST_FILE]} line {row[FIRST_FILE_LINE]}; "
+        "a key must be unique across the table's files"
     )
 
 

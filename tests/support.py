@@ -19,13 +19,13 @@ def valid_texts() -> dict[str, str]:
     return {name: (VALID / f"{name}.csv").read_text(encoding="utf-8") for name in SPECS}
 
 
-def extract_texts(texts: Mapping[str, str | bytes]) -> dict[str, Extracted]:
+def extract_texts(texts: Mapping[str, str | bytes]) -> dict[str, list[Extracted]]:
     """Parse raw files given as text (or bytes) by table name, without touching the disk."""
     out = {}
     for name, spec in SPECS.items():
         data = texts[name]
         raw = data.encode("utf-8") if isinstance(data, str) else data
-        out[name] = parse_csv(raw, spec, spec.file_name)
+        out[name] = [parse_csv(raw, spec, spec.file_name)]
     return out
 
 

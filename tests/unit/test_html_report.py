@@ -154,3 +154,48 @@ def test_the_summary_artifact_lists_articles_and_wrong_figures() -> None:
     assert "the paper reports 13.3% for this figure (Abstract)" in text
     assert "<script>" not in text
     assert "<img" not in text
+
+
+def _forest_rows(groups: int) -> tuple[pl.DataFrame, pl.DataFrame]:
+    rows = pl.DataFrame(
+        {
+            "trained_exercise": ["hip_thrust"] * groups,
+            "test_exercise": ["back_squat"] * groups,
+            "study_id": [f"s{i:04d}" for i in range(groups)],
+            "group_id": ["g1"] * groups,
+            "measure": ["1RM"] * groups,
+            "n": [10 + i % 50 for i in range(groups)],
+            "g": [0.1 + (i % 7) / 10 for i in range(groups)],
+            "g_var": [0.05] * groups,
+            "change_pct": [5.0 + i % 11 for i in range(groups)],
+        }
+    )
+    pooled = pl.DataFrame(
+        {
+            "trained_exercise": ["hip_thrust"],
+            "test_exercise": ["back_squat"],
+            "g_pooled": [0.4],
+            "g_ci_lo": [0.3],
+            "g_ci_hi": [0.5],
+            "k_g": [groups],
+            "change_pct_mean": [10.0],
+            "k_studies": [groups],
+        }
+    )
+    return rows, pooled
+
+
+def test_a_forest_plot_draws_the_largest_groups_of_a_crowded_pair_and_says_so() -> None:
+    from carryover import plots
+
+    few = plots.forest_plot(*_forest_rows(plots.FOREST_ROWS_PER_PAIR), "g")
+    assert few is not None
+    assert "not drawn" not in few
+    many = plots.forest_plot(*_forest_rows(2000), "g")
+    assert many is not None
+    assert f"{2000 - plots.FOREST_ROWS_PER_PAIR:,} smaller groups not drawn" in many
+    assert "s0049 g1 (1RM, n=59)" in many  # n = 59 is among the largest
+    assert "s0000 g1" not in many  # n = 10, among the smallest
+    ids = re.findall(r'id="([^"]+)"', many)
+    assert len(ids) == len(set(ids))
+    assert all(i.startswith("forest-g-") for i in ids)

@@ -105,11 +105,17 @@ def test_a_damaged_entry_is_validated_again(tmp_path: Path) -> None:
 
 
 def test_raw_keys_read_the_directory(tmp_path: Path) -> None:
-    """Keys come from the files on disk; an absent optional file has a key too."""
-    raw = write_raw(tmp_path / "raw", {n: t for n, t in TEXTS.items() if n != "claims"})
+    """Keys come from the files' names and bytes, wherever the directory is; an absent optional
+    file has a key too; a file added to a table's folder changes that table's key and those below.
+    """
+    texts = {n: t for n, t in TEXTS.items() if n != "claims"}
+    raw = write_raw(tmp_path / "raw", texts)
     keys = incremental.raw_keys(raw, 2026)
     assert all(keys.values())
-    full = _keys(TEXTS)
-    assert keys["exercises"] == full["exercises"]
-    assert keys["outcomes"] == full["outcomes"]
-    assert keys["claims"] != full["claims"]
+    assert keys == incremental.raw_keys(write_raw(tmp_path / "copy", texts), 2026)
+    (raw / "outcomes").mkdir()
+    (raw / "outcomes" / "more.csv").write_bytes(TEXTS["outcomes"].splitlines()[0] + b"\n")
+    after = incremental.raw_keys(raw, 2026)
+    assert {n for n in keys if keys[n] != after[n]} == {"outcomes", "claims"}
+    (raw / "outcomes" / "more.csv").rename(raw / "outcomes" / "renamed.csv")
+    assert incremental.raw_keys(raw, 2026)["outcomes"] != after["outcomes"]

@@ -22,8 +22,9 @@ FILES = 40
 
 @pytest.fixture(scope="module")
 def raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """About 2,000 outcome rows over an outcomes/ folder of 40 files (and outcomes.csv), with a
-    key repeated across files, a ragged row and a bad figure in files of the folder.
+    """About 2,000 outcome rows over outcomes.csv and an outcomes/ folder of 40 files.
+
+    Files of the folder hold a key repeated across files, a ragged row and a bad figure.
     """
     raw = write_raw(tmp_path_factory.mktemp("many") / "raw", large_texts(2000))
     header, *rows = (raw / "outcomes.csv").read_text(encoding="utf-8").splitlines()

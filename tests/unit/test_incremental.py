@@ -105,8 +105,10 @@ def test_a_damaged_entry_is_validated_again(tmp_path: Path) -> None:
 
 
 def test_raw_keys_read_the_directory(tmp_path: Path) -> None:
-    """Keys come from the files' names and bytes, wherever the directory is; an absent optional
-    file has a key too; a file added to a table's folder changes that table's key and those below.
+    """Keys come from the files' names and bytes, wherever the directory is.
+
+    An absent optional file has a key too; a file added to a table's folder changes that table's
+    key and the keys of the tables below it.
     """
     texts = {n: t for n, t in TEXTS.items() if n != "claims"}
     raw = write_raw(tmp_path / "raw", texts)

@@ -63,8 +63,9 @@ def test_a_table_split_over_files_loads_what_one_file_loads(tmp_path: Path) -> N
 
 
 def test_a_key_repeated_in_a_later_file_is_quarantined_there(tmp_path: Path) -> None:
-    """The first row with a key (in reading order) stays; the repeat in a later file is an error
-    at its own file and line that names where the key first appears, and nothing is lost.
+    """The first row with a key (in reading order) stays; a repeat in a later file is quarantined.
+
+    The error is at the repeat's own file and line and names where the key first appears.
     """
     raw = write_raw(tmp_path / "raw", valid_texts())
     rows = _split_outcomes(raw, 2)

@@ -25,21 +25,37 @@ def _read(path: Path, quote_char: str | None) -> pl.DataFrame:
     )
 
 
+def _read_any(path: Path) -> pl.DataFrame:
+    try:
+        return _read(path, quote_char='"')
+    except pl.exceptions.ComputeError:
+        # polars refuses the file's quoting (a stray quote): split it at every comma.
+        return _read(path, quote_char=None)
+
+
 def store(raw_dir: Path, warehouse: Path) -> int:
-    """Read every `*.csv` under raw_dir as text cells and store each as a table; return rows."""
+    """Read every table's CSV files as text cells and store each table; return rows.
+
+    A table is `<table>.csv` and/or the files of a `<table>/` folder, as carryover reads them.
+    """
     warehouse.unlink(missing_ok=True)
     con = duckdb.connect(str(warehouse))
     rows = 0
+    tables: dict[str, list[Path]] = {}
+    for path in sorted(raw_dir.glob("*.csv")) + sorted(raw_dir.glob("*/*.csv")):
+        table = path.stem if path.parent == raw_dir else path.parent.name
+        tables.setdefault(table, []).append(path)
     try:
-        for path in sorted(raw_dir.glob("*.csv")):
-            try:
-                frame = _read(path, quote_char='"')
-            except pl.exceptions.ComputeError:
-                # polars refuses the file's quoting (a stray quote): split it at every comma.
-                frame = _read(path, quote_char=None)
+        for table, paths in tables.items():
+            try:  # polars reads a table's files together (in parallel) when it can
+                frame = pl.scan_csv(
+                    paths, infer_schema=False, encoding="utf8-lossy", truncate_ragged_lines=True
+                ).collect()
+            except pl.exceptions.PolarsError:
+                frame = pl.concat([_read_any(path) for path in paths], how="diagonal")
             rows += frame.height
             con.register("incoming", frame)
-            con.execute(f'create or replace table "{path.stem}" as select * from incoming')
+            con.execute(f'create or replace table "{table}" as select * from incoming')
             con.unregister("incoming")
     finally:
         con.close()

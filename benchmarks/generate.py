@@ -72,8 +72,8 @@ SURNAMES = (
 
 # Fault kinds: each makes its row quarantined, for the reason named (the finding's rule).
 FAULTS = (
-    "number_type",  # change_pct "12.3%"
-    "number_type_text",  # pre_sd "n/a"
+    "number_type",  # change_pct "12.3.1"
+    "number_type_text",  # pre_sd "about 5" (a '%' sign or "n/a" would be normalised instead)
     "out_of_range",  # a negative pre_sd
     "row_ragged_fewer",  # the last field missing
     "row_ragged_more",  # one field too many
@@ -151,8 +151,13 @@ def _outcome_cells(rng: random.Random) -> tuple[str, str, str, str, str, str, st
     return "", "", "", "", "", "", _fmt(pct, 0)  # rounded to a whole percent
 
 
-def generate(raw_dir: Path, rows: int, seed: int = 7) -> Generated:
-    """Write a raw directory with `rows` outcome rows; return what was planted."""
+def generate(raw_dir: Path, rows: int, seed: int = 7, files: int = 1) -> Generated:
+    """Write a raw directory with `rows` outcome rows; return what was planted.
+
+    With `files` > 1 the outcome rows go to `outcomes/part-NNNNN.csv` instead of outcomes.csv,
+    in order, about rows / files each (as contributors add a file per study or so). A planted
+    duplicate key whose first row lands in the file before is then a repeat across files.
+    """
     if rows < 10:
         raise ValueError("rows must be at least 10")
     rng = random.Random(seed)
@@ -234,7 +239,7 @@ def generate(raw_dir: Path, rows: int, seed: int = 7) -> Generated:
             lines.append(",".join(cells).encode())
         else:
             lines.append(_plant(kind, list(cells), lines, i, fault_of))
-    (raw_dir / "outcomes.csv").write_bytes(b"\n".join(lines) + b"\n")
+    _write_outcomes(raw_dir, lines, files)
     counts["outcomes"] = rows
 
     claim_lines = ["article_id,line,study_id,quantity,group_id,test_exercise,measure,value"]
@@ -249,7 +254,7 @@ def generate(raw_dir: Path, rows: int, seed: int = 7) -> Generated:
     _write_text(raw_dir / "claims.csv", claim_lines)
     counts["claims"] = len(claim_lines) - 1
 
-    input_bytes = sum(p.stat().st_size for p in raw_dir.glob("*.csv"))
+    input_bytes = sum(p.stat().st_size for p in raw_dir.rglob("*.csv"))
     return Generated(
         raw_dir=raw_dir,
         rows=counts,
@@ -265,9 +270,9 @@ def _plant(
     """One outcome line carrying one fault of `kind` (cells are otherwise valid)."""
     match kind:
         case "number_type":
-            cells[10] = (cells[10] or "12.3") + "%"
+            cells[10] = (cells[10] or "12.3") + ".1"
         case "number_type_text":
-            cells[6] = "n/a"
+            cells[6] = "about 5"
         case "out_of_range":
             cells[6] = "-1.5"
         case "row_ragged_fewer":
@@ -304,6 +309,22 @@ def _plant(
     return ",".join(cells).encode()
 
 
+def _write_outcomes(raw_dir: Path, lines: list[bytes], files: int) -> None:
+    """outcomes.csv, or the rows split in order over `files` files of an outcomes/ folder."""
+    header, rows = lines[0], lines[1:]
+    if files <= 1:
+        (raw_dir / "outcomes.csv").write_bytes(b"\n".join(lines) + b"\n")
+        return
+    folder = raw_dir / "outcomes"
+    folder.mkdir()
+    per_file, extra = divmod(len(rows), files)
+    start = 0
+    for f in range(files):
+        end = start + per_file + (1 if f < extra else 0)
+        (folder / f"part-{f:05d}.csv").write_bytes(b"\n".join([header, *rows[start:end]]) + b"\n")
+        start = end
+
+
 def _write_text(path: Path, lines: list[str]) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -313,8 +334,11 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000, help="outcome rows (default 100000)")
     parser.add_argument("--out", type=Path, required=True, help="raw directory to write")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--files", type=int, default=1, help="split outcomes over this many files of outcomes/"
+    )
     args = parser.parse_args()
-    print(json.dumps(generate(args.out, args.rows, args.seed).as_dict(), indent=2))
+    print(json.dumps(generate(args.out, args.rows, args.seed, args.files).as_dict(), indent=2))
 
 
 if __name__ == "__main__":

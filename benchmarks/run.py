@@ -230,10 +230,10 @@ def measure(
     return result
 
 
-def run_cmd(raw: Path, warehouse: Path, reports: str) -> list[str]:
+def run_cmd(raw: Path, warehouse: Path, reports: str, *options: str) -> list[str]:
     return [
         *(CARRYOVER, "run", "--raw", str(raw)),
-        *("--warehouse", str(warehouse), "--report-dir", reports),
+        *("--warehouse", str(warehouse), "--report-dir", reports, *options),
     ]
 
 
@@ -263,6 +263,25 @@ def subjects_for(raw: Path, work: Path, env: dict[str, str], api_url: str) -> li
             warehouse=wh_server,
         ),
     ]
+
+
+def many_files_subjects(raw: Path, work: Path, env: dict[str, str], api_url: str) -> list[Subject]:
+    """The floor, then `carryover run` on a running server with each task runner."""
+    server_env = {**env, "PREFECT_API_URL": api_url}
+    reports = str(work / "reports")
+    floor = subjects_for(raw, work, env, api_url)[0]
+    runs = []
+    for runner in ("thread", "dask"):
+        warehouse = work / f"run-{runner}.duckdb"
+        runs.append(
+            Subject(
+                f"carryover run --task-runner {runner} (running server)",
+                run_cmd(raw, warehouse, reports, "--task-runner", runner),
+                server_env,
+                warehouse=warehouse,
+            )
+        )
+    return [floor, *runs]
 
 
 def machine() -> list[str]:
@@ -296,12 +315,16 @@ def machine() -> list[str]:
     ]
 
 
-def table(gen: Generated, results: list[Measured]) -> list[str]:
+def table(gen: Generated, results: list[Measured], files: int = 1) -> list[str]:
     floor = results[0].wall
+    where = "5 files" if files <= 1 else f"{files + 4:,} files ({files:,} of them in outcomes/)"
+    title = f"### N = {gen.rows['outcomes']:,} outcome rows" + (
+        f" in {files:,} files" if files > 1 else ""
+    )
     lines = [
-        f"### N = {gen.rows['outcomes']:,} outcome rows",
+        title,
         "",
-        f"{gen.total_rows:,} data rows in 5 files ({gen.faulty:,} planted faulty), "
+        f"{gen.total_rows:,} data rows in {where} ({gen.faulty:,} planted faulty), "
         f"input {gen.input_bytes / MIB:.1f} MiB.",
         "",
         "| subject | wall s (median) | reps | rows/s | peak MiB | time / floor | peak / input "
@@ -367,7 +390,22 @@ def warm_up(env: dict[str, str], work: Path, name: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, nargs="+", default=[100_000, 1_000_000, 2_000_000])
+    parser.add_argument(
+        "--rows",
+        type=int,
+        nargs="*",
+        default=[100_000, 1_000_000, 2_000_000],
+        help="outcome rows of each single-file size measured (none: skip them)",
+    )
+    parser.add_argument(
+        "--files",
+        type=int,
+        default=5000,
+        help="the many-files case: outcome rows split over this many files (0: skip it)",
+    )
+    parser.add_argument(
+        "--files-rows", type=int, default=100_000, help="rows of the many-files case"
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.md")
     parser.add_argument("--repeat", type=int, default=3, help="most repetitions per subject")
     parser.add_argument(
@@ -413,13 +451,29 @@ def main() -> None:
                 per_n.append((gen, results))
                 if not args.keep:
                     shutil.rmtree(raw)
+            many: list[str] = []
+            if args.files > 1:
+                raw = work / f"raw-{args.files}-files"
+                gen = generate(raw, args.files_rows, args.seed, files=args.files)
+                print(
+                    f"{args.files:,} files: {gen.total_rows:,} rows, {gen.faulty} faulty",
+                    flush=True,
+                )
+                results = [
+                    measure(s, gen, work, args.repeat, args.budget)
+                    for s in many_files_subjects(raw, work, env, url)
+                ]
+                many = table(gen, results, files=args.files)
+                if not args.keep:
+                    shutil.rmtree(raw)
         text = [
             "## Results",
             "",
             *machine(),
             "",
             *[line for gen, results in per_n for line in table(gen, results)],
-            *verdicts(per_n, bundled),
+            *many,
+            *(verdicts(per_n, bundled) if per_n else []),
         ]
         args.out.write_text("\n".join(text))
         print("\n".join(text))

@@ -606,8 +606,25 @@ def _normalise(rows: pl.DataFrame, spec: TableSpec, out: _Collector) -> pl.DataF
     """
     if rows.is_empty():
         return rows
+    percent_columns = {c for c in spec.column_names if (spec.name, c) in PERCENT_COLUMNS}
+
+    def percent(col: pl.Expr) -> pl.Expr:
+        return col.str.contains(r"^[^%]*[0-9.]\s*%$")
+
+    def negative_zero(col: pl.Expr) -> pl.Expr:
+        return col.str.contains(r"^-0*\.?0*$") & col.str.contains("0")
+
+    # One pass finds the columns with anything to normalise; most files have none.
+    hits = rows.select(
+        pl.any_horizontal(
+            pl.col(c).is_in(MISSING_TOKENS).any(),
+            negative_zero(pl.col(c)).any(),
+            *([percent(pl.col(c)).any()] if c in percent_columns else []),
+        ).alias(c)
+        for c in spec.column_names
+    ).row(0, named=True)
     fixes = []
-    for column in spec.column_names:
+    for column in (c for c in spec.column_names if hits[c]):
         col = pl.col(column)
         missing = (
             rows.filter(col.is_in(MISSING_TOKENS))
@@ -627,9 +644,8 @@ def _normalise(rows: pl.DataFrame, spec: TableSpec, out: _Collector) -> pl.DataF
                 )
             )
         fixed = pl.when(col.is_in(MISSING_TOKENS)).then(None).otherwise(col)
-        if (spec.name, column) in PERCENT_COLUMNS:
-            percent = col.str.contains(r"^[^%]*[0-9.]\s*%$")
-            marked = rows.filter(percent)
+        if column in percent_columns:
+            marked = rows.filter(percent(col))
             if not marked.is_empty():
                 out.findings.append(
                     finding(
@@ -643,9 +659,11 @@ def _normalise(rows: pl.DataFrame, spec: TableSpec, out: _Collector) -> pl.DataF
                         marked[column][0],
                     )
                 )
-            fixed = pl.when(percent).then(col.str.replace(r"\s*%$", "")).otherwise(fixed)
-        negative_zero = col.str.contains(r"^-0*\.?0*$") & col.str.contains("0")
+            fixed = pl.when(percent(col)).then(col.str.replace(r"\s*%$", "")).otherwise(fixed)
         fixes.append(
-            pl.when(negative_zero).then(col.str.strip_prefix("-")).otherwise(fixed).alias(column)
+            pl.when(negative_zero(col))
+            .then(col.str.strip_prefix("-"))
+            .otherwise(fixed)
+            .alias(column)
         )
-    return rows.with_columns(fixes)
+    return rows.with_columns(fixes) if fixes else rows

@@ -187,47 +187,64 @@ def _table_key(table: str) -> tuple[str, ...]:
 
 
 def parent_tables(table: str, results: Mapping[str, TableResult]) -> dict[str, pl.DataFrame]:
-    """The clean rows (as text) of the tables that a table references, as `validate_file` takes."""
+    """The clean rows (as text) of the tables that a table references, as `validate_files` takes."""
     return {name: results[name].clean_text for name in PARENTS[table] if name in results}
 
 
-def validate_file(
-    ex: Extracted, parents: Mapping[str, pl.DataFrame], this_year: int | None
-) -> TableResult:
-    """Validate one source file of a table against the clean rows of the tables it references.
+def validate_files(
+    sources: Sequence[Extracted], parents: Mapping[str, pl.DataFrame], this_year: int | None
+) -> list[TableResult]:
+    """Validate files of one table against the clean rows of the tables it references.
 
-    Pure and independent of the table's other files, so the files of a table can be validated in
-    parallel; `merge_files` then finds keys repeated across files.
+    One result per file, in order. Each file is judged on its own rows (a key repeated within a
+    file is caught here; `merge_files` finds keys repeated across files), but the plan runs once
+    over all the files' rows, so many small files do not each pay pandera's fixed cost. Pure and
+    independent of the table's other files: batches of a table's files can run in parallel.
     """
-    spec = ex.spec
-    failures = run_plan(_row_plan(spec.name, parents, this_year), ex.rows)
-    bad = failures.filter(pl.col("quarantines"))[ROW].unique()
-    clean = ex.rows.filter(~pl.col(ROW).is_in(bad.implode()))
-    rejected_rows = ex.data_rows - ex.rows.height + bad.len()
-    if clean.height + rejected_rows != ex.data_rows:  # pragma: no cover - an invariant
-        raise AssertionError(f"{ex.source_file}: rows lost in validation")
-    quarantine = pl.concat(
-        [
-            ex.rejected.select(
-                pl.lit(spec.name).alias("table_name"),
-                pl.lit(ex.source_file).alias("source_file"),
-                "source_line",
-                "raw",
-                "reasons",
-            ),
-            _quarantined(ex, ex.rows, failures),
-        ]
-    )
-    findings = pl.concat(
-        [
-            _structural_identity(ex).select(*FINDINGS_SCHEMA, IDENTITY),
-            _identity(failures, ex.rows, _table_key(spec.name)).select(*FINDINGS_SCHEMA, IDENTITY),
-        ]
-    )
-    stats = FileStats(
-        spec.name, ex.source_file, ex.sha256, ex.data_rows, clean.height, rejected_rows
-    )
-    return TableResult(clean, quarantine, findings, [stats])
+    if not sources:
+        return []
+    spec = sources[0].spec
+    offsets = [0]
+    for ex in sources[:-1]:
+        offsets.append(offsets[-1] + ex.rows.height)
+    rows = [
+        ex.rows.with_columns(pl.col(ROW) + offset)
+        for ex, offset in zip(sources, offsets, strict=True)
+    ]
+    everything = rows[0] if len(rows) == 1 else pl.concat(rows)
+    failures = run_plan(_row_plan(spec.name, parents, this_year), everything)
+    key = _table_key(spec.name)
+    results = []
+    for ex, offset, own in zip(sources, offsets, rows, strict=True):
+        mine = failures.filter(pl.col(ROW).is_between(offset, offset + own.height - 1))
+        bad = mine.filter(pl.col("quarantines"))[ROW].unique()
+        clean = own.filter(~pl.col(ROW).is_in(bad.implode()))
+        rejected_rows = ex.data_rows - own.height + bad.len()
+        if clean.height + rejected_rows != ex.data_rows:  # pragma: no cover - an invariant
+            raise AssertionError(f"{ex.source_file}: rows lost in validation")
+        quarantine = pl.concat(
+            [
+                ex.rejected.select(
+                    pl.lit(spec.name).alias("table_name"),
+                    pl.lit(ex.source_file).alias("source_file"),
+                    "source_line",
+                    "raw",
+                    "reasons",
+                ),
+                _quarantined(ex, own, mine),
+            ]
+        )
+        findings = pl.concat(
+            [
+                _structural_identity(ex).select(*FINDINGS_SCHEMA, IDENTITY),
+                _identity(mine, own, key).select(*FINDINGS_SCHEMA, IDENTITY),
+            ]
+        )
+        stats = FileStats(
+            spec.name, ex.source_file, ex.sha256, ex.data_rows, clean.height, rejected_rows
+        )
+        results.append(TableResult(clean, quarantine, findings, [stats]))
+    return results
 
 
 def merge_files(sources: Sequence[Extracted], results: Sequence[TableResult]) -> TableResult:
@@ -265,6 +282,8 @@ def merge_files(sources: Sequence[Extracted], results: Sequence[TableResult]) ->
                 )
                 for f in files
             ]
+    # Row positions were per file: number the table's clean rows afresh, so each is one row.
+    clean = clean.with_columns(pl.int_range(pl.len(), dtype=pl.Int64).alias(ROW))
     return TableResult(clean, pl.concat(quarantine), pl.concat(findings), files)
 
 
@@ -380,15 +399,8 @@ def combine(
 FileValidator = Callable[
     [Sequence[Extracted], Mapping[str, pl.DataFrame], int | None], list[TableResult]
 ]
-"""Validates a table's files against its parents' clean rows, one result per file in order: in
-turn (`validate_each`), or in parallel as the flow's tasks do."""
-
-
-def validate_each(
-    sources: Sequence[Extracted], parents: Mapping[str, pl.DataFrame], this_year: int | None
-) -> list[TableResult]:
-    """Validate a table's files one after another."""
-    return [validate_file(ex, parents, this_year) for ex in sources]
+"""Validates a table's files against its parents' clean rows, one result per file in order: all
+at once (`validate_files`), or in batches in parallel, as the flow's tasks do."""
 
 
 def article_sources(
@@ -413,7 +425,7 @@ def validate_tables(
     reused: Mapping[str, TableResult] | None = None,
     *,
     articles: Sequence[Article] = (),
-    validate_files: FileValidator = validate_each,
+    validate_files: FileValidator = validate_files,
 ) -> tuple[dict[str, TableResult], dict[str, pl.DataFrame]]:
     """Validate every table's files in load order, each against the tables before it.
 

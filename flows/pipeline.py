@@ -39,7 +39,7 @@ from carryover.validate import (
     FileValidator,
     TableResult,
     Validation,
-    validate_each,
+    validate_files,
     validate_tables,
 )
 from carryover.validate import combine as validate_combine
@@ -101,11 +101,11 @@ def read_articles(raw_dir: Path) -> list[Article]:
 
 
 @task(name="validate-files", cache_policy=NO_CACHE)
-def validate_files(
+def validate_batch(
     sources: list[Extracted], parents: dict[str, pl.DataFrame], this_year: int | None
 ) -> list[TableResult]:
-    """Run a table's pandera plans on a batch of its files, each file on its own."""
-    return validate_each(sources, parents, this_year)
+    """Run a table's pandera plans on a batch of its files, each file judged on its own."""
+    return validate_files(sources, parents, this_year)
 
 
 @task(name="combine", cache_policy=NO_CACHE)
@@ -235,7 +235,7 @@ def _on_runner(runner: TaskRunner[Any]) -> FileValidator:
         batches = pipeline.batches(sources, lambda ex: ex.data_rows, pipeline.BATCH_ROWS)
         futures = runner.map(
             # prefect's overloads type a sync task's result as R | Coroutine[..., R]
-            validate_files,  # type: ignore[arg-type]
+            validate_batch,  # type: ignore[arg-type]
             {"sources": batches, "parents": unmapped(dict(parents)), "this_year": this_year},
         )
         return [result for future in futures for result in future.result()]

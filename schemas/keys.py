@@ -13,10 +13,15 @@ KEY_SEP = "\x1f"
 
 
 def with_first_line(key: Sequence[str]) -> Callable[[pl.DataFrame], pl.DataFrame]:
-    """Add the line where each key value first appears (a helper column for duplicate_key)."""
+    """Add the line where each key value first appears in its file (for duplicate_key).
+
+    Per file: rows of several files may be validated together; repeats across files are found
+    when the files are merged (see first_file_rows).
+    """
 
     def prepare(frame: pl.DataFrame) -> pl.DataFrame:
-        return frame.with_columns(pl.col("source_line").first().over(list(key)).alias(FIRST_LINE))
+        over = [*key, "source_file"]
+        return frame.with_columns(pl.col("source_line").first().over(over).alias(FIRST_LINE))
 
     return prepare
 

@@ -91,3 +91,16 @@ def test_serve_refuses_a_bad_cron_expression(runner: CliRunner) -> None:
     result = runner.invoke(app, ["serve", "--cron", "every night"])
     assert result.exit_code == 2
     assert "is not a cron expression" in result.output
+
+
+def test_an_unknown_task_runner_is_refused_before_any_work(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    result = runner.invoke(
+        app,
+        ["run", "--raw", str(VALID), "--warehouse", str(tmp_path / "w.duckdb")],
+        env={"CARRYOVER_TASK_RUNNER": "spark"},
+    )
+    assert result.exit_code == 2
+    assert "spark" in result.output
+    assert not (tmp_path / "w.duckdb").exists()

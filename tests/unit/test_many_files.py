@@ -135,3 +135,33 @@ def test_batches_keep_every_item_in_order_within_their_limits(sizes: list[int], 
         assert batch
         assert len(batch) <= pipeline.BATCH_FILES
         assert sum(batch) <= limit or len(batch) == 1
+
+
+def test_files_validated_together_are_each_judged_on_their_own(tmp_path: Path) -> None:
+    """One pandera pass over a batch of files gives what one pass per file gives."""
+    from carryover.validate import combine, validate_files, validate_tables
+
+    raw = write_raw(tmp_path / "raw", valid_texts())
+    rows = _split_outcomes(raw, 2)
+    for name in ("part-00.csv", "part-01.csv"):  # the same key in both, and twice in part-01
+        part = raw / "outcomes" / name
+        part.write_text(part.read_text(encoding="utf-8") + rows[0] + "\n", encoding="utf-8")
+    part.write_text(part.read_text(encoding="utf-8") + rows[0] + "\n", encoding="utf-8")
+    extracted = pipeline.extract_all(raw).tables
+
+    def one_by_one(sources, parents, year):  # type: ignore[no-untyped-def]
+        return [result for ex in sources for result in validate_files([ex], parents, year)]
+
+    results, typed = validate_tables(extracted, 2026)
+    together = combine(results, (), typed)
+    apart_results, typed = validate_tables(extracted, 2026, validate_files=one_by_one)
+    apart = combine(apart_results, (), typed)
+    assert together.findings.equals(apart.findings)
+    assert together.quarantine.equals(apart.quarantine)
+    assert together.files == apart.files
+    dup = together.findings.filter(pl.col("rule") == "duplicate_key")
+    assert dup.select("source_file", "source_line").rows() == [
+        ("outcomes/part-00.csv", 4),
+        ("outcomes/part-01.csv", 4),
+        ("outcomes/part-01.csv", 5),
+    ]

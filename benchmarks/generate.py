@@ -72,7 +72,7 @@ SURNAMES = (
 
 # Fault kinds: each makes its row quarantined, for the reason named (the finding's rule).
 FAULTS = (
-    "number_type",  # change_pct "12.3.1"
+    "number_type",  # change_pct "1O.5" (a letter O)
     "number_type_text",  # pre_sd "about 5" (a '%' sign or "n/a" would be normalised instead)
     "out_of_range",  # a negative pre_sd
     "row_ragged_fewer",  # the last field missing
@@ -270,7 +270,7 @@ def _plant(
     """One outcome line carrying one fault of `kind` (cells are otherwise valid)."""
     match kind:
         case "number_type":
-            cells[10] = (cells[10] or "12.3") + ".1"
+            cells[10] = "1O.5"
         case "number_type_text":
             cells[6] = "about 5"
         case "out_of_range":

@@ -565,8 +565,9 @@ def _cells(
         return empty_rows(spec)
     names = [f"_c{i}" for i in range(len(header))]
     if not records["raw"].str.contains('"', literal=True).any():
-        parts = pl.col("raw").str.split(sep, inclusive=False)
-        cells = records.select(parts.list.get(i).alias(n) for i, n in enumerate(names))
+        # Every record here has exactly len(header) fields (checked in _records).
+        parts = pl.col("raw").str.split_exact(sep, len(names) - 1).struct.rename_fields(names)
+        cells = records.select(parts.alias("_cells")).unnest("_cells")
     else:
         text = "\n".join(records["raw"].to_list()) + "\n"
         cells = pl.read_csv(

@@ -10,6 +10,7 @@ a record's line is the physical line it starts on (the header is line 1).
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import re
@@ -354,7 +355,9 @@ def parse_csv(data: bytes, spec: TableSpec, source_file: str) -> Extracted:
             out.rejected.append((line, raw, f"not loaded: {file_problem}"))
         rows = empty_rows(spec)
     else:
-        rows = _normalise(_cells(records, header, spec, source_file, sep), spec, out)
+        rows = _cells(records, header, spec, source_file, sep)
+        if records["raw"].str.contains(_normalisation_hint(sep)).any():
+            rows = _normalise(rows, spec, out)
 
     rejected = pl.DataFrame(out.rejected, schema=REJECTED_SCHEMA, orient="row").sort("source_line")
     return Extracted(
@@ -413,15 +416,16 @@ def _records(
     frame = frame.with_columns(pl.col("source_line").cast(pl.Int64)).slice(1)
     if undecodable:
         frame = frame.filter(~pl.col("source_line").is_in(list(undecodable)))
-    nul = frame.filter(pl.col("raw").str.contains(_PLACEHOLDER, literal=True))
-    for line, raw in nul.iter_rows():
-        out.reject(
-            "row_nul_byte",
-            line,
-            raw.replace(_PLACEHOLDER, "\\0"),
-            f"line {line} contains a NUL byte",
-        )
-    frame = frame.filter(~pl.col("raw").str.contains(_PLACEHOLDER, literal=True))
+    has_nul = pl.col("raw").str.contains(_PLACEHOLDER, literal=True)
+    if frame.select(has_nul.any()).item():
+        for line, raw in frame.filter(has_nul).iter_rows():
+            out.reject(
+                "row_nul_byte",
+                line,
+                raw.replace(_PLACEHOLDER, "\\0"),
+                f"line {line} contains a NUL byte",
+            )
+        frame = frame.filter(~has_nul)
     frame = frame.with_columns(pl.col("raw").str.count_matches('"', literal=True).alias("_q"))
 
     records = _shape(_join_quoted(frame, out, header, sep), width, sep)
@@ -431,8 +435,9 @@ def _records(
     # and one that encloses a line already rejected (NUL, bad bytes) cannot be whole: read their
     # lines one by one instead, so the good lines among them still load.
     gap = pl.col("_present").fill_null(pl.col(SPAN)) != pl.col(SPAN)
-    broken = records.filter((~pl.col("_ok") | gap) & (pl.col(SPAN) > 1))
-    if not broken.is_empty():
+    multi_line = records.height > 0 and int(records[SPAN].max()) > 1  # type: ignore[arg-type]
+    broken = records.filter((~pl.col("_ok") | gap) & (pl.col(SPAN) > 1)) if multi_line else None
+    if broken is not None and not broken.is_empty():
         spans = [
             pl.col("source_line").is_between(start, start + span - 1)
             for start, span in broken.select("source_line", SPAN).iter_rows()
@@ -447,6 +452,8 @@ def _records(
             ],
             how="diagonal_relaxed",
         ).sort("source_line")
+    if records["_ok"].all():
+        return records.select("source_line", SPAN, "raw")
     for line, raw, quotes, bad_quote, fields in (
         records.filter(~pl.col("_ok"))
         .select("source_line", "raw", "_q", "_bad_quote", "_fields")
@@ -597,6 +604,20 @@ def _cells(
         records[SPAN].alias(SPAN),
         pl.int_range(pl.len(), dtype=pl.Int64).alias(ROW),
     )
+
+
+@functools.cache
+def _normalisation_hint(sep: str) -> str:
+    """A pattern that raw records match when a cell may need _normalise (a cheap first test).
+
+    It matches every cell _normalise changes, and then some: a cell that is a missing token or
+    looks like a negative zero ('-', '-0', '-0.0'), a '%' anywhere, and any quote (a quoted cell
+    can hold anything).
+    """
+    s = re.escape(sep)
+    tokens = "|".join(re.escape(t) for t in sorted(MISSING_TOKENS, key=len, reverse=True))
+    cell = rf"(?:^|{s})\s*(?:{tokens}|-[0.]*)\s*(?:{s}|$)"
+    return rf'{cell}|%|"'
 
 
 def _normalise(rows: pl.DataFrame, spec: TableSpec, out: _Collector) -> pl.DataFrame:

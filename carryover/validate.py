@@ -35,6 +35,8 @@ QUARANTINE_SCHEMA: dict[str, pl.DataType] = {
 }
 IDENTITY = "_identity"
 """What identifies a finding's row apart from its line: its key values, or its content."""
+_EMPTY_QUARANTINE = pl.DataFrame(schema=QUARANTINE_SCHEMA)
+_EMPTY_FINDINGS = pl.DataFrame(schema={**FINDINGS_SCHEMA, IDENTITY: pl.String()})
 
 PARENTS: dict[str, tuple[str, ...]] = {
     "exercises": (),
@@ -213,38 +215,54 @@ def validate_files(
     ]
     everything = rows[0] if len(rows) == 1 else pl.concat(rows)
     failures = run_plan(_row_plan(spec.name, parents, this_year), everything)
-    key = _table_key(spec.name)
+    quarantining = failures.filter(pl.col("quarantines"))
+    clean_all = everything.filter(~pl.col(ROW).is_in(quarantining[ROW].unique().implode()))
+    # Work on the whole batch, then split it by file: most files of a batch have no finding.
+    found = _identity(failures, everything, _table_key(spec.name)).select(
+        *FINDINGS_SCHEMA, IDENTITY
+    )
+    by_file = {
+        name: _by_file(frame)
+        for name, frame in (("clean", clean_all), ("failures", quarantining), ("found", found))
+    }
     results = []
-    for ex, offset, own in zip(sources, offsets, rows, strict=True):
-        mine = failures.filter(pl.col(ROW).is_between(offset, offset + own.height - 1))
-        bad = mine.filter(pl.col("quarantines"))[ROW].unique()
-        clean = own.filter(~pl.col(ROW).is_in(bad.implode()))
-        rejected_rows = ex.data_rows - own.height + bad.len()
-        if clean.height + rejected_rows != ex.data_rows:  # pragma: no cover - an invariant
-            raise AssertionError(f"{ex.source_file}: rows lost in validation")
-        quarantine = pl.concat(
-            [
+    for ex, own in zip(sources, rows, strict=True):
+        clean = by_file["clean"].get(ex.source_file, own.clear())
+        bad = by_file["failures"].get(ex.source_file)
+        rejected_rows = ex.data_rows - clean.height
+        if rejected_rows != ex.data_rows - own.height + (0 if bad is None else bad[ROW].n_unique()):
+            raise AssertionError(f"{ex.source_file}: rows lost in validation")  # pragma: no cover
+        quarantine = [_EMPTY_QUARANTINE]
+        if not ex.rejected.is_empty():
+            quarantine.append(
                 ex.rejected.select(
                     pl.lit(spec.name).alias("table_name"),
                     pl.lit(ex.source_file).alias("source_file"),
                     "source_line",
                     "raw",
                     "reasons",
-                ),
-                _quarantined(ex, own, mine),
-            ]
-        )
-        findings = pl.concat(
-            [
-                _structural_identity(ex).select(*FINDINGS_SCHEMA, IDENTITY),
-                _identity(mine, own, key).select(*FINDINGS_SCHEMA, IDENTITY),
-            ]
-        )
+                )
+            )
+        if bad is not None:
+            quarantine.append(_quarantined(ex, own, bad))
+        findings = [_EMPTY_FINDINGS]
+        if not ex.findings.is_empty():
+            findings.append(_structural_identity(ex).select(*FINDINGS_SCHEMA, IDENTITY))
+        if ex.source_file in by_file["found"]:
+            findings.append(by_file["found"][ex.source_file])
         stats = FileStats(
             spec.name, ex.source_file, ex.sha256, ex.data_rows, clean.height, rejected_rows
         )
-        results.append(TableResult(clean, quarantine, findings, [stats]))
+        results.append(TableResult(clean, pl.concat(quarantine), pl.concat(findings), [stats]))
     return results
+
+
+def _by_file(frame: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    """A frame's rows split by source_file."""
+    if frame.is_empty():
+        return {}
+    parts = frame.partition_by("source_file", as_dict=True, maintain_order=True)
+    return {str(name): part for (name,), part in parts.items()}
 
 
 def merge_files(sources: Sequence[Extracted], results: Sequence[TableResult]) -> TableResult:

@@ -115,6 +115,14 @@ def file_size(raw_dir: Path) -> Callable[[Source], int]:
     return size
 
 
+def by_table_sources(sources: Iterable[Source]) -> dict[str, list[Source]]:
+    """Group raw files by table, keeping their reading order."""
+    tables: dict[str, list[Source]] = {}
+    for source in sources:
+        tables.setdefault(source.table, []).append(source)
+    return tables
+
+
 def by_table(extracted: Iterable[Extracted]) -> dict[str, list[Extracted]]:
     """Group read files by table, keeping their reading order."""
     tables: dict[str, list[Extracted]] = {}

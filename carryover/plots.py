@@ -157,6 +157,9 @@ def matrix_heatmap(pooled: pl.DataFrame, measure_family: str) -> str | None:
 FOREST_ROWS_PER_PAIR = 40
 """A forest plot draws at most this many groups per trained -> tested pair (the largest): more
 cannot be read on a page. The pooled estimate below them always uses every group."""
+FOREST_MAX_ROWS = 400
+"""A forest plot has at most about this many rows: the pairs with the most groups come first, and
+the plot says how many pairs it leaves out (a page cannot show thousands of rows usefully)."""
 
 
 def forest_plot(rows: pl.DataFrame, pooled: pl.DataFrame, metric: str) -> str | None:
@@ -166,22 +169,35 @@ def forest_plot(rows: pl.DataFrame, pooled: pl.DataFrame, metric: str) -> str | 
     pooled g with its CI as a diamond. metric `change_pct`: the percent change per study (marker
     area by n; no CI, as percent changes carry no variance here) and the participant-weighted mean
     as a diamond. Only trained groups take part (controls are not pooled). A pair with more than
-    FOREST_ROWS_PER_PAIR groups shows its largest ones and says how many are not drawn. None when
-    no row has the metric.
+    FOREST_ROWS_PER_PAIR groups shows its largest ones, and pairs beyond FOREST_MAX_ROWS rows are
+    left out; the plot says how many of each. None when no row has the metric.
     """
     assert metric in ("g", "change_pct")
     data = rows.filter(pl.col("trained_exercise").is_not_null() & pl.col(metric).is_not_null())
     if data.is_empty():
         return None
     pooled_col = "g_pooled" if metric == "g" else "change_pct_mean"
-    pairs = data.select("trained_exercise", "test_exercise").unique().sort(pl.all())
+    # Pairs with the most groups first, as many as fit in FOREST_MAX_ROWS rows.
+    pairs = (
+        data.group_by("trained_exercise", "test_exercise")
+        .len()
+        .sort("len", "trained_exercise", "test_exercise", descending=[True, False, False])
+    )
+    budget = FOREST_MAX_ROWS
     labels: list[str] = []
     ticks: list[float] = []
     points: list[tuple[float, float, float | None, float | None, int]] = []
     diamonds: list[tuple[float, float, float | None, float | None]] = []
     blocks: list[tuple[float, str]] = []
     y = 0.0
-    for trained, tested in pairs.iter_rows():
+    left_out = 0
+    for trained, tested, groups in pairs.iter_rows():
+        drawn = min(groups, FOREST_ROWS_PER_PAIR)
+        rows_needed = drawn + 2 + (1 if groups > drawn else 0)
+        if blocks and rows_needed > budget:
+            left_out += 1
+            continue
+        budget -= rows_needed
         block = data.filter(
             (pl.col("trained_exercise") == trained) & (pl.col("test_exercise") == tested)
         ).sort("study_id", "group_id", "measure")
@@ -222,6 +238,11 @@ def forest_plot(rows: pl.DataFrame, pooled: pl.DataFrame, metric: str) -> str | 
             diamonds.append((y, float(s[pooled_col]), lo, hi))
             y += 1
         y += 0.5
+    if left_out:
+        blocks.append(
+            (y, f"... {left_out:,} more pairs not drawn (table carryover_pooled has them)")
+        )
+        y += 1.5
     with _figure(8.0, 0.32 * y + 1.2) as fig:
         ax = fig.add_subplot()
         spans = [(py, lo, hi) for py, _, lo, hi, _ in points if lo is not None and hi is not None]

@@ -38,15 +38,17 @@ IDENTITY = "_identity"
 _EMPTY_QUARANTINE = pl.DataFrame(schema=QUARANTINE_SCHEMA)
 _EMPTY_FINDINGS = pl.DataFrame(schema={**FINDINGS_SCHEMA, IDENTITY: pl.String()})
 
-PARENTS: dict[str, tuple[str, ...]] = {
+REFERENCES: dict[str, tuple[str, ...]] = {
     "exercises": (),
     "studies": (),
     "groups": ("studies", "exercises"),
     "outcomes": ("groups", "exercises"),
-    "claims": ("studies", "groups", "exercises", "outcomes"),
+    "claims": ("studies", "groups", "exercises"),
 }
-"""The tables a table's result depends on: its references (see _row_plan), and for claims also
-the outcomes that articles are read against (which group tested what)."""
+"""The tables whose clean rows a table's references are checked against (see _row_plan)."""
+PARENTS: dict[str, tuple[str, ...]] = {**REFERENCES, "claims": (*REFERENCES["claims"], "outcomes")}
+"""The tables a table's result depends on: its references, and for claims also the outcomes that
+articles are read against (which group tested what)."""
 
 CLAIM_IDENTITY = ("article_id", "study_id", "quantity", "group_id", "test_exercise", "measure")
 """What identifies a claim apart from its line (with its value), so that editing an article above
@@ -190,7 +192,7 @@ def _table_key(table: str) -> tuple[str, ...]:
 
 def parent_tables(table: str, results: Mapping[str, TableResult]) -> dict[str, pl.DataFrame]:
     """The clean rows (as text) of the tables that a table references, as `validate_files` takes."""
-    return {name: results[name].clean_text for name in PARENTS[table] if name in results}
+    return {name: results[name].clean_text for name in REFERENCES[table] if name in results}
 
 
 def validate_files(

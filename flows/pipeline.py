@@ -226,19 +226,28 @@ def make_task_runner(kind: TaskRunnerKind, dask_address: str | None = None) -> T
     raise ValueError(f"unknown task runner {kind!r}: choose one of {', '.join(TASK_RUNNERS)}")
 
 
-def _on_runner(runner: TaskRunner[Any]) -> FileValidator:
-    """Validate a table's files as tasks on the runner, in batches, in parallel."""
+def _on_runner(runner: TaskRunner[Any], read: Mapping[str, tuple[list[Any], int]]) -> FileValidator:
+    """Validate a table's files as tasks on the runner, in batches, in parallel.
+
+    `read` holds each table's extract futures and how many files they read. A table's files are
+    validated in the batches they were read in, each task getting its batch's future, so that on
+    Dask the read files go from worker to worker, not through this process. Files that no extract
+    task read (claims from articles) are batched here.
+    """
 
     def run(
         sources: Sequence[Extracted], parents: Mapping[str, pl.DataFrame], this_year: int | None
     ) -> list[TableResult]:
-        batches = pipeline.batches(sources, lambda ex: ex.data_rows, pipeline.BATCH_ROWS)
-        futures = runner.map(
+        table = sources[0].spec.name if sources else ""
+        futures, own = read.get(table, ([], 0))
+        extra = list(sources[own:])
+        batches = [*futures, *pipeline.batches(extra, lambda ex: ex.data_rows, pipeline.BATCH_ROWS)]
+        validated = runner.map(
             # prefect's overloads type a sync task's result as R | Coroutine[..., R]
             validate_batch,  # type: ignore[arg-type]
             {"sources": batches, "parents": unmapped(dict(parents)), "this_year": this_year},
         )
-        return [result for future in futures for result in future.result()]
+        return [result for future in validated for result in future.result()]
 
     return run
 
@@ -259,16 +268,20 @@ def _steps(
     reusable = reuse(raw_dir, warehouse, full)
     skip = sorted(reusable.results)
     files = find_files(raw_dir, skip)
-    batches = pipeline.batches(files, pipeline.file_size(raw_dir), pipeline.BATCH_BYTES)
-    extracted = runner.map(
-        extract,  # type: ignore[arg-type]  # as in _on_runner
-        {"raw_dir": unmapped(raw_dir), "sources": batches},
-    )
+    size = pipeline.file_size(raw_dir)
+    read: dict[str, tuple[list[Any], int]] = {}  # each table's files, read in parallel batches
+    for table, own in pipeline.by_table_sources(files).items():
+        batches = pipeline.batches(own, size, pipeline.BATCH_BYTES)
+        futures = runner.map(
+            extract,  # type: ignore[arg-type]  # as in _on_runner
+            {"raw_dir": unmapped(raw_dir), "sources": batches},
+        )
+        read[table] = (list(futures), len(own))
     articles = [] if "claims" in skip else read_articles(raw_dir)
-    tables = pipeline.by_table(ex for future in extracted for ex in future.result())
+    tables = {t: [ex for f in futures for ex in f.result()] for t, (futures, _) in read.items()}
     journal.stage("validate")
     results, typed = validate_tables(
-        tables, reused=reusable.results, articles=articles, validate_files=_on_runner(runner)
+        tables, reused=reusable.results, articles=articles, validate_files=_on_runner(runner, read)
     )
     validation = combine(results, [t for t in reusable.results if t in results], typed)
     journal.stage("transform")

@@ -199,3 +199,20 @@ def test_a_forest_plot_draws_the_largest_groups_of_a_crowded_pair_and_says_so() 
     ids = re.findall(r'id="([^"]+)"', many)
     assert len(ids) == len(set(ids))
     assert all(i.startswith("forest-g-") for i in ids)
+
+
+def test_a_forest_plot_of_many_pairs_draws_the_best_supported_and_counts_the_rest() -> None:
+    from carryover import plots
+
+    rows, pooled = _forest_rows(plots.FOREST_ROWS_PER_PAIR)
+    frames = [
+        rows.with_columns(pl.lit(f"ex_{p:02d}").alias("test_exercise")).head(10 + p)
+        for p in range(20)
+    ]
+    svg = plots.forest_plot(pl.concat(frames), pooled, "change_pct")
+    assert svg is not None
+    drawn = [p for p in range(20) if f"hip_thrust -&gt; ex_{p:02d}" in svg]
+    assert 19 in drawn  # the pair with the most groups comes first
+    assert 0 not in drawn  # the one with the fewest is left out
+    assert 0 < len(drawn) < 20
+    assert f"{20 - len(drawn)} more pairs not drawn" in svg

@@ -224,7 +224,7 @@ def validate_files(
         *FINDINGS_SCHEMA, IDENTITY
     )
     by_file = {
-        name: _by_file(frame)
+        name: _by_file(frame, sources)
         for name, frame in (("clean", clean_all), ("failures", quarantining), ("found", found))
     }
     results = []
@@ -259,10 +259,12 @@ def validate_files(
     return results
 
 
-def _by_file(frame: pl.DataFrame) -> dict[str, pl.DataFrame]:
-    """A frame's rows split by source_file."""
+def _by_file(frame: pl.DataFrame, sources: Sequence[Extracted]) -> dict[str, pl.DataFrame]:
+    """A frame's rows split by source_file (no copy when the batch is one file)."""
     if frame.is_empty():
         return {}
+    if len(sources) == 1:
+        return {sources[0].source_file: frame}
     parts = frame.partition_by("source_file", as_dict=True, maintain_order=True)
     return {str(name): part for (name,), part in parts.items()}
 

@@ -117,19 +117,11 @@ def file_size(raw_dir: Path) -> Callable[[Source], int]:
     return size
 
 
-def by_table_sources(sources: Iterable[Source]) -> dict[str, list[Source]]:
+def by_table(sources: Iterable[Source]) -> dict[str, list[Source]]:
     """Group raw files by table, keeping their reading order."""
     tables: dict[str, list[Source]] = {}
     for source in sources:
         tables.setdefault(source.table, []).append(source)
-    return tables
-
-
-def by_table(extracted: Iterable[Extracted]) -> dict[str, list[Extracted]]:
-    """Group read files by table, keeping their reading order."""
-    tables: dict[str, list[Extracted]] = {}
-    for ex in extracted:
-        tables.setdefault(ex.spec.name, []).append(ex)
     return tables
 
 
@@ -138,8 +130,9 @@ def extract_all(raw_dir: Path, skip: Collection[str] = ()) -> Raw:
 
     An absent optional file reads as empty; articles are read only when claims are not skipped.
     """
-    extracted = extract_sources(raw_dir, list_sources(raw_dir, skip))
-    return Raw(by_table(extracted), [] if "claims" in skip else read_articles(raw_dir))
+    sources = by_table(list_sources(raw_dir, skip))
+    tables = {table: extract_sources(raw_dir, own) for table, own in sources.items()}
+    return Raw(tables, [] if "claims" in skip else read_articles(raw_dir))
 
 
 def transform_all(validation: Validation) -> dict[str, pl.DataFrame]:

@@ -270,7 +270,7 @@ def _steps(
     files = find_files(raw_dir, skip)
     size = pipeline.file_size(raw_dir)
     read: dict[str, tuple[list[Any], int]] = {}  # each table's files, read in parallel batches
-    for table, own in pipeline.by_table_sources(files).items():
+    for table, own in pipeline.by_table(files).items():
         batches = pipeline.batches(own, size, pipeline.BATCH_BYTES)
         futures = runner.map(
             extract,  # type: ignore[arg-type]  # as in _on_runner

@@ -77,7 +77,8 @@ def extract_sources(raw_dir: Path, sources: Sequence[Source]) -> list[Extracted]
 BATCH_BYTES = 8 * 1024 * 1024
 """Raw files are read in batches of about this many bytes (a larger file is a batch of its own)."""
 BATCH_ROWS = 100_000
-"""Read files are validated in batches of about this many rows."""
+"""Files that no extract task read (claims from articles) are validated in batches of about this
+many rows; the others in the batches they were read in."""
 BATCH_FILES = 64
 """No batch holds more files than this, so that many small files still spread over workers."""
 

@@ -28,7 +28,7 @@ import carryover
 from carryover.articles import article_paths
 from carryover.extract import table_sources
 from carryover.validate import PARENTS, FileStats, TableResult
-from schemas import OPTIONAL_TABLES, SPECS, TABLES
+from schemas import OPTIONAL_TABLES, TABLES
 
 _CODE = (
     "carryover/extract.py",
@@ -100,9 +100,9 @@ def raw_keys(raw_dir: Path, this_year: int | None = None) -> dict[str, str | Non
 
     A table's hash covers every file of it (extract.table_sources); claims' covers the articles too.
     """
-    hashes = {s.name: _files_hash(raw_dir, table_sources(raw_dir, s)) for s in TABLES}
-    articles = [str(path.relative_to(raw_dir)) for path in article_paths(raw_dir)]
-    hashes["claims"] = _files_hash(raw_dir, [*table_sources(raw_dir, SPECS["claims"]), *articles])
+    names = {s.name: table_sources(raw_dir, s) for s in TABLES}
+    names["claims"] += [str(path.relative_to(raw_dir)) for path in article_paths(raw_dir)]
+    hashes = {table: _files_hash(raw_dir, files) for table, files in names.items()}
     return reuse_keys(hashes, this_year)
 
 

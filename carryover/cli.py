@@ -18,6 +18,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from carryover import failon
 from carryover.config import (
     ENV_DASK_ADDRESS,
     ENV_RAW_DIR,
@@ -26,7 +27,7 @@ from carryover.config import (
     ENV_WAREHOUSE,
     resolve_paths,
 )
-from carryover.pipeline import RawDirError
+from carryover.pipeline import RawDirError, RunSummary
 from carryover.validate import FileStats
 from carryover.warehouse import WarehouseError
 
@@ -106,6 +107,24 @@ DaskAddressOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+class FailOnLevel(StrEnum):
+    """Findings from which a run ends Failed in Prefect and exits 1 (see carryover.failon)."""
+
+    error = "error"
+    warning = "warning"
+    never = "never"
+
+
+FailOnOption = Annotated[
+    FailOnLevel,
+    typer.Option(
+        "--fail-on",
+        help="End the run Failed in Prefect (and exit 1) when it has findings of this level or "
+        "worse: error, warning, or never. The warehouse is loaded and the report written anyway.",
+    ),
+]
 MaxFindings = Annotated[
     int,
     typer.Option("--max-findings", min=0, help="Print at most this many findings (0: all)."),
@@ -174,6 +193,7 @@ def run(
     max_findings: MaxFindings = 100,
     task_runner: TaskRunnerOption = RunnerKind.thread,
     dask_address: DaskAddressOption = None,
+    fail_on: FailOnOption = FailOnLevel.error,
     verbose: Annotated[bool, typer.Option("--verbose", help="Show Prefect's logs.")] = False,
 ) -> None:
     """Run the pipeline once under Prefect: validate, load DuckDB, write the report."""
@@ -187,7 +207,7 @@ def run(
         check_usable(paths.warehouse)  # fail fast, before any work, if it cannot be written
         from flows.pipeline import carryover_pipeline
 
-        summary = carryover_pipeline(
+        state = carryover_pipeline(
             raw_dir=paths.raw_dir,
             warehouse=paths.warehouse,
             report_dir=paths.report_dir,
@@ -195,7 +215,10 @@ def run(
             lock_wait_seconds=wait,
             task_runner=task_runner.value,
             dask_address=dask_address,
+            fail_on=fail_on.value,
+            return_state=True,
         )
+        summary = run_summary(state)
     except (RawDirError, WarehouseError) as exc:
         raise _fail(str(exc)) from None
     _print_findings(summary.findings, paths.raw_dir, max_findings)
@@ -213,7 +236,29 @@ def run(
     out.print(f"report:    {_shown(summary.report)}")
     if summary.html_report is not None:
         out.print(f"html:      {_shown(summary.html_report)}")
-    raise typer.Exit(summary.exit_code)
+    if failon.breaches(summary.errors, summary.warnings, fail_on.value):
+        message = failon.failure_message(summary.errors, summary.warnings, fail_on.value)
+        out.print(f"run failed: {message}")
+        raise typer.Exit(EXIT_FINDINGS)
+    raise typer.Exit(0)
+
+
+def run_summary(state: object) -> RunSummary:
+    """The summary of a finished flow run's state; a run that raised raises the same here.
+
+    A run whose findings reached --fail-on ends Failed with a FindingsReachedThreshold as its
+    result, which carries the summary.
+    """
+    from prefect.client.schemas.objects import State
+
+    assert isinstance(state, State)
+    value = state.result(raise_on_failure=False)
+    if isinstance(value, failon.FindingsReachedThreshold):
+        value = value.summary
+    if isinstance(value, BaseException):
+        raise value
+    assert isinstance(value, RunSummary)
+    return value
 
 
 def _api_url_or_fail() -> str:
@@ -251,6 +296,7 @@ def serve(
     wait: WaitOption = DEFAULT_LOCK_WAIT,
     task_runner: TaskRunnerOption = RunnerKind.thread,
     dask_address: DaskAddressOption = None,
+    fail_on: FailOnOption = FailOnLevel.error,
     verbose: Annotated[bool, typer.Option("--verbose", help="Show Prefect's logs.")] = False,
 ) -> None:
     """Serve the pipeline as a scheduled Prefect deployment until stopped (Ctrl+C).
@@ -293,6 +339,7 @@ def serve(
             "lock_wait_seconds": wait,
             "task_runner": task_runner.value,
             "dask_address": dask_address,
+            "fail_on": fail_on.value,
         },
         global_limit=ConcurrencyLimitConfig(
             limit=1, collision_strategy=ConcurrencyLimitStrategy.ENQUEUE
@@ -302,6 +349,27 @@ def serve(
         print_starting_message=False,
         entrypoint_type=EntrypointType.MODULE_PATH,
     )
+
+
+@app.command()
+def alert(
+    webhook: Annotated[
+        str, typer.Option("--webhook", help="The URL that gets a JSON POST for each Failed run.")
+    ],
+    name: Annotated[
+        str, typer.Option("--name", help="Name of the automation and of its webhook block.")
+    ] = "carryover-failed-runs",
+) -> None:
+    """Create a Prefect automation that posts every Failed carryover run to a webhook.
+
+    Needs a running Prefect server (PREFECT_API_URL); see docs/operations.md.
+    """
+    _quiet_prefect(verbose=False)
+    _api_url_or_fail()
+    from carryover.alerts import create_failed_run_alert
+
+    automation = create_failed_run_alert(webhook, name=name)
+    out.print(f"automation {escape(name)} ({automation.id}) posts Failed runs to {escape(webhook)}")
 
 
 @app.command()

@@ -227,3 +227,14 @@ class RunSummary:
     def exit_code(self) -> int:
         """0 when there are no error findings, else 1 (like a linter)."""
         return 1 if self.errors else 0
+
+
+def summary_line(summary: RunSummary) -> str:
+    """One line for the run's log: files, rows loaded and quarantined, findings, run id."""
+    rows = sum(f.data_rows for f in summary.files)
+    loaded = sum(f.loaded_rows for f in summary.files)
+    read = sum(1 for f in summary.files if f.sha256 is not None)
+    return (
+        f"carryover run {summary.run_id}: {read} files, {rows} rows: {loaded} loaded, "
+        f"{rows - loaded} quarantined; {summary.errors} error(s), {summary.warnings} warning(s)"
+    )

@@ -23,10 +23,10 @@ from prefect.cache_policies import NO_CACHE
 from prefect.client.orchestration import get_client
 from prefect.exceptions import ObjectNotFound
 from prefect.runtime import flow_run
-from prefect.states import Crashed
+from prefect.states import Crashed, Failed, State
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
-from carryover import incremental, pipeline
+from carryover import failon, incremental, pipeline
 from carryover.articles import Article
 from carryover.articles import read_articles as read_article_files
 from carryover.extract import Extracted
@@ -176,7 +176,8 @@ def carryover_pipeline(
     lock_wait_seconds: float = DEFAULT_LOCK_WAIT,
     task_runner: TaskRunnerKind = "thread",
     dask_address: str | None = None,
-) -> pipeline.RunSummary:
+    fail_on: failon.FailOn = failon.DEFAULT_FAIL_ON,
+) -> pipeline.RunSummary | State[Any]:
     """Check the raw study data, load what is valid into DuckDB, and report every finding.
 
     Args:
@@ -189,6 +190,10 @@ def carryover_pipeline(
             in this process) or "dask" (prefect-dask's DaskTaskRunner).
         dask_address: With "dask", the address of an existing Dask scheduler (such as
             tcp://10.0.0.5:8786); without one, a local Dask cluster is started for the run.
+        fail_on: "error" (default), "warning" or "never": a run whose findings reach this level
+            ends Failed, with the counts as its message (the warehouse is loaded and the report
+            written all the same); its result is then a FindingsReachedThreshold carrying the
+            summary.
 
     """
     started = dt.datetime.now(dt.UTC)
@@ -206,7 +211,16 @@ def carryover_pipeline(
             journal.fail(f"{type(exc).__name__}: {first}".rstrip(": "))
             raise
         journal.finish()
-    return summary
+    return _final_state(summary, fail_on)
+
+
+def _final_state(summary: pipeline.RunSummary, fail_on: str) -> pipeline.RunSummary | State[Any]:
+    """Log the run's one-line summary; end Failed when its findings reach the threshold."""
+    get_run_logger().info(pipeline.summary_line(summary))
+    if not failon.breaches(summary.errors, summary.warnings, fail_on):
+        return summary
+    message = failon.failure_message(summary.errors, summary.warnings, fail_on)
+    return Failed(message=message, data=failon.FindingsReachedThreshold(message, summary))
 
 
 def make_task_runner(kind: TaskRunnerKind, dask_address: str | None = None) -> TaskRunner[Any]:

@@ -42,9 +42,10 @@ def test_a_served_per_minute_schedule_gets_runs_from_the_servers_scheduler(
         start_new_session=True,
     )  # fmt: skip
     try:
-        with temporary_settings({PREFECT_API_URL: prefect_server}), get_client(
-            sync_client=True
-        ) as client:
+        with (
+            temporary_settings({PREFECT_API_URL: prefect_server}),
+            get_client(sync_client=True) as client,
+        ):
             deadline = time.monotonic() + WAIT_SECONDS
             deployment_id = None
             completed = []

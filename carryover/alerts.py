@@ -7,6 +7,7 @@ through a Custom Webhook block: a JSON POST of the run's name, id and state mess
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 FLOW_NAME = "carryover-pipeline"
@@ -28,8 +29,11 @@ def create_failed_run_alert(webhook_url: str, *, name: str = "carryover-failed-r
         url=webhook_url,
         method="POST",
         json_data={"subject": "{{subject}}", "body": "{{body}}"},
+        headers=None,
+        cookies=None,
     )
     block_id = block.save(name, overwrite=True)
+    assert isinstance(block_id, uuid.UUID)  # save() is synchronous outside an event loop
     automation = Automation(
         name=name,
         description="Notify when a carryover run ends Failed (findings at or above --fail-on).",

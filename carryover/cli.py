@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -27,6 +28,7 @@ from carryover.config import (
     ENV_WAREHOUSE,
     resolve_paths,
 )
+from carryover.formats import Located, Outcome
 from carryover.pipeline import RawDirError, RunSummary
 from carryover.validate import FileStats
 from carryover.warehouse import WarehouseError
@@ -139,30 +141,80 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _print_findings(findings: object, raw_dir: Path, limit: int) -> None:
+class FindingsFormat(StrEnum):
+    """How check, check-article and run print findings (see carryover.formats)."""
+
+    text = "text"
+    json = "json"
+    junit = "junit"
+    github = "github"
+
+
+FormatOption = Annotated[
+    FindingsFormat,
+    typer.Option(
+        "--format",
+        help="text for people; json; junit (JUnit XML); github (GitHub Actions annotations). "
+        "Machine formats print every finding.",
+    ),
+]
+
+
+def _located(findings: object, raw_dir: Path) -> list[Located]:
+    """A findings frame as located findings: paths as shown, columns inside article lines."""
     import polars as pl
 
+    from carryover.article_check import article_lines, with_columns
+    from carryover.formats import located
+
     assert isinstance(findings, pl.DataFrame)
-    rows = findings.iter_rows(named=True)
-    for i, f in enumerate(rows):
+    rows = with_columns(list(findings.iter_rows(named=True)), article_lines(raw_dir))
+    return located(rows, lambda source: _shown(raw_dir / source))
+
+
+def _print_findings(findings: Sequence[Located], limit: int) -> None:
+    for i, f in enumerate(findings):
         if limit and i >= limit:
-            out.print(f"... and {findings.height - limit} more findings (see the report)")
+            out.print(f"... and {len(findings) - limit} more findings (see the report)")
             break
-        where = _shown(raw_dir / f["source_file"]) + (
-            f":{f['source_line']}" if f["source_line"] else ""
-        )
-        colour = "red" if f["severity"] == "error" else "yellow"
-        column = f" {f['column_name']}:" if f["column_name"] else ""
+        colour = "red" if f.severity == "error" else "yellow"
+        column = f" {f.column_name}:" if f.column_name else ""
         out.print(
-            f"{escape(where)}: [{colour}]{f['severity']}[/{colour}] "
-            f"\\[{f['rule']}]{escape(column)} {escape(f['message'])}"
+            f"{escape(f.where)}: [{colour}]{f.severity}[/{colour}] "
+            f"\\[{f.rule}]{escape(column)} {escape(f.message)}"
         )
+
+
+def _emit(outcome: Outcome, fmt: FindingsFormat, limit: int) -> None:
+    """Print a command's findings and summary in the chosen format (machine formats: all)."""
+    from carryover import formats
+
+    if fmt is FindingsFormat.text:
+        _print_findings(outcome.findings, limit)
+        out.print(escape(outcome.summary))
+    elif fmt is FindingsFormat.json:
+        print(formats.to_json(outcome))
+    elif fmt is FindingsFormat.junit:
+        print(formats.to_junit(outcome))
+    else:
+        print(formats.to_github(outcome))
+
+
+def _aside(fmt: FindingsFormat) -> Console:
+    """Where a command's other lines go: stdout for people, stderr beside JSON or XML."""
+    return err if fmt in (FindingsFormat.json, FindingsFormat.junit) else out
 
 
 def _summary(command: str, files: list[FileStats], errors: int, warnings: int) -> str:
     rows = sum(f.data_rows for f in files)
     loaded = sum(f.loaded_rows for f in files)
     read = sum(1 for f in files if f.sha256 is not None)
+    if command == "check":  # check writes nothing: say what a run would do
+        return (
+            f"carryover check: {read} files, {rows} rows: {loaded} valid (a run would load "
+            f"them), {rows - loaded} would be quarantined; {errors} error(s), "
+            f"{warnings} warning(s); nothing was written"
+        )
     return (
         f"carryover {command}: {read} files, {rows} rows: {loaded} loaded, {rows - loaded} "
         f"quarantined; {errors} error(s), {warnings} warning(s)"
@@ -194,6 +246,7 @@ def run(
     task_runner: TaskRunnerOption = RunnerKind.thread,
     dask_address: DaskAddressOption = None,
     fail_on: FailOnOption = FailOnLevel.error,
+    output_format: FormatOption = FindingsFormat.text,
     verbose: Annotated[bool, typer.Option("--verbose", help="Show Prefect's logs.")] = False,
 ) -> None:
     """Run the pipeline once under Prefect: validate, load DuckDB, write the report."""
@@ -221,24 +274,37 @@ def run(
         summary = run_summary(state)
     except (RawDirError, WarehouseError) as exc:
         raise _fail(str(exc)) from None
-    _print_findings(summary.findings, paths.raw_dir, max_findings)
+    findings = _located(summary.findings, paths.raw_dir)
+    line = _summary("run", summary.files, summary.errors, summary.warnings)
+    _emit(
+        Outcome(
+            "run",
+            findings,
+            summary.errors,
+            summary.warnings,
+            f"{line} (run {summary.run_id})",
+            files=[_shown(paths.raw_dir / f.source_file) for f in summary.files],
+            failing=lambda f: failon.breaches(
+                int(f.severity == "error"), int(f.severity == "warning"), fail_on.value
+            ),
+        ),
+        output_format,
+        max_findings,
+    )
+    aside = _aside(output_format)
     if summary.reused:
-        out.print(
+        aside.print(
             f"reused the validated result of {len(summary.reused)} table(s) whose files are "
             f"unchanged since the last run: {', '.join(summary.reused)} (--full validates "
             "everything)"
         )
-    out.print(
-        _summary("run", summary.files, summary.errors, summary.warnings)
-        + f" (run {summary.run_id})"
-    )
-    out.print(f"warehouse: {_shown(summary.warehouse)}")
-    out.print(f"report:    {_shown(summary.report)}")
+    aside.print(f"warehouse: {escape(_shown(summary.warehouse))}")
+    aside.print(f"report:    {escape(_shown(summary.report))}")
     if summary.html_report is not None:
-        out.print(f"html:      {_shown(summary.html_report)}")
+        aside.print(f"html:      {escape(_shown(summary.html_report))}")
     if failon.breaches(summary.errors, summary.warnings, fail_on.value):
         message = failon.failure_message(summary.errors, summary.warnings, fail_on.value)
-        out.print(f"run failed: {message}")
+        aside.print(f"run failed: {escape(message)}")
         raise typer.Exit(EXIT_FINDINGS)
     raise typer.Exit(0)
 
@@ -422,7 +488,11 @@ def history(
 
 
 @app.command()
-def check(raw: RawOption = None, max_findings: MaxFindings = 100) -> None:
+def check(
+    raw: RawOption = None,
+    max_findings: MaxFindings = 100,
+    output_format: FormatOption = FindingsFormat.text,
+) -> None:
     """Validate the raw data and print the findings; writes nothing, starts no Prefect server."""
     from carryover.pipeline import check as check_raw
 
@@ -432,9 +502,66 @@ def check(raw: RawOption = None, max_findings: MaxFindings = 100) -> None:
     except RawDirError as exc:
         raise _fail(str(exc)) from None
     validation = checked.validation
-    _print_findings(validation.findings, paths.raw_dir, max_findings)
-    out.print(_summary("check", validation.files, validation.errors, validation.warnings))
+    _emit(
+        Outcome(
+            "check",
+            _located(validation.findings, paths.raw_dir),
+            validation.errors,
+            validation.warnings,
+            _summary("check", validation.files, validation.errors, validation.warnings),
+            files=[_shown(paths.raw_dir / f.source_file) for f in validation.files],
+        ),
+        output_format,
+        max_findings,
+    )
     raise typer.Exit(EXIT_FINDINGS if validation.errors else 0)
+
+
+@app.command("check-article")
+def check_article(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Article drafts (Markdown or text) to check.", show_default=False),
+    ],
+    warehouse: WarehouseOption = None,
+    max_findings: MaxFindings = 100,
+    output_format: FormatOption = FindingsFormat.text,
+) -> None:
+    """Check draft articles' claims against the current warehouse; read-only, writes nothing.
+
+    The drafts need not be in raw/. Exit 0: no error findings; 1: error findings; 2: no usable
+    warehouse, or a file that cannot be read.
+    """
+    from carryover.article_check import CheckArticleError, check_articles, with_columns
+    from carryover.formats import located
+
+    paths = resolve_paths(warehouse=warehouse)
+    for path in files:
+        if not path.is_file():
+            raise _fail(f"{path} is not a file")
+    shown = [_shown(path.absolute()) for path in files]
+    try:
+        result = check_articles(files, shown, paths.warehouse)
+    except CheckArticleError as exc:
+        raise _fail(str(exc)) from None
+    rows = with_columns(list(result.findings.iter_rows(named=True)), result.lines.get)
+    summary = (
+        f"carryover check-article: {len(files)} file(s); {result.errors} error(s), "
+        f"{result.warnings} warning(s); checked against {_shown(paths.warehouse)}"
+    )
+    _emit(
+        Outcome(
+            "check-article",
+            located(rows, str),
+            result.errors,
+            result.warnings,
+            summary,
+            files=shown,
+        ),
+        output_format,
+        max_findings,
+    )
+    raise typer.Exit(EXIT_FINDINGS if result.errors else 0)
 
 
 @app.command()

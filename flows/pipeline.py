@@ -21,9 +21,10 @@ from prefect import flow, get_run_logger, task, unmapped
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.client.orchestration import get_client
+from prefect.client.schemas.objects import State
 from prefect.exceptions import ObjectNotFound
 from prefect.runtime import flow_run
-from prefect.states import Crashed, Failed, State
+from prefect.states import Crashed, Failed
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from carryover import failon, incremental, pipeline

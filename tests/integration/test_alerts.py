@@ -70,11 +70,14 @@ def test_fail_on_sets_the_flow_run_state_in_prefect(tmp_path: Path, prefect_serv
     assert f"run failed: {counts} found (--fail-on error)" in failed.stdout
 
     relaxed = _carryover(
-        "run", *_paths(tmp_path, FAULTY, "n"), "--fail-on", "never",
+        "run", *_paths(tmp_path, FAULTY, "n"), "--fail-on", "never", "--format", "json",
         api_url=prefect_server, home=home,
     )  # fmt: skip
     assert relaxed.returncode == 0, relaxed.stderr
-    assert "run failed" not in relaxed.stdout
+    doc = json.loads(relaxed.stdout)  # stdout is the JSON document alone
+    assert (doc["command"], doc["errors"], doc["warnings"]) == ("run", 43, 2)
+    assert "run failed" not in relaxed.stdout + relaxed.stderr
+    assert "warehouse: " in relaxed.stderr
 
     texts = valid_texts()
     lines = texts["exercises"].splitlines()

@@ -18,7 +18,11 @@ def test_check_on_valid_data_exits_0(runner: CliRunner) -> None:
     """No findings: exit 0 and a one-line summary."""
     result = runner.invoke(app, ["check", "--raw", str(VALID)])
     assert result.exit_code == 0, result.output
-    assert "5 files, 11 rows: 11 loaded, 0 quarantined; 0 error(s), 0 warning(s)" in result.output
+    assert (
+        "carryover check: 5 files, 11 rows: 11 valid (a run would load them), 0 would be "
+        "quarantined; 0 error(s), 0 warning(s); nothing was written"
+    ) in result.output
+    assert " loaded," not in result.output  # check writes nothing, so it loads nothing
 
 
 def test_check_on_faulty_data_exits_1_and_names_lines(runner: CliRunner) -> None:

@@ -72,6 +72,11 @@ create table if not exists findings (
     fingerprint varchar
 );
 """
+STORAGE_VERSION = "v1.4.0"
+"""The storage format the warehouse is written in: DuckDB 2.0 writes version 69 by default, which
+no 1.x client (the duckdb CLI 1.5.6, BI tools, R, older Python) can open; v1.4.0 they all can."""
+NEW = "new_warehouse"
+"""The name the file being built is attached under (it is opened under its own name later)."""
 ATTACH_WAIT_SECONDS = 10.0
 """How long a build waits for a read-write session on the current warehouse to end."""
 
@@ -119,6 +124,24 @@ def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection
         return duckdb.connect(str(path), read_only=read_only)
     except (duckdb.Error, OSError) as exc:
         raise WarehouseError(f"cannot open the warehouse {path}: {_first_line(exc)}") from exc
+
+
+def create_readable(path: Path) -> duckdb.DuckDBPyConnection:
+    """A connection whose default database is a new file at `path`, in STORAGE_VERSION.
+
+    The file is attached to an in-memory session with DuckDB's storage-version option (a file
+    opened with connect() would be written in the newest format), and made the default, so that
+    unqualified names create and read its tables.
+    """
+    literal = "'" + str(path).replace("'", "''") + "'"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect()
+        con.execute(f"attach {literal} as {NEW} (storage_version '{STORAGE_VERSION}')")
+        con.execute(f"use {NEW}")
+    except (duckdb.Error, OSError) as exc:
+        raise WarehouseError(f"cannot create the warehouse {path}: {_first_line(exc)}") from exc
+    return con
 
 
 def _is_lock_conflict(exc: duckdb.Error) -> bool:
@@ -318,7 +341,7 @@ def build(
     """
     for leftover in (new_file, wal_file(new_file)):
         leftover.unlink(missing_ok=True)
-    con = connect(new_file)
+    con = create_readable(new_file)
     try:
         carry = previous is not None and previous.exists()
         if carry:
@@ -337,7 +360,9 @@ def build(
             raise WarehouseError(f"could not write the warehouse {new_file}: {exc}") from exc
         if carry:
             con.execute("detach previous")
-        con.execute("checkpoint")
+        con.execute(f"checkpoint {NEW}")
+        con.execute("use memory")
+        con.execute(f"detach {NEW}")
     finally:
         con.close()
     if wal_file(new_file).exists():  # pragma: no cover - DuckDB checkpoints on close

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -32,6 +32,11 @@ from carryover.formats import Located, Outcome
 from carryover.pipeline import RawDirError, RunSummary
 from carryover.validate import FileStats
 from carryover.warehouse import WarehouseError
+
+if TYPE_CHECKING:  # imported by the commands that use it
+    import duckdb
+
+    from carryover.sql import Result
 
 DEFAULT_LOCK_WAIT = 60.0
 
@@ -631,7 +636,11 @@ def sql(
     try:
         if query is not None:
             try:
-                result = sql_shell.run_query(con, query)
+                result = _one_shot(con, query)
+                if isinstance(result, str):
+                    if result:
+                        print(result)
+                    return
             except sql_shell.SqlError as exc:
                 err.print(f"carryover sql: {escape(str(exc))}")
                 refused = isinstance(exc, sql_shell.Refused)
@@ -654,6 +663,17 @@ def sql(
         )
     finally:
         con.close()
+
+
+def _one_shot(con: duckdb.DuckDBPyConnection, query: str) -> Result | str:
+    """A one-shot `carryover sql` query: SQL, or a dot command (.tables, .schema, .help)."""
+    from carryover import sql as sql_shell
+    from carryover.sql_commands import is_dot_command, run_dot_command
+
+    if is_dot_command(query):
+        answer = run_dot_command(con, query)
+        return "" if answer is None else answer
+    return sql_shell.run_query(con, query)
 
 
 def main() -> None:

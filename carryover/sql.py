@@ -29,11 +29,6 @@ ENV_HISTORY = "CARRYOVER_SQL_HISTORY"
 PROMPT, CONTINUATION = "carryover> ", "       ...> "
 CANCEL = "\x03"
 """A line the terminal reader yields on Ctrl-C: drop the statement being typed."""
-SHELL_HELP = """\
-Type SQL ending with ';' (it may span lines). Read-only: only queries run.
-  .tables   list the tables and views, with their descriptions
-  .help     this text
-  .quit     leave (or Ctrl-D)"""
 
 
 class SqlError(Exception):
@@ -104,7 +99,14 @@ def run_query(con: duckdb.DuckDBPyConnection, query: str) -> Result:
             return Result([], [])
         return Result(list(relation.columns), relation.fetchall())
     except duckdb.Error as exc:
-        raise SqlError(_first_line(exc)) from exc
+        raise SqlError(_duckdb_message(exc)) from exc
+
+
+def _duckdb_message(exc: BaseException) -> str:
+    """DuckDB's error with its hints kept (see sql_commands.error_text)."""
+    from carryover.sql_commands import error_text
+
+    return error_text(exc)
 
 
 def _plain(value: Any) -> str:
@@ -195,16 +197,6 @@ FORMATTERS: dict[str, Callable[[Result], str]] = {
     "json": format_json,
 }
 
-TABLES_QUERY = """
-select name, kind, description from (
-    select table_name as name, 'table' as kind, comment as description
-    from duckdb_tables() where database_name = current_database()
-    union all
-    select view_name, 'view', comment
-    from duckdb_views() where database_name = current_database() and not internal
-) order by name
-"""
-
 
 def history_path(warehouse: Path) -> Path:
     """Where the shell keeps its history: $CARRYOVER_SQL_HISTORY, else beside the warehouse."""
@@ -242,15 +234,8 @@ def shell(
             buffer = ""
             continue
         if not buffer and text.strip().startswith("."):
-            command = text.strip().split()[0].lower()
-            if command in (".quit", ".exit"):
+            if not _dot_command(con, text, write, write_error, formatter):
                 return
-            if command == ".help":
-                write(SHELL_HELP)
-            elif command == ".tables":
-                write(formatter(run_query(con, TABLES_QUERY)))
-            else:
-                write_error(f"unknown command {command}; type .help")
             continue
         if not buffer and not text.strip():
             continue
@@ -267,6 +252,27 @@ def shell(
             write(formatter(run_query(con, buffer)))
         except SqlError as exc:
             write_error(f"error: {exc}")
+
+
+def _dot_command(
+    con: duckdb.DuckDBPyConnection,
+    text: str,
+    write: Callable[[str], None],
+    write_error: Callable[[str], None],
+    formatter: Callable[[Result], str],
+) -> bool:
+    """Answer a dot command in the shell (see carryover.sql_commands); False on .quit."""
+    from carryover.sql_commands import run_dot_command
+
+    try:
+        answer = run_dot_command(con, text)
+    except SqlError as exc:
+        write_error(str(exc))
+        return True
+    if answer is None:
+        return False
+    write(answer if isinstance(answer, str) else formatter(answer))
+    return True
 
 
 def _terminal_lines(history: Path | None) -> Iterable[str]:

@@ -400,7 +400,10 @@ def serve(
         f"serving deployment {carryover_pipeline.name}/{name} on {url}, schedule {cron!r}; "
         "Ctrl+C stops it"
     )
-    carryover_pipeline.serve(
+    from carryover.serving import serve as serve_flow
+
+    serve_flow(
+        carryover_pipeline,
         name=name,
         cron=cron,
         parameters={
@@ -412,12 +415,11 @@ def serve(
             "dask_address": dask_address,
             "fail_on": fail_on.value,
         },
-        global_limit=ConcurrencyLimitConfig(
+        concurrency_limit=ConcurrencyLimitConfig(
             limit=1, collision_strategy=ConcurrencyLimitStrategy.ENQUEUE
         ),
         limit=1,
         description="Check the raw study data, load DuckDB, write the report.",
-        print_starting_message=False,
         entrypoint_type=EntrypointType.MODULE_PATH,
     )
 

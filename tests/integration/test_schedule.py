@@ -8,6 +8,7 @@ locked dependencies this proves the scheduler works (with sqlalchemy 2.1 it fail
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -71,8 +72,14 @@ def test_a_served_per_minute_schedule_gets_runs_from_the_servers_scheduler(
             assert run.auto_scheduled
             assert run.deployment_id == deployment_id
             assert run.parameters["warehouse"] == str(warehouse)
+        # SIGTERM (as systemd or Docker stop it) ends serving quietly, like Ctrl+C
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=60) == 0
     finally:
         stop_group(proc)
         log.close()
     assert warehouse.is_file()
-    assert "bulk DML" not in (tmp_path / "serve.log").read_text()
+    printed = (tmp_path / "serve.log").read_text()
+    assert "bulk DML" not in printed
+    assert "never awaited" not in printed
+    assert "Traceback" not in printed

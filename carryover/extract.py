@@ -10,10 +10,12 @@ a record's line is the physical line it starts on (the header is line 1).
 from __future__ import annotations
 
 import csv
+import difflib
 import functools
 import hashlib
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,8 @@ from schemas.table import ROW, TableSpec
 
 BOM = b"\xef\xbb\xbf"
 SPAN = "_span"
+TYPO_RATIO = 0.7
+"""How alike an unknown header name and an absent column must be to suggest one for the other."""
 """Number of physical lines a record spans (1 unless a quoted field holds a line break)."""
 
 REJECTED_SCHEMA: dict[str, pl.DataType] = {
@@ -385,23 +389,54 @@ def _check_header(header: list[str], spec: TableSpec, out: _Collector) -> str:
             )
             problems.append(f"column {name!r} is repeated")
         seen.add(name)
+    known = set(spec.column_names)
+    meant = header_typos(
+        [n for n in header if n not in known], [c for c in spec.column_names if c not in seen]
+    )
+    typo_of = {column: name for name, column in meant.items()}
     for name in spec.required:
         if name not in seen:
+            hint = f" (the header has {typo_of[name]!r}: a typo?)" if name in typo_of else ""
             out.file_issue(
                 "column_missing",
-                f"required column {name!r} is missing from the header",
+                f"required column {name!r} is missing from the header{hint}",
                 column=name,
             )
             problems.append(f"required column {name!r} is missing")
-    known = set(spec.column_names)
     for name in header:
         if name not in known:
+            hint = ""
+            if name in meant:
+                hint = f"; did you mean {meant[name]!r}?"
+                if meant[name] not in spec.required:
+                    hint += f" ({meant[name]!r} is absent, so its values are not read)"
             out.file_issue(
                 "column_unknown",
-                f"column {name!r} is not part of the contract; it is ignored",
+                f"column {name!r} is not part of the contract; it is ignored{hint}",
                 column=name,
             )
     return "; ".join(problems)
+
+
+def header_typos(unknown: Sequence[str], absent: Sequence[str]) -> dict[str, str]:
+    """Unknown header names that look like a contract column the header lacks: name -> column.
+
+    Each absent column is given to at most one name, the most similar (difflib's ratio >= 0.7,
+    which takes 'change_percent' for 'change_pct' but not 'pre_men' for 'post_mean').
+    """
+    pairs = sorted(
+        (
+            (difflib.SequenceMatcher(None, name, column).ratio(), i, name, column)
+            for i, name in enumerate(unknown)
+            for column in absent
+        ),
+        key=lambda p: (-p[0], p[1]),
+    )
+    meant: dict[str, str] = {}
+    for ratio, _, name, column in pairs:
+        if ratio >= TYPO_RATIO and name not in meant and column not in meant.values():
+            meant[name] = column
+    return meant
 
 
 def _records(

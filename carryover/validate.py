@@ -123,13 +123,16 @@ def _row_plan(table: str, clean: Mapping[str, pl.DataFrame], this_year: int | No
             return groups.row_plan(ids("studies", "study_id"), ids("exercises", "exercise_id"))
         case "outcomes":
             return outcomes.row_plan(
-                ids("groups", "study_id", "group_id"), ids("exercises", "exercise_id")
+                ids("groups", "study_id", "group_id"),
+                ids("exercises", "exercise_id"),
+                clean["groups"],
             )
         case "claims":
             return claims.row_plan(
                 ids("studies", "study_id"),
                 ids("groups", "study_id", "group_id"),
                 ids("exercises", "exercise_id"),
+                clean["groups"],
             )
     raise KeyError(table)
 

@@ -9,6 +9,7 @@ point is recorded as such by the next one.
 
 # No `from __future__ import annotations`: a served deployment's runs load this flow from its
 # module and validate their parameters against these annotations, which must be real types.
+import dataclasses
 import datetime as dt
 import os
 import uuid
@@ -150,9 +151,17 @@ def load(
 
 @task(name="report", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def report(report_dir: Path, content: ReportInput, warehouse: Path) -> tuple[Path, Path]:
-    """Write the Markdown and HTML reports (read back from the warehouse); publish the artifacts."""
-    path = pipeline.write_report(report_dir, content)
+    """Write the Markdown and HTML reports (read back from the warehouse); publish the artifacts.
+
+    Both reports are named after the run's finish time as the warehouse records it, so that one
+    run's two files share one timestamp.
+    """
     data = load_report_data(warehouse, content.run_id)
+    finished = data.run["finished_at"]
+    if isinstance(finished, dt.datetime):
+        aware = finished if finished.tzinfo else finished.replace(tzinfo=dt.UTC)
+        content = dataclasses.replace(content, finished_at=aware)
+    path = pipeline.write_report(report_dir, content)
     html = pipeline.write_html_report(report_dir, data)
     create_markdown_artifact(
         markdown=summary_markdown(data, str(html)) + "\n" + render_markdown(content),

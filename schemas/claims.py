@@ -9,7 +9,7 @@ from __future__ import annotations
 import polars as pl
 
 from schemas.columns import Bound, ColumnSpec, Kind
-from schemas.keys import reference_check
+from schemas.keys import UNKNOWN_GROUP_MESSAGE, reference_check, with_group_hints
 from schemas.table import FrameRule, SchemaPlan, TableSpec, build_plan
 
 SPEC = TableSpec(
@@ -32,8 +32,16 @@ SPEC = TableSpec(
 _IS_CHANGE = pl.col("quantity") == "change_pct"
 
 
-def row_plan(studies: pl.Series, groups: pl.Series, exercises: pl.Series) -> SchemaPlan:
-    """Cell, completeness and reference checks of claims (rows that fail are quarantined)."""
+def row_plan(
+    studies: pl.Series,
+    groups: pl.Series,
+    exercises: pl.Series,
+    group_rows: pl.DataFrame | None = None,
+) -> SchemaPlan:
+    """Cell, completeness and reference checks of claims (rows that fail are quarantined).
+
+    `group_rows` are the valid groups, which unknown_group's message names.
+    """
     incomplete = [
         FrameRule(
             f"claim_incomplete:{column}",
@@ -49,7 +57,7 @@ def row_plan(studies: pl.Series, groups: pl.Series, exercises: pl.Series) -> Sch
         "unknown_group",
         "group_id",
         reference_check(["study_id", "group_id"], groups),
-        "group {group_id!r} of study {study_id!r} is not a valid group in groups.csv",
+        UNKNOWN_GROUP_MESSAGE,
     )
     return build_plan(
         SPEC,
@@ -70,4 +78,5 @@ def row_plan(studies: pl.Series, groups: pl.Series, exercises: pl.Series) -> Sch
             ],
         },
         frame_rules=[*incomplete, unknown_group],
+        prepare=with_group_hints(group_rows),
     )

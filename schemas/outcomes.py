@@ -12,7 +12,13 @@ import polars as pl
 from carryover import rounding
 from carryover.rounding import Interval
 from schemas.columns import Bound, ColumnSpec, Kind
-from schemas.keys import duplicate_key_rule, reference_check, with_first_line
+from schemas.keys import (
+    UNKNOWN_GROUP_MESSAGE,
+    duplicate_key_rule,
+    reference_check,
+    with_first_line,
+    with_group_hints,
+)
 from schemas.table import FrameRule, SchemaPlan, TableSpec, build_plan, hw
 
 FIGURES = ("pre_mean", "pre_sd", "post_mean", "post_sd", "change_abs", "change_pct")
@@ -45,11 +51,15 @@ _HAS_CHANGE = pl.col("change_pct").is_not_null() | (
 )
 
 
-def row_plan(groups: pl.Series, exercises: pl.Series) -> SchemaPlan:
+def row_plan(
+    groups: pl.Series, exercises: pl.Series, group_rows: pl.DataFrame | None = None
+) -> SchemaPlan:
     """Cell, key, reference and completeness checks (rows that fail are quarantined).
 
-    `groups` holds composite (study_id, group_id) keys of valid groups (schemas.keys.key_values).
+    `groups` holds composite (study_id, group_id) keys of valid groups (schemas.keys.key_values);
+    `group_rows` the valid groups themselves, which unknown_group's message names.
     """
+    first_line, hints = with_first_line(SPEC.key), with_group_hints(group_rows)
     rules = [
         duplicate_key_rule(SPEC),
         FrameRule(
@@ -86,7 +96,7 @@ def row_plan(groups: pl.Series, exercises: pl.Series) -> SchemaPlan:
             "unknown_group",
             "group_id",
             reference_check(["study_id", "group_id"], groups),
-            "group {group_id!r} of study {study_id!r} is not a valid group in groups.csv",
+            UNKNOWN_GROUP_MESSAGE,
         ),
     ]
     return build_plan(
@@ -101,7 +111,7 @@ def row_plan(groups: pl.Series, exercises: pl.Series) -> SchemaPlan:
             ]
         },
         frame_rules=rules,
-        prepare=with_first_line(SPEC.key),
+        prepare=lambda frame: hints(first_line(frame)),
     )
 
 

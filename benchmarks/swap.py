@@ -19,10 +19,10 @@ from pathlib import Path
 
 import duckdb
 
-from carryover import warehouse
-from carryover.config import PROJECT_ROOT
-from carryover.pipeline import check
-from carryover.warehouse import RunRecord, build, next_file, swap, write_run
+from carryover.core.config import PROJECT_ROOT
+from carryover.steps import check
+from carryover.warehouse import build as warehouse
+from carryover.warehouse.build import RunRecord, build, next_file, swap, write_run
 from tests.support import FAULTY, large_texts, write_raw
 
 HISTORY_RUNS = 10

@@ -2,9 +2,9 @@
 
 Each task handles whole tables, never single rows. Only the I/O steps retry. Tasks do not use
 Prefect's cache: a run must always see the raw files as they are now. Reuse of unchanged files is
-carryover's own (carryover.incremental), keyed on the files' sha256. A run holds the warehouse's
-lock throughout and keeps a journal of its stage (carryover.runstate), so that a run killed at any
-point is recorded as such by the next one.
+carryover's own (carryover.validate.reuse), keyed on the files' sha256. A run holds the
+warehouse's lock throughout and keeps a journal of its stage (carryover.warehouse.runstate), so
+that a run killed at any point is recorded as such by the next one.
 """
 
 # No `from __future__ import annotations`: a served deployment's runs load this flow from its
@@ -26,25 +26,26 @@ from prefect.runtime import flow_run
 from prefect.states import Crashed
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
-from carryover import incremental, pipeline
-from carryover.articles import Article
-from carryover.articles import read_articles as read_article_files
-from carryover.extract import Extracted
-from carryover.html_report import findings_records, summary_markdown
-from carryover.incremental import Reuse
-from carryover.report import ReportInput, render_markdown
-from carryover.report_data import load_report_data
-from carryover.runstate import Journal, run_lock
-from carryover.validate import (
+from carryover import steps as pipeline
+from carryover.claims.articles import Article
+from carryover.claims.articles import read_articles as read_article_files
+from carryover.ingest.extract import Extracted
+from carryover.report.html import findings_records, summary_markdown
+from carryover.report.markdown import ReportInput, render_markdown
+from carryover.report.model import load_report_data
+from carryover.validate import reuse as incremental
+from carryover.validate.reuse import Reuse
+from carryover.validate.validation import (
     FileValidator,
     TableResult,
     Validation,
     validate_files,
     validate_tables,
 )
-from carryover.validate import combine as validate_combine
-from carryover.warehouse import RunRecord
-from carryover.warehouse import load as load_warehouse
+from carryover.validate.validation import combine as validate_combine
+from carryover.warehouse.build import RunRecord
+from carryover.warehouse.build import load as load_warehouse
+from carryover.warehouse.runstate import Journal, run_lock
 
 REPORT_ARTIFACT_KEY = "carryover-validation-report"
 FINDINGS_ARTIFACT_KEY = "carryover-findings"

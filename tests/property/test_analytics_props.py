@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from statsmodels.stats.meta_analysis import combine_effects
 
-from carryover import analytics
+from carryover.analytics import effects as analytics
 from tests.analytics_frames import Arm, carryover_of, pool
 
 effect = st.floats(-3, 3, allow_nan=False)

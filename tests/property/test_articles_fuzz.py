@@ -7,9 +7,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from carryover.articles import Article, Context, read_article, read_articles
-from carryover.config import PROJECT_ROOT
-from carryover.pipeline import check
+from carryover.claims.articles import Article, Context, read_article, read_articles
+from carryover.core.config import PROJECT_ROOT
+from carryover.steps import check
 
 DEMO = (PROJECT_ROOT / "raw" / "articles" / "hip-thrust-vs-squat.md").read_text(encoding="utf-8")
 _CONTEXT: list[Context] = []

@@ -5,7 +5,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from carryover.extract import MISSING_TOKENS, _normalisation_hint
+from carryover.ingest.extract import MISSING_TOKENS, _normalisation_hint
 
 _CELLS = st.one_of(
     st.sampled_from(sorted(MISSING_TOKENS)),

@@ -9,9 +9,9 @@ import polars as pl
 import pytest
 from statsmodels.stats.meta_analysis import combine_effects
 
-from carryover import analytics
-from carryover.config import PROJECT_ROOT
-from carryover.pipeline import check
+from carryover.analytics import effects as analytics
+from carryover.core.config import PROJECT_ROOT
+from carryover.steps import check
 from tests.analytics_frames import Arm, carryover_of, pool
 
 # Morris (2008), Table 1 data as metafor's test suite types it in

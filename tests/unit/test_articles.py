@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from carryover.articles import Article, Context, Passage, article_id, read_article, sentences
+from carryover.claims.articles import Article, Context, Passage, article_id, read_article, sentences
 from tests.support import validate_texts
 
 EXERCISES = """exercise_id,name,aliases

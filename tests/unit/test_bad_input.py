@@ -13,10 +13,10 @@ import polars as pl
 import pytest
 from typer.testing import CliRunner
 
-from carryover.cli import app
-from carryover.pipeline import RawDirError, check, transform_all
-from carryover.report import md_cell
-from carryover.warehouse import RunRecord, load
+from carryover.cli.app import app
+from carryover.report.markdown import md_cell
+from carryover.steps import RawDirError, check, transform_all
+from carryover.warehouse.build import RunRecord, load
 from tests.support import valid_texts, write_raw
 
 HEADER = (

@@ -3,7 +3,7 @@
 import polars as pl
 import pytest
 
-from carryover.changes import comparable, compare_findings
+from carryover.report.changes import comparable, compare_findings
 
 
 def _findings(*rows: tuple[str, str, int]) -> pl.DataFrame:

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from carryover.validate import Validation
+from carryover.validate.validation import Validation
 from tests.support import valid_texts, validate_texts
 
 # The valid set: trial_2020 randomized 30; groups sq and ht with 10 each, 8 weeks, 2 a week.

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from carryover.cli import app
+from carryover.cli.app import app
 from tests.support import FAULTY, VALID
 
 
@@ -67,8 +67,8 @@ def test_history_lists_runs_newest_first_with_stopped_ones(
     """Completed runs with their counts, and a killed run with the stage it reached."""
     import datetime as dt
 
-    from carryover.pipeline import transform_all
-    from carryover.warehouse import RunRecord, load
+    from carryover.steps import transform_all
+    from carryover.warehouse.build import RunRecord, load
     from tests.support import valid_texts, validate_texts
 
     path = tmp_path / "w.duckdb"

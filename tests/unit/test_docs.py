@@ -2,11 +2,11 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from carryover import sql
-from carryover.analytics import CARRYOVER_COLUMNS, DEFAULT_PREPOST_R, POOLED_COLUMNS
-from carryover.config import PROJECT_ROOT
-from carryover.pipeline import check
-from carryover.warehouse import RunRecord, load
+from carryover.analytics.effects import CARRYOVER_COLUMNS, DEFAULT_PREPOST_R, POOLED_COLUMNS
+from carryover.core.config import PROJECT_ROOT
+from carryover.steps import check
+from carryover.warehouse import sql
+from carryover.warehouse.build import RunRecord, load
 from schemas.rules import RULES
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from carryover.extract import Extracted, extract_file, parse_csv
+from carryover.ingest.extract import Extracted, extract_file, parse_csv
 from schemas import SPECS
 
 GROUPS = SPECS["groups"]

@@ -5,8 +5,8 @@ from html.parser import HTMLParser
 
 import polars as pl
 
-from carryover.changes import compare_findings
-from carryover.html_report import findings_records, render_html, summary_markdown
+from carryover.report.changes import compare_findings
+from carryover.report.html import findings_records, render_html, summary_markdown
 from tests.report_frames import (
     HOSTILE_FORMULA,
     HOSTILE_IMG,
@@ -186,7 +186,7 @@ def _forest_rows(groups: int) -> tuple[pl.DataFrame, pl.DataFrame]:
 
 
 def test_a_forest_plot_draws_the_largest_groups_of_a_crowded_pair_and_says_so() -> None:
-    from carryover import plots
+    from carryover.report import plots
 
     few = plots.forest_plot(*_forest_rows(plots.FOREST_ROWS_PER_PAIR), "g")
     assert few is not None
@@ -202,7 +202,7 @@ def test_a_forest_plot_draws_the_largest_groups_of_a_crowded_pair_and_says_so() 
 
 
 def test_a_forest_plot_of_many_pairs_draws_the_best_supported_and_counts_the_rest() -> None:
-    from carryover import plots
+    from carryover.report import plots
 
     rows, pooled = _forest_rows(plots.FOREST_ROWS_PER_PAIR)
     frames = [

@@ -6,8 +6,8 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
-from carryover import incremental
-from carryover.validate import PARENTS, Validation, _row_plan, validate
+from carryover.validate import reuse as incremental
+from carryover.validate.validation import PARENTS, Validation, _row_plan, validate
 from schemas import TABLES
 from tests.support import FAULTY, extract_texts, valid_texts, write_raw
 

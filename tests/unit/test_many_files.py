@@ -8,8 +8,8 @@ import polars as pl
 from hypothesis import given
 from hypothesis import strategies as st
 
-from carryover import pipeline
-from carryover.extract import table_sources
+from carryover import steps as pipeline
+from carryover.ingest.extract import table_sources
 from schemas import SPECS
 from tests.support import valid_texts, write_raw
 
@@ -139,7 +139,7 @@ def test_batches_keep_every_item_in_order_within_their_limits(sizes: list[int], 
 
 def test_files_validated_together_are_each_judged_on_their_own(tmp_path: Path) -> None:
     """One pandera pass over a batch of files gives what one pass per file gives."""
-    from carryover.validate import combine, validate_files, validate_tables
+    from carryover.validate.validation import combine, validate_files, validate_tables
 
     raw = write_raw(tmp_path / "raw", valid_texts())
     rows = _split_outcomes(raw, 2)

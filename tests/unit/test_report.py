@@ -2,8 +2,8 @@ import datetime as dt
 
 import polars as pl
 
-from carryover.report import ReportInput, md_cell, render_markdown
-from carryover.validate import FileStats
+from carryover.report.markdown import ReportInput, md_cell, render_markdown
+from carryover.validate.validation import FileStats
 from schemas.findings import finding, findings_frame
 
 

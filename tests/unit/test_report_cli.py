@@ -4,7 +4,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from carryover.cli import app
+from carryover.cli.app import app
 from tests.report_frames import history_warehouse
 
 

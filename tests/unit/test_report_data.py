@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from carryover.report_data import ReportError, load_report_data
+from carryover.report.model import ReportError, load_report_data
 from tests.report_frames import history_warehouse
 
 

@@ -1,7 +1,7 @@
 import polars as pl
 import pytest
 
-from carryover import rounding
+from carryover.core import rounding
 
 
 def _hw(texts: list[str | None]) -> list[float | None]:

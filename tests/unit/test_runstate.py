@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from carryover.runstate import (
+from carryover.warehouse.runstate import (
     Journal,
     WarehouseBusy,
     journal_file,
@@ -28,7 +28,7 @@ def _holder(warehouse: Path) -> subprocess.Popen[str]:
         f"""
         import sys
         from pathlib import Path
-        from carryover.runstate import run_lock
+        from carryover.warehouse.runstate import run_lock
         with run_lock(Path({str(warehouse)!r}), wait=0):
             print("locked", flush=True)
             sys.stdin.readline()

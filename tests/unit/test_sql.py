@@ -14,10 +14,10 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from carryover import sql
-from carryover.cli import app
-from carryover.pipeline import check
-from carryover.warehouse import RunRecord, load
+from carryover.cli.app import app
+from carryover.steps import check
+from carryover.warehouse import sql
+from carryover.warehouse.build import RunRecord, load
 from tests.support import VALID
 
 

@@ -1,7 +1,7 @@
 import polars as pl
 import pytest
 
-from carryover.transforms import outcome_changes
+from carryover.analytics.transforms import outcome_changes
 from tests.support import valid_texts, validate_texts, with_row
 
 

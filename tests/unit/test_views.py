@@ -9,9 +9,9 @@ from collections.abc import Iterator
 import duckdb
 import pytest
 
-from carryover.pipeline import check
-from carryover.views import matrix_sql
-from carryover.warehouse import RunRecord, load
+from carryover.analytics.views import matrix_sql
+from carryover.steps import check
+from carryover.warehouse.build import RunRecord, load
 from tests.support import VALID, valid_texts, write_raw
 
 

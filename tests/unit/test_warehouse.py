@@ -9,9 +9,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from carryover import warehouse
-from carryover.pipeline import transform_all
-from carryover.warehouse import (
+from carryover.steps import transform_all
+from carryover.warehouse import build as warehouse
+from carryover.warehouse.build import (
     RunRecord,
     WarehouseError,
     connect,

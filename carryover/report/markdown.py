@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from carryover.validate import FileStats
+from carryover.validate.validation import FileStats
 
 _MD_ESCAPES = str.maketrans(
     {

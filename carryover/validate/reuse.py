@@ -25,17 +25,18 @@ from pathlib import Path
 import polars as pl
 
 import carryover
-from carryover.articles import article_paths
-from carryover.extract import table_sources
-from carryover.validate import PARENTS, FileStats, TableResult
+from carryover.claims.articles import article_paths
+from carryover.ingest.extract import table_sources
+from carryover.validate.validation import PARENTS, FileStats, TableResult
 from schemas import OPTIONAL_TABLES, TABLES
 
 _CODE = (
-    "carryover/extract.py",
-    "carryover/validate.py",
-    "carryover/rounding.py",
-    "carryover/articles.py",
-    "carryover/transforms.py",
+    "carryover/ingest/extract.py",
+    "carryover/validate/validation.py",
+    "carryover/core/rounding.py",
+    "carryover/claims/articles.py",
+    "carryover/claims/judge.py",
+    "carryover/analytics/transforms.py",
 )
 _FRAMES = ("clean_text", "quarantine", "findings")
 

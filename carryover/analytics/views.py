@@ -3,15 +3,16 @@
 `create_views(con)` runs inside the load's transaction, after the current tables have been
 replaced, so that views and comments always describe the tables they sit on. The documentation
 strings come from one place each: the raw tables' contracts (schemas/), the analytics column docs
-(carryover/analytics.py) and the dictionaries below.
+(carryover/analytics/effects.py) and the dictionaries below.
 """
 
 from __future__ import annotations
 
 import duckdb
 
-from carryover import analytics
-from schemas import TABLES, claim_checks
+from carryover.analytics import effects as analytics
+from carryover.claims import judge as claim_checks
+from schemas import TABLES
 
 SOURCE_COLUMNS = {
     "source_file": "The raw file the row was read from.",

@@ -16,8 +16,8 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from carryover.changes import FINGERPRINT, FindingChanges, comparable, compare_findings
-from carryover.html_report import ReportData
+from carryover.report.changes import FINGERPRINT, FindingChanges, comparable, compare_findings
+from carryover.report.html import ReportData
 
 
 class ReportError(Exception):

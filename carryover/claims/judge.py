@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from carryover import rounding
+from carryover.core import rounding
 from schemas.studies import study_names
 from schemas.table import FrameRule, SchemaPlan, TableSpec, build_plan, hw
 

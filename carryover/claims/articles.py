@@ -31,7 +31,7 @@ from typing import Any
 
 import polars as pl
 
-from carryover.extract import BOM, SPAN, Extracted, empty_rows, outside_raw
+from carryover.ingest.extract import BOM, SPAN, Extracted, empty_rows, outside_raw
 from schemas.claims import SPEC as CLAIMS
 from schemas.findings import finding, findings_frame
 from schemas.studies import first_author

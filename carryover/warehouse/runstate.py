@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from carryover.warehouse import RunRecord, WarehouseError
+from carryover.warehouse.build import RunRecord, WarehouseError
 
 ENV_STOP_AT = "CARRYOVER_STOP_AT"
 """Fault injection for the crash tests: a run stops itself (SIGSTOP) on reaching this stage."""

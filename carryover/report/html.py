@@ -22,11 +22,7 @@ import jinja2
 import polars as pl
 from markupsafe import Markup
 
-from carryover import plots
-from carryover.changes import FINGERPRINT, FindingChanges
-from carryover.report import md_cell
-from schemas import SPECS
-from schemas.claim_checks import (
+from carryover.claims.judge import (
     CONFLICTING,
     CONTRADICTED,
     EXERCISE_NOT_TESTED,
@@ -34,6 +30,10 @@ from schemas.claim_checks import (
     SUPPORTED,
     UNVERIFIABLE,
 )
+from carryover.report import plots
+from carryover.report.changes import FINGERPRINT, FindingChanges
+from carryover.report.markdown import md_cell
+from schemas import SPECS
 from schemas.rules import RULES
 from schemas.studies import spec_for_year
 
@@ -367,7 +367,7 @@ def _plots(data: ReportData) -> dict[str, Any] | None:
 
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("carryover", "templates"),
+        loader=jinja2.PackageLoader("carryover.report", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

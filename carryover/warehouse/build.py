@@ -25,8 +25,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from carryover.validate import FileStats, Validation
-from carryover.views import create_views
+from carryover.analytics.views import create_views
+from carryover.validate.validation import FileStats, Validation
 
 HISTORY_TABLES = ("runs", "run_files", "findings")
 HISTORY_DDL = """

@@ -3,8 +3,8 @@
 Pure polars functions from clean typed tables to the derived tables `carryover` (one row per study x
 group x test exercise x measure) and `carryover_pooled` (one row per trained exercise x test
 exercise x measure family). Each formula lives in one function here; percent and absolute changes
-come from `carryover.transforms.outcome_changes`. A figure that cannot be computed from what the
-papers report is null, never a guess.
+come from `carryover.analytics.transforms.outcome_changes`. A figure that cannot be computed from
+what the papers report is null, never a guess.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from carryover import rounding
+from carryover.core import rounding
 from schemas.outcomes import SPEC as OUTCOMES
 from schemas.outcomes import figure
 

@@ -18,7 +18,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from carryover.config import (
+from carryover.core.config import (
     ENV_DASK_ADDRESS,
     ENV_RAW_DIR,
     ENV_REPORT_DIR,
@@ -26,9 +26,9 @@ from carryover.config import (
     ENV_WAREHOUSE,
     resolve_paths,
 )
-from carryover.pipeline import RawDirError
-from carryover.validate import FileStats
-from carryover.warehouse import WarehouseError
+from carryover.steps import RawDirError
+from carryover.validate.validation import FileStats
+from carryover.warehouse.build import WarehouseError
 
 DEFAULT_LOCK_WAIT = 60.0
 
@@ -180,8 +180,8 @@ def run(
     paths = resolve_paths(raw, warehouse, report_dir)
     _quiet_prefect(verbose)
     try:
-        from carryover.pipeline import ensure_raw_dir
-        from carryover.warehouse import check_usable
+        from carryover.steps import ensure_raw_dir
+        from carryover.warehouse.build import check_usable
 
         ensure_raw_dir(paths.raw_dir)
         check_usable(paths.warehouse)  # fail fast, before any work, if it cannot be written
@@ -270,8 +270,8 @@ def serve(
         raise _fail(f"--cron {cron!r} is not a cron expression such as '0 6 * * *'") from None
     url = _api_url_or_fail()
     try:
-        from carryover.pipeline import ensure_raw_dir
-        from carryover.warehouse import check_usable
+        from carryover.steps import ensure_raw_dir
+        from carryover.warehouse.build import check_usable
 
         ensure_raw_dir(paths.raw_dir)
         check_usable(paths.warehouse)
@@ -310,8 +310,8 @@ def history(
     limit: Annotated[int, typer.Option("--limit", min=1, help="How many runs to show.")] = 10,
 ) -> None:
     """Print the last runs in the warehouse, newest first (read-only, safe during a run)."""
-    from carryover.runstate import lock_is_held, read_journal
-    from carryover.warehouse import recent_runs
+    from carryover.warehouse.build import recent_runs
+    from carryover.warehouse.runstate import lock_is_held, read_journal
 
     paths = resolve_paths(warehouse=warehouse)
     journal = read_journal(paths.warehouse)
@@ -356,7 +356,7 @@ def history(
 @app.command()
 def check(raw: RawOption = None, max_findings: MaxFindings = 100) -> None:
     """Validate the raw data and print the findings; writes nothing, starts no Prefect server."""
-    from carryover.pipeline import check as check_raw
+    from carryover.steps import check as check_raw
 
     paths = resolve_paths(raw)
     try:
@@ -386,8 +386,8 @@ def report(
     ] = False,
 ) -> None:
     """Re-render a run's HTML report from the warehouse (read-only) and print where it is."""
-    from carryover.pipeline import write_html_report
-    from carryover.report_data import ReportError, load_report_data
+    from carryover.report.model import ReportError, load_report_data
+    from carryover.steps import write_html_report
 
     paths = resolve_paths(warehouse=warehouse, report_dir=report_dir)
     try:
@@ -426,7 +426,7 @@ def sql(
     ] = OutputFormat.table,
 ) -> None:
     """Query the warehouse read-only: one query, or an interactive shell (statements end in ';')."""
-    from carryover import sql as sql_shell
+    from carryover.warehouse import sql as sql_shell
 
     paths = resolve_paths(warehouse=warehouse)
     try:

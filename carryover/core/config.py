@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 ENV_RAW_DIR = "CARRYOVER_RAW_DIR"
 ENV_WAREHOUSE = "CARRYOVER_WAREHOUSE"

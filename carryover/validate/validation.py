@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from carryover.articles import Article, Context, read_article
-from carryover.extract import SPAN, Extracted
-from carryover.transforms import outcome_changes
-from schemas import SPECS, TABLES, claim_checks, claims, exercises, groups, keys, outcomes, studies
+from carryover.analytics.transforms import outcome_changes
+from carryover.claims import judge as claim_checks
+from carryover.claims.articles import Article, Context, read_article
+from carryover.ingest.extract import SPAN, Extracted
+from schemas import SPECS, TABLES, claims, exercises, groups, keys, outcomes, studies
 from schemas.findings import FINDINGS_SCHEMA, finding, findings_frame, sort_findings
 from schemas.keys import KEY_SEP, composite, key_values
 from schemas.table import ROW, SOURCE_COLUMNS, SchemaPlan, TableSpec, cast_table, run_plan
@@ -72,7 +73,7 @@ class TableResult:
     """One raw table validated on its own rows and on the clean rows of the tables it references.
 
     This is what an incremental run reuses for raw files that have not changed (see
-    carryover.incremental): the clean rows as text, the quarantined rows, the row-level findings
+    carryover.validate.reuse): the clean rows as text, the quarantined rows, the row-level findings
     with their identity, and each source file's counts (claims.csv and every article for claims).
     """
 
@@ -372,7 +373,7 @@ def combine(
     """Finish validation from every table's result: cast types, run the cross-table rules.
 
     Cross-table rules: figures that disagree, groups that outnumber the randomized, and every
-    claim judged against its article and its study (schemas/claim_checks.py). `typed` holds tables
+    claim judged against its article and its study (carryover/claims/judge.py). `typed` holds tables
     already cast (for reading articles), so that none is cast twice.
     """
     done = typed or {}

@@ -14,15 +14,15 @@ from typing import TYPE_CHECKING, TypeVar
 
 import polars as pl
 
-from carryover import analytics
-from carryover.articles import Article, read_articles
-from carryover.extract import Extracted, extract_file, table_sources
-from carryover.report import ReportInput, render_markdown
-from carryover.validate import FileStats, Validation, validate
+from carryover.analytics import effects as analytics
+from carryover.claims.articles import Article, read_articles
+from carryover.ingest.extract import Extracted, extract_file, table_sources
+from carryover.report.markdown import ReportInput, render_markdown
+from carryover.validate.validation import FileStats, Validation, validate
 from schemas import OPTIONAL_TABLES, SPECS, TABLES
 
 if TYPE_CHECKING:  # the HTML report imports matplotlib: only the commands that write it pay for it
-    from carryover.html_report import ReportData
+    from carryover.report.html import ReportData
 
 
 class RawDirError(Exception):
@@ -197,7 +197,7 @@ def write_html_report(report_dir: Path, data: ReportData) -> Path:
     Re-rendering a run writes the same file name again, so it replaces that run's earlier page.
     """
     report_dir.mkdir(parents=True, exist_ok=True)
-    from carryover.html_report import render_html
+    from carryover.report.html import render_html
 
     text = render_html(data)
     path = html_report_path(report_dir, data.run)

@@ -22,7 +22,7 @@ from carryover.validate.validation import FileStats, Validation, validate
 from schemas import OPTIONAL_TABLES, SPECS, TABLES
 
 if TYPE_CHECKING:  # the HTML report imports matplotlib: only the commands that write it pay for it
-    from carryover.report.html import ReportData
+    from carryover.report.model import ReportData
 
 
 class RawDirError(Exception):

@@ -30,9 +30,8 @@ from carryover import steps as pipeline
 from carryover.claims.articles import Article
 from carryover.claims.articles import read_articles as read_article_files
 from carryover.ingest.extract import Extracted
-from carryover.report.html import findings_records, summary_markdown
-from carryover.report.markdown import ReportInput, render_markdown
-from carryover.report.model import load_report_data
+from carryover.report.markdown import ReportInput, render_markdown, summary_markdown
+from carryover.report.model import findings_records, load_report_data
 from carryover.validate import reuse as incremental
 from carryover.validate.reuse import Reuse
 from carryover.validate.validation import (

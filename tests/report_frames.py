@@ -12,7 +12,7 @@ import polars as pl
 
 from carryover.analytics import effects as analytics
 from carryover.report.changes import FindingChanges
-from carryover.report.html import ReportData
+from carryover.report.model import ReportData
 from schemas.findings import finding, findings_frame
 from tests.analytics_frames import Arm, carryover_of
 

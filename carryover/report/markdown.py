@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from carryover.report.model import WRONG, ReportData, view_model
 from carryover.validate.validation import FileStats
 
 _MD_ESCAPES = str.maketrans(
@@ -108,4 +109,55 @@ def render_markdown(report: ReportInput) -> str:
                 f"| {md_cell(q['source_file'])}:{q['source_line']} | {md_cell(q['reasons'])} | "
                 f"{md_cell(raw)} |"
             )
+    return "\n".join(out) + "\n"
+
+
+def summary_markdown(data: ReportData, html_path: str | None = None) -> str:
+    """The report's first screen as Markdown: status, counts, article verdicts, wrong figures."""
+    m = view_model(data)
+    out = [
+        "# carryover: editor's summary",
+        "",
+        f"- Run: `{md_cell(m['run_id'])}` finished {m['finished']}",
+        f"- Status: **{'errors found' if m['errors'] else 'passed'}**: {m['errors']} error(s), "
+        f"{m['warnings']} warning(s)",
+        f"- Rows: {m['rows_total']} read, {m['rows_loaded']} loaded, "
+        f"{m['rows_quarantined']} quarantined",
+    ]
+    if html_path:
+        out.append(f"- Full report: `{md_cell(html_path)}`")
+    changes = m["changes"]
+    if changes is None:
+        out.append(f"- Changes since the previous run: {md_cell(m['comparison_note'])}")
+    else:
+        out.append(
+            f"- Changes since the previous run: {len(changes['new'])} new, "
+            f"{len(changes['resolved'])} resolved, {changes['unchanged']} unchanged"
+        )
+    if m["articles"]:
+        out += ["", "## Articles", "", "| article | file | verdict | wrong figures |"]
+        out.append("|---|---|---|--:|")
+        for a in m["articles"]:
+            out.append(
+                f"| {md_cell(a['id'])} | {md_cell(a['source_file'])} | {a['verdict']} | "
+                f"{a['wrong']} |"
+            )
+        for a in m["articles"]:
+            wrong = [c for c in a["claims"] if c["verdict"] in WRONG]
+            if not wrong:
+                continue
+            out += [
+                "",
+                f"### {md_cell(a['id'])}: {a['wrong']} wrong figure(s)",
+                "",
+                "| line | article says | study says | verdict | fix |",
+                "|--:|---|---|---|---|",
+            ]
+            for c in wrong:
+                out.append(
+                    f"| {c['line']} | {md_cell(c['says'])} | {md_cell(c['paper'])} "
+                    f"{md_cell(c['what'])} {md_cell(c['study'])} {md_cell(c['paper_where'])} | "
+                    f"{c['verdict']} | "
+                    f"{md_cell(c['fix'])} |"
+                )
     return "\n".join(out) + "\n"

@@ -6,7 +6,9 @@ from html.parser import HTMLParser
 import polars as pl
 
 from carryover.report.changes import compare_findings
-from carryover.report.html import findings_records, render_html, summary_markdown
+from carryover.report.html import render_html
+from carryover.report.markdown import summary_markdown
+from carryover.report.model import findings_records
 from tests.report_frames import (
     HOSTILE_FORMULA,
     HOSTILE_IMG,

@@ -1,16 +1,21 @@
-"""The pipeline's steps as plain functions, shared by the Prefect flow and `carryover check`.
+"""The pipeline's one sequence of steps, run by `carryover check` and by the Prefect flow.
 
-extract -> validate -> transform are pure given the raw files; load and report write outputs.
+`run_steps` reads the raw directory and goes find files -> extract -> read articles -> validate ->
+combine -> transform; the flow then loads and reports. Every step is a plain function here or in
+its package; the caller says how they run through a `Runner`: `IN_TURN` calls them one after
+another (`check`), the flow makes each a Prefect task and maps batches over its task runner.
+Batching lives here too: raw files are read in batches of about BATCH_BYTES, and each table's
+files are validated in the batches they were read in.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, ParamSpec, Protocol, TypeVar
 
 import polars as pl
 
@@ -18,7 +23,18 @@ from carryover.analytics import effects as analytics
 from carryover.claims.articles import Article, read_articles
 from carryover.ingest.extract import Extracted, extract_file, table_sources
 from carryover.report.markdown import ReportInput, render_markdown
-from carryover.validate.validation import FileStats, Validation, validate
+from carryover.validate import reuse, validation
+from carryover.validate.reuse import Reuse
+from carryover.validate.validation import (
+    FileStats,
+    TableResult,
+    Validation,
+    article_sources,
+    combine,
+    merge_files,
+    parent_tables,
+    validate_files,
+)
 from schemas import OPTIONAL_TABLES, SPECS, TABLES
 
 if TYPE_CHECKING:  # the HTML report imports matplotlib: only the commands that write it pay for it
@@ -153,13 +169,179 @@ class Checked:
 
     validation: Validation
     derived: dict[str, pl.DataFrame] = field(default_factory=dict)
+    reuse: Reuse = field(default_factory=lambda: Reuse({}, {}))
+    """The raw files' reuse keys and the earlier results reused (none for `check`)."""
+
+
+def find_reusable(raw_dir: Path, warehouse: Path, full: bool) -> Reuse:
+    """Hash the raw files and find the last run's results for those unchanged since."""
+    keys = reuse.raw_keys(raw_dir)
+    return Reuse(keys, {} if full else reuse.lookup(warehouse, keys))
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+R_co = TypeVar("R_co", covariant=True)
+
+
+class Result(Protocol[R_co]):
+    """What a mapped step gives back for one batch: its result when asked (a Prefect future)."""
+
+    def result(self) -> R_co:
+        """The step's result for this batch."""
+        ...
+
+
+@dataclass(frozen=True)
+class Done(Generic[R]):
+    """A batch's result already computed (how steps run in turn)."""
+
+    value: R
+
+    def result(self) -> R:
+        """The step's result for this batch."""
+        return self.value
+
+
+class Runner(Protocol):
+    """How the steps run: `one` calls a step once, `map` calls it on each batch of `sources`.
+
+    A mapped step takes its batch as the parameter `sources`; `same` are the parameters every
+    batch shares. A batch may be a `Result` of an earlier mapped step: it is passed on as it is
+    (on Dask the data stays on the workers) and the step gets its value.
+    """
+
+    def one(self, step: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+        """Run one step."""
+        ...
+
+    def map(self, step: Callable[..., R], batches: Sequence[Any], **same: Any) -> list[Result[R]]:
+        """Run a batch step on each batch, in order."""
+        ...
+
+
+@dataclass(frozen=True)
+class InTurn:
+    """Run every step in this process, one after another (`replace` swaps a step, for tests)."""
+
+    replace: Mapping[Callable[..., Any], Callable[..., Any]] = field(default_factory=dict)
+
+    def one(self, step: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+        """Run one step."""
+        return step(*args, **kwargs)
+
+    def map(self, step: Callable[..., R], batches: Sequence[Any], **same: Any) -> list[Result[R]]:
+        """Run a batch step on each batch, in order."""
+        run: Callable[..., R] = self.replace.get(step, step)
+        return [
+            Done(run(sources=b.result() if isinstance(b, Done) else b, **same)) for b in batches
+        ]
+
+
+IN_TURN = InTurn()
+
+
+def _files(read: Sequence[Result[list[Extracted]]]) -> list[Extracted]:
+    return [ex for batch in read for ex in batch.result()]
+
+
+def validate_read(
+    read: Mapping[str, Sequence[Result[list[Extracted]]]],
+    articles: Sequence[Article],
+    run: Runner,
+    reused: Mapping[str, TableResult],
+    this_year: int | None = None,
+) -> tuple[dict[str, TableResult], dict[str, pl.DataFrame]]:
+    """Validate every table's files in load order, each against the tables before it.
+
+    `read` holds each table's files in the batches they were read in; each batch is validated as
+    one step (the articles' claims, read from text, are batched by rows here). `reused` holds
+    earlier results for tables whose raw files (and those they depend on) did not change; they are
+    taken as they are. Returns each table's result and the tables cast to read the articles (for
+    `combine`).
+    """
+    results: dict[str, TableResult] = {}
+    typed: dict[str, pl.DataFrame] = {}
+    for spec in TABLES:
+        if spec.name in reused:
+            results[spec.name] = reused[spec.name]
+            continue
+        own: list[Any] = list(read.get(spec.name, ()))
+        sources = _files(own)
+        if spec.name == "claims":
+            from_articles, typed = article_sources(articles, results)
+            sources += from_articles
+            own += batches(from_articles, lambda ex: ex.data_rows, BATCH_ROWS)
+        parents = parent_tables(spec.name, results)
+        per_file = run.map(validate_files, own, parents=parents, this_year=this_year)
+        results[spec.name] = merge_files(sources, [r for batch in per_file for r in batch.result()])
+    return results, typed
+
+
+def run_steps(
+    raw_dir: Path,
+    run: Runner = IN_TURN,
+    warehouse: Path | None = None,
+    full: bool = False,
+    stage: Callable[[str], object] = lambda name: None,
+) -> Checked:
+    """The steps from the raw directory to the derived tables: extract -> validate -> transform.
+
+    Given the warehouse, tables whose raw files did not change since its last run (unless `full`)
+    are neither read nor validated again. `stage` is told each stage's name as it starts (the flow
+    records it in the run's journal).
+    """
+    stage("extract")
+    found = Reuse({}, {}) if warehouse is None else run.one(find_reusable, raw_dir, warehouse, full)
+    earlier = found.results
+    files = run.one(list_sources, raw_dir, sorted(earlier))
+    size = file_size(raw_dir)
+    read = {
+        table: run.map(extract_sources, batches(own, size, BATCH_BYTES), raw_dir=raw_dir)
+        for table, own in by_table(files).items()
+    }
+    articles = [] if "claims" in earlier else run.one(read_articles, raw_dir)
+    stage("validate")
+    results, typed = validate_read(read, articles, run, earlier)
+    validation = run.one(combine, results, [t for t in earlier if t in results], typed)
+    stage("transform")
+    return Checked(validation, run.one(transform_all, validation), found)
 
 
 def check(raw_dir: Path) -> Checked:
     """Validate the raw directory without writing anything."""
-    raw = extract_all(raw_dir)
-    validation = validate(raw.tables, articles=raw.articles)
-    return Checked(validation, transform_all(validation))
+    return run_steps(raw_dir)
+
+
+def validate_tables(
+    extracted: Mapping[str, Sequence[Extracted]],
+    this_year: int | None = None,
+    reused: Mapping[str, TableResult] | None = None,
+    *,
+    articles: Sequence[Article] = (),
+    validate_files: Callable[..., list[TableResult]] = validation.validate_files,
+) -> tuple[dict[str, TableResult], dict[str, pl.DataFrame]]:
+    """`validate_read` on files already read, each table's files one batch, in this process."""
+    read = {table: [Done(list(files))] for table, files in extracted.items()}
+    def validate_batch(
+        sources: Sequence[Extracted], parents: Mapping[str, pl.DataFrame], this_year: int | None
+    ) -> list[TableResult]:
+        return validate_files(sources, parents, this_year)
+
+    run = InTurn({validation.validate_files: validate_batch})
+    return validate_read(read, articles, run, reused or {}, this_year)
+
+
+def validate(
+    extracted: Mapping[str, Sequence[Extracted]],
+    this_year: int | None = None,
+    reused: Mapping[str, TableResult] | None = None,
+    *,
+    articles: Sequence[Article] = (),
+) -> Validation:
+    """Validate every extracted file and article, one after another, and combine the results."""
+    results, typed = validate_tables(extracted, this_year, reused, articles=articles)
+    return combine(results, [name for name in (reused or {}) if name in results], typed)
 
 
 def write_report(report_dir: Path, report: ReportInput) -> Path:

@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from carryover.ingest.extract import Extracted, parse_csv
-from carryover.validate.validation import Validation, validate
+from carryover.steps import validate
+from carryover.validate.validation import Validation
 from schemas import SPECS
 
 DATA = Path(__file__).parent / "data"

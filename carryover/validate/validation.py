@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -419,13 +419,6 @@ def combine(
     )
 
 
-FileValidator = Callable[
-    [Sequence[Extracted], Mapping[str, pl.DataFrame], int | None], list[TableResult]
-]
-"""Validates a table's files against its parents' clean rows, one result per file in order: all
-at once (`validate_files`), or in batches in parallel, as the flow's tasks do."""
-
-
 def article_sources(
     articles: Sequence[Article], results: Mapping[str, TableResult]
 ) -> tuple[list[Extracted], dict[str, pl.DataFrame]]:
@@ -440,46 +433,3 @@ def article_sources(
         typed["studies"], typed["groups"], typed["exercises"], typed["outcomes"]
     )
     return [read_article(article, context) for article in articles], typed
-
-
-def validate_tables(
-    extracted: Mapping[str, Sequence[Extracted]],
-    this_year: int | None = None,
-    reused: Mapping[str, TableResult] | None = None,
-    *,
-    articles: Sequence[Article] = (),
-    validate_files: FileValidator = validate_files,
-) -> tuple[dict[str, TableResult], dict[str, pl.DataFrame]]:
-    """Validate every table's files in load order, each against the tables before it.
-
-    `extracted` holds each table's files (see extract.table_sources); `validate_files` validates
-    one table's files, in turn or in parallel. `reused` holds earlier results for tables whose raw
-    files (and those they depend on) did not change; they are taken as they are. Returns each
-    table's result and the tables cast to read the articles (for `combine`).
-    """
-    earlier = dict(reused or {})
-    results: dict[str, TableResult] = {}
-    typed: dict[str, pl.DataFrame] = {}
-    for spec in TABLES:
-        if spec.name in earlier:
-            results[spec.name] = earlier[spec.name]
-            continue
-        sources = list(extracted[spec.name])
-        if spec.name == "claims":
-            from_articles, typed = article_sources(articles, results)
-            sources += from_articles
-        per_file = validate_files(sources, parent_tables(spec.name, results), this_year)
-        results[spec.name] = merge_files(sources, per_file)
-    return results, typed
-
-
-def validate(
-    extracted: Mapping[str, Sequence[Extracted]],
-    this_year: int | None = None,
-    reused: Mapping[str, TableResult] | None = None,
-    *,
-    articles: Sequence[Article] = (),
-) -> Validation:
-    """Validate every extracted file and article, one after another; see the module docstring."""
-    results, typed = validate_tables(extracted, this_year, reused, articles=articles)
-    return combine(results, [name for name in (reused or {}) if name in results], typed)

@@ -6,8 +6,9 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
+from carryover.steps import validate
 from carryover.validate import reuse as incremental
-from carryover.validate.validation import PARENTS, Validation, _row_plan, validate
+from carryover.validate.validation import PARENTS, Validation, _row_plan
 from schemas import TABLES
 from tests.support import FAULTY, extract_texts, valid_texts, write_raw
 

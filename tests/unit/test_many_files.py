@@ -139,7 +139,8 @@ def test_batches_keep_every_item_in_order_within_their_limits(sizes: list[int], 
 
 def test_files_validated_together_are_each_judged_on_their_own(tmp_path: Path) -> None:
     """One pandera pass over a batch of files gives what one pass per file gives."""
-    from carryover.validate.validation import combine, validate_files, validate_tables
+    from carryover.steps import validate_tables
+    from carryover.validate.validation import combine, validate_files
 
     raw = write_raw(tmp_path / "raw", valid_texts())
     rows = _split_outcomes(raw, 2)

@@ -21,6 +21,8 @@ import polars as pl
 
 from carryover.analytics import effects as analytics
 from carryover.claims.articles import Article, read_articles
+from carryover.core.errors import EXIT_FINDINGS, EXIT_OK, RawDirError
+from carryover.core.files import write_atomic
 from carryover.ingest.extract import Extracted, extract_file, table_sources
 from carryover.report.markdown import ReportInput, render_markdown
 from carryover.validate import reuse, validation
@@ -39,10 +41,6 @@ from schemas import OPTIONAL_TABLES, SPECS, TABLES
 
 if TYPE_CHECKING:  # the HTML report imports matplotlib: only the commands that write it pay for it
     from carryover.report.model import ReportData
-
-
-class RawDirError(Exception):
-    """The raw directory cannot be used at all (absent, not a directory, not readable)."""
 
 
 def ensure_raw_dir(raw_dir: Path) -> None:
@@ -323,6 +321,7 @@ def validate_tables(
 ) -> tuple[dict[str, TableResult], dict[str, pl.DataFrame]]:
     """`validate_read` on files already read, each table's files one batch, in this process."""
     read = {table: [Done(list(files))] for table, files in extracted.items()}
+
     def validate_batch(
         sources: Sequence[Extracted], parents: Mapping[str, pl.DataFrame], this_year: int | None
     ) -> list[TableResult]:
@@ -351,16 +350,8 @@ def write_report(report_dir: Path, report: ReportInput) -> Path:
     stamp = report.finished_at.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     path = report_dir / f"report-{stamp}-{report.run_id[:8]}.md"
     for target in (path, report_dir / "latest.md"):
-        tmp = target.with_suffix(".md.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(target)
+        write_atomic(target, text)
     return path
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
 
 
 def html_report_path(report_dir: Path, run: dict[str, object]) -> Path:
@@ -383,9 +374,9 @@ def write_html_report(report_dir: Path, data: ReportData) -> Path:
 
     text = render_html(data)
     path = html_report_path(report_dir, data.run)
-    _write_atomic(path, text)
+    write_atomic(path, text)
     if data.latest:
-        _write_atomic(report_dir / "latest.html", text)
+        write_atomic(report_dir / "latest.html", text)
     return path
 
 
@@ -408,4 +399,4 @@ class RunSummary:
     @property
     def exit_code(self) -> int:
         """0 when there are no error findings, else 1 (like a linter)."""
-        return 1 if self.errors else 0
+        return EXIT_FINDINGS if self.errors else EXIT_OK

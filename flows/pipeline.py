@@ -29,6 +29,7 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 from carryover import steps
 from carryover.claims.articles import Article
 from carryover.claims.articles import read_articles as read_article_files
+from carryover.core.errors import first_line
 from carryover.ingest.extract import Extracted
 from carryover.report.markdown import ReportInput, render_markdown, summary_markdown
 from carryover.report.model import findings_records, load_report_data
@@ -197,8 +198,8 @@ def carryover_pipeline(
                     raw_dir, warehouse, report_dir, full, run_id, started, journal, stopped, runner
                 )
         except BaseException as exc:
-            first = str(exc).splitlines()[0] if str(exc) else ""
-            journal.fail(f"{type(exc).__name__}: {first}".rstrip(": "))
+            name = type(exc).__name__
+            journal.fail(f"{name}: {first_line(exc)}" if str(exc).strip() else name)
             raise
         journal.finish()
     return summary

@@ -23,6 +23,7 @@ from __future__ import annotations
 import polars as pl
 
 from carryover.core import rounding
+from carryover.core.text import number_expr
 from schemas.studies import study_names
 from schemas.table import FrameRule, SchemaPlan, TableSpec, build_plan, hw
 
@@ -168,13 +169,13 @@ def judge(
     shown = (
         pl.when(_IS_CHANGE)
         .then(pl.format("{}%", pl.col("value")))
-        .otherwise(number_text(pl.col("value")))
+        .otherwise(number_expr(pl.col("value")))
     )
     frame = _with_conflicts(frame).with_columns(
         shown.alias("_shown"),
         pl.when(_IS_CHANGE)
         .then(pl.format("{}%", pl.col("_conflict_value")))
-        .otherwise(number_text(pl.col("_conflict_value")))
+        .otherwise(number_expr(pl.col("_conflict_value")))
         .alias("_conflict_shown"),
         pl.when(_IS_CHANGE)
         .then(
@@ -246,15 +247,6 @@ def _pct(name: str) -> pl.Expr:
     return pl.col(name).round(2).cast(pl.String)
 
 
-def number_text(value: pl.Expr) -> pl.Expr:
-    """A figure as an editor writes it: 12 rather than 12.0, 13.3 as 13.3."""
-    return (
-        pl.when(value == value.round(0))
-        .then(value.cast(pl.Int64).cast(pl.String))
-        .otherwise(value.cast(pl.String))
-    )
-
-
 def _fix() -> pl.Expr:
     """The fix, in plain words, for each verdict."""
     reported = pl.col("_fig_origin") == "reported"
@@ -278,12 +270,12 @@ def _fix() -> pl.Expr:
             )
         )
         .when(pl.col("quantity") == "n")
-        .then(pl.format("the paper reports {} participants", number_text(pl.col("_source_value"))))
+        .then(pl.format("the paper reports {} participants", number_expr(pl.col("_source_value"))))
         .when(pl.col("quantity") == "duration_weeks")
-        .then(pl.format("the paper reports {} weeks", number_text(pl.col("_source_value"))))
+        .then(pl.format("the paper reports {} weeks", number_expr(pl.col("_source_value"))))
         .otherwise(
             pl.format(
-                "the paper reports {} sessions per week", number_text(pl.col("_source_value"))
+                "the paper reports {} sessions per week", number_expr(pl.col("_source_value"))
             )
         )
     )

@@ -26,14 +26,21 @@ from carryover.core.config import (
     ENV_WAREHOUSE,
     resolve_paths,
 )
-from carryover.steps import RawDirError
+from carryover.core.errors import (
+    EXIT_CANNOT_RUN,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    CarryoverError,
+    RawDirError,
+    ReportError,
+    SqlError,
+    WarehouseError,
+    exit_code,
+)
 from carryover.validate.validation import FileStats
-from carryover.warehouse.build import WarehouseError
 
 DEFAULT_LOCK_WAIT = 60.0
 
-EXIT_FINDINGS = 1
-EXIT_CANNOT_RUN = 2
 
 app = typer.Typer(
     name="carryover",
@@ -366,7 +373,7 @@ def check(raw: RawOption = None, max_findings: MaxFindings = 100) -> None:
     validation = checked.validation
     _print_findings(validation.findings, paths.raw_dir, max_findings)
     out.print(_summary("check", validation.files, validation.errors, validation.warnings))
-    raise typer.Exit(EXIT_FINDINGS if validation.errors else 0)
+    raise typer.Exit(EXIT_FINDINGS if validation.errors else EXIT_OK)
 
 
 @app.command()
@@ -386,7 +393,7 @@ def report(
     ] = False,
 ) -> None:
     """Re-render a run's HTML report from the warehouse (read-only) and print where it is."""
-    from carryover.report.model import ReportError, load_report_data
+    from carryover.report.model import load_report_data
     from carryover.steps import write_html_report
 
     paths = resolve_paths(warehouse=warehouse, report_dir=report_dir)
@@ -427,20 +434,20 @@ def sql(
 ) -> None:
     """Query the warehouse read-only: one query, or an interactive shell (statements end in ';')."""
     from carryover.warehouse import sql as sql_shell
+    from carryover.warehouse.access import open_read_only
 
     paths = resolve_paths(warehouse=warehouse)
     try:
-        con = sql_shell.open_read_only(paths.warehouse)
-    except sql_shell.WarehouseMissing as exc:
+        con = open_read_only(paths.warehouse)
+    except WarehouseError as exc:
         raise _fail(str(exc)) from None
     try:
         if query is not None:
             try:
                 result = sql_shell.run_query(con, query)
-            except sql_shell.SqlError as exc:
+            except SqlError as exc:
                 err.print(f"carryover sql: {escape(str(exc))}")
-                refused = isinstance(exc, sql_shell.Refused)
-                raise typer.Exit(EXIT_CANNOT_RUN if refused else EXIT_FINDINGS) from None
+                raise typer.Exit(exit_code(exc)) from None
             print(sql_shell.FORMATTERS[output_format.value](result))
             return
         interactive = sys.stdin.isatty()
@@ -467,9 +474,12 @@ def main() -> None:
         app()
     except SystemExit:
         raise
+    except CarryoverError as exc:
+        err.print(f"carryover: {escape(str(exc))}")
+        sys.exit(exit_code(exc))
     except KeyboardInterrupt:
         err.print("carryover: interrupted")
-        sys.exit(130)
+        sys.exit(exit_code(KeyboardInterrupt()))
     except Exception as exc:
         if os.environ.get("CARRYOVER_DEBUG"):
             raise

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from carryover.core import counts as severities
 from carryover.report.model import WRONG, ReportData, view_model
 from carryover.validate.validation import FileStats
 
@@ -57,8 +58,8 @@ def status_line(errors: int, warnings: int) -> str:
 def render_markdown(report: ReportInput) -> str:
     """The whole report: summary, files, counts by table and rule, every finding, quarantine."""
     findings = report.findings
-    errors = int((findings["severity"] == "error").sum())
-    warnings = int((findings["severity"] == "warning").sum())
+    errors = severities.count(findings, "error")
+    warnings = severities.count(findings, "warning")
     rows = sum(f.data_rows for f in report.files)
     loaded = sum(f.loaded_rows for f in report.files)
     out = [

@@ -31,8 +31,11 @@ from carryover.claims.judge import (
     SUPPORTED,
     UNVERIFIABLE,
 )
+from carryover.core.counts import count
+from carryover.core.errors import ReportError, WarehouseError
 from carryover.core.text import number_text
 from carryover.report.changes import FINGERPRINT, FindingChanges, comparable, compare_findings
+from carryover.warehouse.access import open_read_only
 from schemas import SPECS
 from schemas.rules import RULES
 from schemas.studies import spec_for_year
@@ -99,10 +102,6 @@ class ReportData:
     article_lines: dict[str, list[str]] = field(default_factory=dict)
 
 
-class ReportError(Exception):
-    """The report cannot be made: no warehouse, no runs, or no such run (one clear sentence)."""
-
-
 def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
     rows = con.execute("select table_name from duckdb_tables()").fetchall()
     return {r[0] for r in rows}
@@ -153,16 +152,10 @@ def _article_lines(raw_dir: Path, files: pl.DataFrame) -> dict[str, list[str]]:
 
 def load_report_data(warehouse: Path, run: str | None = None) -> ReportData:
     """Everything the report shows about one run (default: the latest), read-only."""
-    if not warehouse.is_file():
-        raise ReportError(
-            f"there is no warehouse at {warehouse}: build it with `carryover run` "
-            "(or point --warehouse at one)"
-        )
     try:
-        con = duckdb.connect(str(warehouse), read_only=True)
-    except (duckdb.Error, OSError) as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise ReportError(f"cannot open the warehouse {warehouse} read-only: {first}") from exc
+        con = open_read_only(warehouse)
+    except WarehouseError as exc:
+        raise ReportError(str(exc)) from exc
     try:
         if "runs" not in _tables(con):
             raise ReportError("the warehouse has no runs yet: run `carryover run` first")
@@ -454,8 +447,8 @@ def view_model(data: ReportData) -> dict[str, Any]:
     """The values the template shows, computed from the frames (also used by the artifacts)."""
     run = data.run
     year = _finished(run).year
-    errors = int((data.findings["severity"] == "error").sum())
-    warnings = int((data.findings["severity"] == "warning").sum())
+    errors = count(data.findings, "error")
+    warnings = count(data.findings, "warning")
     files = [
         {
             "file": f["source_file"],

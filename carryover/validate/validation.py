@@ -21,6 +21,7 @@ import polars as pl
 from carryover.analytics.transforms import outcome_changes
 from carryover.claims import judge as claim_checks
 from carryover.claims.articles import Article, Context, read_article
+from carryover.core.counts import count
 from carryover.ingest.extract import SPAN, Extracted
 from schemas import SPECS, TABLES, claims, exercises, groups, keys, outcomes, studies
 from schemas.findings import FINDINGS_SCHEMA, finding, findings_frame, sort_findings
@@ -101,12 +102,12 @@ class Validation:
     @property
     def errors(self) -> int:
         """Number of error-severity findings."""
-        return int((self.findings["severity"] == "error").sum())
+        return count(self.findings, "error")
 
     @property
     def warnings(self) -> int:
         """Number of warning-severity findings."""
-        return int((self.findings["severity"] == "warning").sum())
+        return count(self.findings, "warning")
 
 
 def _row_plan(table: str, clean: Mapping[str, pl.DataFrame], this_year: int | None) -> SchemaPlan:

@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +24,10 @@ import duckdb
 import polars as pl
 
 from carryover.analytics.views import create_views
+from carryover.core.counts import count_expr
+from carryover.core.errors import WarehouseError, first_line
 from carryover.validate.validation import FileStats, Validation
+from carryover.warehouse.access import ATTACH_WAIT_SECONDS, read_only, waiting
 
 HISTORY_TABLES = ("runs", "run_files", "findings")
 HISTORY_DDL = """
@@ -72,12 +73,6 @@ create table if not exists findings (
     fingerprint varchar
 );
 """
-ATTACH_WAIT_SECONDS = 10.0
-"""How long a build waits for a read-write session on the current warehouse to end."""
-
-
-class WarehouseError(Exception):
-    """The warehouse file cannot be opened or written (locked, not a database, no permission)."""
 
 
 @dataclass(frozen=True)
@@ -107,10 +102,6 @@ def wal_file(path: Path) -> Path:
     return path.with_name(path.name + ".wal")
 
 
-def _first_line(exc: BaseException) -> str:
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-
-
 def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open a DuckDB file, turning DuckDB's errors into one clear WarehouseError."""
     try:
@@ -118,11 +109,7 @@ def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection
             path.parent.mkdir(parents=True, exist_ok=True)
         return duckdb.connect(str(path), read_only=read_only)
     except (duckdb.Error, OSError) as exc:
-        raise WarehouseError(f"cannot open the warehouse {path}: {_first_line(exc)}") from exc
-
-
-def _is_lock_conflict(exc: duckdb.Error) -> bool:
-    return "lock" in str(exc).lower()
+        raise WarehouseError(f"cannot open the warehouse {path}: {first_line(exc)}") from exc
 
 
 def check_usable(path: Path) -> None:
@@ -137,36 +124,8 @@ def check_usable(path: Path) -> None:
     if not os.access(path.parent, os.W_OK | os.X_OK):
         raise WarehouseError(f"the warehouse directory {path.parent} is not writable")
     if path.exists():
-        with _attached_read_only(path, wait=0.0):
+        with read_only(path):
             pass
-
-
-def _open_error(path: Path, exc: duckdb.Error) -> WarehouseError:
-    if _is_lock_conflict(exc):
-        return WarehouseError(
-            f"the warehouse {path} is open read-write in another process; close that session "
-            "(readers should open it read-only: duckdb -readonly, or "
-            "duckdb.connect(path, read_only=True))"
-        )
-    return WarehouseError(f"cannot open the warehouse {path}: {_first_line(exc)}")
-
-
-@contextmanager
-def _attached_read_only(path: Path, wait: float) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection to an existing warehouse, waiting a while for a read-write one."""
-    deadline = time.monotonic() + wait
-    while True:
-        try:
-            con = duckdb.connect(str(path), read_only=True)
-            break
-        except duckdb.Error as exc:
-            if not _is_lock_conflict(exc) or time.monotonic() >= deadline:
-                raise _open_error(path, exc) from exc
-            time.sleep(0.2)
-    try:
-        yield con
-    finally:
-        con.close()
 
 
 def public_columns(frame: pl.DataFrame) -> pl.DataFrame:
@@ -177,8 +136,7 @@ def public_columns(frame: pl.DataFrame) -> pl.DataFrame:
 def _files_frame(run_id: str, validation: Validation) -> pl.DataFrame:
     files: list[FileStats] = validation.files
     counts = validation.findings.group_by("source_file").agg(
-        (pl.col("severity") == "error").sum().alias("errors"),
-        (pl.col("severity") == "warning").sum().alias("warnings"),
+        count_expr("error"), count_expr("warning")
     )
     frame = pl.DataFrame(
         {
@@ -277,15 +235,11 @@ def _attach_previous(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
     A read-write session elsewhere blocks it: wait a while, then name it in the error.
     """
     literal = "'" + str(previous).replace("'", "''") + "'"
-    deadline = time.monotonic() + ATTACH_WAIT_SECONDS
-    while True:
-        try:
-            con.execute(f"attach {literal} as previous (read_only)")
-            return
-        except duckdb.Error as exc:
-            if not _is_lock_conflict(exc) or time.monotonic() >= deadline:
-                raise _open_error(previous, exc) from exc
-            time.sleep(0.2)
+    waiting(
+        previous,
+        lambda: con.execute(f"attach {literal} as previous (read_only)"),
+        ATTACH_WAIT_SECONDS,
+    )
 
 
 def _carry_history(con: duckdb.DuckDBPyConnection) -> None:
@@ -387,7 +341,7 @@ def load(
 
 def recent_runs(path: Path, limit: int = 10) -> pl.DataFrame:
     """The last runs recorded in the warehouse, newest first (read-only)."""
-    with _attached_read_only(path, wait=ATTACH_WAIT_SECONDS) as con:
+    with read_only(path, wait=ATTACH_WAIT_SECONDS) as con:
         frame: pl.DataFrame = con.sql(
             "select run_id, started_at, status, duration_seconds, rows_total, rows_loaded, "
             "rows_quarantined, errors, warnings, files_reused, stage, message "

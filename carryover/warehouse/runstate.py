@@ -14,21 +14,19 @@ import fcntl
 import json
 import os
 import signal
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from carryover.warehouse.build import RunRecord, WarehouseError
+from carryover.core.errors import WarehouseBusy
+from carryover.core.files import write_atomic
+from carryover.core.retry import retry
+from carryover.warehouse.build import RunRecord
 
 ENV_STOP_AT = "CARRYOVER_STOP_AT"
 """Fault injection for the crash tests: a run stops itself (SIGSTOP) on reaching this stage."""
-
-
-class WarehouseBusy(WarehouseError):
-    """Another run holds the warehouse lock and did not finish within the wait."""
 
 
 def lock_file(warehouse: Path) -> Path:
@@ -48,19 +46,19 @@ def run_lock(warehouse: Path, wait: float) -> Iterator[None]:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    holder = path.read_text(encoding="utf-8").strip() or "another process"
-                    raise WarehouseBusy(
-                        f"another carryover run ({holder}) is writing {warehouse}; "
-                        f"waited {wait:g} s, try again when it has finished"
-                    ) from None
-                time.sleep(0.1)
+        try:
+            retry(
+                lambda: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB),
+                lambda exc: isinstance(exc, BlockingIOError),
+                wait,
+                0.1,
+            )
+        except BlockingIOError:
+            holder = path.read_text(encoding="utf-8").strip() or "another process"
+            raise WarehouseBusy(
+                f"another carryover run ({holder}) is writing {warehouse}; "
+                f"waited {wait:g} s, try again when it has finished"
+            ) from None
         os.ftruncate(fd, 0)
         since = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
         os.pwrite(fd, f"pid {os.getpid()}, since {since}\n".encode(), 0)
@@ -193,6 +191,4 @@ class Journal:
         self.path.unlink(missing_ok=True)
 
     def _write(self) -> None:
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        tmp.write_text(json.dumps(asdict(self.entry)), encoding="utf-8")
-        tmp.replace(self.path)
+        write_atomic(self.path, json.dumps(asdict(self.entry)))

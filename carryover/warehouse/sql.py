@@ -23,6 +23,8 @@ from typing import Any, TextIO
 
 import duckdb
 
+from carryover.core.errors import Refused, SqlError, first_line
+
 READING = frozenset({duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN})
 FORMATS = ("table", "csv", "json")
 ENV_HISTORY = "CARRYOVER_SQL_HISTORY"
@@ -36,18 +38,6 @@ Type SQL ending with ';' (it may span lines). Read-only: only queries run.
   .quit     leave (or Ctrl-D)"""
 
 
-class SqlError(Exception):
-    """A query that cannot run: refused, unparseable, or failing in DuckDB (one clear sentence)."""
-
-
-class Refused(SqlError):
-    """A statement that is not a query (or not exactly one statement): never sent to DuckDB."""
-
-
-class WarehouseMissing(Exception):
-    """The warehouse file does not exist or cannot be opened read-only."""
-
-
 @dataclass(frozen=True)
 class Result:
     """A query's column names and rows."""
@@ -56,32 +46,12 @@ class Result:
     rows: list[tuple[Any, ...]]
 
 
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
-
-
-def open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse read-only, or say in one sentence why it cannot be."""
-    if not path.is_file():
-        raise WarehouseMissing(
-            f"there is no warehouse at {path}: build it with `carryover run` "
-            "(or point --warehouse at one)"
-        )
-    try:
-        return duckdb.connect(str(path), read_only=True)
-    except (duckdb.Error, OSError) as exc:
-        raise WarehouseMissing(
-            f"cannot open the warehouse {path} read-only: {_first_line(exc)}"
-        ) from exc
-
-
 def check_read_only(con: duckdb.DuckDBPyConnection, query: str) -> None:
     """Refuse anything but exactly one reading statement."""
     try:
         statements = con.extract_statements(query)
     except duckdb.Error as exc:
-        raise SqlError(_first_line(exc)) from exc
+        raise SqlError(first_line(exc)) from exc
     if not statements:
         raise Refused("the query is empty")
     if len(statements) > 1:
@@ -104,7 +74,7 @@ def run_query(con: duckdb.DuckDBPyConnection, query: str) -> Result:
             return Result([], [])
         return Result(list(relation.columns), relation.fetchall())
     except duckdb.Error as exc:
-        raise SqlError(_first_line(exc)) from exc
+        raise SqlError(first_line(exc)) from exc
 
 
 def _plain(value: Any) -> str:

@@ -336,8 +336,8 @@ def test_a_failed_run_is_recorded_with_its_reason_by_the_next_run(
     Here a read-write session holds the file: the run fails in one sentence and leaves the
     warehouse as it was.
     """
+    from carryover.core.errors import WarehouseError
     from carryover.warehouse import build as warehouse_module
-    from carryover.warehouse.build import WarehouseError
 
     monkeypatch.setattr(warehouse_module, "ATTACH_WAIT_SECONDS", 0.2)
     path = tmp_path / "w.duckdb"

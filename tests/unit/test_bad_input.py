@@ -14,8 +14,9 @@ import pytest
 from typer.testing import CliRunner
 
 from carryover.cli.app import app
+from carryover.core.errors import RawDirError
 from carryover.report.markdown import md_cell
-from carryover.steps import RawDirError, check, transform_all
+from carryover.steps import check, transform_all
 from carryover.warehouse.build import RunRecord, load
 from tests.support import valid_texts, write_raw
 

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from carryover.report.model import ReportError, load_report_data
+from carryover.core.errors import ReportError
+from carryover.report.model import load_report_data
 from tests.report_frames import history_warehouse
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from carryover.core.errors import WarehouseBusy
 from carryover.warehouse.runstate import (
     Journal,
-    WarehouseBusy,
     journal_file,
     lock_is_held,
     read_journal,

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from carryover.cli.app import app
 from carryover.steps import check
 from carryover.warehouse import sql
+from carryover.warehouse.access import open_read_only
 from carryover.warehouse.build import RunRecord, load
 from tests.support import VALID
 
@@ -195,7 +196,7 @@ def test_the_interactive_shell_keeps_its_history(
     monkeypatch.setattr(builtins, "input", fake_input)
     history = tmp_path / "history"
     printed: list[str] = []
-    con = sql.open_read_only(warehouse)
+    con = open_read_only(warehouse)
     try:
         sql.shell(
             con, lines=None, write=printed.append, write_error=printed.append, history=history

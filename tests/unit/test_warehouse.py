@@ -9,11 +9,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from carryover.core.errors import WarehouseError
 from carryover.steps import transform_all
 from carryover.warehouse import build as warehouse
 from carryover.warehouse.build import (
     RunRecord,
-    WarehouseError,
     connect,
     load,
     next_file,

@@ -143,12 +143,12 @@ def test_groups_that_outnumber_the_randomized_are_reported_on_the_study() -> Non
 
 def test_every_catalogued_rule_has_a_failing_case() -> None:
     """No catalogued rule lacks a case that can fail (structural ones live in test_extract)."""
-    from tests.unit.test_claim_checks import CASES as CLAIM_CASES
+    from tests.unit.claims.test_judge import CASES as CLAIM_CASES
 
     structural = {r for r in RULES if r.startswith(("file_", "column_", "row_"))}
     covered = {case[2] for case in CASES} | {"groups_exceed_randomized"}
     covered |= {rule for case in CLAIM_CASES for rule, _ in case[1]}
-    # Tested by name: test_claim_checks (unverifiable), test_articles (unresolved),
+    # Tested by name: claims/test_judge (unverifiable), test_articles (unresolved),
     # test_bad_input (normalised values).
     covered |= {"claim_unverifiable", "claim_unresolved", "value_normalised"}
     assert set(RULES) - structural - covered == set()

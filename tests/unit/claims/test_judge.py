@@ -123,6 +123,7 @@ def verdicts_row(v: Validation) -> dict[str, object]:
     return v.derived["claim_checks"].row(0, named=True)
 
 
+@pytest.mark.slow  # many generated examples
 @settings(max_examples=60, deadline=None)
 @given(
     reported=st.decimals(min_value=-20, max_value=80, places=2, allow_nan=False),

@@ -192,6 +192,7 @@ def test_values_that_look_like_sql_or_formulas_stay_inert_text(tmp_path: Path) -
     assert md_cell(hostile[1]) == "=cmd\\|' /C calc'!A0"
 
 
+@pytest.mark.slow  # the whole check once per catalog case
 def test_the_cli_never_shows_a_traceback_for_any_catalog_case(tmp_path: Path) -> None:
     """Every catalog case through `carryover check`: exit 0 or 1, findings, no traceback."""
     runner = CliRunner()

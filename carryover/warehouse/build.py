@@ -23,56 +23,11 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from carryover.analytics.views import create_views
 from carryover.core.counts import count_expr
 from carryover.core.errors import WarehouseError, first_line
 from carryover.validate.validation import FileStats, Validation
 from carryover.warehouse.access import ATTACH_WAIT_SECONDS, read_only, waiting
-
-HISTORY_TABLES = ("runs", "run_files", "findings")
-HISTORY_DDL = """
-create table if not exists runs (
-    run_id varchar primary key,
-    started_at timestamptz not null,
-    finished_at timestamptz,
-    status varchar not null,
-    raw_dir varchar not null,
-    rows_total bigint,
-    rows_loaded bigint,
-    rows_quarantined bigint,
-    errors bigint,
-    warnings bigint,
-    duration_seconds double,
-    files_reused bigint,
-    stage varchar,
-    message varchar
-);
-create table if not exists run_files (
-    run_id varchar not null,
-    table_name varchar not null,
-    source_file varchar not null,
-    sha256 varchar,
-    data_rows bigint not null,
-    loaded_rows bigint not null,
-    quarantined_rows bigint not null,
-    errors bigint,
-    warnings bigint,
-    reused boolean
-);
-create table if not exists findings (
-    run_id varchar not null,
-    severity varchar not null,
-    rule varchar not null,
-    quarantines boolean not null,
-    table_name varchar not null,
-    source_file varchar not null,
-    source_line bigint,
-    column_name varchar,
-    value varchar,
-    message varchar not null,
-    fingerprint varchar
-);
-"""
+from carryover.warehouse.schema import HISTORY_DDL, HISTORY_TABLES, create_views
 
 
 @dataclass(frozen=True)

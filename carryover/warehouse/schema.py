@@ -1,9 +1,10 @@
-"""Warehouse DDL once the tables are in: analysts' views, COMMENT ON every table and column.
+"""The warehouse schema: history DDL, analysts' views and COMMENT ON every column, together.
 
 `create_views(con)` runs inside the load's transaction, after the current tables have been
 replaced, so that views and comments always describe the tables they sit on. The documentation
 strings come from one place each: the raw tables' contracts (schemas/), the analytics column docs
-(carryover/analytics/effects.py) and the dictionaries below.
+(carryover/analytics/effects.py), the claim verdict docs (carryover/claims/judge.py) and the
+dictionaries below.
 """
 
 from __future__ import annotations
@@ -160,6 +161,51 @@ def column_doc(
     table_docs = (docs or _column_docs()).get(table, {})
     return table_docs.get(column) or SOURCE_COLUMNS.get(column) or HISTORY_COLUMNS.get(column)
 
+
+HISTORY_TABLES = ("runs", "run_files", "findings")
+HISTORY_DDL = """
+create table if not exists runs (
+    run_id varchar primary key,
+    started_at timestamptz not null,
+    finished_at timestamptz,
+    status varchar not null,
+    raw_dir varchar not null,
+    rows_total bigint,
+    rows_loaded bigint,
+    rows_quarantined bigint,
+    errors bigint,
+    warnings bigint,
+    duration_seconds double,
+    files_reused bigint,
+    stage varchar,
+    message varchar
+);
+create table if not exists run_files (
+    run_id varchar not null,
+    table_name varchar not null,
+    source_file varchar not null,
+    sha256 varchar,
+    data_rows bigint not null,
+    loaded_rows bigint not null,
+    quarantined_rows bigint not null,
+    errors bigint,
+    warnings bigint,
+    reused boolean
+);
+create table if not exists findings (
+    run_id varchar not null,
+    severity varchar not null,
+    rule varchar not null,
+    quarantines boolean not null,
+    table_name varchar not null,
+    source_file varchar not null,
+    source_line bigint,
+    column_name varchar,
+    value varchar,
+    message varchar not null,
+    fingerprint varchar
+);
+"""
 
 HISTORY_COLUMNS: dict[str, str] = {
     "run_id": "The run (-> runs.run_id).",

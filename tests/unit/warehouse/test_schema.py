@@ -9,9 +9,9 @@ from collections.abc import Iterator
 import duckdb
 import pytest
 
-from carryover.analytics.views import matrix_sql
 from carryover.steps import check
 from carryover.warehouse.build import RunRecord, load
+from carryover.warehouse.schema import matrix_sql
 from tests.support import VALID, valid_texts, write_raw
 
 

@@ -1,21 +1,8 @@
-"""Claim checking: every claim against the other claims of its article and against the study.
+"""Judging claims: every claim against the other claims of its article and against the study.
 
-One row per claim (from claims.csv or read from an article). The judged frame joins each claim to
-what the study reports, and the rules below are pandera checks on it:
-
-- claim_conflict (error): two claims of one article about the same figure whose rounding intervals
-  do not overlap. Reported once per pair, at the claim the study contradicts, or, when the study
-  settles neither, at the later one; the message names the other line.
-- claim_vs_source (error): the claim's interval does not overlap what the study's figures allow
-  (its reported change, or one computed from its means or kg change, rounding carried through);
-  n, duration_weeks and sessions_per_week are compared with the study row (n with n_randomized or
-  with the participants its groups analysed).
-- claim_exercise_not_tested (error): the study has outcomes, none for that exercise.
-- claim_measure_not_tested (error): the study has outcomes for that exercise, none with that
-  measure.
-- claim_unverifiable (warning): the study has no figure that could confirm or refute the claim.
-
-A false claim is not quarantined: it stays in `claims` and gets its verdict in `claim_checks`.
+`judge` joins each claim (from claims.csv or read from an article) to what the study reports and
+gives it a verdict; the claim rules themselves are pandera checks on the judged frame, in
+schemas/claim_checks.py. `claim_checks_table` is the stored verdict of every claim.
 """
 
 from __future__ import annotations
@@ -24,25 +11,16 @@ import polars as pl
 
 from carryover.core import rounding
 from carryover.core.text import number_expr
-from schemas.studies import study_names
-from schemas.table import FrameRule, SchemaPlan, TableSpec, build_plan, hw
-
-SUPPORTED = "supported"
-CONTRADICTED = "contradicted"
-CONFLICTING = "conflicting"
-EXERCISE_NOT_TESTED = "exercise not tested"
-MEASURE_NOT_TESTED = "measure not tested"
-UNVERIFIABLE = "unverifiable"
-VERDICTS = (
-    SUPPORTED,
-    CONTRADICTED,
+from schemas.claim_checks import (
     CONFLICTING,
+    CONTRADICTED,
     EXERCISE_NOT_TESTED,
     MEASURE_NOT_TESTED,
+    SUPPORTED,
     UNVERIFIABLE,
 )
-
-SPEC = TableSpec(name="claims", grain="one row per claim, with its verdict", columns=(), key=())
+from schemas.studies import study_names
+from schemas.table import hw
 
 _FIGURE_KEY = ["study_id", "group_id", "test_exercise", "measure"]
 _SAME_FIGURE = ["article_id", "study_id", "quantity", "group_id", "test_exercise", "measure"]
@@ -294,54 +272,6 @@ def _fix() -> pl.Expr:
         .then(source_phrase)
         .otherwise(pl.lit("the study reports no figure that can confirm this; cite one or cut it"))
     )
-
-
-_WHERE = "{article_id} line {line}"
-"""Every claim message starts by naming the article and its line."""
-
-
-def claims_plan() -> SchemaPlan:
-    """The claim rules as pandera checks on the judged frame (see the module docstring)."""
-    rules = [
-        FrameRule(
-            "claim_exercise_not_tested",
-            "claim_exercise_not_tested",
-            "test_exercise",
-            ~pl.col("_exercise_not_tested"),
-            _WHERE + " claims a {_shown} change in {_exercise_name} for {_study_name}, "
-            "which has no {_exercise_name} results: {fix}",
-        ),
-        FrameRule(
-            "claim_measure_not_tested",
-            "claim_measure_not_tested",
-            "measure",
-            ~pl.col("_measure_not_tested"),
-            _WHERE + " gives {_shown} as a {measure} change, but in {_study_name} {fix}",
-        ),
-        FrameRule(
-            "claim_vs_source",
-            "claim_vs_source",
-            "value",
-            ~pl.col("_contradicted"),
-            _WHERE + " says {_shown} for {_claim_what}; {fix}",
-        ),
-        FrameRule(
-            "claim_conflict",
-            "claim_conflict",
-            "value",
-            pl.col("_conflict_line").is_null(),
-            _WHERE + " says {_shown} but line {_conflict_line} says {_conflict_shown} for "
-            "{_claim_what}; both cannot be roundings of one number",
-        ),
-        FrameRule(
-            "claim_unverifiable",
-            "claim_unverifiable",
-            "value",
-            pl.col("verdict") != UNVERIFIABLE,
-            _WHERE + " says {_shown} for {_claim_what}: {fix}",
-        ),
-    ]
-    return build_plan(SPEC, columns=[], frame_rules=rules)
 
 
 CLAIM_CHECKS_DOC = (

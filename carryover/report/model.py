@@ -23,7 +23,13 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from carryover.claims.judge import (
+from carryover.core.counts import count
+from carryover.core.errors import ReportError, WarehouseError
+from carryover.core.text import number_text
+from carryover.report.changes import FINGERPRINT, FindingChanges, comparable, compare_findings
+from carryover.warehouse.access import open_read_only
+from schemas import SPECS
+from schemas.claim_checks import (
     CONFLICTING,
     CONTRADICTED,
     EXERCISE_NOT_TESTED,
@@ -31,12 +37,6 @@ from carryover.claims.judge import (
     SUPPORTED,
     UNVERIFIABLE,
 )
-from carryover.core.counts import count
-from carryover.core.errors import ReportError, WarehouseError
-from carryover.core.text import number_text
-from carryover.report.changes import FINGERPRINT, FindingChanges, comparable, compare_findings
-from carryover.warehouse.access import open_read_only
-from schemas import SPECS
 from schemas.rules import RULES
 from schemas.studies import spec_for_year
 

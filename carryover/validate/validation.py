@@ -24,6 +24,7 @@ from carryover.claims.articles import Article, Context, read_article
 from carryover.core.counts import count
 from carryover.ingest.extract import SPAN, Extracted
 from schemas import SPECS, TABLES, claims, exercises, groups, keys, outcomes, studies
+from schemas import claim_checks as claim_rules
 from schemas.findings import FINDINGS_SCHEMA, finding, findings_frame, sort_findings
 from schemas.keys import KEY_SEP, composite, key_values
 from schemas.table import ROW, SOURCE_COLUMNS, SchemaPlan, TableSpec, cast_table, run_plan
@@ -400,7 +401,7 @@ def combine(
         clean["outcomes"],
         changes,
     ).with_columns(pl.col("_claim").alias(ROW))
-    verdicts = run_plan(claim_checks.claims_plan(), judged)
+    verdicts = run_plan(claim_rules.claims_plan(), judged)
     findings.append(_identity(verdicts, judged, CLAIM_IDENTITY))
 
     merged = sort_findings(pl.concat([f.select(*FINDINGS_SCHEMA, IDENTITY) for f in findings]))

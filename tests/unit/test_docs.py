@@ -2,11 +2,12 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from carryover import sql
-from carryover.analytics import CARRYOVER_COLUMNS, DEFAULT_PREPOST_R, POOLED_COLUMNS
-from carryover.config import PROJECT_ROOT
-from carryover.pipeline import check
-from carryover.warehouse import RunRecord, load
+from carryover.analytics.effects import CARRYOVER_COLUMNS, DEFAULT_PREPOST_R, POOLED_COLUMNS
+from carryover.core.config import PROJECT_ROOT
+from carryover.steps import check
+from carryover.warehouse import sql
+from carryover.warehouse.access import open_read_only
+from carryover.warehouse.build import RunRecord, load
 from schemas.rules import RULES
 
 
@@ -50,7 +51,7 @@ def test_readme_example_queries_print_what_the_readme_shows(tmp_path: Path) -> N
     now = dt.datetime(2026, 11, 24, tzinfo=dt.UTC)
     path = tmp_path / "w.duckdb"
     load(path, RunRecord("r", now, now, "ok", "raw"), checked.validation, checked.derived)
-    con = sql.open_read_only(path)
+    con = open_read_only(path)
     try:
         for query, shown in queries:
             assert sql.format_table(sql.run_query(con, query)) == shown, query

@@ -139,6 +139,15 @@ def test_quick_start_shows_what_carryover_run_prints(monkeypatch: pytest.MonkeyP
     assert re.fullmatch(rf"html:      {stem}\.html", paths[2]), paths[2]
 
 
+def test_readme_finding_example_is_what_check_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's example finding is a line `carryover check` prints for tests/data/faulty."""
+    match = re.search(r"^Findings print as .*?\n\n```text\n(.+?)\n```$", _text(README), re.M | re.S)
+    assert match
+    monkeypatch.chdir(PROJECT_ROOT)
+    result = CliRunner().invoke(app, ["check", "--raw", "tests/data/faulty", "--max-findings", "0"])
+    assert match[1] in result.output.split("\n")
+
+
 def test_readme_is_short() -> None:
     """README.md stays an introduction: reference text belongs in docs/."""
     lines = _text(README).splitlines()

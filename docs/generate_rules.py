@@ -17,10 +17,10 @@ _HEAD = """\
 
 # Rules
 
-Every rule lives in `schemas/`: a catalogue gives each rule its stable id, its severity and
-whether it quarantines; one module per raw table states its grain and builds its pandera checks;
-the cross-table rules run on joined frames. A rule id is stable: reports, the `findings` table and
-queries key on it.
+The catalogue in `schemas/` gives each rule its stable id, its severity and whether it
+quarantines; one module per raw table states its grain and builds its pandera checks; the
+cross-table rules and the claim rules run on joined frames. A rule id is stable: reports, the
+`findings` table and queries key on it.
 
 An error makes the run exit 1; a warning does not. A quarantining rule keeps the row out of its
 clean table (it goes to `quarantine` with its reasons); the others report a well-formed row that

@@ -30,7 +30,7 @@ from tests.support import FAULTY, VALID, valid_texts, write_raw
 
 pytestmark = pytest.mark.slow
 
-CLI = [sys.executable, "-c", "from carryover.cli import main; main()"]
+CLI = [sys.executable, "-c", "from carryover.cli.app import main; main()"]
 
 
 def _carryover(

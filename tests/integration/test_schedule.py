@@ -24,7 +24,7 @@ from tests.support import VALID
 
 pytestmark = pytest.mark.slow
 
-CLI = [sys.executable, "-c", "from carryover.cli import main; main()"]
+CLI = [sys.executable, "-c", "from carryover.cli.app import main; main()"]
 WAIT_SECONDS = 150
 
 

@@ -351,6 +351,8 @@ def run_summary(state: object) -> RunSummary:
     """
     from prefect.client.schemas.objects import State
 
+    from carryover.steps import RunSummary
+
     assert isinstance(state, State)
     value = state.result(raise_on_failure=False)
     if isinstance(value, failon.FindingsReachedThreshold):

@@ -1,8 +1,9 @@
 """Ad-hoc SQL on the warehouse: one read-only query, or a small interactive read-only shell.
 
-The warehouse is opened with `duckdb.connect(path, read_only=True)`, and only statements that
-read (SELECT, including DESCRIBE/SHOW/SUMMARIZE/FROM ..., and EXPLAIN) are run: anything else is
-refused with one sentence before it reaches DuckDB, since the warehouse is rebuilt from raw/ by
+The warehouse is opened read-only with DuckDB's guards on (carryover.sql_guard: no file outside
+the warehouse is read or written, no extension loaded, settings locked). Only statements that read
+(SELECT, including DESCRIBE/SHOW/SUMMARIZE/FROM ..., and EXPLAIN of one) are sent: anything else
+is refused with one sentence before it reaches DuckDB, since the warehouse is rebuilt from raw/ by
 `carryover run` and is never edited by hand.
 """
 
@@ -16,12 +17,15 @@ import io
 import json
 import math
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
 import duckdb
+
+from carryover.sql_guard import DENIED_HINT, connect_guarded, is_denied
 
 READING = frozenset({duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN})
 FORMATS = ("table", "csv", "json")
@@ -69,7 +73,7 @@ def open_read_only(path: Path) -> duckdb.DuckDBPyConnection:
             "(or point --warehouse at one)"
         )
     try:
-        return duckdb.connect(str(path), read_only=True)
+        return connect_guarded(path)
     except (duckdb.Error, OSError) as exc:
         raise WarehouseMissing(
             f"cannot open the warehouse {path} read-only: {_first_line(exc)}"
@@ -87,12 +91,29 @@ def check_read_only(con: duckdb.DuckDBPyConnection, query: str) -> None:
     if len(statements) > 1:
         raise Refused(f"give one statement at a time ({len(statements)} were given)")
     kind = statements[0].type
+    if kind is duckdb.StatementType.EXPLAIN:
+        kind = _explained(con, query)
     if kind not in READING:
         name = kind.name.replace("_", " ")
         raise Refused(
             f"the warehouse is read-only here: {name} statements are refused "
             "(only queries run; `carryover run` rebuilds the warehouse from raw/)"
         )
+
+
+_EXPLAIN = re.compile(r"^\s*explain\s+(?:analyze\s+|analyse\s+|\([^)]*\)\s*)?", re.IGNORECASE)
+
+
+def _explained(con: duckdb.DuckDBPyConnection, query: str) -> duckdb.StatementType:
+    """The kind of statement an EXPLAIN wraps (EXPLAIN ANALYZE runs it), for a clear refusal."""
+    inner = _EXPLAIN.sub("", query, count=1)
+    try:
+        statements = con.extract_statements(inner)
+    except duckdb.Error:
+        return duckdb.StatementType.EXPLAIN  # DuckDB's guards still hold whatever it is
+    if len(statements) == 1 and statements[0].type is not duckdb.StatementType.EXPLAIN:
+        return statements[0].type
+    return duckdb.StatementType.EXPLAIN
 
 
 def run_query(con: duckdb.DuckDBPyConnection, query: str) -> Result:
@@ -104,6 +125,8 @@ def run_query(con: duckdb.DuckDBPyConnection, query: str) -> Result:
             return Result([], [])
         return Result(list(relation.columns), relation.fetchall())
     except duckdb.Error as exc:
+        if is_denied(exc):
+            raise Refused(f"{DENIED_HINT} ({_first_line(exc)})") from exc
         raise SqlError(_first_line(exc)) from exc
 
 

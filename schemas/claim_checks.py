@@ -248,9 +248,10 @@ def _pct(name: str) -> pl.Expr:
 
 def number_text(value: pl.Expr) -> pl.Expr:
     """A figure as an editor writes it: 12 rather than 12.0, 13.3 as 13.3."""
+    whole = (value == value.round(0)) & (value.abs() < 2.0**53)  # beyond 2^53: no exact integer
     return (
-        pl.when(value == value.round(0))
-        .then(value.cast(pl.Int64).cast(pl.String))
+        pl.when(whole)
+        .then(value.cast(pl.Int64, strict=False).cast(pl.String))
         .otherwise(value.cast(pl.String))
     )
 

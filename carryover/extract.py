@@ -20,6 +20,7 @@ from typing import Any
 
 import polars as pl
 
+from carryover.rawfs import read_regular, resolved, shown_name
 from schemas.findings import finding, findings_frame
 from schemas.table import ROW, TableSpec
 
@@ -109,8 +110,10 @@ def table_sources(raw_dir: Path, spec: TableSpec) -> list[str]:
     """The raw files of a table, relative to the raw directory, in the order they are read.
 
     A table is `<table>.csv`, or a `<table>/` folder of `.csv` files (one per study, say), or both:
-    the single file first, then the folder's files by name. Hidden files and other suffixes in the
-    folder are not read. With neither, the table is `<table>.csv` (reported as missing).
+    the single file first, then the folder's files by name. Hidden files, other suffixes and
+    sub-folders in the folder are not read; any other `.csv` entry is, so that one that is not a
+    file (a pipe, a socket, a link loop) is reported rather than skipped. With neither, the table
+    is `<table>.csv` (reported as missing).
     """
     single = raw_dir / spec.file_name
     folder = raw_dir / spec.name
@@ -125,7 +128,7 @@ def table_sources(raw_dir: Path, spec: TableSpec) -> list[str]:
             for path in entries
             if path.suffix.lower() == CSV_SUFFIX
             and not path.name.startswith(".")
-            and (path.is_file() or path.is_symlink())
+            and (path.is_symlink() or not path.is_dir())
         ]
     return names or [spec.file_name]
 
@@ -137,13 +140,14 @@ def extract_file(
 
     `source_file` is relative to the raw directory (see `table_sources`).
     """
-    source_file = source_file or spec.file_name
-    path = raw_dir / source_file
+    real_name = source_file or spec.file_name
+    path = raw_dir / real_name
+    source_file = shown_name(real_name)
     outside = outside_raw(raw_dir, path)
     if outside:
         problem = finding("file_outside_raw", spec.name, source_file, None, outside)
         return _nothing(spec, source_file, None, [problem])
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         found = (
             []
             if optional
@@ -160,7 +164,7 @@ def extract_file(
         )
         return _nothing(spec, source_file, None, found)
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         message = f"{source_file} cannot be read: {reason}"
@@ -170,16 +174,27 @@ def extract_file(
             None,
             [finding("file_unreadable", spec.name, source_file, None, message)],
         )
-    return parse_csv(data, spec, source_file)
+    extracted = parse_csv(data, spec, source_file)
+    if source_file != real_name:
+        note = finding(
+            "file_name_encoding",
+            spec.name,
+            source_file,
+            None,
+            f"the file name {source_file} is not UTF-8 (shown with escapes); rename it",
+        )
+        extracted.findings = pl.concat([findings_frame([note]), extracted.findings])
+    return extracted
 
 
 def outside_raw(raw_dir: Path, path: Path) -> str | None:
     """Why a path must not be read: it, or its folder, is a link out of the raw directory."""
-    target = path.resolve()
-    if target.is_relative_to(raw_dir.resolve()):
-        return None
+    target = resolved(path)
+    if target is None or target.is_relative_to(raw_dir.resolve()):
+        return None  # a link loop is reported when the file is read
     return (
-        f"{path.relative_to(raw_dir)} leads to {target}, outside the raw directory; "
+        f"{shown_name(str(path.relative_to(raw_dir)))} leads to {shown_name(str(target))}, "
+        "outside the raw directory; "
         "copy the file into the raw directory instead"
     )
 

@@ -14,6 +14,8 @@ import polars as pl
 
 # Relative slack for float noise when comparing interval ends (21.1 + 0.05 is not exactly 21.15).
 _REL_TOL = 1e-9
+REL_TOL = _REL_TOL
+"""The same slack, for code that splits `overlaps` into one key per interval (conflicts)."""
 
 Interval = tuple[pl.Expr, pl.Expr]
 

@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 
 from carryover import articles, rounding
 from carryover.articles import Article, Context, read_article
-from carryover.conflicts import Work, blamed_conflicts
 from carryover.config import PROJECT_ROOT
+from carryover.conflicts import Work, blamed_conflicts
 from carryover.pipeline import check
 from tests.support import valid_texts, validate_texts
 

@@ -44,7 +44,13 @@ def read_regular(path: Path) -> bytes:
     what was opened is checked (fstat) before a byte is read.
     """
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
-    fd = os.open(path, flags)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        reason = entry_problem(path) if exc.errno in (errno.ELOOP, errno.ENOENT) else None
+        if reason is None:
+            raise
+        raise OSError(exc.errno, reason) from exc
     try:
         kind = what_is(os.fstat(fd).st_mode)
         if kind is not None:

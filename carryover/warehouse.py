@@ -25,6 +25,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from carryover.ownership import foreign_reason, mark, refusal
 from carryover.validate import FileStats, Validation
 from carryover.views import create_views
 
@@ -137,8 +138,20 @@ def check_usable(path: Path) -> None:
     if not os.access(path.parent, os.W_OK | os.X_OK):
         raise WarehouseError(f"the warehouse directory {path.parent} is not writable")
     if path.exists():
-        with _attached_read_only(path, wait=0.0):
-            pass
+        with _attached_read_only(path, wait=0.0) as con:
+            _refuse_foreign(con, path)
+
+
+def _refuse_foreign(
+    con: duckdb.DuckDBPyConnection, path: Path, database: str | None = None
+) -> None:
+    """Raise WarehouseError unless the (attached) database is a carryover warehouse."""
+    if database is None:
+        (row,) = con.execute("select current_database()").fetchall()
+        database = str(row[0])
+    reason = foreign_reason(con, database)
+    if reason is not None:
+        raise WarehouseError(refusal(path, reason))
 
 
 def _open_error(path: Path, exc: duckdb.Error) -> WarehouseError:
@@ -324,9 +337,11 @@ def build(
         if carry:
             assert previous is not None
             _attach_previous(con, previous)
+            _refuse_foreign(con, previous, "previous")
         con.execute("begin transaction")
         try:
             con.execute(HISTORY_DDL)
+            mark(con)
             if carry:
                 _carry_history(con)
             record_stopped(con, stopped)
@@ -379,6 +394,9 @@ def load(
     new_file = next_file(path)
     try:
         build(new_file, run, validation, derived, previous=path, stopped=stopped)
+        if path.exists():  # whatever is there now must still be a warehouse to replace
+            with _attached_read_only(path, wait=ATTACH_WAIT_SECONDS) as con:
+                _refuse_foreign(con, path)
         swap(new_file, path, before_rename)
     finally:
         new_file.unlink(missing_ok=True)

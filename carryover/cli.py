@@ -27,6 +27,8 @@ from carryover.config import (
     resolve_paths,
 )
 from carryover.pipeline import RawDirError
+from carryover.preflight import ReportDirError, ensure_report_dir
+from carryover.teardown import quiet_teardown
 from carryover.validate import FileStats
 from carryover.warehouse import WarehouseError
 
@@ -185,6 +187,7 @@ def run(
 
         ensure_raw_dir(paths.raw_dir)
         check_usable(paths.warehouse)  # fail fast, before any work, if it cannot be written
+        ensure_report_dir(paths.report_dir)  # and before the swap, if no report can be written
         from flows.pipeline import carryover_pipeline
 
         summary = carryover_pipeline(
@@ -196,7 +199,7 @@ def run(
             task_runner=task_runner.value,
             dask_address=dask_address,
         )
-    except (RawDirError, WarehouseError) as exc:
+    except (RawDirError, WarehouseError, ReportDirError) as exc:
         raise _fail(str(exc)) from None
     _print_findings(summary.findings, paths.raw_dir, max_findings)
     if summary.reused:
@@ -275,7 +278,8 @@ def serve(
 
         ensure_raw_dir(paths.raw_dir)
         check_usable(paths.warehouse)
-    except (RawDirError, WarehouseError) as exc:
+        ensure_report_dir(paths.report_dir)
+    except (RawDirError, WarehouseError, ReportDirError) as exc:
         raise _fail(str(exc)) from None
     from flows.pipeline import carryover_pipeline
 
@@ -461,11 +465,18 @@ def sql(
         con.close()
 
 
+def _one_line(exc: BaseException) -> str:
+    """An exception's message as one line: its first non-empty line, of reasonable length."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return lines[0][:300] if lines else "no message"
+
+
 def main() -> None:
     """Console-script entry point: no traceback reaches the user unless CARRYOVER_DEBUG is set."""
     try:
         app()
     except SystemExit:
+        quiet_teardown()
         raise
     except KeyboardInterrupt:
         err.print("carryover: interrupted")
@@ -474,7 +485,8 @@ def main() -> None:
         if os.environ.get("CARRYOVER_DEBUG"):
             raise
         err.print(
-            f"carryover: internal error: {escape(type(exc).__name__)}: {escape(str(exc))} "
+            f"carryover: internal error: {escape(type(exc).__name__)}: {escape(_one_line(exc))} "
             "(set CARRYOVER_DEBUG=1 to see the traceback)"
         )
+        quiet_teardown()
         sys.exit(EXIT_CANNOT_RUN)

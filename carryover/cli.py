@@ -30,6 +30,7 @@ from carryover.pipeline import RawDirError
 from carryover.preflight import ReportDirError, ensure_report_dir
 from carryover.teardown import quiet_teardown
 from carryover.validate import FileStats
+from carryover.visible import visible, visible_lines
 from carryover.warehouse import WarehouseError
 
 DEFAULT_LOCK_WAIT = 60.0
@@ -117,9 +118,9 @@ MaxFindings = Annotated[
 def _shown(path: Path) -> str:
     """A path as short as it can be shown: relative to the working directory when inside it."""
     try:
-        return str(path.relative_to(Path.cwd()))
+        return visible(str(path.relative_to(Path.cwd())))
     except ValueError:
-        return str(path)
+        return visible(str(path))
 
 
 def _print_findings(findings: object, raw_dir: Path, limit: int) -> None:
@@ -135,10 +136,10 @@ def _print_findings(findings: object, raw_dir: Path, limit: int) -> None:
             f":{f['source_line']}" if f["source_line"] else ""
         )
         colour = "red" if f["severity"] == "error" else "yellow"
-        column = f" {f['column_name']}:" if f["column_name"] else ""
+        column = f" {visible(f['column_name'])}:" if f["column_name"] else ""
         out.print(
             f"{escape(where)}: [{colour}]{f['severity']}[/{colour}] "
-            f"\\[{f['rule']}]{escape(column)} {escape(f['message'])}"
+            f"\\[{f['rule']}]{escape(column)} {escape(visible(f['message']))}"
         )
 
 
@@ -354,7 +355,7 @@ def history(
         )
         if r["message"]:
             line += f"  {r['message']}"
-        out.print(escape(line))
+        out.print(escape(visible(line)))
 
 
 @app.command()
@@ -410,6 +411,14 @@ def report(
             err.print("carryover report: no web browser found; open the file above by hand")
 
 
+def _for_terminal(text: str) -> str:
+    """SQL output: control characters in cells shown as escapes when a terminal would obey them.
+
+    Tables already show them (carryover.sql); CSV piped to a file or program stays byte-exact.
+    """
+    return visible_lines(text) if sys.stdout.isatty() else text
+
+
 class OutputFormat(StrEnum):
     """How `carryover sql` prints a result."""
 
@@ -442,10 +451,10 @@ def sql(
             try:
                 result = sql_shell.run_query(con, query)
             except sql_shell.SqlError as exc:
-                err.print(f"carryover sql: {escape(str(exc))}")
+                err.print(f"carryover sql: {escape(visible(str(exc)))}")
                 refused = isinstance(exc, sql_shell.Refused)
                 raise typer.Exit(EXIT_CANNOT_RUN if refused else EXIT_FINDINGS) from None
-            print(sql_shell.FORMATTERS[output_format.value](result))
+            print(_for_terminal(sql_shell.FORMATTERS[output_format.value](result)))
             return
         interactive = sys.stdin.isatty()
         if interactive:
@@ -456,8 +465,8 @@ def sql(
         sql_shell.shell(
             con,
             lines=None if interactive else sql_shell.read_stream(sys.stdin),
-            write=print,
-            write_error=lambda text: err.print(escape(text)),
+            write=lambda text: print(_for_terminal(text)),
+            write_error=lambda text: err.print(escape(visible(text))),
             output_format=output_format.value,
             history=sql_shell.history_path(paths.warehouse),
         )

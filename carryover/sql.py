@@ -26,6 +26,7 @@ from typing import Any, TextIO
 import duckdb
 
 from carryover.sql_guard import DENIED_HINT, connect_guarded, is_denied
+from carryover.visible import json_safe, visible
 
 READING = frozenset({duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN})
 FORMATS = ("table", "csv", "json")
@@ -137,13 +138,13 @@ def _plain(value: Any) -> str:
         return "NaN" if math.isnan(value) else f"{value:.6g}"
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return visible(str(value))  # a cell's ESC or line break must not act on the terminal
 
 
 def format_table(result: Result) -> str:
     """Aligned plain text: a header, a rule, the rows (floats to 6 significant digits)."""
     cells = [[_plain(v) for v in row] for row in result.rows]
-    widths = [len(c) for c in result.columns]
+    widths = [len(visible(c)) for c in result.columns]
     for row in cells:
         widths = [max(w, len(v)) for w, v in zip(widths, row, strict=True)]
     numeric = [
@@ -163,7 +164,7 @@ def format_table(result: Result) -> str:
         ]
         return "  ".join(parts).rstrip()
 
-    out = [line(result.columns), "  ".join("-" * w for w in widths)]
+    out = [line([visible(c) for c in result.columns]), "  ".join("-" * w for w in widths)]
     out += [line(row) for row in cells]
     count = len(result.rows)
     out.append(f"({count} row{'s' if count != 1 else ''})")
@@ -191,7 +192,7 @@ def format_json(result: Result) -> str:
     records = [
         {c: _json_value(v) for c, v in zip(result.columns, row, strict=True)} for row in result.rows
     ]
-    return json.dumps(records, ensure_ascii=False, indent=2)
+    return json_safe(json.dumps(records, ensure_ascii=False, indent=2))
 
 
 def format_csv(result: Result) -> str:

@@ -17,6 +17,8 @@ from pandera.api.polars.types import PolarsData
 from carryover.rounding import half_width
 
 SLUG_PATTERN = r"^[a-z][a-z0-9_]*$"
+ARTICLE_PATTERN = r"^[a-z][a-z0-9_-]*$"
+"""An article id as claims.csv may write it: the id, or the file stem with its hyphens."""
 INTEGER_PATTERN = r"^[+-]?[0-9]+$"
 NUMBER_PATTERN = r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"
 MEASURE_PATTERN = r"^[1-9][0-9]?RM$"
@@ -30,6 +32,7 @@ class Kind(StrEnum):
 
     TEXT = "text"
     SLUG = "slug"
+    ARTICLE = "article"
     INTEGER = "integer"
     NUMBER = "number"
     MEASURE = "measure"
@@ -68,6 +71,8 @@ class ColumnSpec:
         base = {
             Kind.TEXT: "some text",
             Kind.SLUG: "an id of lower-case letters, digits and '_', starting with a letter",
+            Kind.ARTICLE: "an article id of lower-case letters, digits, '_' and '-' (the file "
+            "stem: review-a is read as review_a), starting with a letter",
             Kind.INTEGER: "a whole number",
             Kind.NUMBER: "a number such as 12 or 12.5 (a point for decimals, no separators; "
             "0 or between about 1e-308 and 1e308 in size)",
@@ -97,6 +102,8 @@ def _format_rule(spec: ColumnSpec) -> tuple[str, pl.Expr] | None:
             return None
         case Kind.SLUG:
             return "slug_format", col.str.contains(SLUG_PATTERN)
+        case Kind.ARTICLE:
+            return "slug_format", col.str.contains(ARTICLE_PATTERN)
         case Kind.INTEGER:
             fits = col.is_null() | col.cast(pl.Int64, strict=False).is_not_null()
             return "integer_type", col.str.contains(INTEGER_PATTERN) & fits
@@ -182,6 +189,8 @@ def cast_expr(spec: ColumnSpec) -> pl.Expr:
             return col.cast(pl.Int64)
         case Kind.NUMBER:
             return col.cast(pl.Float64)
+        case Kind.ARTICLE:
+            return col.str.replace_all("-", "_", literal=True)
         case Kind.ALIASES:
             return (
                 col.str.split(";")

@@ -32,6 +32,7 @@ from carryover.teardown import quiet_teardown
 from carryover.validate import FileStats
 from carryover.visible import visible, visible_lines
 from carryover.warehouse import WarehouseError
+from carryover.watchdog import start_watchdog
 
 DEFAULT_LOCK_WAIT = 60.0
 
@@ -190,6 +191,8 @@ def run(
         check_usable(paths.warehouse)  # fail fast, before any work, if it cannot be written
         ensure_report_dir(paths.report_dir)  # and before the swap, if no report can be written
         from flows.pipeline import carryover_pipeline
+
+        start_watchdog()  # Prefect's temporary server ends with this run, even on kill -9
 
         summary = carryover_pipeline(
             raw_dir=paths.raw_dir,

@@ -266,7 +266,7 @@ def record_stopped(con: duckdb.DuckDBPyConnection, runs: Sequence[RunRecord]) ->
     known = {r[0] for r in con.sql("select run_id from runs").fetchall()}
     for run in runs:
         if run.run_id in known:
-            if run.stage == "report":  # it landed, then failed writing its report: say so
+            if run.stage == "report" and run.status == "failed":  # landed, then its report failed
                 con.execute(
                     "update runs set status = ?, stage = ?, message = ? where run_id = ?",
                     [

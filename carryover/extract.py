@@ -34,6 +34,8 @@ REJECTED_SCHEMA: dict[str, pl.DataType] = {
     "reasons": pl.String(),
 }
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+_OTHER_LINE_END = re.compile("[\x85\u2028\u2029]")
+"""Line ends some tools write (NEL, U+2028, U+2029), read as such where no LF or CR is."""
 _PLACEHOLDER = "\x00"
 _MAGIC = {
     b"%PDF": "a PDF document",
@@ -258,6 +260,13 @@ def _split_lines(data: bytes, out: _Collector) -> tuple[list[str], set[int]]:
     except UnicodeDecodeError:
         pass
     else:
+        if "\n" not in text and "\r" not in text and _OTHER_LINE_END.search(text):
+            out.file_issue(
+                "file_line_ends",
+                f"{out.source_file} ends its lines with NEL or a Unicode line separator, not a "
+                "line feed; it was read that way",
+            )
+            text = _OTHER_LINE_END.sub("\n", text)
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         if lines and lines[-1] == "":
             lines.pop()
@@ -299,6 +308,25 @@ def _header_names(line: str, sep: str = ",") -> list[str] | None:
     except csv.Error:
         return None
     return [name.strip() for name in rows[0]] if rows else None
+
+
+def _trailing_empty(header: list[str]) -> int:
+    """How many unnamed columns end the header ('a,b,' has one); never the whole header."""
+    count = 0
+    while count < len(header) - 1 and header[-1 - count] == "":
+        count += 1
+    return count
+
+
+def _drop_trailing(series: pl.Series, sep: str, count: int) -> pl.Series:
+    """Lines without the empty fields that match a header's trailing separators."""
+    tail = sep * count
+    return series.to_frame().select(
+        pl.when(pl.col("line").str.ends_with(tail))
+        .then(pl.col("line").str.slice(0, pl.col("line").str.len_chars() - len(tail)))
+        .otherwise(pl.col("line"))
+        .alias("line")
+    )["line"]
 
 
 def _separator(header_line: str, spec: TableSpec) -> str:
@@ -355,6 +383,15 @@ def parse_csv(data: bytes, spec: TableSpec, source_file: str) -> Extracted:
                 f"{source_file} separates fields with {sep!r}, not ','; it was read that way",
             )
         header = _header_names(lines[0], sep) or []
+        trailing = _trailing_empty(header)
+        if trailing:
+            header = header[:-trailing]
+            out.file_issue(
+                "file_trailing_separator",
+                f"the header ends with {sep!r}: an unnamed, empty last column; it is ignored "
+                "(and so is a trailing empty field on each row)",
+            )
+            series = _drop_trailing(series, sep, trailing)
         file_problem = _check_header(header, spec, out) if header else ""
         if not header:
             out.file_issue("row_quoting", "the header row has malformed quoting")

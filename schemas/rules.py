@@ -57,6 +57,18 @@ _CATALOGUE = [
         "Reading one article failed unexpectedly; its claims are not read, the others are.",
     ),
     Rule("file_delimiter", "warning", False, "Fields are separated by ';'; the file is read so."),
+    Rule(
+        "file_line_ends",
+        "warning",
+        False,
+        "Lines end with NEL or a Unicode line separator; the file is read so.",
+    ),
+    Rule(
+        "file_trailing_separator",
+        "warning",
+        False,
+        "The header ends with a separator (an unnamed empty column); it is ignored.",
+    ),
     Rule("value_normalised", "warning", False, "A cell was read as missing ('NA') or without '%'."),
     Rule("row_ragged", "error", True, "A row has more or fewer fields than the header."),
     Rule("row_quoting", "error", True, "A quote is never closed, or quoting is malformed."),

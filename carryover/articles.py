@@ -172,15 +172,11 @@ def _folder_problem(raw_dir: Path) -> Article | None:
         try:
             next(iter(folder.iterdir()), None)
         except OSError as exc:
-            reason = f"cannot be listed: {exc.strerror or type(exc).__name__}"
+            reason = f"it cannot be listed: {exc.strerror or type(exc).__name__}"
         else:
             return None
     else:
-        reason = entry_problem(folder) or "it is a file, not a folder"
-        if reason.startswith("it is a directory"):  # pragma: no cover - is_dir said otherwise
-            return None
-        if "regular file" not in reason and "loop" not in reason and "nothing" not in reason:
-            reason = "it is a file, not a folder"
+        reason = (entry_problem(folder) or "it is a file").removesuffix(", not a regular file")
     problem = finding(
         "file_unreadable",
         "claims",

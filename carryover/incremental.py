@@ -38,6 +38,7 @@ _CODE = (
     "carryover/articles.py",
     "carryover/article_files.py",
     "carryover/rawfs.py",
+    "carryover/conflicts.py",
     "carryover/transforms.py",
 )
 _FRAMES = ("clean_text", "quarantine", "findings")

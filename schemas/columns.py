@@ -14,7 +14,7 @@ import pandera.polars as pa
 import polars as pl
 from pandera.api.polars.types import PolarsData
 
-from carryover.rounding import half_width
+from carryover.core.rounding import half_width
 
 SLUG_PATTERN = r"^[a-z][a-z0-9_]*$"
 ARTICLE_PATTERN = r"^[a-z][a-z0-9_-]*$"

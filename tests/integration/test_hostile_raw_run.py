@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from carryover.config import PROJECT_ROOT
+from carryover.core.config import PROJECT_ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -37,8 +37,8 @@ def test_run_reports_hostile_entries_and_builds_the_warehouse(tmp_path: Path) ->
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "CARRYOVER_"))}
     env |= {"PREFECT_HOME": str(tmp_path / "prefect"), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
     done = subprocess.run(
-        [sys.executable, "-c", "from carryover.cli import main; main()", "run", "--raw", str(raw),
-         "--warehouse", str(warehouse), "--report-dir", str(tmp_path / "reports"),
+        [sys.executable, "-c", "from carryover.cli.app import main; main()", "run", "--raw",
+         str(raw), "--warehouse", str(warehouse), "--report-dir", str(tmp_path / "reports"),
          "--max-findings", "0"],
         env=env, capture_output=True, text=True, timeout=300, check=False,
     )  # fmt: skip

@@ -58,7 +58,7 @@ def test_a_killed_run_leaves_no_temporary_prefect_server(tmp_path: Path) -> None
         "CARRYOVER_STOP_AT": "validate",
     }
     proc = subprocess.Popen(
-        [sys.executable, "-c", "from carryover.cli import main; main()", "run", "--raw",
+        [sys.executable, "-c", "from carryover.cli.app import main; main()", "run", "--raw",
          str(VALID), "--warehouse", str(tmp_path / "w.duckdb"), "--report-dir",
          str(tmp_path / "reports")],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,

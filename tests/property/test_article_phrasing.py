@@ -11,9 +11,9 @@ import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from carryover.articles import Article, Context, alias_key, read_article
-from carryover.config import PROJECT_ROOT
-from carryover.pipeline import check
+from carryover.claims.articles import Article, Context, alias_key, read_article
+from carryover.core.config import PROJECT_ROOT
+from carryover.steps import check
 
 _CONTEXT: list[Context] = []
 

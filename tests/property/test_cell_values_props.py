@@ -14,7 +14,7 @@ import polars as pl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from carryover.pipeline import transform_all
+from carryover.steps import transform_all
 from tests.support import valid_texts, validate_texts
 
 _UNICODE_DIGITS = "".join(

@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from carryover.config import PROJECT_ROOT
+from carryover.core.config import PROJECT_ROOT
 
 KINDS = ("loop", "dangling", "fifo", "socket", "device", "unopenable", "non_utf8_name")
 PLACES = ("table", "folder", "article")
@@ -88,7 +88,7 @@ def _check(raw: Path) -> tuple[subprocess.CompletedProcess[str], float]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "CARRYOVER_"))}
     start = time.monotonic()
     done = subprocess.run(
-        [sys.executable, "-c", "from carryover.cli import main; main()", "check", "--raw",
+        [sys.executable, "-c", "from carryover.cli.app import main; main()", "check", "--raw",
          str(raw), "--max-findings", "0"],
         capture_output=True, text=True, timeout=LIMIT, check=False, env=env,
     )  # fmt: skip

@@ -19,11 +19,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from carryover import articles, rounding
-from carryover.articles import Article, Context, read_article
-from carryover.config import PROJECT_ROOT
-from carryover.conflicts import Work, blamed_conflicts
-from carryover.pipeline import check
+from carryover.claims import articles
+from carryover.claims.articles import Article, Context, read_article
+from carryover.core import rounding
+from carryover.core.config import PROJECT_ROOT
+from carryover.core.conflicts import Work, blamed_conflicts
+from carryover.steps import check
 from tests.support import valid_texts, validate_texts
 
 SAME = ["article_id", "study_id", "quantity", "group_id", "test_exercise", "measure"]

@@ -9,11 +9,11 @@ import polars as pl
 import pytest
 from typer.testing import CliRunner
 
-from carryover import articles
-from carryover.articles import article_id, article_ids, read_articles
-from carryover.cli import app
-from carryover.config import PROJECT_ROOT
-from carryover.pipeline import check
+from carryover.claims import articles
+from carryover.claims.articles import article_id, article_ids, read_articles
+from carryover.cli.app import app
+from carryover.core.config import PROJECT_ROOT
+from carryover.steps import check
 
 RAW = PROJECT_ROOT / "raw"
 HAMMOND = (

@@ -7,8 +7,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from carryover.pipeline import check
-from carryover.rounding import half_width
+from carryover.core.rounding import half_width
+from carryover.steps import check
 from schemas.columns import representable
 from tests.support import valid_texts, write_raw
 

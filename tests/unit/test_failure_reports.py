@@ -14,10 +14,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from carryover import cli
-from carryover.pipeline import transform_all
-from carryover.preflight import ReportDirError, ensure_report_dir
-from carryover.warehouse import RunRecord, load
+import carryover.cli.app as cli
+from carryover.core.preflight import ReportDirError, ensure_report_dir
+from carryover.steps import transform_all
+from carryover.warehouse.build import RunRecord, load
 from tests.support import VALID, valid_texts, validate_texts
 
 
@@ -30,7 +30,7 @@ def _carryover(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "CARRYOVER_"))}
     env |= {"PREFECT_HOME": str(home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
     return subprocess.run(
-        [sys.executable, "-c", "from carryover.cli import main; main()", *args],
+        [sys.executable, "-c", "from carryover.cli.app import main; main()", *args],
         env=env, capture_output=True, text=True, timeout=300, check=False,
     )  # fmt: skip
 
@@ -41,8 +41,9 @@ def test_a_write_error_while_building_is_one_line_naming_it(tmp_path: Path) -> N
         f"""
         import resource, signal, datetime as dt
         from pathlib import Path
-        from carryover.pipeline import transform_all
-        from carryover.warehouse import RunRecord, WarehouseError, load
+        from carryover.steps import transform_all
+        from carryover.core.errors import WarehouseError
+        from carryover.warehouse.build import RunRecord, load
         from tests.support import valid_texts, validate_texts
         v = validate_texts(valid_texts())
         derived = transform_all(v)

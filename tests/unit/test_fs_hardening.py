@@ -10,9 +10,9 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from carryover.config import PROJECT_ROOT
-from carryover.pipeline import check
-from carryover.rawfs import entry_problem, read_regular, shown_name
+from carryover.core.config import PROJECT_ROOT
+from carryover.core.rawfs import entry_problem, read_regular, shown_name
+from carryover.steps import check
 
 
 def test_a_non_utf8_file_name_in_a_table_folder_loses_no_row(tmp_path: Path) -> None:

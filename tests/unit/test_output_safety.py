@@ -9,11 +9,11 @@ from pathlib import Path
 import polars as pl
 from typer.testing import CliRunner
 
-from carryover import cli
-from carryover.cli import app
-from carryover.pipeline import check
-from carryover.visible import visible
-from carryover.warehouse import RunRecord, load
+import carryover.cli.app as cli
+from carryover.cli.app import app
+from carryover.core.visible import visible
+from carryover.steps import check
+from carryover.warehouse.build import RunRecord, load
 from tests.support import valid_texts, validate_texts, write_raw
 
 ESCAPES = "\x1b[2J\x1b[31m\x9b0m\u202e\x07"
@@ -67,7 +67,7 @@ def test_sql_tables_and_json_show_escapes_and_csv_stays_exact(tmp_path: Path) ->
     )  # fmt: skip
     warehouse = tmp_path / "w.duckdb"
     now = dt.datetime(2026, 11, 24, tzinfo=dt.UTC)
-    from carryover.pipeline import transform_all
+    from carryover.steps import transform_all
 
     load(warehouse, RunRecord("r1", now, now, "ok", "raw"), validation, transform_all(validation))
     query = "select source from outcomes where source like 'Table 2 %'"

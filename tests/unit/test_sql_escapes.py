@@ -18,10 +18,10 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from carryover import sql
-from carryover.cli import app
-from carryover.pipeline import check
-from carryover.warehouse import RunRecord, load
+from carryover.cli.app import app
+from carryover.steps import check
+from carryover.warehouse.access import open_read_only
+from carryover.warehouse.build import RunRecord, load
 from tests.support import VALID
 
 SECRET = "carryover-secret-7f3a"
@@ -210,7 +210,7 @@ def test_the_shell_on_stdin_writes_and_reads_nothing(
         [
             sys.executable,
             "-c",
-            "from carryover.cli import main; main()",
+            "from carryover.cli.app import main; main()",
             "sql",
             "--warehouse",
             str(warehouse),
@@ -234,7 +234,7 @@ def test_the_shell_on_stdin_writes_and_reads_nothing(
 
 def test_the_guarded_connection_cannot_be_unlocked(warehouse: Path) -> None:
     """The guards are DuckDB settings, and locked: even past the filter they hold."""
-    con = sql.open_read_only(warehouse)
+    con = open_read_only(warehouse, guarded=True)
     try:
         settings = dict(
             con.sql(

@@ -12,9 +12,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from carryover.ownership import FORMAT, MARKER_TABLE
-from carryover.pipeline import transform_all
-from carryover.warehouse import RunRecord, WarehouseError, check_usable, load
+from carryover.core.errors import WarehouseError
+from carryover.steps import transform_all
+from carryover.warehouse.build import RunRecord, check_usable, load
+from carryover.warehouse.ownership import FORMAT, MARKER_TABLE
 from tests.support import VALID, valid_texts, validate_texts
 
 
@@ -54,7 +55,7 @@ def test_run_on_a_foreign_database_exits_2_in_one_line(tmp_path: Path) -> None:
     _customers(path)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "CARRYOVER_"))}
     done = subprocess.run(
-        [sys.executable, "-c", "from carryover.cli import main; main()", "run", "--raw",
+        [sys.executable, "-c", "from carryover.cli.app import main; main()", "run", "--raw",
          str(VALID), "--warehouse", str(path), "--report-dir", str(tmp_path / "reports")],
         capture_output=True, text=True, timeout=300, check=False,
         env={**env, "PREFECT_HOME": str(tmp_path / "prefect")},

@@ -1,0 +1,743 @@
+"""Extract: read a raw CSV file into text cells, keeping every row's file and physical line.
+
+Nothing is lost and nothing crashes: a row that cannot be read (wrong number of fields, an
+unclosed quote, bytes that are not UTF-8, a NUL byte) becomes an error finding at its line and a
+quarantined row holding its raw text; a file-level fault (no header, a missing or repeated column)
+quarantines every row of the file. Rows are records, not lines: a quoted field may span lines, and
+a record's line is the physical line it starts on (the header is line 1).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from carryover.core.rawfs import read_regular, resolved, shown_name
+from schemas.findings import finding, findings_frame
+from schemas.table import ROW, TableSpec
+
+BOM = b"\xef\xbb\xbf"
+SPAN = "_span"
+"""Number of physical lines a record spans (1 unless a quoted field holds a line break)."""
+
+REJECTED_SCHEMA: dict[str, pl.DataType] = {
+    "source_line": pl.Int64(),
+    "raw": pl.String(),
+    "reasons": pl.String(),
+}
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+_OTHER_LINE_END = re.compile("[\x85\u2028\u2029]")
+"""Line ends some tools write (NEL, U+2028, U+2029), read as such where no LF or CR is."""
+_PLACEHOLDER = "\x00"
+_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a zip archive (an .xlsx or .docx file is one)",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\x1f\x8b": "a gzip archive",
+    b"{\\rtf": "an RTF document",
+    b"\xd0\xcf\x11\xe0": "an old Office document (.xls or .doc)",
+}
+MISSING_TOKENS = frozenset(
+    {
+        "NA",
+        "N/A",
+        "n/a",
+        "na",
+        "NaN",
+        "nan",
+        "null",
+        "NULL",
+        "None",
+        "none",
+        "-",
+        ".",
+        "\u2014",
+        "\u2013",
+    }
+)
+"""Cell texts read as missing, with a warning: what spreadsheets and R write for 'no value'."""
+PERCENT_COLUMNS = frozenset({("outcomes", "change_pct"), ("claims", "value")})
+"""Columns whose figures are percentages, where a trailing '%' is dropped with a warning."""
+
+
+def _quoted_field(sep: str) -> str:
+    """A whole quoted field, with the separator (or line start) before it."""
+    return rf'(^|{re.escape(sep)})"([^"]|"")*"'
+
+
+@dataclass
+class Extracted:
+    """One raw file, read: valid-shaped rows as text cells, rejected rows, and findings."""
+
+    spec: TableSpec
+    source_file: str
+    sha256: str | None
+    rows: pl.DataFrame
+    rejected: pl.DataFrame
+    findings: pl.DataFrame
+    lines: pl.Series = field(repr=False)
+    data_rows: int
+
+    def raw_text(self, source_lines: pl.Series, spans: pl.Series) -> list[str]:
+        """The raw text of records, from their first line and span."""
+        out = []
+        for start, span in zip(source_lines.to_list(), spans.to_list(), strict=True):
+            out.append("\n".join(self.lines.slice(start - 1, span).to_list()))
+        return out
+
+
+def empty_rows(spec: TableSpec) -> pl.DataFrame:
+    """A rows frame with no rows but every column the validators expect."""
+    schema: dict[str, pl.DataType] = {name: pl.String() for name in spec.column_names}
+    schema.update(
+        source_file=pl.String(), source_line=pl.Int64(), **{SPAN: pl.Int32(), ROW: pl.Int64()}
+    )
+    return pl.DataFrame(schema=schema)
+
+
+CSV_SUFFIX = ".csv"
+
+
+def table_sources(raw_dir: Path, spec: TableSpec) -> list[str]:
+    """The raw files of a table, relative to the raw directory, in the order they are read.
+
+    A table is `<table>.csv`, or a `<table>/` folder of `.csv` files (one per study, say), or both:
+    the single file first, then the folder's files by name. Hidden files, other suffixes and
+    sub-folders in the folder are not read; any other `.csv` entry is, so that one that is not a
+    file (a pipe, a socket, a link loop) is reported rather than skipped. With neither, the table
+    is `<table>.csv` (reported as missing).
+    """
+    single = raw_dir / spec.file_name
+    folder = raw_dir / spec.name
+    names = [spec.file_name] if single.exists() or single.is_symlink() else []
+    if folder.is_dir():
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError:
+            entries = []
+        names += [
+            f"{spec.name}/{path.name}"
+            for path in entries
+            if path.suffix.lower() == CSV_SUFFIX
+            and not path.name.startswith(".")
+            and (path.is_symlink() or not path.is_dir())
+        ]
+    return names or [spec.file_name]
+
+
+def extract_file(
+    raw_dir: Path, spec: TableSpec, source_file: str | None = None, *, optional: bool = False
+) -> Extracted:
+    """Read one raw file of a table (`<table>.csv` by default); a fault is a finding, not a crash.
+
+    `source_file` is relative to the raw directory (see `table_sources`).
+    """
+    real_name = source_file or spec.file_name
+    path = raw_dir / real_name
+    source_file = shown_name(real_name)
+    outside = outside_raw(raw_dir, path)
+    if outside:
+        problem = finding("file_outside_raw", spec.name, source_file, None, outside)
+        return _nothing(spec, source_file, None, [problem])
+    if not path.exists() and not path.is_symlink():
+        found = (
+            []
+            if optional
+            else [
+                finding(
+                    "file_missing",
+                    spec.name,
+                    source_file,
+                    None,
+                    f"{source_file} is missing from the raw directory {raw_dir} (nor is there "
+                    f"a {spec.name}/ folder of .csv files)",
+                )
+            ]
+        )
+        return _nothing(spec, source_file, None, found)
+    try:
+        data = read_regular(path)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        message = f"{source_file} cannot be read: {reason}"
+        return _nothing(
+            spec,
+            source_file,
+            None,
+            [finding("file_unreadable", spec.name, source_file, None, message)],
+        )
+    extracted = parse_csv(data, spec, source_file)
+    if source_file != real_name:
+        note = finding(
+            "file_name_encoding",
+            spec.name,
+            source_file,
+            None,
+            f"the file name {source_file} is not UTF-8 (shown with escapes); rename it",
+        )
+        extracted.findings = pl.concat([findings_frame([note]), extracted.findings])
+    return extracted
+
+
+def outside_raw(raw_dir: Path, path: Path) -> str | None:
+    """Why a path must not be read: it, or its folder, is a link out of the raw directory."""
+    target = resolved(path)
+    if target is None or target.is_relative_to(raw_dir.resolve()):
+        return None  # a link loop is reported when the file is read
+    return (
+        f"{shown_name(str(path.relative_to(raw_dir)))} leads to {shown_name(str(target))}, "
+        "outside the raw directory; "
+        "copy the file into the raw directory instead"
+    )
+
+
+def _nothing(
+    spec: TableSpec, source_file: str, sha256: str | None, found: list[dict[str, Any]]
+) -> Extracted:
+    return Extracted(
+        spec=spec,
+        source_file=source_file,
+        sha256=sha256,
+        rows=empty_rows(spec),
+        rejected=pl.DataFrame(schema=REJECTED_SCHEMA),
+        findings=findings_frame(found),
+        lines=pl.Series("line", [], dtype=pl.String),
+        data_rows=0,
+    )
+
+
+class _Collector:
+    """Gathers rejected rows and findings while a file is parsed."""
+
+    def __init__(self, spec: TableSpec, source_file: str) -> None:
+        self.spec = spec
+        self.source_file = source_file
+        self.findings: list[dict[str, Any]] = []
+        self.rejected: list[tuple[int, str, str]] = []
+
+    def file_issue(
+        self, rule_id: str, message: str, line: int | None = 1, column: str | None = None
+    ) -> None:
+        self.findings.append(
+            finding(rule_id, self.spec.name, self.source_file, line, message, column_name=column)
+        )
+
+    def reject(
+        self,
+        rule_id: str,
+        line: int,
+        raw: str,
+        message: str,
+        column: str | None = None,
+        value: object = None,
+    ) -> None:
+        self.findings.append(
+            finding(rule_id, self.spec.name, self.source_file, line, message, column, value)
+        )
+        self.rejected.append((line, raw, message))
+
+
+def _column_at(header: list[str], text_before: str, sep: str = ",") -> str | None:
+    """The header name of the field a character position falls in (separators before it)."""
+    index = text_before.count(sep)
+    return header[index] if index < len(header) else None
+
+
+def _split_lines(data: bytes, out: _Collector) -> tuple[list[str], set[int]]:
+    """Decode to physical lines; lines with undecodable bytes are blanked and listed."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if "\n" not in text and "\r" not in text and _OTHER_LINE_END.search(text):
+            out.file_issue(
+                "file_line_ends",
+                f"{out.source_file} ends its lines with NEL or a Unicode line separator, not a "
+                "line feed; it was read that way",
+            )
+            text = _OTHER_LINE_END.sub("\n", text)
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        return lines, set()
+    lines = []
+    bad: set[int] = set()
+    raw_lines = _LINE_BREAK.split(data)
+    if raw_lines and raw_lines[-1] == b"":
+        raw_lines.pop()
+    for number, raw in enumerate(raw_lines, start=1):
+        try:
+            lines.append(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            shown = raw.decode("utf-8", errors="replace")
+            bad.add(number)
+            lines.append(shown)
+            if number > 1:
+                header = _header_names(lines[0]) or []
+                column = _column_at(header, raw[: exc.start].decode("utf-8", errors="replace"))
+                out.reject(
+                    "row_encoding",
+                    number,
+                    shown,
+                    f"line {number} has bytes that are not UTF-8 (byte 0x{raw[exc.start]:02x} at "
+                    f"position {exc.start + 1}); save the file as UTF-8",
+                    column,
+                )
+            else:
+                out.file_issue(
+                    "row_encoding",
+                    "the header row has bytes that are not UTF-8; save the file as UTF-8",
+                )
+    return lines, bad
+
+
+def _header_names(line: str, sep: str = ",") -> list[str] | None:
+    try:
+        rows = list(csv.reader(io.StringIO(line), delimiter=sep, strict=True))
+    except csv.Error:
+        return None
+    return [name.strip() for name in rows[0]] if rows else None
+
+
+def _trailing_empty(header: list[str]) -> int:
+    """How many unnamed columns end the header ('a,b,' has one); never the whole header."""
+    count = 0
+    while count < len(header) - 1 and header[-1 - count] == "":
+        count += 1
+    return count
+
+
+def _drop_trailing(series: pl.Series, sep: str, count: int) -> pl.Series:
+    """Lines without the empty fields that match a header's trailing separators."""
+    tail = sep * count
+    return series.to_frame().select(
+        pl.when(pl.col("line").str.ends_with(tail))
+        .then(pl.col("line").str.slice(0, pl.col("line").str.len_chars() - len(tail)))
+        .otherwise(pl.col("line"))
+        .alias("line")
+    )["line"]
+
+
+def _separator(header_line: str, spec: TableSpec) -> str:
+    """',' as the contract says; ';' when the header has no comma but splits into known columns."""
+    if "," in header_line or ";" not in header_line:
+        return ","
+    names = _header_names(header_line, ";") or []
+    return ";" if set(names) & set(spec.column_names) else ","
+
+
+def _not_csv(data: bytes, spec: TableSpec) -> str | None:
+    """What a file is when it is plainly not text: a known signature, or mostly control bytes.
+
+    A file whose first line names a column of the contract is read as CSV, row by row, whatever
+    junk follows (each bad row is then a finding of its own).
+    """
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            return what
+    first = data.split(b"\n", 1)[0].decode("utf-8", errors="replace")
+    if any(name in first for name in spec.column_names):
+        return None
+    head = data[:1024]
+    control = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
+    if head and control > len(head) // 10:
+        return "a binary file"
+    return None
+
+
+def parse_csv(data: bytes, spec: TableSpec, source_file: str) -> Extracted:
+    """Parse one raw file's bytes (pure: no I/O). See the module docstring for the guarantees."""
+    sha256 = hashlib.sha256(data).hexdigest()
+    out = _Collector(spec, source_file)
+    if data.startswith(BOM):
+        data = data[len(BOM) :]
+    what = _not_csv(data, spec)
+    if what is not None:
+        message = f"{source_file} is {what}, not a CSV text file; export it as CSV (UTF-8)"
+        out.file_issue("file_not_csv", message)
+        return _nothing(spec, source_file, sha256, out.findings)
+    lines, undecodable = _split_lines(data, out)
+    series = pl.Series("line", lines, dtype=pl.String)
+
+    sep = ","
+    if not lines or not lines[0].strip():
+        out.file_issue("file_empty", f"{source_file} has no header row on line 1")
+        header: list[str] = []
+        file_problem = "the file has no header row"
+    else:
+        sep = _separator(lines[0], spec)
+        if sep != ",":
+            out.file_issue(
+                "file_delimiter",
+                f"{source_file} separates fields with {sep!r}, not ','; it was read that way",
+            )
+        header = _header_names(lines[0], sep) or []
+        trailing = _trailing_empty(header)
+        if trailing:
+            header = header[:-trailing]
+            out.file_issue(
+                "file_trailing_separator",
+                f"the header ends with {sep!r}: an unnamed, empty last column; it is ignored "
+                "(and so is a trailing empty field on each row)",
+            )
+            series = _drop_trailing(series, sep, trailing)
+        file_problem = _check_header(header, spec, out) if header else ""
+        if not header:
+            out.file_issue("row_quoting", "the header row has malformed quoting")
+            file_problem = "the header row cannot be read"
+
+    records = _records(series, undecodable, out, header, sep)
+    data_rows = len(out.rejected) + records.height
+
+    if file_problem:
+        for line, raw in zip(
+            records["source_line"].to_list(), records["raw"].to_list(), strict=True
+        ):
+            out.rejected.append((line, raw, f"not loaded: {file_problem}"))
+        rows = empty_rows(spec)
+    else:
+        rows = _cells(records, header, spec, source_file, sep)
+        if records["raw"].str.contains(_normalisation_hint(sep)).any():
+            rows = _normalise(rows, spec, out)
+
+    rejected = pl.DataFrame(out.rejected, schema=REJECTED_SCHEMA, orient="row").sort("source_line")
+    return Extracted(
+        spec=spec,
+        source_file=source_file,
+        sha256=sha256,
+        rows=rows,
+        rejected=rejected,
+        findings=findings_frame(out.findings),
+        lines=series,
+        data_rows=data_rows,
+    )
+
+
+def _check_header(header: list[str], spec: TableSpec, out: _Collector) -> str:
+    """Report header faults; return why the file's rows cannot be loaded ('' if they can)."""
+    problems = []
+    seen: set[str] = set()
+    for name in header:
+        if name in seen:
+            out.file_issue(
+                "column_duplicate",
+                f"column {name!r} appears more than once in the header",
+                column=name,
+            )
+            problems.append(f"column {name!r} is repeated")
+        seen.add(name)
+    for name in spec.required:
+        if name not in seen:
+            out.file_issue(
+                "column_missing",
+                f"required column {name!r} is missing from the header",
+                column=name,
+            )
+            problems.append(f"required column {name!r} is missing")
+    known = set(spec.column_names)
+    for name in header:
+        if name not in known:
+            out.file_issue(
+                "column_unknown",
+                f"column {name!r} is not part of the contract; it is ignored",
+                column=name,
+            )
+    return "; ".join(problems)
+
+
+def _records(
+    series: pl.Series, undecodable: set[int], out: _Collector, header: list[str], sep: str = ","
+) -> pl.DataFrame:
+    """Group physical lines (after the header) into records and reject malformed ones.
+
+    Returns the well-formed records: source_line, span, raw text.
+    """
+    width = len(header)
+    frame = pl.DataFrame({"raw": series}).with_row_index("source_line", offset=1)
+    frame = frame.with_columns(pl.col("source_line").cast(pl.Int64)).slice(1)
+    if undecodable:
+        frame = frame.filter(~pl.col("source_line").is_in(list(undecodable)))
+    has_nul = pl.col("raw").str.contains(_PLACEHOLDER, literal=True)
+    if frame.select(has_nul.any()).item():
+        for line, raw in frame.filter(has_nul).iter_rows():
+            out.reject(
+                "row_nul_byte",
+                line,
+                raw.replace(_PLACEHOLDER, "\\0"),
+                f"line {line} contains a NUL byte",
+            )
+        frame = frame.filter(~has_nul)
+    frame = frame.with_columns(pl.col("raw").str.count_matches('"', literal=True).alias("_q"))
+
+    records = _shape(_join_quoted(frame, out, header, sep), width, sep)
+    if width == 0:
+        return records.select("source_line", SPAN, "raw")
+    # A record joined over several lines that is malformed most likely started at a stray quote,
+    # and one that encloses a line already rejected (NUL, bad bytes) cannot be whole: read their
+    # lines one by one instead, so the good lines among them still load.
+    gap = pl.col("_present").fill_null(pl.col(SPAN)) != pl.col(SPAN)
+    multi_line = records.height > 0 and int(records[SPAN].max()) > 1  # type: ignore[arg-type]
+    broken = records.filter((~pl.col("_ok") | gap) & (pl.col(SPAN) > 1)) if multi_line else None
+    if broken is not None and not broken.is_empty():
+        spans = [
+            pl.col("source_line").is_between(start, start + span - 1)
+            for start, span in broken.select("source_line", SPAN).iter_rows()
+        ]
+        single = frame.filter(pl.any_horizontal(spans)).with_columns(
+            pl.lit(1, dtype=pl.Int32).alias(SPAN)
+        )
+        records = pl.concat(
+            [
+                records.filter((pl.col("_ok") & ~gap) | (pl.col(SPAN) == 1)),
+                _shape(single, width, sep),
+            ],
+            how="diagonal_relaxed",
+        ).sort("source_line")
+    if records["_ok"].all():
+        return records.select("source_line", SPAN, "raw")
+    for line, raw, quotes, bad_quote, fields in (
+        records.filter(~pl.col("_ok"))
+        .select("source_line", "raw", "_q", "_bad_quote", "_fields")
+        .iter_rows()
+    ):
+        if bad_quote:
+            column = _column_at(header, raw[: raw.index('"')], sep)
+            what = (
+                "a quote that is never closed"
+                if quotes % 2
+                else "a quote inside a field that is not quoted as a whole"
+            )
+            out.reject(
+                "row_quoting",
+                line,
+                raw,
+                f"line {line} has {what}; quote the whole field and double any quote inside it",
+                column,
+            )
+        elif fields > width:
+            out.reject(
+                "row_ragged",
+                line,
+                raw,
+                f"line {line} has {fields} fields, more than the header's {width}: "
+                f"field {width + 1} has no column",
+            )
+        else:
+            out.reject(
+                "row_ragged",
+                line,
+                raw,
+                f"line {line} has {fields} fields, fewer than the header's {width}: "
+                f"{header[fields]!r} and the columns after it are absent",
+                header[fields],
+            )
+    return records.filter(pl.col("_ok")).select("source_line", SPAN, "raw")
+
+
+def _shape(records: pl.DataFrame, width: int, sep: str = ",") -> pl.DataFrame:
+    """Drop blank records; count fields (quoted sections collapsed) and flag malformed quoting."""
+    records = records.filter(pl.col("raw").str.strip_chars() != "")
+    collapsed = pl.col("raw").str.replace_all(_quoted_field(sep), "${1}" + _PLACEHOLDER)
+    return records.with_columns(
+        (collapsed.str.count_matches(sep, literal=True) + 1).alias("_fields"),
+        (
+            collapsed.str.contains('"', literal=True)
+            | collapsed.str.contains(_PLACEHOLDER + f"[^{re.escape(sep)}]")
+        ).alias("_bad_quote"),
+    ).with_columns((~pl.col("_bad_quote") & (pl.col("_fields") == width)).alias("_ok"))
+
+
+def _join_quoted(
+    frame: pl.DataFrame, out: _Collector, header: list[str], sep: str = ","
+) -> pl.DataFrame:
+    """Join lines into records where a quoted field spans line breaks.
+
+    A quote opened and never closed makes its first line a rejected record; reading resumes on the
+    next line, so one stray quote cannot swallow the rest of the file.
+    """
+    single_lines = [
+        pl.lit(1, dtype=pl.Int32).alias(SPAN),
+        pl.lit(1, dtype=pl.Int32).alias("_present"),
+    ]
+    if frame.is_empty() or frame["_q"].sum() == 0:
+        return frame.with_columns(single_lines)
+    parts = []
+    while not frame.is_empty():
+        odd = (pl.col("_q") % 2).cast(pl.Int64)
+        frame = frame.with_columns(((odd.cum_sum() - odd) % 2 == 0).alias("_starts"))
+        if int(frame["_q"].sum()) % 2 == 0:
+            parts.append(frame)
+            break
+        # The last record opens a quote that never closes: reject its first line, go on after it.
+        starts = frame.filter(pl.col("_starts"))["source_line"]
+        opened = int(starts[-1])
+        parts.append(frame.filter(pl.col("source_line") < opened))
+        raw = frame.filter(pl.col("source_line") == opened)["raw"][0]
+        out.reject(
+            "row_quoting",
+            opened,
+            raw,
+            f"line {opened} opens a quote that is never closed",
+            _column_at(header, raw[: raw.find('"')], sep),
+        )
+        frame = frame.filter(pl.col("source_line") > opened)
+    joined = pl.concat(parts) if parts else frame
+    if joined["_starts"].all():
+        return joined.drop("_starts").with_columns(single_lines)
+    return (
+        joined.with_columns(pl.col("_starts").cum_sum().alias("_record"))
+        .group_by("_record", maintain_order=True)
+        .agg(
+            pl.col("source_line").first(),
+            # Physical lines from first to last; fewer lines present means a removed line inside.
+            (pl.col("source_line").last() - pl.col("source_line").first() + 1)
+            .cast(pl.Int32)
+            .alias(SPAN),
+            pl.len().cast(pl.Int32).alias("_present"),
+            pl.col("raw").str.join("\n"),
+            pl.col("_q").sum(),
+        )
+        .drop("_record")
+    )
+
+
+def _cells(
+    records: pl.DataFrame, header: list[str], spec: TableSpec, source_file: str, sep: str = ","
+) -> pl.DataFrame:
+    """Split well-formed records into text cells: trimmed, empty -> null, contract columns only.
+
+    Records without quotes are split in place (the common case, and the fast one); a file with
+    quoted fields is handed whole to polars' CSV reader, which the checks above made safe.
+    """
+    if records.is_empty():
+        return empty_rows(spec)
+    names = [f"_c{i}" for i in range(len(header))]
+    if not records["raw"].str.contains('"', literal=True).any():
+        # Every record here has exactly len(header) fields (checked in _records).
+        parts = pl.col("raw").str.split_exact(sep, len(names) - 1).struct.rename_fields(names)
+        cells = records.select(parts.alias("_cells")).unnest("_cells")
+    else:
+        text = "\n".join(records["raw"].to_list()) + "\n"
+        cells = pl.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            has_header=False,
+            new_columns=names,
+            separator=sep,
+            infer_schema=False,
+            quote_char='"',
+            empty_string_is_null=True,
+        )
+    if cells.height != records.height:  # pragma: no cover - guarded by the checks above
+        raise RuntimeError(
+            f"{source_file}: read {cells.height} records where {records.height} were checked"
+        )
+    by_name = dict(zip(header, names, strict=True))
+    columns = []
+    for name in spec.column_names:
+        if name in by_name:
+            cell = pl.col(by_name[name]).str.strip_chars()
+            columns.append(pl.when(cell == "").then(None).otherwise(cell).alias(name))
+        else:
+            columns.append(pl.lit(None, dtype=pl.String).alias(name))
+    return cells.select(columns).with_columns(
+        pl.lit(source_file).alias("source_file"),
+        records["source_line"].alias("source_line"),
+        records[SPAN].alias(SPAN),
+        pl.int_range(pl.len(), dtype=pl.Int64).alias(ROW),
+    )
+
+
+@functools.cache
+def _normalisation_hint(sep: str) -> str:
+    """A pattern that raw records match when a cell may need _normalise (a cheap first test).
+
+    It matches every cell _normalise changes, and then some: a cell that is a missing token or
+    looks like a negative zero ('-', '-0', '-0.0'), a '%' anywhere, and any quote (a quoted cell
+    can hold anything).
+    """
+    s = re.escape(sep)
+    tokens = "|".join(re.escape(t) for t in sorted(MISSING_TOKENS, key=len, reverse=True))
+    cell = rf"(?:^|{s})\s*(?:{tokens}|-[0.]*)\s*(?:{s}|$)"
+    return rf'{cell}|%|"'
+
+
+def _normalise(rows: pl.DataFrame, spec: TableSpec, out: _Collector) -> pl.DataFrame:
+    """Read common spellings of 'no value' as missing and drop '%' from percentages, with warnings.
+
+    One warning per file, column and spelling (with how many cells and the first line), so a file
+    full of 'NA' gives one finding per column, not one per cell. '-0' is read as 0.
+    """
+    if rows.is_empty():
+        return rows
+    percent_columns = {c for c in spec.column_names if (spec.name, c) in PERCENT_COLUMNS}
+
+    def percent(col: pl.Expr) -> pl.Expr:
+        return col.str.contains(r"^[^%]*[0-9.]\s*%$")
+
+    def negative_zero(col: pl.Expr) -> pl.Expr:
+        return col.str.contains(r"^-0*\.?0*$") & col.str.contains("0")
+
+    # One pass finds the columns with anything to normalise; most files have none.
+    hits = rows.select(
+        pl.any_horizontal(
+            pl.col(c).is_in(MISSING_TOKENS).any(),
+            negative_zero(pl.col(c)).any(),
+            *([percent(pl.col(c)).any()] if c in percent_columns else []),
+        ).alias(c)
+        for c in spec.column_names
+    ).row(0, named=True)
+    fixes = []
+    for column in (c for c in spec.column_names if hits[c]):
+        col = pl.col(column)
+        missing = (
+            rows.filter(col.is_in(MISSING_TOKENS))
+            .group_by(column)
+            .agg(pl.col("source_line").min().alias("first"), pl.len().alias("count"))
+        )
+        for token, first, count in missing.sort("first").iter_rows():
+            out.findings.append(
+                finding(
+                    "value_normalised",
+                    spec.name,
+                    out.source_file,
+                    first,
+                    f"{column} holds {token!r} in {count} row(s) (first here); read as missing",
+                    column,
+                    token,
+                )
+            )
+        fixed = pl.when(col.is_in(MISSING_TOKENS)).then(None).otherwise(col)
+        if column in percent_columns:
+            marked = rows.filter(percent(col))
+            if not marked.is_empty():
+                out.findings.append(
+                    finding(
+                        "value_normalised",
+                        spec.name,
+                        out.source_file,
+                        int(marked["source_line"].min()),  # type: ignore[arg-type]
+                        f"{column} has a '%' sign in {marked.height} row(s) (first here); "
+                        "read without it, as the column is in percent",
+                        column,
+                        marked[column][0],
+                    )
+                )
+            fixed = pl.when(percent(col)).then(col.str.replace(r"\s*%$", "")).otherwise(fixed)
+        fixes.append(
+            pl.when(negative_zero(col))
+            .then(col.str.strip_prefix("-"))
+            .otherwise(fixed)
+            .alias(column)
+        )
+    return rows.with_columns(fixes) if fixes else rows

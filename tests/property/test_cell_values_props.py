@@ -11,11 +11,14 @@ import sys
 import unicodedata
 
 import polars as pl
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from carryover.steps import transform_all
 from tests.support import valid_texts, validate_texts
+
+pytestmark = pytest.mark.slow  # 200 examples through validation and transform: about a minute
 
 _UNICODE_DIGITS = "".join(
     c for c in map(chr, range(sys.maxunicode + 1)) if unicodedata.category(c) == "Nd"

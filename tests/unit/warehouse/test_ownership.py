@@ -49,6 +49,7 @@ def test_a_foreign_database_is_refused_and_left_whole(tmp_path: Path) -> None:
     assert not (tmp_path / "w.duckdb.next").exists()
 
 
+@pytest.mark.slow
 def test_run_on_a_foreign_database_exits_2_in_one_line(tmp_path: Path) -> None:
     """The real command: exit 2, one line on stderr, the user's table still there."""
     path = tmp_path / "w.duckdb"

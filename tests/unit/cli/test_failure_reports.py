@@ -35,6 +35,7 @@ def _carryover(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
+@pytest.mark.slow
 def test_a_write_error_while_building_is_one_line_naming_it(tmp_path: Path) -> None:
     """A file-size limit makes DuckDB's write fail: WarehouseError with the I/O error itself."""
     script = textwrap.dedent(
@@ -59,7 +60,7 @@ def test_a_write_error_while_building_is_one_line_naming_it(tmp_path: Path) -> N
     )
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
-        check=False, cwd=Path(__file__).parents[2],
+        check=False, cwd=Path(__file__).parents[3],
     )  # fmt: skip
     (line,) = done.stdout.strip().splitlines()
     assert line.startswith("WAREHOUSE could not write the warehouse"), done.stdout + done.stderr
@@ -99,6 +100,7 @@ def test_a_full_disk_is_one_line_with_the_real_error(tmp_path: Path, tiny_disk: 
     assert not (tiny_disk / "w.duckdb").exists()
 
 
+@pytest.mark.slow
 def test_an_unwritable_report_dir_fails_before_the_swap(tmp_path: Path) -> None:
     """A report directory that cannot be made: exit 2 in one line, the warehouse untouched."""
     warehouse = tmp_path / "w.duckdb"

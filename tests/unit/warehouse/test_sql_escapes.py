@@ -199,6 +199,7 @@ def test_an_escape_is_refused_in_one_sentence_with_exit_2(
     assert ("read-only here" in message) or ("only the warehouse can be read" in message), message
 
 
+@pytest.mark.slow
 def test_the_shell_on_stdin_writes_and_reads_nothing(
     warehouse: Path, places: dict[str, str], tmp_path: Path
 ) -> None:

@@ -74,8 +74,11 @@ for pid in left:
 
 
 def start_watchdog() -> subprocess.Popen[bytes] | None:
-    """Start the watchdog of this process's helpers; it outlives this process by seconds only."""
-    if not Path("/proc/self/stat").exists():
+    """Start the watchdog of this process's helpers; it outlives this process by seconds only.
+
+    One watchdog per process: a second call (a second run in one process) starts none.
+    """
+    if _KEEP or not Path("/proc/self/stat").exists():
         return None
     read_end, write_end = os.pipe()
     try:

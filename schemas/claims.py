@@ -16,7 +16,9 @@ SPEC = TableSpec(
     name="claims",
     grain="one row per figure an article states",
     columns=(
-        ColumnSpec("article_id", Kind.SLUG, required=True, doc="the article (its file stem)"),
+        ColumnSpec(
+            "article_id", Kind.ARTICLE, required=True, doc="the article (its file stem as an id)"
+        ),
         ColumnSpec("line", Kind.INTEGER, required=True, minimum=Bound(1), doc="article line"),
         ColumnSpec("study_id", Kind.SLUG, required=True, doc="-> studies"),
         ColumnSpec("quantity", Kind.QUANTITY, required=True, doc="what the figure is"),

@@ -14,7 +14,11 @@ import pandera.polars as pa
 import polars as pl
 from pandera.api.polars.types import PolarsData
 
+from carryover.core.rounding import half_width
+
 SLUG_PATTERN = r"^[a-z][a-z0-9_]*$"
+ARTICLE_PATTERN = r"^[a-z][a-z0-9_-]*$"
+"""An article id as claims.csv may write it: the id, or the file stem with its hyphens."""
 INTEGER_PATTERN = r"^[+-]?[0-9]+$"
 NUMBER_PATTERN = r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"
 MEASURE_PATTERN = r"^[1-9][0-9]?RM$"
@@ -28,6 +32,7 @@ class Kind(StrEnum):
 
     TEXT = "text"
     SLUG = "slug"
+    ARTICLE = "article"
     INTEGER = "integer"
     NUMBER = "number"
     MEASURE = "measure"
@@ -66,8 +71,11 @@ class ColumnSpec:
         base = {
             Kind.TEXT: "some text",
             Kind.SLUG: "an id of lower-case letters, digits and '_', starting with a letter",
+            Kind.ARTICLE: "an article id of lower-case letters, digits, '_' and '-' (the file "
+            "stem: review-a is read as review_a), starting with a letter",
             Kind.INTEGER: "a whole number",
-            Kind.NUMBER: "a number such as 12 or 12.5 (a point for decimals, no separators)",
+            Kind.NUMBER: "a number such as 12 or 12.5 (a point for decimals, no separators; "
+            "0 or between about 1e-308 and 1e308 in size)",
             Kind.MEASURE: "a repetition-maximum test such as 1RM or 3RM",
             Kind.UNIT: "kg or lb",
             Kind.DOI: "a DOI such as 10.7717/peerj.7337",
@@ -94,12 +102,13 @@ def _format_rule(spec: ColumnSpec) -> tuple[str, pl.Expr] | None:
             return None
         case Kind.SLUG:
             return "slug_format", col.str.contains(SLUG_PATTERN)
+        case Kind.ARTICLE:
+            return "slug_format", col.str.contains(ARTICLE_PATTERN)
         case Kind.INTEGER:
             fits = col.is_null() | col.cast(pl.Int64, strict=False).is_not_null()
             return "integer_type", col.str.contains(INTEGER_PATTERN) & fits
         case Kind.NUMBER:
-            finite = col.is_null() | col.cast(pl.Float64, strict=False).is_finite().fill_null(False)
-            return "number_type", col.str.contains(NUMBER_PATTERN) & finite
+            return "number_type", col.str.contains(NUMBER_PATTERN) & representable(col)
         case Kind.MEASURE:
             return "measure_format", col.str.contains(MEASURE_PATTERN)
         case Kind.UNIT:
@@ -112,6 +121,23 @@ def _format_rule(spec: ColumnSpec) -> tuple[str, pl.Expr] | None:
         case Kind.QUANTITY:
             return "quantity_value", col.is_in(QUANTITIES)
     raise AssertionError(spec.kind)  # pragma: no cover
+
+
+def representable(col: pl.Expr) -> pl.Expr:
+    """True where a number written as text is held faithfully by a 64-bit float.
+
+    Not so: a value too large (inf), a non-zero value too small (it would read as 0: 1e-400), and
+    a figure whose last digit stands for more than any float (0e400: its rounding interval has no
+    end). Exponents of any length are handled without error.
+    """
+    value = col.cast(pl.Float64, strict=False)
+    nonzero_digits = col.str.extract(r"^[+-]?([0-9]*\.?[0-9]*)", 1).str.contains("[1-9]")
+    underflow = (value == 0.0) & nonzero_digits.fill_null(False)
+    return col.is_null() | (
+        value.is_finite().fill_null(False)
+        & ~underflow.fill_null(False)
+        & half_width(col).is_finite().fill_null(False)
+    )
 
 
 def as_number(name: str) -> pl.Expr:
@@ -163,6 +189,8 @@ def cast_expr(spec: ColumnSpec) -> pl.Expr:
             return col.cast(pl.Int64)
         case Kind.NUMBER:
             return col.cast(pl.Float64)
+        case Kind.ARTICLE:
+            return col.str.replace_all("-", "_", literal=True)
         case Kind.ALIASES:
             return (
                 col.str.split(";")

@@ -27,7 +27,12 @@ class Rule:
 _CATALOGUE = [
     # Files and their structure (found while extracting).
     Rule("file_missing", "error", False, "A required raw file is absent."),
-    Rule("file_unreadable", "error", False, "The file cannot be read (permissions, not a file)."),
+    Rule(
+        "file_unreadable",
+        "error",
+        False,
+        "The file cannot be read (permissions; a pipe, link loop or device, not a file).",
+    ),
     Rule("file_empty", "error", False, "The file has no header row."),
     Rule("column_missing", "error", True, "A required column is absent: every row is quarantined."),
     Rule(
@@ -38,7 +43,32 @@ _CATALOGUE = [
         "file_not_csv", "error", False, "The file is binary (a PDF, zip, image...), not CSV text."
     ),
     Rule("file_outside_raw", "error", False, "A link leads outside the raw directory; not read."),
+    Rule(
+        "file_name_encoding",
+        "warning",
+        False,
+        "The file name is not UTF-8; it is read, and shown with escapes.",
+    ),
+    Rule("file_not_text", "error", False, "An article is binary (a PDF, image...), not text."),
+    Rule(
+        "article_unreadable",
+        "error",
+        False,
+        "Reading one article failed unexpectedly; its claims are not read, the others are.",
+    ),
     Rule("file_delimiter", "warning", False, "Fields are separated by ';'; the file is read so."),
+    Rule(
+        "file_line_ends",
+        "warning",
+        False,
+        "Lines end with NEL or a Unicode line separator; the file is read so.",
+    ),
+    Rule(
+        "file_trailing_separator",
+        "warning",
+        False,
+        "The header ends with a separator (an unnamed empty column); it is ignored.",
+    ),
     Rule("value_normalised", "warning", False, "A cell was read as missing ('NA') or without '%'."),
     Rule("row_ragged", "error", True, "A row has more or fewer fields than the header."),
     Rule("row_quoting", "error", True, "A quote is never closed, or quoting is malformed."),

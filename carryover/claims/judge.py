@@ -10,6 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from carryover.core import rounding
+from carryover.core.conflicts import blamed_conflicts
 from carryover.core.text import number_expr
 from schemas.claim_checks import (
     CONFLICTING,
@@ -184,40 +185,11 @@ def judge(
 
 
 def _with_conflicts(frame: pl.DataFrame) -> pl.DataFrame:
-    """For each conflicting pair of claims, mark the one to blame and the line it conflicts with."""
-    cols = [*_SAME_FIGURE, "_claim", "line", "value", "_claimed_lo", "_claimed_hi", "_contradicted"]
-    left = frame.select(cols)
-    right = frame.select(cols).rename({c: f"{c}_b" for c in cols if c not in _SAME_FIGURE})
-    pairs = left.join(right, on=_SAME_FIGURE, how="inner", nulls_equal=True).filter(
-        (pl.col("line") < pl.col("line_b"))
-        | ((pl.col("line") == pl.col("line_b")) & (pl.col("_claim") < pl.col("_claim_b")))
-    )
-    pairs = pairs.filter(
-        ~rounding.overlaps(
-            (pl.col("_claimed_lo"), pl.col("_claimed_hi")),
-            (pl.col("_claimed_lo_b"), pl.col("_claimed_hi_b")),
-        )
-    )
-    # Blame the claim the study contradicts when exactly one is; otherwise the later one.
-    blame_first = pl.col("_contradicted") & ~pl.col("_contradicted_b")
-    blamed = (
-        pairs.select(
-            pl.when(blame_first)
-            .then(pl.col("_claim"))
-            .otherwise(pl.col("_claim_b"))
-            .alias("_claim"),
-            pl.when(blame_first)
-            .then(pl.col("line_b"))
-            .otherwise(pl.col("line"))
-            .alias("_conflict_line"),
-            pl.when(blame_first)
-            .then(pl.col("value_b"))
-            .otherwise(pl.col("value"))
-            .alias("_conflict_value"),
-        )
-        .group_by("_claim")
-        .agg(pl.all().sort_by("_conflict_line").first())
-    )
+    """For each conflicting pair of claims, mark the one to blame and the line it conflicts with.
+
+    Linear in the claims up to a log factor (carryover.core.conflicts): no pair is ever formed.
+    """
+    blamed = blamed_conflicts(frame, _SAME_FIGURE)
     return frame.join(blamed, on="_claim", how="left", maintain_order="left")
 
 

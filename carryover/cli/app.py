@@ -40,6 +40,10 @@ from carryover.core.errors import (
     WarehouseError,
     exit_code,
 )
+from carryover.core.preflight import ReportDirError, ensure_report_dir
+from carryover.core.teardown import quiet_teardown
+from carryover.core.visible import visible, visible_lines
+from carryover.core.watchdog import start_watchdog
 from carryover.validate.validation import FileStats
 
 if TYPE_CHECKING:  # imported by the commands that use it
@@ -170,9 +174,9 @@ MaxFindings = Annotated[
 def _shown(path: Path) -> str:
     """A path as short as it can be shown: relative to the working directory when inside it."""
     try:
-        return str(path.relative_to(Path.cwd()))
+        return visible(str(path.relative_to(Path.cwd())))
     except ValueError:
-        return str(path)
+        return visible(str(path))
 
 
 class FindingsFormat(StrEnum):
@@ -212,10 +216,10 @@ def _print_findings(findings: Sequence[Located], limit: int) -> None:
             out.print(f"... and {len(findings) - limit} more findings (see the report)")
             break
         colour = "red" if f.severity == "error" else "yellow"
-        column = f" {f.column_name}:" if f.column_name else ""
+        column = f" {visible(f.column_name)}:" if f.column_name else ""
         out.print(
             f"{escape(f.where)}: [{colour}]{f.severity}[/{colour}] "
-            f"\\[{f.rule}]{escape(column)} {escape(f.message)}"
+            f"\\[{f.rule}]{escape(column)} {escape(visible(f.message))}"
         )
 
 
@@ -292,7 +296,10 @@ def run(
 
         ensure_raw_dir(paths.raw_dir)
         check_usable(paths.warehouse)  # fail fast, before any work, if it cannot be written
+        ensure_report_dir(paths.report_dir)  # and before the swap, if no report can be written
         from flows.pipeline import carryover_pipeline
+
+        start_watchdog()  # Prefect's temporary server ends with this run, even on kill -9
 
         state = carryover_pipeline(
             raw_dir=paths.raw_dir,
@@ -306,7 +313,7 @@ def run(
             return_state=True,
         )
         summary = run_summary(state)
-    except (RawDirError, WarehouseError) as exc:
+    except (RawDirError, WarehouseError, ReportDirError) as exc:
         raise _fail(str(exc)) from None
     findings = _located(summary.findings, paths.raw_dir)
     line = _summary("run", summary.files, summary.errors, summary.warnings)
@@ -423,7 +430,8 @@ def serve(
 
         ensure_raw_dir(paths.raw_dir)
         check_usable(paths.warehouse)
-    except (RawDirError, WarehouseError) as exc:
+        ensure_report_dir(paths.report_dir)
+    except (RawDirError, WarehouseError, ReportDirError) as exc:
         raise _fail(str(exc)) from None
     from flows.pipeline import carryover_pipeline
 
@@ -522,7 +530,7 @@ def history(
         )
         if r["message"]:
             line += f"  {r['message']}"
-        out.print(escape(line))
+        out.print(escape(visible(line)))
 
 
 @app.command()
@@ -640,6 +648,15 @@ def report(
             err.print("carryover report: no web browser found; open the file above by hand")
 
 
+def _for_terminal(text: str) -> str:
+    """SQL output: control characters in cells shown as escapes when a terminal would obey them.
+
+    Tables already show them (carryover.warehouse.sql); CSV piped to a file or a program stays
+    byte-exact.
+    """
+    return visible_lines(text) if sys.stdout.isatty() else text
+
+
 class OutputFormat(StrEnum):
     """How `carryover sql` prints a result."""
 
@@ -665,7 +682,7 @@ def sql(
 
     paths = resolve_paths(warehouse=warehouse)
     try:
-        con = open_read_only(paths.warehouse)
+        con = open_read_only(paths.warehouse, guarded=True)
     except WarehouseError as exc:
         raise _fail(str(exc)) from None
     try:
@@ -677,9 +694,9 @@ def sql(
                         print(result)
                     return
             except SqlError as exc:
-                err.print(f"carryover sql: {escape(str(exc))}")
+                err.print(f"carryover sql: {escape(visible(str(exc)))}")
                 raise typer.Exit(exit_code(exc)) from None
-            print(sql_shell.FORMATTERS[output_format.value](result))
+            print(_for_terminal(sql_shell.FORMATTERS[output_format.value](result)))
             return
         interactive = sys.stdin.isatty()
         if interactive:
@@ -690,8 +707,8 @@ def sql(
         sql_shell.shell(
             con,
             lines=None if interactive else sql_shell.read_stream(sys.stdin),
-            write=print,
-            write_error=lambda text: err.print(escape(text)),
+            write=lambda text: print(_for_terminal(text)),
+            write_error=lambda text: err.print(escape(visible(text))),
             output_format=output_format.value,
             history=sql_shell.history_path(paths.warehouse),
         )
@@ -710,14 +727,22 @@ def _one_shot(con: duckdb.DuckDBPyConnection, query: str) -> Result | str:
     return sql_shell.run_query(con, query)
 
 
+def _one_line(exc: BaseException) -> str:
+    """An exception's message as one line: its first non-empty line, of reasonable length."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return lines[0] if lines else type(exc).__name__
+
+
 def main() -> None:
     """Console-script entry point: no traceback reaches the user unless CARRYOVER_DEBUG is set."""
     try:
         app()
     except SystemExit:
+        quiet_teardown()
         raise
     except CarryoverError as exc:
-        err.print(f"carryover: {escape(str(exc))}")
+        err.print(f"carryover: {escape(visible(_one_line(exc)))}")
+        quiet_teardown()
         sys.exit(exit_code(exc))
     except KeyboardInterrupt:
         err.print("carryover: interrupted")
@@ -726,7 +751,8 @@ def main() -> None:
         if os.environ.get("CARRYOVER_DEBUG"):
             raise
         err.print(
-            f"carryover: internal error: {escape(type(exc).__name__)}: {escape(str(exc))} "
+            f"carryover: internal error: {escape(type(exc).__name__)}: {escape(_one_line(exc))} "
             "(set CARRYOVER_DEBUG=1 to see the traceback)"
         )
+        quiet_teardown()
         sys.exit(EXIT_CANNOT_RUN)

@@ -22,6 +22,7 @@ from typing import Any
 
 import polars as pl
 
+from carryover.core.rawfs import read_regular, resolved, shown_name
 from schemas.findings import finding, findings_frame
 from schemas.table import ROW, TableSpec
 
@@ -37,6 +38,8 @@ REJECTED_SCHEMA: dict[str, pl.DataType] = {
     "reasons": pl.String(),
 }
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+_OTHER_LINE_END = re.compile("[\x85\u2028\u2029]")
+"""Line ends some tools write (NEL, U+2028, U+2029), read as such where no LF or CR is."""
 _PLACEHOLDER = "\x00"
 _MAGIC = {
     b"%PDF": "a PDF document",
@@ -113,8 +116,10 @@ def table_sources(raw_dir: Path, spec: TableSpec) -> list[str]:
     """The raw files of a table, relative to the raw directory, in the order they are read.
 
     A table is `<table>.csv`, or a `<table>/` folder of `.csv` files (one per study, say), or both:
-    the single file first, then the folder's files by name. Hidden files and other suffixes in the
-    folder are not read. With neither, the table is `<table>.csv` (reported as missing).
+    the single file first, then the folder's files by name. Hidden files, other suffixes and
+    sub-folders in the folder are not read; any other `.csv` entry is, so that one that is not a
+    file (a pipe, a socket, a link loop) is reported rather than skipped. With neither, the table
+    is `<table>.csv` (reported as missing).
     """
     single = raw_dir / spec.file_name
     folder = raw_dir / spec.name
@@ -129,7 +134,7 @@ def table_sources(raw_dir: Path, spec: TableSpec) -> list[str]:
             for path in entries
             if path.suffix.lower() == CSV_SUFFIX
             and not path.name.startswith(".")
-            and (path.is_file() or path.is_symlink())
+            and (path.is_symlink() or not path.is_dir())
         ]
     return names or [spec.file_name]
 
@@ -141,13 +146,14 @@ def extract_file(
 
     `source_file` is relative to the raw directory (see `table_sources`).
     """
-    source_file = source_file or spec.file_name
-    path = raw_dir / source_file
+    real_name = source_file or spec.file_name
+    path = raw_dir / real_name
+    source_file = shown_name(real_name)
     outside = outside_raw(raw_dir, path)
     if outside:
         problem = finding("file_outside_raw", spec.name, source_file, None, outside)
         return _nothing(spec, source_file, None, [problem])
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         found = (
             []
             if optional
@@ -164,7 +170,7 @@ def extract_file(
         )
         return _nothing(spec, source_file, None, found)
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         message = f"{source_file} cannot be read: {reason}"
@@ -174,16 +180,27 @@ def extract_file(
             None,
             [finding("file_unreadable", spec.name, source_file, None, message)],
         )
-    return parse_csv(data, spec, source_file)
+    extracted = parse_csv(data, spec, source_file)
+    if source_file != real_name:
+        note = finding(
+            "file_name_encoding",
+            spec.name,
+            source_file,
+            None,
+            f"the file name {source_file} is not UTF-8 (shown with escapes); rename it",
+        )
+        extracted.findings = pl.concat([findings_frame([note]), extracted.findings])
+    return extracted
 
 
 def outside_raw(raw_dir: Path, path: Path) -> str | None:
     """Why a path must not be read: it, or its folder, is a link out of the raw directory."""
-    target = path.resolve()
-    if target.is_relative_to(raw_dir.resolve()):
-        return None
+    target = resolved(path)
+    if target is None or target.is_relative_to(raw_dir.resolve()):
+        return None  # a link loop is reported when the file is read
     return (
-        f"{path.relative_to(raw_dir)} leads to {target}, outside the raw directory; "
+        f"{shown_name(str(path.relative_to(raw_dir)))} leads to {shown_name(str(target))}, "
+        "outside the raw directory; "
         "copy the file into the raw directory instead"
     )
 
@@ -247,6 +264,13 @@ def _split_lines(data: bytes, out: _Collector) -> tuple[list[str], set[int]]:
     except UnicodeDecodeError:
         pass
     else:
+        if "\n" not in text and "\r" not in text and _OTHER_LINE_END.search(text):
+            out.file_issue(
+                "file_line_ends",
+                f"{out.source_file} ends its lines with NEL or a Unicode line separator, not a "
+                "line feed; it was read that way",
+            )
+            text = _OTHER_LINE_END.sub("\n", text)
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         if lines and lines[-1] == "":
             lines.pop()
@@ -288,6 +312,25 @@ def _header_names(line: str, sep: str = ",") -> list[str] | None:
     except csv.Error:
         return None
     return [name.strip() for name in rows[0]] if rows else None
+
+
+def _trailing_empty(header: list[str]) -> int:
+    """How many unnamed columns end the header ('a,b,' has one); never the whole header."""
+    count = 0
+    while count < len(header) - 1 and header[-1 - count] == "":
+        count += 1
+    return count
+
+
+def _drop_trailing(series: pl.Series, sep: str, count: int) -> pl.Series:
+    """Lines without the empty fields that match a header's trailing separators."""
+    tail = sep * count
+    return series.to_frame().select(
+        pl.when(pl.col("line").str.ends_with(tail))
+        .then(pl.col("line").str.slice(0, pl.col("line").str.len_chars() - len(tail)))
+        .otherwise(pl.col("line"))
+        .alias("line")
+    )["line"]
 
 
 def _separator(header_line: str, spec: TableSpec) -> str:
@@ -344,6 +387,15 @@ def parse_csv(data: bytes, spec: TableSpec, source_file: str) -> Extracted:
                 f"{source_file} separates fields with {sep!r}, not ','; it was read that way",
             )
         header = _header_names(lines[0], sep) or []
+        trailing = _trailing_empty(header)
+        if trailing:
+            header = header[:-trailing]
+            out.file_issue(
+                "file_trailing_separator",
+                f"the header ends with {sep!r}: an unnamed, empty last column; it is ignored "
+                "(and so is a trailing empty field on each row)",
+            )
+            series = _drop_trailing(series, sep, trailing)
         file_problem = _check_header(header, spec, out) if header else ""
         if not header:
             out.file_issue("row_quoting", "the header row has malformed quoting")

@@ -1,9 +1,10 @@
 """Ad-hoc SQL on the warehouse: one read-only query, or a small interactive read-only shell.
 
-The warehouse is opened with `duckdb.connect(path, read_only=True)`, and only statements that
-read (SELECT, including DESCRIBE/SHOW/SUMMARIZE/FROM ..., and EXPLAIN) are run: anything else is
-refused with one sentence before it reaches DuckDB, since the warehouse is rebuilt from raw/ by
-`carryover run` and is never edited by hand.
+The warehouse is opened read-only with DuckDB's guards on (carryover.warehouse.sql_guard: no file
+outside the warehouse is read or written, no extension loaded, settings locked). Only statements
+that read (SELECT, including DESCRIBE/SHOW/SUMMARIZE/FROM ..., and EXPLAIN of one) are sent:
+anything else is refused with one sentence before it reaches DuckDB, since the warehouse is
+rebuilt from raw/ by `carryover run` and is never edited by hand.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import io
 import json
 import math
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +26,8 @@ from typing import Any, TextIO
 import duckdb
 
 from carryover.core.errors import Refused, SqlError, first_line
+from carryover.core.visible import json_safe, visible
+from carryover.warehouse.sql_guard import DENIED_HINT, is_denied
 
 READING = frozenset({duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN})
 FORMATS = ("table", "csv", "json")
@@ -52,12 +56,29 @@ def check_read_only(con: duckdb.DuckDBPyConnection, query: str) -> None:
     if len(statements) > 1:
         raise Refused(f"give one statement at a time ({len(statements)} were given)")
     kind = statements[0].type
+    if kind is duckdb.StatementType.EXPLAIN:
+        kind = _explained(con, query)
     if kind not in READING:
         name = kind.name.replace("_", " ")
         raise Refused(
             f"the warehouse is read-only here: {name} statements are refused "
             "(only queries run; `carryover run` rebuilds the warehouse from raw/)"
         )
+
+
+_EXPLAIN = re.compile(r"^\s*explain\s+(?:analyze\s+|analyse\s+|\([^)]*\)\s*)?", re.IGNORECASE)
+
+
+def _explained(con: duckdb.DuckDBPyConnection, query: str) -> duckdb.StatementType:
+    """The kind of statement an EXPLAIN wraps (EXPLAIN ANALYZE runs it), for a clear refusal."""
+    inner = _EXPLAIN.sub("", query, count=1)
+    try:
+        statements = con.extract_statements(inner)
+    except duckdb.Error:
+        return duckdb.StatementType.EXPLAIN  # DuckDB's guards still hold whatever it is
+    if len(statements) == 1 and statements[0].type is not duckdb.StatementType.EXPLAIN:
+        return statements[0].type
+    return duckdb.StatementType.EXPLAIN
 
 
 def run_query(con: duckdb.DuckDBPyConnection, query: str) -> Result:
@@ -69,6 +90,8 @@ def run_query(con: duckdb.DuckDBPyConnection, query: str) -> Result:
             return Result([], [])
         return Result(list(relation.columns), relation.fetchall())
     except duckdb.Error as exc:
+        if is_denied(exc):
+            raise Refused(f"{DENIED_HINT} ({first_line(exc)})") from exc
         raise SqlError(_duckdb_message(exc)) from exc
 
 
@@ -86,13 +109,13 @@ def _plain(value: Any) -> str:
         return "NaN" if math.isnan(value) else f"{value:.6g}"
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return visible(str(value))  # a cell's ESC or line break must not act on the terminal
 
 
 def format_table(result: Result) -> str:
     """Aligned plain text: a header, a rule, the rows (floats to 6 significant digits)."""
     cells = [[_plain(v) for v in row] for row in result.rows]
-    widths = [len(c) for c in result.columns]
+    widths = [len(visible(c)) for c in result.columns]
     for row in cells:
         widths = [max(w, len(v)) for w, v in zip(widths, row, strict=True)]
     numeric = [
@@ -112,7 +135,7 @@ def format_table(result: Result) -> str:
         ]
         return "  ".join(parts).rstrip()
 
-    out = [line(result.columns), "  ".join("-" * w for w in widths)]
+    out = [line([visible(c) for c in result.columns]), "  ".join("-" * w for w in widths)]
     out += [line(row) for row in cells]
     count = len(result.rows)
     out.append(f"({count} row{'s' if count != 1 else ''})")
@@ -140,7 +163,7 @@ def format_json(result: Result) -> str:
     records = [
         {c: _json_value(v) for c, v in zip(result.columns, row, strict=True)} for row in result.rows
     ]
-    return json.dumps(records, ensure_ascii=False, indent=2)
+    return json_safe(json.dumps(records, ensure_ascii=False, indent=2))
 
 
 def format_csv(result: Result) -> str:

@@ -22,7 +22,7 @@ import jinja2
 import polars as pl
 from markupsafe import Markup
 
-from carryover import plots
+from carryover import analytics, plots
 from carryover.changes import FINGERPRINT, FindingChanges
 from carryover.report import md_cell
 from schemas import SPECS
@@ -350,6 +350,8 @@ def _plots(data: ReportData) -> dict[str, Any] | None:
     if data.carryover is None or data.carryover_pooled is None:
         return None
     pooled = data.carryover_pooled
+    if "subset" in pooled.columns:  # the plots show every study; the table has the sensitivity rows
+        pooled = pooled.filter(pl.col("subset") == analytics.ALL_STUDIES)
     families = sorted(set(pooled["measure_family"].to_list())) if pooled.height else []
     heatmaps = [
         (family, Markup(svg))

@@ -19,9 +19,22 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from carryover.articles import Article, Context, read_article
+from carryover import studychecks
 from carryover.extract import SPAN, Extracted
 from carryover.transforms import outcome_changes
-from schemas import SPECS, TABLES, claim_checks, claims, exercises, groups, keys, outcomes, studies
+from schemas import (
+    SPECS,
+    TABLES,
+    claim_checks,
+    claims,
+    contrasts,
+    exercises,
+    groups,
+    keys,
+    outcomes,
+    statistics,
+    studies,
+)
 from schemas.findings import FINDINGS_SCHEMA, finding, findings_frame, sort_findings
 from schemas.keys import KEY_SEP, composite, key_values
 from schemas.table import ROW, SOURCE_COLUMNS, SchemaPlan, TableSpec, cast_table, run_plan
@@ -43,10 +56,15 @@ REFERENCES: dict[str, tuple[str, ...]] = {
     "studies": (),
     "groups": ("studies", "exercises"),
     "outcomes": ("groups", "exercises"),
+    "contrasts": ("groups", "exercises"),
+    "statistics": ("studies",),
     "claims": ("studies", "groups", "exercises"),
 }
 """The tables whose clean rows a table's references are checked against (see _row_plan)."""
-PARENTS: dict[str, tuple[str, ...]] = {**REFERENCES, "claims": (*REFERENCES["claims"], "outcomes")}
+PARENTS: dict[str, tuple[str, ...]] = {
+    **REFERENCES,
+    "claims": (*REFERENCES["claims"], "outcomes", "contrasts"),
+}
 """The tables a table's result depends on: its references, and for claims also the outcomes that
 articles are read against (which group tested what)."""
 
@@ -125,6 +143,12 @@ def _row_plan(table: str, clean: Mapping[str, pl.DataFrame], this_year: int | No
             return outcomes.row_plan(
                 ids("groups", "study_id", "group_id"), ids("exercises", "exercise_id")
             )
+        case "contrasts":
+            return contrasts.row_plan(
+                ids("groups", "study_id", "group_id"), ids("exercises", "exercise_id")
+            )
+        case "statistics":
+            return statistics.row_plan(ids("studies", "study_id"))
         case "claims":
             return claims.row_plan(
                 ids("studies", "study_id"),
@@ -390,6 +414,8 @@ def combine(
     findings.append(_identity(enrolment, enrolment_frame, SPECS["studies"].key))
 
     changes = outcome_changes(clean["outcomes"])
+    study_found, study_derived = studychecks.run(clean, changes)
+    findings += [_identity(f.failures, f.frame, f.key) for f in study_found]
     judged = claim_checks.judge(
         clean["claims"],
         clean["studies"],
@@ -397,6 +423,7 @@ def combine(
         clean["exercises"],
         clean["outcomes"],
         changes,
+        clean["contrasts"],
     ).with_columns(pl.col("_claim").alias(ROW))
     verdicts = run_plan(claim_checks.claims_plan(), judged)
     findings.append(_identity(verdicts, judged, CLAIM_IDENTITY))
@@ -412,6 +439,7 @@ def combine(
         derived={
             "outcome_changes": changes,
             "claim_checks": claim_checks.claim_checks_table(judged),
+            **study_derived,
         },
         tables=dict(results),
         reused=tuple(reused),

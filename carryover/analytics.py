@@ -90,7 +90,9 @@ CARRYOVER_COLUMNS: dict[str, str] = {
         "SMCC), from change_abs_sd (else change_pct_sd); null without one."
     ),
     "d_change_var": "Variance of d_change: 1/n + d_change²/(2n).",
-    "d_change_scale": "`unit` (change_abs / change_abs_sd) or `percent` (change_pct / change_pct_sd).",
+    "d_change_scale": (
+        "`unit` (change_abs / change_abs_sd) or `percent` (change_pct / change_pct_sd)."
+    ),
     "caution": "The study's caution (studies.caution), if it has one: read the row with it.",
     "reference_group_id": (
         "The study's one group that trained test_exercise (null if it has none or several)."

@@ -1,4 +1,4 @@
-"""Cross-table checks of the study data beyond the outcomes: groups, contrasts, statistics, cautions.
+"""Cross-table checks of study data beyond the outcomes: groups, contrasts, statistics, cautions.
 
 Pure: typed clean tables in; for each plan the failures, the frame they were found on and its key
 (so that validation can fingerprint them like every other finding), plus the derived tables these

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
-from carryover.articles import Article, Context, read_article
 from carryover import studychecks
+from carryover.articles import Article, Context, read_article
 from carryover.extract import SPAN, Extracted
 from carryover.transforms import outcome_changes
 from schemas import (

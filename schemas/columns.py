@@ -17,8 +17,8 @@ from pandera.api.polars.types import PolarsData
 SLUG_PATTERN = r"^[a-z][a-z0-9_]*$"
 INTEGER_PATTERN = r"^[+-]?[0-9]+$"
 NUMBER_PATTERN = r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"
-RM_PATTERN = r"^([1-9][0-9]?)?RM$"
-"""A repetition-maximum test: 1RM, 3RM, ... or `RM` where the paper does not say how many."""
+RM_PATTERN = r"^([1-9][0-9]?|n)RM$"
+"""A repetition-maximum test: 1RM, 3RM, ... or `nRM` where the paper does not say how many."""
 MEASURES = (
     "height",
     "distance",
@@ -30,7 +30,7 @@ MEASURES = (
     "csa",
 )
 """Measures of tests other than repetition maxima (jumps, sprints, isometric force, muscle size)."""
-MEASURE_PATTERN = r"^(([1-9][0-9]?)?RM|" + "|".join(MEASURES) + r")$"
+MEASURE_PATTERN = r"^(([1-9][0-9]?|n)RM|" + "|".join(MEASURES) + r")$"
 DOI_PATTERN = r"^10\.[0-9]{4,9}/\S+$"
 UNITS = ("kg", "lb", "cm", "m", "s", "mm", "cm2", "N", "N/kg", "Nm")
 FLAGS = ("yes", "no")
@@ -93,7 +93,7 @@ class ColumnSpec:
             Kind.SLUG: "an id of lower-case letters, digits and '_', starting with a letter",
             Kind.INTEGER: "a whole number",
             Kind.NUMBER: "a number such as 12 or 12.5 (a point for decimals, no separators)",
-            Kind.MEASURE: "a repetition-maximum test such as 1RM or 3RM, or one of "
+            Kind.MEASURE: "a repetition-maximum test such as 1RM, 3RM (nRM: n not stated), or one of "
             + ", ".join(MEASURES),
             Kind.UNIT: "one of " + ", ".join(UNITS),
             Kind.DOI: "a DOI such as 10.7717/peerj.7337",

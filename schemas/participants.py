@@ -18,7 +18,7 @@ GROUPS_MISSING = "_groups_without_randomized"
 
 
 def effective_n(frame: pl.DataFrame) -> pl.Expr:
-    """n analysed, else n randomized (the columns a groups frame has)."""
+    """N analysed, else n randomized (the columns a groups frame has)."""
     if "n_randomized" in frame.columns:
         return pl.coalesce(pl.col("n"), pl.col("n_randomized"))
     return pl.col("n")

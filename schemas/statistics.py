@@ -53,7 +53,7 @@ _VALUE = pl.col("value").cast(pl.Float64, strict=False)
 
 
 def row_plan(studies: pl.Series) -> SchemaPlan:
-    """Cell, key and reference checks, and what each test allows (rows that fail are quarantined)."""
+    """Cell, key, reference and per-test checks (rows that fail are quarantined)."""
     rules = [
         duplicate_key_rule(SPEC),
         FrameRule(

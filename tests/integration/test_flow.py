@@ -67,6 +67,29 @@ PLANTED = {
     ("claims.csv", 8, "unknown_group"),
     ("claims.csv", 9, "number_type"),
     ("claims.csv", 10, "unknown_exercise"),
+    # Between-group results and printed statistics (issue 12).
+    ("contrasts.csv", 3, "contrast_ci_excludes_estimate"),
+    ("contrasts.csv", 4, "contrast_se_disagrees"),
+    ("contrasts.csv", 5, "contrast_favoured_disagrees"),
+    ("contrasts.csv", 6, "contrast_vs_changes"),
+    ("contrasts.csv", 7, "same_group"),
+    ("contrasts.csv", 8, "favoured_not_compared"),
+    ("contrasts.csv", 9, "contrast_no_result"),
+    ("contrasts.csv", 10, "ci_incomplete"),
+    ("contrasts.csv", 11, "ci_order"),
+    ("contrasts.csv", 12, "unit_required"),
+    ("contrasts.csv", 13, "unknown_group"),
+    ("contrasts.csv", 14, "duplicate_key"),
+    ("contrasts.csv", 15, "value_not_allowed"),
+    ("statistics.csv", 2, "p_inconsistent"),
+    ("statistics.csv", 3, "p_inconsistent"),
+    ("statistics.csv", 3, "decision_error"),
+    ("statistics.csv", 4, "statistic_incomplete"),
+    ("statistics.csv", 5, "value_not_allowed"),
+    ("statistics.csv", 6, "statistic_df"),
+    ("statistics.csv", 7, "statistic_tails"),
+    ("statistics.csv", 8, "out_of_range"),
+    ("statistics.csv", 9, "unknown_study"),
 }
 
 
@@ -108,6 +131,8 @@ def test_every_planted_fault_is_reported_at_its_line_and_nothing_is_lost(tmp_pat
         "studies": _data_rows(FAULTY / "studies.csv"),
         "groups": _data_rows(FAULTY / "groups.csv"),
         "outcomes": _data_rows(FAULTY / "outcomes.csv") - 1,
+        "contrasts": _data_rows(FAULTY / "contrasts.csv"),
+        "statistics": _data_rows(FAULTY / "statistics.csv"),
         "claims": _data_rows(FAULTY / "claims.csv"),
     }
     raw = con.sql(

@@ -37,7 +37,9 @@ def caution_plan() -> SchemaPlan:
     return build_plan(studies.SPEC, columns=[], frame_rules=[rule])
 
 
-def run(clean: Mapping[str, pl.DataFrame], changes: pl.DataFrame) -> tuple[list[Found], dict]:
+def run(
+    clean: Mapping[str, pl.DataFrame], changes: pl.DataFrame
+) -> tuple[list[Found], dict[str, pl.DataFrame]]:
     """Every study-level consistency plan, and the derived `statistic_checks` table."""
     found: list[Found] = []
     study_key = studies.SPEC.key

@@ -93,7 +93,7 @@ class ColumnSpec:
             Kind.SLUG: "an id of lower-case letters, digits and '_', starting with a letter",
             Kind.INTEGER: "a whole number",
             Kind.NUMBER: "a number such as 12 or 12.5 (a point for decimals, no separators)",
-            Kind.MEASURE: "a repetition-maximum test such as 1RM, 3RM (nRM: n not stated), or one of "
+            Kind.MEASURE: "an nRM test such as 1RM or 3RM (nRM: n not stated), or one of "
             + ", ".join(MEASURES),
             Kind.UNIT: "one of " + ", ".join(UNITS),
             Kind.DOI: "a DOI such as 10.7717/peerj.7337",

@@ -40,7 +40,8 @@ POOLED_METHOD_DOC = (
 )
 MATRIX_CELL_DOC = (
     "'+x.x%' is the participant-weighted mean change_pct, 'ratio r.rr' the pooled transfer ratio "
-    "(cross cells only) and 'k=K' the number of studies (carryover_pooled)."
+    "(cross cells only), 'd d.dd' the pooled d_change where no percent change is reported, and "
+    "'k=K' the number of studies (carryover_pooled, all studies)."
 )
 
 SPECIFIC, CROSS, CONTROL = "specific", "cross", "control"

@@ -247,8 +247,12 @@ def _articles(data: ReportData) -> list[dict[str, Any]]:
         verdict = c["verdict"]
         exercise = exercise_names.get((c["test_exercise"],), c["test_exercise"])
         group = group_names.get((c["study_id"], c["group_id"]), c["group_id"])
-        if c["quantity"] == "change_pct":
+        if c["quantity"] in ("change_pct", "change_abs"):
             what = f"{exercise} {c['measure']} change, {group} group"
+        elif c["quantity"] == "contrast":
+            what = f"{exercise} {c['measure']}, {group} group minus the other"
+        elif c["quantity"] == "n" and c["group_id"] is not None:
+            what = f"{group} group"
         else:
             what = ""
         where = ", ".join(x for x in (c.get("source_ref"), c.get("source_row")) if x)
@@ -270,6 +274,7 @@ def _articles(data: ReportData) -> list[dict[str, Any]]:
                 "conflicts_with_line": c["conflicts_with_line"],
                 "conflicts_with_value": _quantity_value(c["quantity"], c["conflicts_with_value"]),
                 "fix": c["fix"],
+                "caution": c.get("caution"),
             }
         )
     for a in articles.values():
@@ -360,7 +365,16 @@ def _plots(data: ReportData) -> dict[str, Any] | None:
     ]
     forest_g = plots.forest_plot(data.carryover, pooled, "g")
     forest_pct = plots.forest_plot(data.carryover, pooled, "change_pct")
+    cautioned = []
+    if "cautioned_studies" in pooled.columns:
+        flagged = pooled.filter(pl.col("cautioned_studies").is_not_null())
+        cautioned = [
+            f"{r['trained_exercise']} -> {r['test_exercise']} ({r['measure_family']}): "
+            f"{r['cautioned_studies']}"
+            for r in flagged.iter_rows(named=True)
+        ]
     return {
+        "cautioned": cautioned,
         "heatmaps": heatmaps,
         "forest_g": Markup(forest_g) if forest_g else None,
         "forest_pct": Markup(forest_pct) if forest_pct else None,
@@ -486,8 +500,9 @@ def summary_markdown(data: ReportData, html_path: str | None = None) -> str:
                 out.append(
                     f"| {c['line']} | {md_cell(c['says'])} | {md_cell(c['paper'])} "
                     f"{md_cell(c['what'])} {md_cell(c['study'])} {md_cell(c['paper_where'])} | "
-                    f"{c['verdict']} | "
-                    f"{md_cell(c['fix'])} |"
+                    f"{c['verdict']}"
+                    + (f" (study caution: {md_cell(c['caution'])})" if c.get("caution") else "")
+                    + f" | {md_cell(c['fix'])} |"
                 )
     return "\n".join(out) + "\n"
 

@@ -90,7 +90,9 @@ def matrix_cell_sql() -> str:
     """The text of one matrix cell, from a carryover_pooled row."""
     return (
         "concat_ws(', ', printf('%+.1f%%', change_pct_mean), "
-        "case when transfer_ratio is not null then printf('ratio %.2f', transfer_ratio) end)"
+        "case when transfer_ratio is not null then printf('ratio %.2f', transfer_ratio) end, "
+        "case when change_pct_mean is null and d_pooled is not null "
+        "then printf('d %.2f', d_pooled) end)"
         " || printf(' (k=%d)', k_studies)"
     )
 

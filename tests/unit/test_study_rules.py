@@ -14,6 +14,7 @@ EXERCISES = (
     "exercise_id,name,aliases,kind,unit,lower_is_better,muscle\n"
     "back_squat,Barbell back squat,back squat;squat,strength,kg,no,\n"
     "hip_thrust,Barbell hip thrust,hip thrust,,kg,,\n"
+    "sprint_10m,10 m sprint,,sprint,s,yes,\n"
 )
 GROUPS = (
     "study_id,group_id,label,trained_exercise,n,n_randomized,sex,age_mean,age_sd,"
@@ -45,6 +46,16 @@ CASES = [
     ("exercises", "sprint,Sprint,,sprint,sec,yes,", "unit_value", "unit"),
     ("exercises", "quads,Quads,,muscle_size,mm,no,", "required", "muscle"),
     ("exercises", "quads,Quads,,muscle_size,mm,no,quadriceps", None, None),
+    # Any test keeps the rounding-aware agreement rules; a time's percent change keeps its sign.
+    ("outcomes", "trial_2020,sq,sprint_10m,time,s,2.00,,1.96,,,-2.0,T", None, None),
+    (
+        "outcomes",
+        "trial_2020,sq,sprint_10m,time,s,2.00,,1.96,,,2.0,T",
+        "figures_disagree",
+        "change_pct",
+    ),
+    ("outcomes", "trial_2020,sq,sprint_10m,speed,s,,,,,,-2.0,T", "measure_format", "measure"),
+    ("outcomes", "trial_2020,sq,sprint_10m,time,sec,,,,,-0.04,,T", "unit_value", "unit"),
     ("groups", "trial_2020,x,X,back_squat,5,4,,,,,", "analysed_exceeds_randomized", "n"),
     ("groups", "trial_2020,x,X,back_squat,4,5,,,,,", None, None),
     ("groups", "trial_2020,x,X,back_squat,,,female,21.5,1.2,trained,Table 1", None, None),

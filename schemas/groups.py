@@ -30,6 +30,14 @@ SPEC = TableSpec(
         ColumnSpec("sex", Kind.CHOICE, choices=SEXES, doc="female, male or mixed"),
         ColumnSpec("age_mean", Kind.NUMBER, minimum=Bound(0, strict=True), doc="mean age, years"),
         ColumnSpec("age_sd", Kind.NUMBER, minimum=Bound(0), doc="SD of age, years"),
+        ColumnSpec(
+            "body_height_mean", Kind.NUMBER, minimum=Bound(0, strict=True), doc="mean height, cm"
+        ),
+        ColumnSpec("body_height_sd", Kind.NUMBER, minimum=Bound(0), doc="SD of height, cm"),
+        ColumnSpec(
+            "body_mass_mean", Kind.NUMBER, minimum=Bound(0, strict=True), doc="mean body mass, kg"
+        ),
+        ColumnSpec("body_mass_sd", Kind.NUMBER, minimum=Bound(0), doc="SD of body mass, kg"),
         ColumnSpec("training_status", Kind.TEXT, doc="as the paper words it: untrained, ..."),
         ColumnSpec("source", Kind.TEXT, doc="where in the paper the group's figures are"),
     ),

@@ -242,3 +242,16 @@ def test_claims_state_group_sizes_changes_in_the_unit_and_contrasts(
     texts["claims"] = texts["claims"].splitlines()[0] + f"\nreview,7,trial_2020,{claim}\n"
     validation = validate_texts(texts)
     assert validation.derived["claim_checks"]["verdict"].to_list() == [verdict]
+
+
+@pytest.mark.parametrize(("value", "verdict"), [("-2.0", "supported"), ("2.0", "contradicted")])
+def test_a_claim_about_any_test_is_judged(value: str, verdict: str) -> None:
+    """A sprint claim is judged on the time's change as reported, sign included."""
+    texts = _texts()
+    texts["outcomes"] += "trial_2020,sq,sprint_10m,time,,,,,,,-2.0,Abstract\n"
+    texts["claims"] = (
+        texts["claims"].splitlines()[0]
+        + f"\nreview,7,trial_2020,change_pct,sq,sprint_10m,time,{value}\n"
+    )
+    validation = validate_texts(texts)
+    assert validation.derived["claim_checks"]["verdict"].to_list() == [verdict]

@@ -133,7 +133,11 @@ def with_checks(statistics: pl.DataFrame) -> pl.DataFrame:
             number_text(pl.col("value")),
         ).alias("_test_text"),
         pl.col("p_relation").fill_null("=").alias("_relation"),
-        pl.format("{} to {}", _p("_p_implied_lo"), _p("_p_implied_hi")).alias("_implied_range"),
+        pl.format(
+            "{} to {}",
+            pl.col("_p_implied_lo").round_sig_figs(3).cast(pl.String),
+            pl.col("_p_implied_hi").round_sig_figs(3).cast(pl.String),
+        ).alias("_implied_range"),
         _p("_p_implied").alias("_implied_text"),
         pl.when(pl.col("p").is_null())
         .then(pl.lit("no p is printed"))

@@ -74,11 +74,12 @@ def test_first_run_after_an_upgrade_rebuilds_and_keeps_the_history(tmp_path: Pat
         assert {"n_randomized", "sex", "age_mean", "age_sd", "training_status"} <= groups_columns
         undocumented = con.sql(
             "select table_name, column_name from duckdb_columns() "
-            "where comment is null or comment = ''"
+            "where database_name = current_database() and (comment is null or comment = '')"
         ).fetchall()
         assert undocumented == []
         assert con.sql(
-            "select count(*) from duckdb_tables() where comment is null or comment = ''"
+            "select count(*) from duckdb_tables() "
+            "where database_name = current_database() and (comment is null or comment = '')"
         ).fetchall() == [(0,)]
         new_findings = dict(
             con.sql(

@@ -19,10 +19,11 @@ from pathlib import Path
 
 import duckdb
 
-from carryover import warehouse
-from carryover.config import PROJECT_ROOT
-from carryover.pipeline import check
-from carryover.warehouse import RunRecord, build, next_file, swap, write_run
+from carryover.core.config import PROJECT_ROOT
+from carryover.steps import check
+from carryover.warehouse import build as warehouse
+from carryover.warehouse import schema
+from carryover.warehouse.build import RunRecord, build, next_file, swap, write_run
 from tests.support import FAULTY, large_texts, write_raw
 
 HISTORY_RUNS = 10
@@ -38,7 +39,7 @@ def _in_place(path: Path, run: RunRecord, checked: object) -> None:
     """The former load: one transaction on the current file (blocks readers while it runs)."""
     con = duckdb.connect(str(path))
     con.execute("begin transaction")
-    con.execute(warehouse.HISTORY_DDL)
+    con.execute(schema.HISTORY_DDL)
     write_run(con, run, checked.validation, checked.derived)  # type: ignore[attr-defined]
     con.execute("commit")
     con.close()
@@ -64,7 +65,7 @@ def measure(raw: Path, label: str, history_raw: Path) -> None:
             probe = Path(tmp) / "probe.duckdb"
             probe.unlink(missing_ok=True)
             con = duckdb.connect(str(probe))
-            con.execute(warehouse.HISTORY_DDL)
+            con.execute(schema.HISTORY_DDL)
             t3 = time.perf_counter()
             warehouse._attach_previous(con, current)
             warehouse._carry_history(con)

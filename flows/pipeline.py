@@ -2,9 +2,9 @@
 
 Each task handles whole tables, never single rows. Only the I/O steps retry. Tasks do not use
 Prefect's cache: a run must always see the raw files as they are now. Reuse of unchanged files is
-carryover's own (carryover.incremental), keyed on the files' sha256. A run holds the warehouse's
-lock throughout and keeps a journal of its stage (carryover.runstate), so that a run killed at any
-point is recorded as such by the next one.
+carryover's own (carryover.validate.reuse), keyed on the files' sha256. A run holds the
+warehouse's lock throughout and keeps a journal of its stage (carryover.warehouse.runstate), so
+that a run killed at any point is recorded as such by the next one.
 """
 
 # No `from __future__ import annotations`: a served deployment's runs load this flow from its
@@ -12,12 +12,12 @@ point is recorded as such by the next one.
 import datetime as dt
 import os
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any, Literal, ParamSpec, TypeVar, cast, get_args
 
 import polars as pl
-from prefect import flow, get_run_logger, task, unmapped
+from prefect import Task, flow, get_run_logger, task, unmapped
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.client.orchestration import get_client
@@ -26,25 +26,20 @@ from prefect.runtime import flow_run
 from prefect.states import Crashed
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
-from carryover import incremental, pipeline
-from carryover.articles import Article
-from carryover.articles import read_articles as read_article_files
-from carryover.extract import Extracted
-from carryover.html_report import findings_records, summary_markdown
-from carryover.incremental import Reuse
-from carryover.report import ReportInput, render_markdown
-from carryover.report_data import load_report_data
-from carryover.runstate import Journal, run_lock
-from carryover.validate import (
-    FileValidator,
-    TableResult,
-    Validation,
-    validate_files,
-    validate_tables,
-)
-from carryover.validate import combine as validate_combine
-from carryover.warehouse import RunRecord
-from carryover.warehouse import load as load_warehouse
+from carryover import steps
+from carryover.claims.articles import Article
+from carryover.claims.articles import read_articles as read_article_files
+from carryover.core.errors import first_line
+from carryover.ingest.extract import Extracted
+from carryover.report.markdown import ReportInput, render_markdown, summary_markdown
+from carryover.report.model import findings_records, load_report_data
+from carryover.validate import reuse as incremental
+from carryover.validate.reuse import Reuse
+from carryover.validate.validation import TableResult, Validation, validate_files
+from carryover.validate.validation import combine as validate_combine
+from carryover.warehouse.build import RunRecord
+from carryover.warehouse.build import load as load_warehouse
+from carryover.warehouse.runstate import Journal, run_lock
 
 REPORT_ARTIFACT_KEY = "carryover-validation-report"
 FINDINGS_ARTIFACT_KEY = "carryover-findings"
@@ -52,6 +47,8 @@ DEFAULT_LOCK_WAIT = 60.0
 """Seconds a run waits for another run on the same warehouse before it gives up."""
 TaskRunnerKind = Literal["thread", "dask"]
 TASK_RUNNERS: tuple[str, ...] = get_args(TaskRunnerKind)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def mark_crashed(stopped: list[RunRecord]) -> None:
@@ -78,20 +75,19 @@ def mark_crashed(stopped: list[RunRecord]) -> None:
 @task(name="reuse", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def reuse(raw_dir: Path, warehouse: Path, full: bool) -> Reuse:
     """Hash the raw files and find the last run's results for those unchanged since."""
-    keys = incremental.raw_keys(raw_dir)
-    return Reuse(keys, {} if full else incremental.lookup(warehouse, keys))
+    return steps.find_reusable(raw_dir, warehouse, full)
 
 
 @task(name="find-files", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def find_files(raw_dir: Path, skip: list[str]) -> list[pipeline.Source]:
+def find_files(raw_dir: Path, skip: list[str]) -> list[steps.Source]:
     """List every raw file of the tables not reused: `<table>.csv` and `<table>/*.csv`."""
-    return pipeline.list_sources(raw_dir, skip)
+    return steps.list_sources(raw_dir, skip)
 
 
 @task(name="extract", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def extract(raw_dir: Path, sources: list[pipeline.Source]) -> list[Extracted]:
+def extract(raw_dir: Path, sources: list[steps.Source]) -> list[Extracted]:
     """Read a batch of raw files into text cells, keeping each row's file and line."""
-    return pipeline.extract_sources(raw_dir, sources)
+    return steps.extract_sources(raw_dir, sources)
 
 
 @task(name="read-articles", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -119,7 +115,7 @@ def combine(
 @task(name="transform", cache_policy=NO_CACHE)
 def transform(validation: Validation) -> dict[str, pl.DataFrame]:
     """Compute derived tables from the clean ones."""
-    return pipeline.transform_all(validation)
+    return steps.transform_all(validation)
 
 
 @task(name="load", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
@@ -150,9 +146,9 @@ def load(
 @task(name="report", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def report(report_dir: Path, content: ReportInput, warehouse: Path) -> tuple[Path, Path]:
     """Write the Markdown and HTML reports (read back from the warehouse); publish the artifacts."""
-    path = pipeline.write_report(report_dir, content)
+    path = steps.write_report(report_dir, content)
     data = load_report_data(warehouse, content.run_id)
-    html = pipeline.write_html_report(report_dir, data)
+    html = steps.write_html_report(report_dir, data)
     create_markdown_artifact(
         markdown=summary_markdown(data, str(html)) + "\n" + render_markdown(content),
         key=REPORT_ARTIFACT_KEY,
@@ -176,7 +172,7 @@ def carryover_pipeline(
     lock_wait_seconds: float = DEFAULT_LOCK_WAIT,
     task_runner: TaskRunnerKind = "thread",
     dask_address: str | None = None,
-) -> pipeline.RunSummary:
+) -> steps.RunSummary:
     """Check the raw study data, load what is valid into DuckDB, and report every finding.
 
     Args:
@@ -202,8 +198,8 @@ def carryover_pipeline(
                     raw_dir, warehouse, report_dir, full, run_id, started, journal, stopped, runner
                 )
         except BaseException as exc:
-            first = str(exc).splitlines()[0] if str(exc) else ""
-            journal.fail(f"{type(exc).__name__}: {first}".rstrip(": "))
+            name = type(exc).__name__
+            journal.fail(f"{name}: {first_line(exc)}" if str(exc).strip() else name)
             raise
         journal.finish()
     return summary
@@ -226,30 +222,34 @@ def make_task_runner(kind: TaskRunnerKind, dask_address: str | None = None) -> T
     raise ValueError(f"unknown task runner {kind!r}: choose one of {', '.join(TASK_RUNNERS)}")
 
 
-def _on_runner(runner: TaskRunner[Any], read: Mapping[str, tuple[list[Any], int]]) -> FileValidator:
-    """Validate a table's files as tasks on the runner, in batches, in parallel.
+TASKS: dict[Callable[..., Any], Task[..., Any]] = {
+    steps.find_reusable: reuse,
+    steps.list_sources: find_files,
+    steps.extract_sources: extract,
+    read_article_files: read_articles,
+    validate_files: validate_batch,
+    validate_combine: combine,
+    steps.transform_all: transform,
+}
+"""The task that runs each step of carryover.steps in this flow."""
 
-    `read` holds each table's extract futures and how many files they read. A table's files are
-    validated in the batches they were read in, each task getting its batch's future, so that on
-    Dask the read files go from worker to worker, not through this process. Files that no extract
-    task read (claims from articles) are batched here.
-    """
 
-    def run(
-        sources: Sequence[Extracted], parents: Mapping[str, pl.DataFrame], this_year: int | None
-    ) -> list[TableResult]:
-        table = sources[0].spec.name if sources else ""
-        futures, own = read.get(table, ([], 0))
-        extra = list(sources[own:])
-        batches = [*futures, *pipeline.batches(extra, lambda ex: ex.data_rows, pipeline.BATCH_ROWS)]
-        validated = runner.map(
-            # prefect's overloads type a sync task's result as R | Coroutine[..., R]
-            validate_batch,  # type: ignore[arg-type]
-            {"sources": batches, "parents": unmapped(dict(parents)), "this_year": this_year},
-        )
-        return [result for future in validated for result in future.result()]
+class OnTaskRunner:
+    """Runs the steps as this flow's tasks: batch steps are mapped over the flow's task runner."""
 
-    return run
+    def __init__(self, runner: TaskRunner[Any]) -> None:
+        self.runner = runner
+
+    def one(self, step: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+        """Run one step as its task."""
+        return cast(R, TASKS[step](*args, **kwargs))
+
+    def map(
+        self, step: Callable[..., R], batches: Sequence[Any], **same: Any
+    ) -> list[steps.Result[R]]:
+        """Run a batch step's task on each batch, in parallel on the task runner."""
+        parameters = {"sources": list(batches), **{k: unmapped(v) for k, v in same.items()}}
+        return list(self.runner.map(TASKS[step], parameters))
 
 
 def _steps(
@@ -262,34 +262,17 @@ def _steps(
     journal: Journal,
     stopped: list[RunRecord],
     runner: TaskRunner[Any],
-) -> pipeline.RunSummary:
-    """The flow's steps, top to bottom, each recorded in the run's journal as it starts."""
-    journal.stage("extract")
-    reusable = reuse(raw_dir, warehouse, full)
-    skip = sorted(reusable.results)
-    files = find_files(raw_dir, skip)
-    size = pipeline.file_size(raw_dir)
-    read: dict[str, tuple[list[Any], int]] = {}  # each table's files, read in parallel batches
-    for table, own in pipeline.by_table(files).items():
-        batches = pipeline.batches(own, size, pipeline.BATCH_BYTES)
-        futures = runner.map(
-            extract,  # type: ignore[arg-type]  # as in _on_runner
-            {"raw_dir": unmapped(raw_dir), "sources": batches},
-        )
-        read[table] = (list(futures), len(own))
-    articles = [] if "claims" in skip else read_articles(raw_dir)
-    tables = {t: [ex for f in futures for ex in f.result()] for t, (futures, _) in read.items()}
-    journal.stage("validate")
-    results, typed = validate_tables(
-        tables, reused=reusable.results, articles=articles, validate_files=_on_runner(runner, read)
-    )
-    validation = combine(results, [t for t in reusable.results if t in results], typed)
-    journal.stage("transform")
-    derived = transform(validation)
+) -> steps.RunSummary:
+    """The flow's steps, top to bottom, each recorded in the run's journal as it starts.
+
+    extract -> validate -> transform are the steps `carryover check` runs too, here as tasks.
+    """
+    checked = steps.run_steps(raw_dir, OnTaskRunner(runner), warehouse, full, journal.stage)
+    validation = checked.validation
     journal.stage("load")
     status = "errors" if validation.errors else "ok"
     run = RunRecord(run_id, started, None, status, str(raw_dir))
-    load(warehouse, run, validation, derived, stopped, journal, reusable.keys)
+    load(warehouse, run, validation, checked.derived, stopped, journal, checked.reuse.keys)
     journal.stage("report")
     finished = dt.datetime.now(dt.UTC)
     content = ReportInput(
@@ -297,7 +280,7 @@ def _steps(
     )
     report_path, html_path = report(report_dir, content, warehouse)
 
-    return pipeline.RunSummary(
+    return steps.RunSummary(
         run_id=run_id,
         errors=validation.errors,
         warnings=validation.warnings,

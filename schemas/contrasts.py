@@ -19,7 +19,7 @@ from __future__ import annotations
 import polars as pl
 from scipy import stats
 
-from carryover import rounding
+from carryover.core import rounding
 from schemas.columns import Bound, ColumnSpec, Kind
 from schemas.keys import duplicate_key_rule, reference_check, with_first_line
 from schemas.table import FrameRule, SchemaPlan, TableSpec, build_plan, hw

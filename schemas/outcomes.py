@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from carryover import rounding
-from carryover.rounding import Interval
+from carryover.core import rounding
+from carryover.core.rounding import Interval
 from schemas.columns import Bound, ColumnSpec, Kind
 from schemas.keys import duplicate_key_rule, reference_check, with_first_line
 from schemas.table import FrameRule, SchemaPlan, TableSpec, build_plan, hw

@@ -6,7 +6,7 @@ Key: (study_id, location, about). `test` is F, t, chi2, r or z; df1 (and df2 for
 
 Row rules (quarantine): the study exists, the test is known, its degrees of freedom fit it, a
 one-tailed p is only given for t, z or r, an r lies in [-1, 1] and an F or chi2 is not negative.
-Consistency rules (rows stay loaded), computed by carryover.statcheck with scipy.stats over the
+Consistency rules (rows stay loaded), computed by carryover.core.statcheck with scipy.stats over the
 statistic's rounding interval: `p_inconsistent` when the printed p cannot be a rounding of the
 implied p, `decision_error` when the two also fall on two sides of 0.05, and the warning
 `statistic_incomplete` when the p or the degrees of freedom needed to recheck it are not printed.
@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from carryover.statcheck import TESTS, with_implied_p
-from schemas.claim_checks import number_text
+from carryover.core.statcheck import TESTS, with_implied_p
+from carryover.core.text import number_expr
 from schemas.columns import Bound, ColumnSpec, Kind
 from schemas.contrasts import P_RELATIONS
 from schemas.keys import duplicate_key_rule, reference_check, with_first_line
@@ -120,17 +120,17 @@ def _needs_df() -> pl.Expr:
 
 
 def with_checks(statistics: pl.DataFrame) -> pl.DataFrame:
-    """Typed statistics with their implied p interval and verdict (carryover.statcheck)."""
+    """Typed statistics with their implied p interval and verdict (carryover.core.statcheck)."""
     return with_implied_p(statistics, value_hw=hw("value"), p_hw=hw("p")).with_columns(
         pl.format(
             "{} = {}",
             pl.format(
                 "{}({}{})",
                 _TEST,
-                number_text(pl.col("df1")),
-                pl.format(", {}", number_text(pl.col("df2"))).fill_null(""),
+                number_expr(pl.col("df1")),
+                pl.format(", {}", number_expr(pl.col("df2"))).fill_null(""),
             ).fill_null(_TEST),
-            number_text(pl.col("value")),
+            number_expr(pl.col("value")),
         ).alias("_test_text"),
         pl.col("p_relation").fill_null("=").alias("_relation"),
         pl.format(

@@ -16,7 +16,7 @@ from typing import Any
 import pandera.polars as pa
 import polars as pl
 
-from carryover.rounding import half_width
+from carryover.core.rounding import half_width
 from schemas.columns import ColumnSpec, cast_expr, column_checks, expr_check
 from schemas.findings import FINDINGS_SCHEMA, excerpt
 from schemas.rules import rule

@@ -8,7 +8,7 @@ from typing import Any
 
 import polars as pl
 
-from carryover import analytics
+from carryover.analytics import effects as analytics
 
 
 @dataclass(frozen=True)

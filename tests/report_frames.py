@@ -10,9 +10,9 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from carryover import analytics
-from carryover.changes import FindingChanges
-from carryover.html_report import ReportData
+from carryover.analytics import effects as analytics
+from carryover.report.changes import FindingChanges
+from carryover.report.model import ReportData
 from schemas.findings import finding, findings_frame
 from tests.analytics_frames import Arm, carryover_of
 

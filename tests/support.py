@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from carryover.extract import Extracted, parse_csv
-from carryover.validate import Validation, validate
+from carryover.ingest.extract import Extracted, parse_csv
+from carryover.steps import validate
+from carryover.validate.validation import Validation
 from schemas import OPTIONAL_TABLES, SPECS
 
 DATA = Path(__file__).parent / "data"

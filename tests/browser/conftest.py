@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from carryover.config import PROJECT_ROOT
+from carryover.core.config import PROJECT_ROOT
 
 CHROMIUM_FLAGS = [
     "--headless",
@@ -162,7 +162,7 @@ def bundled_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
         [
             sys.executable,
             "-c",
-            "from carryover.cli import main; main()",
+            "from carryover.cli.app import main; main()",
             "run",
             "--raw",
             str(PROJECT_ROOT / "raw"),

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from carryover.pipeline import write_html_report
+from carryover.steps import write_html_report
 from tests.browser.conftest import launch, save_screenshot
 from tests.report_frames import HOSTILE_FORMULA, HOSTILE_IMG, HOSTILE_SCRIPT, report_data
 

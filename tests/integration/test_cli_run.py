@@ -19,7 +19,7 @@ def _carryover(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "CARRYOVER_"))}
     env["PREFECT_HOME"] = str(home)
     return subprocess.run(
-        [sys.executable, "-c", "from carryover.cli import main; main()", *args],
+        [sys.executable, "-c", "from carryover.cli.app import main; main()", *args],
         env=env,
         capture_output=True,
         text=True,

@@ -13,8 +13,8 @@ import polars as pl
 import pytest
 from typer.testing import CliRunner
 
-from carryover.cli import app
-from carryover.config import PROJECT_ROOT
+from carryover.cli.app import app
+from carryover.core.config import PROJECT_ROOT
 from flows.pipeline import REPORT_ARTIFACT_KEY, carryover_pipeline
 from tests.support import FAULTY, VALID
 
@@ -387,8 +387,8 @@ def test_a_failed_run_is_recorded_with_its_reason_by_the_next_run(
     Here a read-write session holds the file: the run fails in one sentence and leaves the
     warehouse as it was.
     """
-    from carryover import warehouse as warehouse_module
-    from carryover.warehouse import WarehouseError
+    from carryover.core.errors import WarehouseError
+    from carryover.warehouse import build as warehouse_module
 
     monkeypatch.setattr(warehouse_module, "ATTACH_WAIT_SECONDS", 0.2)
     path = tmp_path / "w.duckdb"

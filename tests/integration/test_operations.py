@@ -26,14 +26,14 @@ import pytest
 from prefect.client.orchestration import get_client
 from prefect.settings import PREFECT_API_URL, temporary_settings
 
-from carryover.runstate import journal_file
-from carryover.warehouse import next_file
+from carryover.warehouse.build import next_file
+from carryover.warehouse.runstate import journal_file
 from tests.integration.conftest import stop_group
 from tests.support import VALID, large_texts, write_raw
 
 pytestmark = pytest.mark.slow
 
-CLI = [sys.executable, "-c", "from carryover.cli import main; main()"]
+CLI = [sys.executable, "-c", "from carryover.cli.app import main; main()"]
 
 
 def _env(home: Path, api_url: str | None, **extra: str) -> dict[str, str]:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from carryover.config import PROJECT_ROOT
-from carryover.report_data import load_report_data
+from carryover.core.config import PROJECT_ROOT
+from carryover.report.model import load_report_data
 from flows.pipeline import FINDINGS_ARTIFACT_KEY, REPORT_ARTIFACT_KEY, carryover_pipeline
 from tests.support import VALID
 

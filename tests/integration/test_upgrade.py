@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from carryover.config import PROJECT_ROOT
+from carryover.core.config import PROJECT_ROOT
 from flows.pipeline import carryover_pipeline
 from tests.support import DATA
 

@@ -6,12 +6,15 @@ import math
 
 import numpy as np
 import polars as pl
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from statsmodels.stats.meta_analysis import combine_effects
 
-from carryover import analytics
+from carryover.analytics import effects as analytics
 from tests.analytics_frames import Arm, carryover_of, pool
+
+pytestmark = pytest.mark.slow  # many generated examples each
 
 effect = st.floats(-3, 3, allow_nan=False)
 variance = st.floats(0.005, 1.0, allow_nan=False)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from carryover.articles import Article, Context, read_article, read_articles
-from carryover.config import PROJECT_ROOT
-from carryover.pipeline import check
+from carryover.claims.articles import Article, Context, read_article, read_articles
+from carryover.core.config import PROJECT_ROOT
+from carryover.steps import check
+
+pytestmark = pytest.mark.slow  # many generated examples each
 
 DEMO = (PROJECT_ROOT / "raw" / "articles" / "hip-thrust-vs-squat.md").read_text(encoding="utf-8")
 _CONTEXT: list[Context] = []

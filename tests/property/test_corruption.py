@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from carryover.cli import app
-from carryover.extract import BOM
-from carryover.pipeline import transform_all
+from carryover.cli.app import app
+from carryover.ingest.extract import BOM
+from carryover.steps import transform_all
 from schemas import SPECS
 from tests.support import valid_texts, validate_texts, write_raw
+
+pytestmark = pytest.mark.slow  # many generated examples each
 
 VALID = {name: text.encode("utf-8") for name, text in valid_texts().items()}
 ALPHABET = [

@@ -2,10 +2,13 @@
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from carryover.extract import MISSING_TOKENS, _normalisation_hint
+from carryover.ingest.extract import MISSING_TOKENS, _normalisation_hint
+
+pytestmark = pytest.mark.slow  # many generated examples each
 
 _CELLS = st.one_of(
     st.sampled_from(sorted(MISSING_TOKENS)),

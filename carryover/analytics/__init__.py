@@ -1,0 +1,1 @@
+"""Analytics: changes, effect sizes, pooling, and the warehouse's analysis views."""

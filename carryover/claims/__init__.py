@@ -1,0 +1,1 @@
+"""Article claims: reading the text, finding mentions, linking studies, judging claims."""

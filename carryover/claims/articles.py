@@ -1,0 +1,662 @@
+"""Read claims straight from article text (Markdown or plain text).
+
+An article is read passage by passage (a paragraph hard-wrapped over several lines is one passage)
+and sentence by sentence, keeping for every character the line it came from, so a claim's line is
+the line where its figure stands. Context carries across sentences the way a reader's does:
+
+- the current study: introduced by its first author ("a study by Hammond et al."), kept until
+  another is introduced; a comparison ("like the Hammond et al. study") does not switch it;
+- the current group: named by what it trained ("the squat group", "the BHT group"), resolved within
+  the current study through groups.csv and the exercises' aliases; "they"/"their" continue it;
+- the current measure: the last repetition-maximum test named for the current study.
+
+A figure becomes a claim only with a study, a change word ("increased", "gained", "rose", ...), a
+group and an exercise around it. Training loads ("an 80% one-rep max load"), week numbers ("in
+weeks 4 and 5"), discounts ("20% off") and trial lengths ("a free 2 week trial") are not claims.
+A mention that fits nothing known (a group the study does not have) is a warning, never a guess.
+
+Pure: text and the clean reference tables in, claim rows (text cells, exactly like claims.csv
+rows) and warnings out.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from carryover.ingest.extract import BOM, SPAN, Extracted, empty_rows, outside_raw
+from schemas.claims import SPEC as CLAIMS
+from schemas.findings import finding, findings_frame
+from schemas.studies import first_author
+from schemas.table import ROW
+
+ARTICLE_SUFFIXES = (".md", ".txt")
+ARTICLES_DIR = "articles"
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "twenty-four": 24, "thirty": 30, "forty": 40, "fifty": 50,
+    "once": 1, "twice": 2, "thrice": 3,
+}  # fmt: skip
+_NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
+
+_MEASURE = re.compile(
+    r"\b(?P<n>\d{1,2}|" + "|".join(k for k in NUMBER_WORDS if NUMBER_WORDS[k] < 20) + r")"
+    r"(?:\s*-\s*|\s+)?(?:(?:rep(?:etition)?s?)(?:\s*-\s*|\s+)max(?:imum|imums|es)?|RM)\b",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(
+    r"(?<![\w.])(?P<sign>[+-]?)(?P<value>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"
+)
+_CHANGE = re.compile(
+    r"\b(?:increas\w*|gain\w*|improv\w*|rose|rise[sn]?|rising|grew|grow\w*|boost\w*|went up|"
+    r"jump\w*|climb\w*|added|progress\w*|stronger)\b|\+\s?\d",
+    re.IGNORECASE,
+)
+_DISCOUNT_AFTER = re.compile(r"^\s*off\b", re.IGNORECASE)
+_DISCOUNT_BEFORE = re.compile(
+    r"\b(?:discount|save|saving|coupon|code|sale|deal)\b[^.%]{0,25}$", re.I
+)
+_LOAD_AFTER = re.compile(
+    r"^\s*(?:of\s+(?:their\s+|the\s+|your\s+|each\s+)?)?" + _MEASURE.pattern, re.IGNORECASE
+)
+_COMPARISON_BEFORE = re.compile(
+    r"\b(?:like|unlike|similar(?:ly)?\s+to|as\s+(?:in|with|did)|compared\s+(?:with|to)|"
+    r"in\s+contrast\s+to|than|echo(?:es|ing)?|mirror(?:s|ing)?)\s+"
+    r"(?:(?:the|that\s+of|in\s+the|a|an)\s+)?(?:(?:study|trial|paper|findings?|results?)\s+"
+    r"(?:by|from|of)\s+)?$",
+    re.IGNORECASE,
+)
+_AUTHOR_TAIL = r"(?:\s+et\s+al\.?|\s+and\s+(?:colleagues|co-?workers|team)|\s*\((?:19|20)\d\d\))"
+_GROUP = re.compile(r"\b(?P<words>(?:[\w\-]+\s+){0,4}?)groups?\b(?:'s?)?", re.IGNORECASE)
+_NON_SPECIFIC = {"the", "both", "each", "either", "all", "two", "other", "this", "that", "a", "an",
+                 "training", "trained", "their", "his", "her", "per", "in", "of", "for", "by",
+                 "every", "one", "neither", "these", "those", "muscle", "age", "study"}  # fmt: skip
+_N_PEOPLE = re.compile(
+    rf"(?<![\w.])(?P<n>{_NUM})\s+(?:(?:[\w\-]+)\s+){{0,2}}?"
+    r"(?:participants|subjects|men|women|males|females|athletes|players|lifters|people|adults|"
+    r"adolescents|volunteers|girls|boys)\b(?!\s+(?:in|per)\s+(?:each|the|every)\b)",
+    re.IGNORECASE,
+)
+_DURATION = re.compile(
+    rf"(?:\b(?:for|over|after|lasting|during|across|within)\s+(?:the\s+|a\s+|just\s+|only\s+)?"
+    rf"(?P<n1>{_NUM})[\s-]+weeks?\b(?!\s+trial)"
+    rf"|(?<![\w.])(?P<n2>{_NUM})-week\s+(?:program\w*|study|intervention|mesocycle|training|"
+    r"protocol|period|block|trial(?!\s+(?:of|for)\b)|plan))",
+    re.IGNORECASE,
+)
+_FREE_TRIAL = re.compile(r"\bfree\b[^.]{0,20}$", re.IGNORECASE)
+_SESSIONS = re.compile(
+    rf"(?<![\w.])(?P<n>{_NUM})\s*(?:x|times|sessions?|days?|workouts?)?\s*"
+    r"(?:per|a|each|/)\s*week\b",
+    re.IGNORECASE,
+)
+_ABBREVIATIONS = {"al", "vs", "e.g", "i.e", "etc", "fig", "dr", "mr", "ms", "no", "approx", "ca"}
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article file as read from the raw directory."""
+
+    source_file: str
+    article_id: str
+    lines: list[str]
+    sha256: str | None = None
+    problems: tuple[dict[str, Any], ...] = ()
+    """Findings about the file itself (bytes that are not UTF-8), reported with its claims."""
+
+
+def article_id(stem: str) -> str:
+    """An article's id: its file stem as a slug ('Hip-thrust vs squat' -> 'hip_thrust_vs_squat')."""
+    slug = re.sub(r"[^a-z0-9]+", "_", stem.lower()).strip("_")
+    return slug if slug[:1].isalpha() else f"a_{slug}"
+
+
+def article_paths(raw_dir: Path) -> list[Path]:
+    """The article files: `<raw_dir>/articles/*.md|*.txt`, sorted."""
+    folder = raw_dir / ARTICLES_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)
+
+
+def read_articles(raw_dir: Path) -> list[Article]:
+    """Read every article (see article_paths); the article id is the file stem as a slug."""
+    found = []
+    for path in article_paths(raw_dir):
+        source_file = f"{ARTICLES_DIR}/{path.name}"
+        outside = outside_raw(raw_dir, path)
+        if outside:
+            problem = finding("file_outside_raw", "claims", source_file, None, outside)
+            found.append(Article(source_file, article_id(path.stem), [], None, (problem,)))
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            problem = finding(
+                "file_unreadable",
+                "claims",
+                source_file,
+                None,
+                f"{source_file} cannot be read: {exc.strerror or type(exc).__name__}",
+            )
+            found.append(Article(source_file, article_id(path.stem), [], None, (problem,)))
+            continue
+        lines, problems = [], []
+        for number, raw in enumerate(data.removeprefix(BOM).splitlines(), start=1):
+            try:
+                lines.append(raw.decode("utf-8"))
+            except UnicodeDecodeError as exc:
+                lines.append(raw.decode("utf-8", errors="replace"))
+                problems.append(
+                    finding(
+                        "row_encoding",
+                        "claims",
+                        source_file,
+                        number,
+                        f"line {number} has bytes that are not UTF-8 (position {exc.start + 1}); "
+                        "it is read with them replaced",
+                    )
+                )
+        digest = hashlib.sha256(data).hexdigest()
+        found.append(Article(source_file, article_id(path.stem), lines, digest, tuple(problems)))
+    return found
+
+
+@dataclass(frozen=True)
+class StudyRef:
+    """What the reader knows about one study."""
+
+    study_id: str
+    author: str | None
+    year: int
+    groups: dict[str, frozenset[str]]  # group_id -> phrases that name it
+    exercises: frozenset[str]  # exercises the study trained or tested
+    measures: dict[tuple[str, str], frozenset[str]]  # (group_id, exercise) -> measures with data
+
+
+@dataclass(frozen=True)
+class Context:
+    """The clean reference tables, arranged for reading text."""
+
+    studies: dict[str, StudyRef]
+    aliases: dict[str, frozenset[str]]  # lower-case phrase -> exercise ids it may name
+
+    @classmethod
+    def from_tables(
+        cls,
+        studies: pl.DataFrame,
+        groups: pl.DataFrame,
+        exercises: pl.DataFrame,
+        outcomes: pl.DataFrame,
+    ) -> Context:
+        """Build the reading context from clean typed tables."""
+        aliases: dict[str, set[str]] = {}
+        for ex_id, names in exercises.select("exercise_id", "aliases").iter_rows():
+            for phrase in [ex_id.replace("_", " "), *(names or [])]:
+                aliases.setdefault(phrase.lower(), set()).add(ex_id)
+        refs = {}
+        for study_id, citation, year in studies.select("study_id", "citation", "year").iter_rows():
+            g = groups.filter(pl.col("study_id") == study_id)
+            o = outcomes.filter(pl.col("study_id") == study_id)
+            group_phrases: dict[str, frozenset[str]] = {}
+            for group_id, label, trained in g.select(
+                "group_id", "label", "trained_exercise"
+            ).iter_rows():
+                phrases = {group_id.lower(), label.lower()}
+                phrases |= {a.lower() for a in re.findall(r"\(([A-Za-z]{2,5})\)", label)}
+                if trained:
+                    phrases |= {p for p, ids in aliases.items() if trained in ids}
+                else:
+                    phrases |= {"control"}
+                group_phrases[group_id] = frozenset(phrases)
+            measures: dict[tuple[str, str], set[str]] = {}
+            for gid, ex, measure in o.select("group_id", "test_exercise", "measure").iter_rows():
+                measures.setdefault((gid, ex), set()).add(measure)
+            tested = set(o["test_exercise"].to_list()) | {
+                t for t in g["trained_exercise"].to_list() if t
+            }
+            refs[study_id] = StudyRef(
+                study_id,
+                first_author(citation),
+                int(year),
+                group_phrases,
+                frozenset(tested),
+                {k: frozenset(v) for k, v in measures.items()},
+            )
+        return cls(refs, {p: frozenset(ids) for p, ids in aliases.items()})
+
+
+# ---------------------------------------------------------------------------------------------
+# Text: Markdown to passages with a character -> line map.
+
+
+@dataclass
+class Passage:
+    """A run of text from consecutive lines, with the line each character came from."""
+
+    text: str = ""
+    starts: list[int] = field(default_factory=list)  # offset where each contributing line starts
+    lines: list[int] = field(default_factory=list)  # that line's number
+
+    def add(self, line_no: int, text: str) -> None:
+        """Append a line's text (joined to the passage with a space)."""
+        if self.text:
+            self.text += " "
+        self.starts.append(len(self.text))
+        self.lines.append(line_no)
+        self.text += text
+
+    def line_at(self, offset: int) -> int:
+        """The line a character offset of the passage came from."""
+        return self.lines[bisect.bisect_right(self.starts, offset) - 1]
+
+
+_MD_BLOCK = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,3}[.)]\s+)")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_INLINE = re.compile(r"(\*\*|__|\*|`|~~|(?<!\w)_|_(?!\w))")
+_HTML = re.compile(r"<!--.*?-->|<[^>]+>")
+
+
+def clean_line(line: str) -> tuple[str, bool]:
+    """Markdown line to plain text, and whether it starts a new block (heading, list item...)."""
+    block = bool(_MD_BLOCK.match(line))
+    text = _MD_BLOCK.sub("", line)
+    text = _HTML.sub(" ", _MD_LINK.sub(r"\1", text))
+    return _MD_INLINE.sub("", text).strip(), block
+
+
+def passages(lines: list[str]) -> Iterator[Passage]:
+    """Group lines into passages: blank lines and Markdown blocks separate them."""
+    current = Passage()
+    heading = False
+    for number, raw in enumerate(lines, start=1):
+        text, block = clean_line(raw)
+        if not text or block or heading:
+            if current.text:
+                yield current
+            current = Passage()
+        heading = raw.lstrip().startswith("#")
+        if text:
+            current.add(number, text)
+    if current.text:
+        yield current
+
+
+def sentences(passage: Passage) -> Iterator[tuple[int, str]]:
+    """Split a passage into sentences, as (offset, text); 'et al.' and '13.3' do not end one."""
+    text, start = passage.text, 0
+    for match in re.finditer(r"[.!?][\"')\]]*\s+(?=[A-Z0-9\"(\[])", text):
+        word = re.search(r"([\w.]+)[.!?][\"')\]]*\s+$", text[start : match.end()])
+        before = word.group(1).lower() if word else ""
+        if before in _ABBREVIATIONS or re.fullmatch(r"[a-z]", before):
+            continue
+        yield start, text[start : match.end()].rstrip()
+        start = match.end()
+    if text[start:].strip():
+        yield start, text[start:].rstrip()
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading.
+
+
+@dataclass
+class _State:
+    study: StudyRef | None = None
+    group: str | None = None
+    measure: str | None = None
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    kind: str  # study, group, groupless, exercise, measure, figure
+    value: Any = None
+
+
+class Reader:
+    """Reads one article against a context, collecting claim rows and warnings."""
+
+    def __init__(self, article: Article, context: Context) -> None:
+        self.article = article
+        self.context = context
+        self.state = _State()
+        self.rows: list[dict[str, Any]] = []
+        self.warnings: list[dict[str, Any]] = []
+        self._alias_re = _alternation(context.aliases)
+        authors = {r.author for r in context.studies.values() if r.author}
+        self._author_re = (
+            re.compile(
+                r"\b(?P<author>"
+                + "|".join(map(re.escape, sorted(authors, key=len, reverse=True)))
+                + r")"
+                + _AUTHOR_TAIL
+            )
+            if authors
+            else None
+        )
+
+    def warn(self, line: int, message: str, words: str) -> None:
+        """Record a claim_unresolved warning at a line, with the words that could not be read."""
+        self.warnings.append(
+            finding(
+                "claim_unresolved",
+                "claims",
+                self.article.source_file,
+                line,
+                f"{self.article.article_id} line {line}: {message}",
+                value=words,
+            )
+        )
+
+    def claim(self, line: int, quantity: str, value: str, **keys: str | None) -> None:
+        """Record a claim about the current study, as a claims.csv row of text cells."""
+        assert self.state.study is not None
+        self.rows.append(
+            {
+                "article_id": self.article.article_id,
+                "line": str(line),
+                "study_id": self.state.study.study_id,
+                "quantity": quantity,
+                "group_id": keys.get("group_id"),
+                "test_exercise": keys.get("test_exercise"),
+                "measure": keys.get("measure"),
+                "value": value,
+                "source_line": line,
+            }
+        )
+
+    def read(self) -> None:
+        """Read the whole article, passage by passage, sentence by sentence."""
+        for passage in passages(self.article.lines):
+            for offset, sentence in sentences(passage):
+                self._sentence(sentence, lambda i, o=offset, p=passage: p.line_at(o + i))
+
+    # -- one sentence --------------------------------------------------------------------------
+
+    def _sentence(self, text: str, line_of: Any) -> None:
+        studies = self._studies(text, line_of)
+        if studies and studies[-1].value is not self.state.study:
+            self.state = _State(study=studies[-1].value)  # a new study: forget group and measure
+        study = self.state.study
+        if study is None:
+            return  # no study in context: no number here is a claim
+        self._protocol(text, line_of)
+        mentions = self._groups(text, line_of, study)
+        taken = [(m.start, m.end) for m in mentions]
+        mentions += [m for m in self._exercises(text, line_of, study) if not _inside(m, taken)]
+        mentions += self._measures(text) + self._figures(text)
+        ordered = sorted(mentions, key=lambda m: m.start)
+        figures = [i for i, m in enumerate(ordered) if m.kind == "figure"]
+        has_change = bool(_CHANGE.search(text))
+        carried: dict[str, str | None] = {"exercise": None, "measure": None}
+        done = 0
+        owned: set[int] = set()  # group mentions already owned by the figure before them
+        for k, i in enumerate(figures):
+            # A figure's clause: the mentions since the previous figure, and up to the next one.
+            before = [m for j, m in enumerate(ordered[done:i], start=done) if j not in owned]
+            after = ordered[i + 1 : figures[k + 1] if k + 1 < len(figures) else len(ordered)]
+            for m in before:
+                self._advance(m)
+            done = i + 1
+            figure = ordered[i]
+            if not has_change or figure.value is None:
+                continue
+            if any(m.kind == "unresolved" for m in before):
+                continue  # the unresolvable group has been reported already
+            named_none = any(m.kind == "groupless" for m in before)
+            following = None if named_none else _group_after(text, figure, after)
+            if following is not None:
+                owned.add(ordered.index(following))
+                self._advance(following)
+            group = (
+                _last(before, "group")
+                or (following.value if following else None)
+                or (self.state.group)
+            )
+            exercise = (
+                _last(before, "exercise")
+                or _first(after, "exercise")
+                or carried["exercise"]
+                or _first(ordered[i + 1 :], "exercise")
+            )
+            measure = (
+                _last(before, "measure")
+                or _first(after, "measure")
+                or carried["measure"]
+                or self.state.measure
+            )
+            self._figure_claim(study, text, line_of(figure.start), figure, group, exercise, measure)
+            carried = {"exercise": exercise, "measure": measure}
+        for m in ordered[done:]:
+            self._advance(m)
+
+    def _figure_claim(
+        self,
+        study: StudyRef,
+        text: str,
+        line: int,
+        figure: _Mention,
+        group: str | None,
+        exercise: str | None,
+        measure: str | None,
+    ) -> None:
+        words = text[figure.start : figure.end]
+        if group is None and exercise is None:
+            return  # a number with no group or exercise around it: not a claim
+        if group is None:
+            self.warn(line, f"cannot tell which group {words} refers to", words)
+            return
+        if exercise is None:
+            self.warn(line, f"cannot tell which exercise {words} refers to", words)
+            return
+        if measure is None:
+            known = study.measures.get((group, exercise), frozenset())
+            measure = next(iter(known)) if len(known) == 1 else None
+        if measure is None:
+            self.warn(line, f"cannot tell which test (1RM, 3RM, ...) {words} refers to", words)
+            return
+        self.claim(
+            line,
+            "change_pct",
+            figure.value,
+            group_id=group,
+            test_exercise=exercise,
+            measure=measure,
+        )
+
+    def _advance(self, m: _Mention) -> None:
+        if m.kind == "group":
+            self.state.group = m.value
+        elif m.kind in ("groupless", "unresolved"):
+            self.state.group = None
+        elif m.kind == "measure":
+            self.state.measure = m.value
+
+    # -- mentions ------------------------------------------------------------------------------
+
+    def _studies(self, text: str, line_of: Any) -> list[_Mention]:
+        if self._author_re is None:
+            return []
+        found = []
+        for match in self._author_re.finditer(text):
+            author = match.group("author")
+            candidates = [r for r in self.context.studies.values() if r.author == author]
+            near = text[match.start() : match.end() + 30]
+            years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", near)}
+            if len(candidates) > 1 and years:
+                candidates = [r for r in candidates if r.year in years]
+            if len(candidates) != 1:
+                self.warn(
+                    line_of(match.start()),
+                    f"'{author} et al.' matches {len(candidates)} studies",
+                    match.group(0),
+                )
+                continue
+            if _COMPARISON_BEFORE.search(text[max(0, match.start() - 60) : match.start()]):
+                continue  # a comparison does not change which study is being discussed
+            found.append(_Mention(match.start(), match.end(), "study", candidates[0]))
+        return found
+
+    def _groups(self, text: str, line_of: Any, study: StudyRef) -> list[_Mention]:
+        found = []
+        for match in _GROUP.finditer(text):
+            words = match.group("words").lower().split()
+            while words and words[0] in _NON_SPECIFIC:
+                words = words[1:]
+            if not words:
+                found.append(_Mention(match.start(), match.end(), "groupless"))
+                continue
+            group_id, phrase = self._resolve_group(words, study)
+            if group_id is None:
+                self.warn(
+                    line_of(match.start()),
+                    f"'{' '.join(words)} group' fits no group of {study.study_id}",
+                    match.group(0).strip(),
+                )
+                found.append(_Mention(match.start(), match.end(), "unresolved"))
+                continue
+            start = match.start() + match.group(0).lower().find(phrase)
+            found.append(_Mention(start, match.end(), "group", group_id))
+        return found
+
+    def _resolve_group(self, words: list[str], study: StudyRef) -> tuple[str | None, str]:
+        """The longest trailing phrase of the words that names exactly one group of the study."""
+        for size in range(len(words), 0, -1):
+            phrase = " ".join(words[-size:])
+            hits = [g for g, phrases in study.groups.items() if phrase in phrases]
+            if len(hits) == 1:
+                return hits[0], phrase
+            if hits:
+                return None, phrase
+        return None, words[-1]
+
+    def _exercises(self, text: str, line_of: Any, study: StudyRef) -> list[_Mention]:
+        found = []
+        for match in self._alias_re.finditer(text):
+            phrase = match.group(0).lower()
+            ids = self.context.aliases[phrase]
+            if len(ids) > 1:
+                ids = frozenset(ids & study.exercises) or ids
+            if len(ids) != 1:
+                self.warn(
+                    line_of(match.start()),
+                    f"'{phrase}' could be {', '.join(sorted(ids))} in {study.study_id}",
+                    phrase,
+                )
+                continue
+            found.append(_Mention(match.start(), match.end(), "exercise", next(iter(ids))))
+        return found
+
+    def _measures(self, text: str) -> list[_Mention]:
+        found = []
+        for match in _MEASURE.finditer(text):
+            n = match.group("n").lower()
+            reps = int(n) if n.isdigit() else NUMBER_WORDS[n]
+            found.append(_Mention(match.start(), match.end(), "measure", f"{reps}RM"))
+        return found
+
+    def _figures(self, text: str) -> list[_Mention]:
+        found = []
+        for match in _PERCENT.finditer(text):
+            after, before = text[match.end() :], text[: match.start()]
+            if (
+                _LOAD_AFTER.match(after)
+                or _DISCOUNT_AFTER.match(after)
+                or _DISCOUNT_BEFORE.search(before)
+            ):
+                found.append(_Mention(match.start(), match.end(), "figure", None))
+                continue
+            value = match.group("value")
+            if match.group("sign") == "-":
+                value = "-" + value
+            found.append(_Mention(match.start(), match.end(), "figure", value))
+        return found
+
+    def _protocol(self, text: str, line_of: Any) -> None:
+        for match in _N_PEOPLE.finditer(text):
+            self.claim(line_of(match.start("n")), "n", _number(match.group("n")))
+        for match in _SESSIONS.finditer(text):
+            self.claim(line_of(match.start("n")), "sessions_per_week", _number(match.group("n")))
+        for match in _DURATION.finditer(text):
+            group = "n1" if match.group("n1") else "n2"
+            if _FREE_TRIAL.search(text[max(0, match.start(group) - 30) : match.start(group)]):
+                continue
+            self.claim(line_of(match.start(group)), "duration_weeks", _number(match.group(group)))
+
+
+_FOR_GROUP = re.compile(r"\s*(?:for|in|among|within|by)\s+(?:the\s+|both\s+|each\s+)?", re.I)
+
+
+def _group_after(text: str, figure: _Mention, after: list[_Mention]) -> _Mention | None:
+    """The group named right after a figure ('10.2% for the squat group'), which owns it."""
+    groups = [m for m in after if m.kind == "group"]
+    if groups and _FOR_GROUP.fullmatch(text[figure.end : groups[0].start]):
+        return groups[0]
+    return None
+
+
+def _last(mentions: list[_Mention], kind: str) -> Any:
+    values = [m.value for m in mentions if m.kind == kind]
+    return values[-1] if values else None
+
+
+def _first(mentions: list[_Mention], kind: str) -> Any:
+    values = [m.value for m in mentions if m.kind == kind]
+    return values[0] if values else None
+
+
+def _number(text: str) -> str:
+    return text if text[0].isdigit() else str(NUMBER_WORDS[text.lower()])
+
+
+def _inside(m: _Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= m.start and m.end <= end for start, end in spans)
+
+
+def _alternation(phrases: dict[str, frozenset[str]]) -> re.Pattern[str]:
+    ordered = sorted(phrases, key=len, reverse=True)
+    body = "|".join(re.escape(p).replace(r"\ ", r"[\s-]+") for p in ordered) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def read_article(article: Article, context: Context) -> Extracted:
+    """Turn an article into claims rows (text cells like claims.csv) and warnings."""
+    reader = Reader(article, context)
+    reader.read()
+    rows = pl.DataFrame(
+        reader.rows,
+        schema={**{c: pl.String() for c in CLAIMS.column_names}, "source_line": pl.Int64()},
+    )
+    frame = (
+        rows.with_columns(
+            pl.lit(article.source_file).alias("source_file"),
+            pl.lit(1, dtype=pl.Int32).alias(SPAN),
+            pl.int_range(pl.len(), dtype=pl.Int64).alias(ROW),
+        ).select(empty_rows(CLAIMS).columns)
+        if reader.rows
+        else empty_rows(CLAIMS)
+    )
+    return Extracted(
+        spec=CLAIMS,
+        source_file=article.source_file,
+        sha256=article.sha256,
+        rows=frame,
+        rejected=pl.DataFrame(
+            schema={"source_line": pl.Int64(), "raw": pl.String(), "reasons": pl.String()}
+        ),
+        findings=findings_frame([*article.problems, *reader.warnings]),
+        lines=pl.Series("line", article.lines, dtype=pl.String),
+        data_rows=frame.height,
+    )

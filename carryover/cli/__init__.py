@@ -1,0 +1,1 @@
+"""The `carryover` command line."""

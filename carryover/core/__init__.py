@@ -1,0 +1,1 @@
+"""Leaf helpers every other package may use: paths, rounding, errors, files, text."""

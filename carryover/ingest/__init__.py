@@ -1,0 +1,1 @@
+"""Raw files in: finding them, reading CSV records, normalising values."""

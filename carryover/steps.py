@@ -1,0 +1,404 @@
+"""The pipeline's one sequence of steps, run by `carryover check` and by the Prefect flow.
+
+`run_steps` reads the raw directory and goes find files -> extract -> read articles -> validate ->
+combine -> transform; the flow then loads and reports. Every step is a plain function here or in
+its package; the caller says how they run through a `Runner`: `IN_TURN` calls them one after
+another (`check`), the flow makes each a Prefect task and maps batches over its task runner.
+Batching lives here too: raw files are read in batches of about BATCH_BYTES, and each table's
+files are validated in the batches they were read in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Generic, ParamSpec, Protocol, TypeVar
+
+import polars as pl
+
+from carryover.analytics import effects as analytics
+from carryover.claims.articles import Article, read_articles
+from carryover.core.errors import EXIT_FINDINGS, EXIT_OK, RawDirError
+from carryover.core.files import write_atomic
+from carryover.ingest.extract import Extracted, extract_file, table_sources
+from carryover.report.markdown import ReportInput, render_markdown
+from carryover.validate import reuse, validation
+from carryover.validate.reuse import Reuse
+from carryover.validate.validation import (
+    FileStats,
+    TableResult,
+    Validation,
+    article_sources,
+    combine,
+    merge_files,
+    parent_tables,
+    validate_files,
+)
+from schemas import OPTIONAL_TABLES, SPECS, TABLES
+
+if TYPE_CHECKING:  # the HTML report imports matplotlib: only the commands that write it pay for it
+    from carryover.report.model import ReportData
+
+
+def ensure_raw_dir(raw_dir: Path) -> None:
+    """Fail early, in one sentence, when the raw directory cannot be read."""
+    if not raw_dir.exists():
+        raise RawDirError(f"the raw directory {raw_dir} does not exist")
+    if not raw_dir.is_dir():
+        raise RawDirError(f"the raw directory {raw_dir} is not a directory")
+    if not os.access(raw_dir, os.R_OK | os.X_OK):
+        raise RawDirError(f"the raw directory {raw_dir} is not readable")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One raw file to read: its table and its path relative to the raw directory."""
+
+    table: str
+    source_file: str
+
+
+@dataclass(frozen=True)
+class Raw:
+    """Everything read from the raw directory: each table's files, read, and the articles."""
+
+    tables: dict[str, list[Extracted]]
+    articles: list[Article]
+
+
+def list_sources(raw_dir: Path, skip: Collection[str] = ()) -> list[Source]:
+    """Every raw file of the tables not in `skip` (whose results are reused), in reading order."""
+    ensure_raw_dir(raw_dir)
+    return [
+        Source(spec.name, name)
+        for spec in TABLES
+        if spec.name not in skip
+        for name in table_sources(raw_dir, spec)
+    ]
+
+
+def extract_sources(raw_dir: Path, sources: Sequence[Source]) -> list[Extracted]:
+    """Read raw files into text cells; an absent file of an optional table reads as empty."""
+    return [
+        extract_file(raw_dir, SPECS[s.table], s.source_file, optional=s.table in OPTIONAL_TABLES)
+        for s in sources
+    ]
+
+
+BATCH_BYTES = 8 * 1024 * 1024
+"""Raw files are read in batches of about this many bytes (a larger file is a batch of its own)."""
+BATCH_ROWS = 100_000
+"""Files that no extract task read (claims from articles) are validated in batches of about this
+many rows; the others in the batches they were read in."""
+BATCH_FILES = 64
+"""No batch holds more files than this, so that many small files still spread over workers."""
+
+T = TypeVar("T")
+
+
+def batches(items: Sequence[T], size: Callable[[T], int], limit: int) -> list[list[T]]:
+    """Split items, in order, into batches of at most BATCH_FILES items and about `limit` in size.
+
+    One task per batch rather than per file keeps a corpus of thousands of small files from
+    costing thousands of task runs, while a large file still gets a task (and a worker) to itself.
+    """
+    out: list[list[T]] = []
+    current: list[T] = []
+    total = 0
+    for item in items:
+        weight = size(item)
+        if current and (total + weight > limit or len(current) >= BATCH_FILES):
+            out.append(current)
+            current, total = [], 0
+        current.append(item)
+        total += weight
+    if current:
+        out.append(current)
+    return out
+
+
+def file_size(raw_dir: Path) -> Callable[[Source], int]:
+    """A source's size in bytes (0 when it is absent or cannot be read: its task reports why)."""
+
+    def size(source: Source) -> int:
+        try:
+            return (raw_dir / source.source_file).stat().st_size
+        except OSError:
+            return 0
+
+    return size
+
+
+def by_table(sources: Iterable[Source]) -> dict[str, list[Source]]:
+    """Group raw files by table, keeping their reading order."""
+    tables: dict[str, list[Source]] = {}
+    for source in sources:
+        tables.setdefault(source.table, []).append(source)
+    return tables
+
+
+def extract_all(raw_dir: Path, skip: Collection[str] = ()) -> Raw:
+    """Read every raw file but those of the tables in `skip`, and the articles.
+
+    An absent optional file reads as empty; articles are read only when claims are not skipped.
+    """
+    sources = by_table(list_sources(raw_dir, skip))
+    tables = {table: extract_sources(raw_dir, own) for table, own in sources.items()}
+    return Raw(tables, [] if "claims" in skip else read_articles(raw_dir))
+
+
+def transform_all(validation: Validation) -> dict[str, pl.DataFrame]:
+    """Derived tables: those validation computed (outcome changes, claim verdicts) and analytics.
+
+    Outcome changes are computed once, while validating (claims are judged against them).
+    """
+    clean = validation.clean
+    changes = validation.derived["outcome_changes"]
+    rows = analytics.carryover(
+        clean["studies"], clean["groups"], clean["outcomes"], changes, clean["exercises"]
+    )
+    return {**validation.derived, "carryover": rows, "carryover_pooled": analytics.pooled(rows)}
+
+
+@dataclass
+class Checked:
+    """The result of extract -> validate -> transform, before anything is written."""
+
+    validation: Validation
+    derived: dict[str, pl.DataFrame] = field(default_factory=dict)
+    reuse: Reuse = field(default_factory=lambda: Reuse({}, {}))
+    """The raw files' reuse keys and the earlier results reused (none for `check`)."""
+
+
+def find_reusable(raw_dir: Path, warehouse: Path, full: bool) -> Reuse:
+    """Hash the raw files and find the last run's results for those unchanged since."""
+    keys = reuse.raw_keys(raw_dir)
+    return Reuse(keys, {} if full else reuse.lookup(warehouse, keys))
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+R_co = TypeVar("R_co", covariant=True)
+
+
+class Result(Protocol[R_co]):
+    """What a mapped step gives back for one batch: its result when asked (a Prefect future)."""
+
+    def result(self) -> R_co:
+        """The step's result for this batch."""
+        ...
+
+
+@dataclass(frozen=True)
+class Done(Generic[R]):
+    """A batch's result already computed (how steps run in turn)."""
+
+    value: R
+
+    def result(self) -> R:
+        """The step's result for this batch."""
+        return self.value
+
+
+class Runner(Protocol):
+    """How the steps run: `one` calls a step once, `map` calls it on each batch of `sources`.
+
+    A mapped step takes its batch as the parameter `sources`; `same` are the parameters every
+    batch shares. A batch may be a `Result` of an earlier mapped step: it is passed on as it is
+    (on Dask the data stays on the workers) and the step gets its value.
+    """
+
+    def one(self, step: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+        """Run one step."""
+        ...
+
+    def map(self, step: Callable[..., R], batches: Sequence[Any], **same: Any) -> list[Result[R]]:
+        """Run a batch step on each batch, in order."""
+        ...
+
+
+@dataclass(frozen=True)
+class InTurn:
+    """Run every step in this process, one after another (`replace` swaps a step, for tests)."""
+
+    replace: Mapping[Callable[..., Any], Callable[..., Any]] = field(default_factory=dict)
+
+    def one(self, step: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+        """Run one step."""
+        return step(*args, **kwargs)
+
+    def map(self, step: Callable[..., R], batches: Sequence[Any], **same: Any) -> list[Result[R]]:
+        """Run a batch step on each batch, in order."""
+        run: Callable[..., R] = self.replace.get(step, step)
+        return [
+            Done(run(sources=b.result() if isinstance(b, Done) else b, **same)) for b in batches
+        ]
+
+
+IN_TURN = InTurn()
+
+
+def _files(read: Sequence[Result[list[Extracted]]]) -> list[Extracted]:
+    return [ex for batch in read for ex in batch.result()]
+
+
+def validate_read(
+    read: Mapping[str, Sequence[Result[list[Extracted]]]],
+    articles: Sequence[Article],
+    run: Runner,
+    reused: Mapping[str, TableResult],
+    this_year: int | None = None,
+) -> tuple[dict[str, TableResult], dict[str, pl.DataFrame]]:
+    """Validate every table's files in load order, each against the tables before it.
+
+    `read` holds each table's files in the batches they were read in; each batch is validated as
+    one step (the articles' claims, read from text, are batched by rows here). `reused` holds
+    earlier results for tables whose raw files (and those they depend on) did not change; they are
+    taken as they are. Returns each table's result and the tables cast to read the articles (for
+    `combine`).
+    """
+    results: dict[str, TableResult] = {}
+    typed: dict[str, pl.DataFrame] = {}
+    for spec in TABLES:
+        if spec.name in reused:
+            results[spec.name] = reused[spec.name]
+            continue
+        own: list[Any] = list(read.get(spec.name, ()))
+        sources = _files(own)
+        if spec.name == "claims":
+            from_articles, typed = article_sources(articles, results)
+            sources += from_articles
+            own += batches(from_articles, lambda ex: ex.data_rows, BATCH_ROWS)
+        parents = parent_tables(spec.name, results)
+        per_file = run.map(validate_files, own, parents=parents, this_year=this_year)
+        results[spec.name] = merge_files(sources, [r for batch in per_file for r in batch.result()])
+    return results, typed
+
+
+def run_steps(
+    raw_dir: Path,
+    run: Runner = IN_TURN,
+    warehouse: Path | None = None,
+    full: bool = False,
+    stage: Callable[[str], object] = lambda name: None,
+) -> Checked:
+    """The steps from the raw directory to the derived tables: extract -> validate -> transform.
+
+    Given the warehouse, tables whose raw files did not change since its last run (unless `full`)
+    are neither read nor validated again. `stage` is told each stage's name as it starts (the flow
+    records it in the run's journal).
+    """
+    stage("extract")
+    found = Reuse({}, {}) if warehouse is None else run.one(find_reusable, raw_dir, warehouse, full)
+    earlier = found.results
+    files = run.one(list_sources, raw_dir, sorted(earlier))
+    size = file_size(raw_dir)
+    read = {
+        table: run.map(extract_sources, batches(own, size, BATCH_BYTES), raw_dir=raw_dir)
+        for table, own in by_table(files).items()
+    }
+    articles = [] if "claims" in earlier else run.one(read_articles, raw_dir)
+    stage("validate")
+    results, typed = validate_read(read, articles, run, earlier)
+    validation = run.one(combine, results, [t for t in earlier if t in results], typed)
+    stage("transform")
+    return Checked(validation, run.one(transform_all, validation), found)
+
+
+def check(raw_dir: Path) -> Checked:
+    """Validate the raw directory without writing anything."""
+    return run_steps(raw_dir)
+
+
+def validate_tables(
+    extracted: Mapping[str, Sequence[Extracted]],
+    this_year: int | None = None,
+    reused: Mapping[str, TableResult] | None = None,
+    *,
+    articles: Sequence[Article] = (),
+    validate_files: Callable[..., list[TableResult]] = validation.validate_files,
+) -> tuple[dict[str, TableResult], dict[str, pl.DataFrame]]:
+    """`validate_read` on files already read, each table's files one batch, in this process."""
+    read = {table: [Done(list(files))] for table, files in extracted.items()}
+
+    def validate_batch(
+        sources: Sequence[Extracted], parents: Mapping[str, pl.DataFrame], this_year: int | None
+    ) -> list[TableResult]:
+        return validate_files(sources, parents, this_year)
+
+    run = InTurn({validation.validate_files: validate_batch})
+    return validate_read(read, articles, run, reused or {}, this_year)
+
+
+def validate(
+    extracted: Mapping[str, Sequence[Extracted]],
+    this_year: int | None = None,
+    reused: Mapping[str, TableResult] | None = None,
+    *,
+    articles: Sequence[Article] = (),
+) -> Validation:
+    """Validate every extracted file and article, one after another, and combine the results."""
+    results, typed = validate_tables(extracted, this_year, reused, articles=articles)
+    return combine(results, [name for name in (reused or {}) if name in results], typed)
+
+
+def write_report(report_dir: Path, report: ReportInput) -> Path:
+    """Write the run's Markdown report and refresh `latest.md`; return the run's report path."""
+    report_dir.mkdir(parents=True, exist_ok=True)
+    text = render_markdown(report)
+    stamp = report.finished_at.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    path = report_dir / f"report-{stamp}-{report.run_id[:8]}.md"
+    for target in (path, report_dir / "latest.md"):
+        write_atomic(target, text)
+    return path
+
+
+def html_report_path(report_dir: Path, run: dict[str, object]) -> Path:
+    """Where a run's HTML report goes: `report-<finished, UTC>-<run id's first 8>.html`."""
+    finished = run["finished_at"]
+    assert isinstance(finished, dt.datetime)
+    if finished.tzinfo is None:
+        finished = finished.replace(tzinfo=dt.UTC)
+    stamp = finished.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    return report_dir / f"report-{stamp}-{str(run['run_id'])[:8]}.html"
+
+
+def write_html_report(report_dir: Path, data: ReportData) -> Path:
+    """Write a run's HTML report; refresh `latest.html` when it is the latest run. Return its path.
+
+    Re-rendering a run writes the same file name again, so it replaces that run's earlier page.
+    """
+    report_dir.mkdir(parents=True, exist_ok=True)
+    from carryover.report.html import render_html
+
+    text = render_html(data)
+    path = html_report_path(report_dir, data.run)
+    write_atomic(path, text)
+    if data.latest:
+        write_atomic(report_dir / "latest.html", text)
+    return path
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What a finished run tells its caller."""
+
+    run_id: str
+    errors: int
+    warnings: int
+    files: list[FileStats]
+    findings: pl.DataFrame
+    warehouse: Path
+    report: Path
+    reused: tuple[str, ...] = ()
+    """Tables whose unchanged raw file's validated result was reused from the last run."""
+    html_report: Path | None = None
+    """The run's HTML report, when it was written."""
+
+    @property
+    def exit_code(self) -> int:
+        """0 when there are no error findings, else 1 (like a linter)."""
+        return EXIT_FINDINGS if self.errors else EXIT_OK

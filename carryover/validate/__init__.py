@@ -1,0 +1,1 @@
+"""Validation: per file, across files, across tables, and reuse of unchanged results."""

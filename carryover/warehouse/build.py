@@ -1,0 +1,323 @@
+"""Load: build each run's warehouse beside the current one, then swap it in atomically.
+
+Clean tables, `outcome_changes` and `quarantine` describe the current raw data and are replaced on
+every run, so a re-run on the same input gives the same tables. `runs`, `run_files` and
+`findings` are history: each run carries them over from the current warehouse and appends to them.
+
+A run never opens the current warehouse read-write. `build` writes a complete new file
+(`<warehouse>.next`) in one transaction, reading the history from the current file through a
+read-only ATTACH, which DuckDB shares with any other reader; `swap` then renames the new file over
+the current one. A reader that opened the warehouse before the swap keeps the file it opened (a
+complete earlier run); one that opens it after sees the new run. A crash before the rename leaves
+the current warehouse untouched, and the rename itself is atomic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from carryover.core.counts import count_expr
+from carryover.core.errors import WarehouseError, first_line
+from carryover.validate.validation import FileStats, Validation
+from carryover.warehouse.access import ATTACH_WAIT_SECONDS, read_only, waiting
+from carryover.warehouse.schema import HISTORY_DDL, HISTORY_TABLES, create_views
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """The facts about a run that go into `runs`.
+
+    A run that completes has its counts from its validation; a failed or killed run, recorded by
+    the next run, has the stage it reached and why it stopped instead.
+    """
+
+    run_id: str
+    started_at: dt.datetime
+    finished_at: dt.datetime | None
+    status: str
+    raw_dir: str
+    stage: str | None = None
+    message: str | None = None
+
+
+def next_file(path: Path) -> Path:
+    """Where a run builds the warehouse that replaces `path`."""
+    return path.with_name(path.name + ".next")
+
+
+def wal_file(path: Path) -> Path:
+    """DuckDB's write-ahead log of a database file."""
+    return path.with_name(path.name + ".wal")
+
+
+def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open a DuckDB file, turning DuckDB's errors into one clear WarehouseError."""
+    try:
+        if not read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        return duckdb.connect(str(path), read_only=read_only)
+    except (duckdb.Error, OSError) as exc:
+        raise WarehouseError(f"cannot open the warehouse {path}: {first_line(exc)}") from exc
+
+
+def check_usable(path: Path) -> None:
+    """Fail early if a run could not write `path`: its directory, or a file that is not DuckDB.
+
+    The current file is only opened read-only, as a run reads it, so open readers do not matter.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WarehouseError(f"cannot create the warehouse directory {path.parent}: {exc}") from exc
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise WarehouseError(f"the warehouse directory {path.parent} is not writable")
+    if path.exists():
+        with read_only(path):
+            pass
+
+
+def public_columns(frame: pl.DataFrame) -> pl.DataFrame:
+    """Drop helper columns (those starting with '_') before a frame is stored."""
+    return frame.select([c for c in frame.columns if not c.startswith("_")])
+
+
+def _files_frame(run_id: str, validation: Validation) -> pl.DataFrame:
+    files: list[FileStats] = validation.files
+    counts = validation.findings.group_by("source_file").agg(
+        count_expr("error"), count_expr("warning")
+    )
+    frame = pl.DataFrame(
+        {
+            "run_id": [run_id] * len(files),
+            "table_name": [f.table_name for f in files],
+            "source_file": [f.source_file for f in files],
+            "sha256": [f.sha256 for f in files],
+            "data_rows": [f.data_rows for f in files],
+            "loaded_rows": [f.loaded_rows for f in files],
+            "quarantined_rows": [f.quarantined_rows for f in files],
+            "reused": [f.table_name in validation.reused for f in files],
+        },
+        schema={
+            "run_id": pl.String,
+            "table_name": pl.String,
+            "source_file": pl.String,
+            "sha256": pl.String,
+            "data_rows": pl.Int64,
+            "loaded_rows": pl.Int64,
+            "quarantined_rows": pl.Int64,
+            "reused": pl.Boolean,
+        },
+    )
+    return frame.join(counts, on="source_file", how="left", maintain_order="left").with_columns(
+        pl.col("errors", "warnings").fill_null(0).cast(pl.Int64)
+    )
+
+
+def write_run(
+    con: duckdb.DuckDBPyConnection,
+    run: RunRecord,
+    validation: Validation,
+    derived: Mapping[str, pl.DataFrame],
+) -> None:
+    """Write one run through `con` (a new warehouse): its current tables and its history rows."""
+    for name, frame in {**validation.clean, **derived}.items():
+        _replace(con, name, public_columns(frame))
+    quarantine = validation.quarantine.select(pl.lit(run.run_id).alias("run_id"), pl.all())
+    _replace(con, "quarantine", quarantine)
+    _append(
+        con, "findings", validation.findings.select(pl.lit(run.run_id).alias("run_id"), pl.all())
+    )
+    _append(con, "run_files", _files_frame(run.run_id, validation))
+    total = sum(f.data_rows for f in validation.files)
+    loaded = sum(f.loaded_rows for f in validation.files)
+    finished = run.finished_at or dt.datetime.now(dt.UTC)
+    con.execute(
+        "insert into runs by name select ? as run_id, ? as started_at, ? as finished_at, "
+        "? as status, ? as raw_dir, ? as rows_total, ? as rows_loaded, ? as rows_quarantined, "
+        "? as errors, ? as warnings, ? as duration_seconds, ? as files_reused",
+        [
+            run.run_id,
+            run.started_at,
+            finished,
+            run.status,
+            run.raw_dir,
+            total,
+            loaded,
+            total - loaded,
+            validation.errors,
+            validation.warnings,
+            (finished - run.started_at).total_seconds(),
+            len(validation.reused),
+        ],
+    )
+    create_views(con)
+
+
+def record_stopped(con: duckdb.DuckDBPyConnection, runs: Sequence[RunRecord]) -> None:
+    """Record earlier runs that failed or were killed (unless `runs` already has them)."""
+    known = {r[0] for r in con.sql("select run_id from runs").fetchall()}
+    for run in runs:
+        if run.run_id in known:
+            continue
+        duration = (run.finished_at - run.started_at).total_seconds() if run.finished_at else None
+        con.execute(
+            "insert into runs by name select ? as run_id, ? as started_at, ? as finished_at, "
+            "? as status, ? as raw_dir, ? as duration_seconds, ? as stage, ? as message",
+            [
+                run.run_id,
+                run.started_at,
+                run.finished_at,
+                run.status,
+                run.raw_dir,
+                duration,
+                run.stage,
+                run.message,
+            ],
+        )
+        known.add(run.run_id)
+
+
+def _attach_previous(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
+    """Attach the current warehouse read-only as `previous` (shared with every other reader).
+
+    A read-write session elsewhere blocks it: wait a while, then name it in the error.
+    """
+    literal = "'" + str(previous).replace("'", "''") + "'"
+    waiting(
+        previous,
+        lambda: con.execute(f"attach {literal} as previous (read_only)"),
+        ATTACH_WAIT_SECONDS,
+    )
+
+
+def _carry_history(con: duckdb.DuckDBPyConnection) -> None:
+    """Copy the history tables of the attached current warehouse into the new one, streaming."""
+    present = {
+        r[0]
+        for r in con.execute(
+            "select table_name from duckdb_tables() where database_name = 'previous'"
+        ).fetchall()
+    }
+    for table in HISTORY_TABLES:
+        if table in present:
+            con.execute(f'insert into "{table}" by name select * from previous."{table}"')
+
+
+def build(
+    new_file: Path,
+    run: RunRecord,
+    validation: Validation,
+    derived: Mapping[str, pl.DataFrame],
+    *,
+    previous: Path | None = None,
+    stopped: Sequence[RunRecord] = (),
+) -> None:
+    """Write a complete warehouse into `new_file`: this run's tables, plus the carried history.
+
+    `previous` is the current warehouse (history is read from it, read-only); `stopped` are
+    earlier failed or killed runs to record. The file is written in one transaction and
+    checkpointed, so that once this returns it is whole on its own, with no write-ahead log.
+    """
+    for leftover in (new_file, wal_file(new_file)):
+        leftover.unlink(missing_ok=True)
+    con = connect(new_file)
+    try:
+        carry = previous is not None and previous.exists()
+        if carry:
+            assert previous is not None
+            _attach_previous(con, previous)
+        con.execute("begin transaction")
+        try:
+            con.execute(HISTORY_DDL)
+            if carry:
+                _carry_history(con)
+            record_stopped(con, stopped)
+            write_run(con, run, validation, derived)
+            con.execute("commit")
+        except duckdb.Error as exc:
+            con.execute("rollback")
+            raise WarehouseError(f"could not write the warehouse {new_file}: {exc}") from exc
+        if carry:
+            con.execute("detach previous")
+        con.execute("checkpoint")
+    finally:
+        con.close()
+    if wal_file(new_file).exists():  # pragma: no cover - DuckDB checkpoints on close
+        raise WarehouseError(f"the new warehouse {new_file} was not checkpointed")
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def swap(new_file: Path, current: Path, before_rename: Callable[[], None] | None = None) -> None:
+    """Make `new_file` the current warehouse in one atomic rename, durable once this returns.
+
+    A write-ahead log left beside the current file by a crashed read-write session belongs to the
+    old file: it is removed first, so that it can never be replayed onto the new one.
+    """
+    _fsync(new_file)
+    if before_rename is not None:
+        before_rename()
+    wal_file(current).unlink(missing_ok=True)
+    new_file.replace(current)
+    _fsync(current.parent)
+
+
+def load(
+    path: Path,
+    run: RunRecord,
+    validation: Validation,
+    derived: Mapping[str, pl.DataFrame],
+    *,
+    stopped: Sequence[RunRecord] = (),
+    before_rename: Callable[[], None] | None = None,
+) -> None:
+    """Write one run: build its warehouse beside `path`, carry the history, swap it in."""
+    new_file = next_file(path)
+    try:
+        build(new_file, run, validation, derived, previous=path, stopped=stopped)
+        swap(new_file, path, before_rename)
+    finally:
+        new_file.unlink(missing_ok=True)
+        wal_file(new_file).unlink(missing_ok=True)
+
+
+def recent_runs(path: Path, limit: int = 10) -> pl.DataFrame:
+    """The last runs recorded in the warehouse, newest first (read-only)."""
+    with read_only(path, wait=ATTACH_WAIT_SECONDS) as con:
+        frame: pl.DataFrame = con.sql(
+            "select run_id, started_at, status, duration_seconds, rows_total, rows_loaded, "
+            "rows_quarantined, errors, warnings, files_reused, stage, message "
+            f"from runs order by started_at desc limit {int(limit)}"
+        ).pl()
+    return frame
+
+
+def _replace(con: duckdb.DuckDBPyConnection, table: str, frame: object) -> None:
+    view = f"_incoming_{table}"
+    con.register(view, frame)
+    try:
+        con.execute(f'create or replace table "{table}" as select * from "{view}"')
+    finally:
+        con.unregister(view)
+
+
+def _append(con: duckdb.DuckDBPyConnection, table: str, frame: object) -> None:
+    view = f"_incoming_{table}"
+    con.register(view, frame)
+    try:
+        con.execute(f'insert into "{table}" by name select * from "{view}"')
+    finally:
+        con.unregister(view)

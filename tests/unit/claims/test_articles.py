@@ -1,0 +1,219 @@
+"""The article reader turns prose into claims like claims.csv rows, or warns; it never guesses."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from carryover.claims.articles import Article, Context, Passage, article_id, read_article, sentences
+from tests.support import validate_texts
+
+EXERCISES = """exercise_id,name,aliases
+back_squat,Barbell back squat,back squat;high bar back squat;squat
+front_squat,Barbell front squat,front squat;squat
+hip_thrust,Barbell hip thrust,hip thrust
+"""
+STUDIES = """study_id,citation,year,doi,population,n_randomized,duration_weeks,sessions_per_week
+hammond_2019,"Hammond A, Perrin C. Back squat or hip thrust. PeerJ. 2019.",2019,,Trained men,14,4,2
+contreras_2017,"Contreras B, Vigotsky AD. Hip thrust vs front squat. JSCR. 2017.",2017,,Boys,,6,
+"""
+GROUPS = """study_id,group_id,label,trained_exercise,n
+hammond_2019,bbs,Barbell back squat (BBS),back_squat,7
+hammond_2019,bht,Barbell hip thrust (BHT),hip_thrust,7
+contreras_2017,fs,Front squat,front_squat,10
+contreras_2017,ht,Hip thrust,hip_thrust,10
+"""
+OUTCOMES = """study_id,group_id,test_exercise,measure,unit,pre_mean,pre_sd,post_mean,post_sd,\
+change_abs,change_pct,source
+hammond_2019,bbs,back_squat,1RM,,,,,,,10.2,Abstract
+hammond_2019,bht,back_squat,1RM,,,,,,,7.7,Abstract
+hammond_2019,bht,hip_thrust,1RM,,,,,,,24.8,Abstract
+hammond_2019,bbs,hip_thrust,1RM,,,,,,,13.3,Abstract
+contreras_2017,fs,front_squat,3RM,,,,,,,9.0,Table 2
+contreras_2017,ht,hip_thrust,3RM,,,,,,,20.0,Table 2
+"""
+CLAIMS = "article_id,line,study_id,quantity,group_id,test_exercise,measure,value\n"
+
+
+@pytest.fixture(scope="module")
+def context() -> Context:
+    v = validate_texts(
+        {
+            "exercises": EXERCISES,
+            "studies": STUDIES,
+            "groups": GROUPS,
+            "outcomes": OUTCOMES,
+            "claims": CLAIMS,
+        }
+    )
+    assert v.findings.is_empty(), v.findings.to_dicts()
+    c = v.clean
+    return Context.from_tables(c["studies"], c["groups"], c["exercises"], c["outcomes"])
+
+
+def read(text: str, context: Context) -> tuple[list[tuple[object, ...]], list[str]]:
+    ex = read_article(Article("articles/a.md", "a", text.split("\n")), context)
+    claims = ex.rows.select(
+        pl.col("source_line"),
+        "study_id",
+        "quantity",
+        "group_id",
+        "test_exercise",
+        "measure",
+        "value",
+    ).rows()
+    return claims, ex.findings["message"].to_list()
+
+
+H = "A study by Hammond et al. trained lifters. "
+
+# (text, expected claims as (line, study, quantity, group, exercise, measure, value))
+PHRASES = [
+    (H + "The squat group increased their back squat by 10.2%.",
+     [(1, "hammond_2019", "change_pct", "bbs", "back_squat", "1RM", "10.2")]),
+    ("In this one by Hammond et al. the squat group saw a notable increase in their hip "
+     "thrust (13.3%).",
+     [(1, "hammond_2019", "change_pct", "bbs", "hip_thrust", "1RM", "13.3")]),
+    (H + "The hip thrust group gained 24.8% on the hip thrust.",
+     [(1, "hammond_2019", "change_pct", "bht", "hip_thrust", "1RM", "24.8")]),
+    (H + "The BHT group improved their back squat one-rep max by 7.7%.",
+     [(1, "hammond_2019", "change_pct", "bht", "back_squat", "1RM", "7.7")]),
+    (H + "The hip thrust group's hip thrust 1-RM rose 24.8 percent.",
+     [(1, "hammond_2019", "change_pct", "bht", "hip_thrust", "1RM", "24.8")]),
+    (H + "The squat group's high bar back squat 1RM rose 10.2%.",
+     [(1, "hammond_2019", "change_pct", "bbs", "back_squat", "1RM", "10.2")]),
+    (H + "The squat group's back squat three-rep max rose 10.2%.",
+     [(1, "hammond_2019", "change_pct", "bbs", "back_squat", "3RM", "10.2")]),
+    (H + "The squat group's back squat three repetition max rose 10.2%.",
+     [(1, "hammond_2019", "change_pct", "bbs", "back_squat", "3RM", "10.2")]),
+    (H + "The squat group's 3RM back squat rose 10.2%.",
+     [(1, "hammond_2019", "change_pct", "bbs", "back_squat", "3RM", "10.2")]),
+    # An exercise the study did not test is still read as said (and judged "not tested" later).
+    (H + "The squat group's front squat one-rep max rose 10.2%.",
+     [(1, "hammond_2019", "change_pct", "bbs", "front_squat", "1RM", "10.2")]),
+    # Two claims in one sentence, each with its own group and exercise.
+    (H + "The squat group increased their back squat one-rep max by 10.2%, while the hip thrust "
+     "group gained 24.8% on their hip thrust one-rep max.",
+     [(1, "hammond_2019", "change_pct", "bbs", "back_squat", "1RM", "10.2"),
+      (1, "hammond_2019", "change_pct", "bht", "hip_thrust", "1RM", "24.8")]),
+    (H + "Gains were 10.2% for the squat group and 7.7% for the hip thrust group on the "
+     "back squat.",
+     [(1, "hammond_2019", "change_pct", "bbs", "back_squat", "1RM", "10.2"),
+      (1, "hammond_2019", "change_pct", "bht", "back_squat", "1RM", "7.7")]),
+    # Protocol facts.
+    ("Hammond et al. recruited 14 trained men, who trained twice per week for 4 weeks.",
+     [(1, "hammond_2019", "n", None, None, None, "14"),
+      (1, "hammond_2019", "sessions_per_week", None, None, None, "2"),
+      (1, "hammond_2019", "duration_weeks", None, None, None, "4")]),
+    ("Contreras et al. tested the boys after the 6 weeks.",
+     [(1, "contreras_2017", "duration_weeks", None, None, None, "6")]),
+    ("Contreras et al. ran a six-week program with 3 sessions a week.",
+     [(1, "contreras_2017", "sessions_per_week", None, None, None, "3"),
+      (1, "contreras_2017", "duration_weeks", None, None, None, "6")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), PHRASES)
+def test_phrase_patterns_become_claims(context: Context, text: str, expected: list) -> None:  # type: ignore[type-arg]
+    """Change verbs, measures in words and abbreviations, protocol facts: each becomes a claim."""
+    claims, _ = read(text, context)
+    assert sorted(claims, key=str) == sorted(expected, key=str)
+
+
+NOT_CLAIMS = [
+    H + "They lifted at an 80% one-rep max load, twice.",
+    H + "Loads went up in weeks 4 and 5.",
+    H + "Readers who improved their squat get 20% off the programme.",
+    H + "Try a free 2 week trial of the app.",
+    "Squat training increased strength by 12% in most people.",  # no study around it
+    H + "Strength increased in 90% of participants.",  # no group or exercise around it
+    H + "Use code SQUAT for 15% savings on the hip thrust guide that improved sales.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMS)
+def test_things_that_are_not_claims(context: Context, text: str) -> None:
+    """Loads, week numbers, discounts, trials and bare numbers are not claims and not findings."""
+    claims, warnings = read(text, context)
+    assert [c for c in claims if c[2] == "change_pct" or c[2] == "duration_weeks"] == []
+    assert warnings == []
+
+
+def test_a_study_stays_current_until_another_is_introduced(context: Context) -> None:
+    """'squat' is the back squat in Hammond and the front squat in Contreras; context decides."""
+    text = (
+        "Hammond et al. compared two groups.\n\n"
+        "The squat group improved their squat by 10.2%.\n\n"
+        "Then Contreras et al. ran a similar trial. The squat group improved their squat "
+        "three-rep max by 9.0%."
+    )
+    claims, _ = read(text, context)
+    assert [(c[0], c[1], c[3], c[4], c[5]) for c in claims] == [
+        (3, "hammond_2019", "bbs", "back_squat", "1RM"),
+        (5, "contreras_2017", "fs", "front_squat", "3RM"),
+    ]
+
+
+def test_a_comparison_does_not_switch_the_study(context: Context) -> None:
+    """'Like the Hammond et al. study' compares; the claims stay with the current study."""
+    text = (
+        "Contreras et al. trained boys. Like the Hammond et al. study, the hip thrust group "
+        "improved their hip thrust three-rep max by 20.0%. Similar to Hammond et al., the front "
+        "squat group gained 9.0% on the front squat."
+    )
+    claims, _ = read(text, context)
+    assert [(c[1], c[3]) for c in claims] == [("contreras_2017", "ht"), ("contreras_2017", "fs")]
+
+
+def test_they_and_their_continue_the_last_group(context: Context) -> None:
+    """A sentence about 'they' is about the group named before it."""
+    text = H + "The hip thrust group trained hard. They improved their back squat by 7.7%."
+    claims, _ = read(text, context)
+    assert [(c[3], c[4], c[6]) for c in claims] == [("bht", "back_squat", "7.7")]
+
+
+def test_markdown_and_hard_wrapped_paragraphs_keep_the_figure_line(context: Context) -> None:
+    """Headings, emphasis, links and lists read as text; a claim's line is its figure's line."""
+    text = (
+        "# Results\n"
+        "\n"
+        "A study by [Hammond et al.](https://doi.org/10.7717/peerj.7337) found that the\n"
+        "**squat group** increased their *back squat*\n"
+        "by 10.2%, and the hip thrust group's hip thrust rose\n"
+        "24.8%.\n"
+        "\n"
+        "- The BHT group improved their back squat by 7.7%.\n"
+    )
+    claims, _ = read(text, context)
+    assert [(c[0], c[3], c[6]) for c in claims] == [
+        (5, "bbs", "10.2"),
+        (6, "bht", "24.8"),
+        (8, "bht", "7.7"),
+    ]
+
+
+def test_an_unresolvable_group_is_a_warning_not_a_guess(context: Context) -> None:
+    """A group the study does not have yields a warning naming the words, and no claim."""
+    claims, warnings = read(H + "The bench press group improved their squat by 5%.", context)
+    assert claims == []
+    assert warnings == ["a line 1: 'bench press group' fits no group of hammond_2019"]
+
+
+def test_a_figure_without_its_exercise_is_a_warning(context: Context) -> None:
+    """A figure with a group but no exercise anywhere near it is not guessed."""
+    claims, warnings = read(H + "The squat group improved by 5%.", context)
+    assert claims == []
+    assert warnings == ["a line 1: cannot tell which exercise 5% refers to"]
+
+
+def test_sentences_do_not_break_at_et_al_or_decimals() -> None:
+    """'et al.' and '13.3' do not end a sentence; a full stop before a capital does."""
+    p = Passage()
+    p.add(1, "Hammond et al. found 13.3% more. Then it ended.")
+    assert [s for _, s in sentences(p)] == ["Hammond et al. found 13.3% more.", "Then it ended."]
+
+
+def test_article_ids_are_file_stems_as_slugs() -> None:
+    """'hip-thrust-vs-squat.md' is the article 'hip_thrust_vs_squat'."""
+    assert article_id("hip-thrust-vs-squat") == "hip_thrust_vs_squat"
+    assert article_id("2024 Review") == "a_2024_review"

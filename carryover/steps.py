@@ -157,7 +157,9 @@ def transform_all(validation: Validation) -> dict[str, pl.DataFrame]:
     """
     clean = validation.clean
     changes = validation.derived["outcome_changes"]
-    rows = analytics.carryover(clean["studies"], clean["groups"], clean["outcomes"], changes)
+    rows = analytics.carryover(
+        clean["studies"], clean["groups"], clean["outcomes"], changes, clean["exercises"]
+    )
     return {**validation.derived, "carryover": rows, "carryover_pooled": analytics.pooled(rows)}
 
 

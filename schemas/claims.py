@@ -1,7 +1,9 @@
 """claims.csv: one row per figure an article states about a study.
 
-No key: one article line may state several figures. A change_pct claim names its group, test
-exercise and measure; n, duration_weeks and sessions_per_week claims are about the study itself.
+No key: one article line may state several figures. A change_pct, change_abs or contrast claim
+names its group, test and measure (a contrast is the named group minus the other one); an n claim
+with a group_id is that group's sample size, without one the study's; duration_weeks and
+sessions_per_week claims are about the study itself.
 """
 
 from __future__ import annotations
@@ -22,16 +24,20 @@ SPEC = TableSpec(
         ColumnSpec("line", Kind.INTEGER, required=True, minimum=Bound(1), doc="article line"),
         ColumnSpec("study_id", Kind.SLUG, required=True, doc="-> studies"),
         ColumnSpec("quantity", Kind.QUANTITY, required=True, doc="what the figure is"),
-        ColumnSpec("group_id", Kind.SLUG, doc="-> groups; required for change_pct"),
-        ColumnSpec("test_exercise", Kind.SLUG, doc="-> exercises; required for change_pct"),
-        ColumnSpec("measure", Kind.MEASURE, doc="1RM, 3RM, ...; required for change_pct"),
+        ColumnSpec("group_id", Kind.SLUG, doc="-> groups; required for changes and contrasts"),
+        ColumnSpec(
+            "test_exercise", Kind.SLUG, doc="-> exercises; required for changes and contrasts"
+        ),
+        ColumnSpec(
+            "measure", Kind.MEASURE, doc="1RM, 3RM, height, ...; required for changes and contrasts"
+        ),
         ColumnSpec("value", Kind.NUMBER, required=True, doc="the figure as the article states it"),
     ),
     key=(),
     rounded=("value",),
 )
 
-_IS_CHANGE = pl.col("quantity") == "change_pct"
+_IS_CHANGE = pl.col("quantity").is_in(["change_pct", "change_abs", "contrast"])
 
 
 def row_plan(
@@ -50,7 +56,7 @@ def row_plan(
             "claim_incomplete",
             column,
             ~_IS_CHANGE | pl.col(column).is_not_null(),
-            f"a change_pct claim needs {column}; it is empty",
+            f"a {{quantity}} claim needs {column}; it is empty",
         )
         for column in ("group_id", "test_exercise", "measure")
     ]

@@ -21,10 +21,31 @@ ARTICLE_PATTERN = r"^[a-z][a-z0-9_-]*$"
 """An article id as claims.csv may write it: the id, or the file stem with its hyphens."""
 INTEGER_PATTERN = r"^[+-]?[0-9]+$"
 NUMBER_PATTERN = r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"
-MEASURE_PATTERN = r"^[1-9][0-9]?RM$"
+RM_PATTERN = r"^([1-9][0-9]?|n)RM$"
+"""A repetition-maximum test: 1RM, 3RM, ... or `nRM` where the paper does not say how many."""
+MEASURES = (
+    "height",
+    "distance",
+    "time",
+    "peak_force",
+    "relative_peak_force",
+    "torque",
+    "thickness",
+    "csa",
+)
+"""Measures of tests other than repetition maxima (jumps, sprints, isometric force, muscle size)."""
+MEASURE_PATTERN = r"^(([1-9][0-9]?|n)RM|" + "|".join(MEASURES) + r")$"
 DOI_PATTERN = r"^10\.[0-9]{4,9}/\S+$"
-UNITS = ("kg", "lb")
-QUANTITIES = ("change_pct", "n", "duration_weeks", "sessions_per_week")
+UNITS = ("kg", "lb", "cm", "m", "s", "mm", "cm2", "N", "N/kg", "Nm")
+FLAGS = ("yes", "no")
+QUANTITIES = (
+    "change_pct",
+    "change_abs",
+    "n",
+    "duration_weeks",
+    "sessions_per_week",
+    "contrast",
+)
 
 
 class Kind(StrEnum):
@@ -40,6 +61,8 @@ class Kind(StrEnum):
     DOI = "doi"
     ALIASES = "aliases"
     QUANTITY = "quantity"
+    CHOICE = "choice"
+    FLAG = "flag"
 
 
 @dataclass(frozen=True)
@@ -60,6 +83,8 @@ class ColumnSpec:
     minimum: Bound | None = None
     maximum: Bound | None = None
     doc: str = ""
+    choices: tuple[str, ...] = ()
+    """The allowed values of a CHOICE column."""
 
     @property
     def numeric(self) -> bool:
@@ -76,11 +101,14 @@ class ColumnSpec:
             Kind.INTEGER: "a whole number",
             Kind.NUMBER: "a number such as 12 or 12.5 (a point for decimals, no separators; "
             "0 or between about 1e-308 and 1e308 in size)",
-            Kind.MEASURE: "a repetition-maximum test such as 1RM or 3RM",
-            Kind.UNIT: "kg or lb",
+            Kind.MEASURE: "an nRM test such as 1RM or 3RM (nRM: n not stated), or one of "
+            + ", ".join(MEASURES),
+            Kind.UNIT: "one of " + ", ".join(UNITS),
             Kind.DOI: "a DOI such as 10.7717/peerj.7337",
             Kind.ALIASES: "lower-case phrases separated by ';', such as 'squat;back squat'",
             Kind.QUANTITY: "one of " + ", ".join(QUANTITIES),
+            Kind.CHOICE: "one of " + ", ".join(self.choices),
+            Kind.FLAG: "yes or no",
         }[self.kind]
         if self.numeric and (self.minimum or self.maximum):
             base = "a whole number" if self.kind is Kind.INTEGER else "a number"
@@ -120,6 +148,10 @@ def _format_rule(spec: ColumnSpec) -> tuple[str, pl.Expr] | None:
             return "aliases_format", (col == col.str.to_lowercase()) & phrases_ok
         case Kind.QUANTITY:
             return "quantity_value", col.is_in(QUANTITIES)
+        case Kind.CHOICE:
+            return "value_not_allowed", col.is_in(spec.choices)
+        case Kind.FLAG:
+            return "flag_value", col.is_in(FLAGS)
     raise AssertionError(spec.kind)  # pragma: no cover
 
 
@@ -191,6 +223,8 @@ def cast_expr(spec: ColumnSpec) -> pl.Expr:
             return col.cast(pl.Float64)
         case Kind.ARTICLE:
             return col.str.replace_all("-", "_", literal=True)
+        case Kind.FLAG:
+            return col == "yes"
         case Kind.ALIASES:
             return (
                 col.str.split(";")

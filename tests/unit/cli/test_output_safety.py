@@ -52,7 +52,7 @@ def test_run_prints_findings_the_same_safe_way(tmp_path: Path) -> None:
     original = cli.out.print
     cli.out.print = lambda *args, **kwargs: printed.append(str(args[0]))  # type: ignore[method-assign]
     try:
-        cli._print_findings(findings, raw, 0)
+        cli._print_findings(cli._located(findings, raw), 0)
     finally:
         cli.out.print = original  # type: ignore[method-assign]
     assert printed

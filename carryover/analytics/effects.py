@@ -516,10 +516,10 @@ def pooled(rows: pl.DataFrame) -> pl.DataFrame:
         how="semi",
         nulls_equal=True,
     )
-    sensitivity = _pool(clean_rows.with_columns(pl.lit(WITHOUT_CAUTIONED).alias("subset")))
-    out = pl.concat([everything, sensitivity]).join(
-        cautioned, on=list(POOLED_KEY[:-1]), how="left", nulls_equal=True
-    )
+    parts = [everything]
+    if not clean_rows.is_empty():  # most data has no caution: no second pooling
+        parts.append(_pool(clean_rows.with_columns(pl.lit(WITHOUT_CAUTIONED).alias("subset"))))
+    out = pl.concat(parts).join(cautioned, on=list(POOLED_KEY[:-1]), how="left", nulls_equal=True)
     return out.select(list(POOLED_COLUMNS)).sort(*POOLED_KEY[:-1], pl.col("subset") != ALL_STUDIES)
 
 
@@ -550,7 +550,8 @@ def _pool(treated: pl.DataFrame) -> pl.DataFrame:
             "ci_hi": "g_ci_hi",
         }
     )
-    d_effects = random_effects(treated, by, "d_change", "d_change_var").select(
+    with_d = treated.filter(pl.col("d_change").is_not_null())
+    d_effects = random_effects(with_d, by, "d_change", "d_change_var").select(
         *by,
         pl.col("k").alias("k_d"),
         pl.col("pooled").alias("d_pooled"),

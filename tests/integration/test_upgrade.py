@@ -1,9 +1,10 @@
 """A warehouse of the previous shape (before contrasts, statistics and the new columns) upgrades.
 
-tests/data/previous-warehouse.duckdb.gz was written by the code of commit f8ea685 (main before the
-study-data tables) on its bundled raw/: two runs, `old-run-1` and `old-run-2`, through its own
-`warehouse.load`. The first run of the current code on it must rebuild every current table in the
-new shape, document it, and carry the history over untouched.
+tests/data/previous-warehouse.duckdb.gz was written by main's code at commit c4e5591 (after the
+restructure, before the study-data tables; its warehouse has the same tables and columns as the
+code before the restructure) on its bundled raw/: two runs, `old-run-1` and `old-run-2`, through its
+own `carryover.warehouse.build.load`. The first run of the current code on it must rebuild every
+current table in the new shape, document it, and carry the history over untouched.
 """
 
 from __future__ import annotations

@@ -582,7 +582,9 @@ def _records(
 
 def _shape(records: pl.DataFrame, width: int, sep: str = ",") -> pl.DataFrame:
     """Drop blank records; count fields (quoted sections collapsed) and flag malformed quoting."""
-    records = records.filter(pl.col("raw").str.strip_chars() != "")
+    # Blank means spaces and tabs only: a line of other white space (a vertical tab, a form feed,
+    # U+2028) is a record of its own, reported as malformed rather than dropped unseen.
+    records = records.filter(pl.col("raw").str.strip_chars(" \t") != "")
     collapsed = pl.col("raw").str.replace_all(_quoted_field(sep), "${1}" + _PLACEHOLDER)
     return records.with_columns(
         (collapsed.str.count_matches(sep, literal=True) + 1).alias("_fields"),

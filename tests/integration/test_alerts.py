@@ -66,7 +66,7 @@ def test_fail_on_sets_the_flow_run_state_in_prefect(tmp_path: Path, prefect_serv
     failed = _carryover("run", *_paths(tmp_path, FAULTY, "f"), api_url=prefect_server, home=home)
     assert failed.returncode == 1, failed.stderr
     assert failed.stderr == ""
-    counts = "43 error(s), 2 warning(s)"
+    counts = "64 error(s), 3 warning(s)"
     assert f"run failed: {counts} found (--fail-on error)" in failed.stdout
 
     relaxed = _carryover(
@@ -75,7 +75,7 @@ def test_fail_on_sets_the_flow_run_state_in_prefect(tmp_path: Path, prefect_serv
     )  # fmt: skip
     assert relaxed.returncode == 0, relaxed.stderr
     doc = json.loads(relaxed.stdout)  # stdout is the JSON document alone
-    assert (doc["command"], doc["errors"], doc["warnings"]) == ("run", 43, 2)
+    assert (doc["command"], doc["errors"], doc["warnings"]) == ("run", 64, 3)
     assert "run failed" not in relaxed.stdout + relaxed.stderr
     assert "warehouse: " in relaxed.stderr
 
@@ -127,7 +127,7 @@ def test_fail_on_sets_the_flow_run_state_in_prefect(tmp_path: Path, prefect_serv
     con = duckdb.connect(str(tmp_path / "f.duckdb"), read_only=True)
     try:
         assert con.sql("select count(*) from outcomes").fetchall()[0][0] > 0
-        assert con.sql("select status, errors from runs").fetchall() == [("errors", 43)]
+        assert con.sql("select status, errors from runs").fetchall() == [("errors", 64)]
     finally:
         con.close()
     assert (tmp_path / "reports-f" / "latest.md").is_file()
@@ -191,7 +191,7 @@ def test_the_documented_automation_posts_a_failed_run_to_a_webhook(
         time.sleep(0.5)
     ours = [r for r in received if run_id in str(r)]
     assert len(ours) == 1, received
-    assert "43 error(s), 2 warning(s) found (--fail-on error)" in str(ours[0]["body"])
+    assert "64 error(s), 3 warning(s) found (--fail-on error)" in str(ours[0]["body"])
     assert str(ours[0]["subject"]).startswith("carryover run failed")
     # the Completed run was not notified
     assert not any(str(_run_id(ok.stdout)) in str(r) for r in received)

@@ -162,7 +162,7 @@ def test_json_and_junit_of_check_parse_with_their_consumers(tmp_path: Path) -> N
     as_json = _carryover("check", "--raw", str(FAULTY), "--format", "json", cwd=tmp_path)
     assert as_json.returncode == 1
     doc = json.loads(as_json.stdout)
-    assert (doc["command"], doc["errors"], doc["warnings"]) == ("check", 43, 2)
+    assert (doc["command"], doc["errors"], doc["warnings"]) == ("check", 64, 3)
     assert len(doc["findings"]) == 45
     first = doc["findings"][0]
     assert set(first) == {
@@ -180,12 +180,12 @@ def test_json_and_junit_of_check_parse_with_their_consumers(tmp_path: Path) -> N
     report.write_text(as_junit.stdout, encoding="utf-8")
     xml = JUnitXml.fromfile(str(report))
     suites = list(xml)
-    assert len(suites) == 5  # one per raw file
+    assert len(suites) == 7  # one per raw file
     cases = [case for suite in suites for case in suite]
     failed = [c for c in cases if any(isinstance(r, Failure) for r in c.result)]
-    assert len(failed) == 43  # the errors; the 2 warnings pass, with their text in system-out
-    assert len(cases) == 45
-    assert xml.failures == 43
+    assert len(failed) == 64  # the errors; the 3 warnings pass, with their text in system-out
+    assert len(cases) == 67
+    assert xml.failures == 64
     outcomes = next(s for s in suites if s.name.endswith("outcomes.csv"))
     names = [c.name for c in outcomes]
     assert any(n.endswith("outcomes.csv:3 figures_disagree") for n in names)

@@ -35,10 +35,11 @@ from carryover.validate.validation import (
     FileText,
     TableResult,
     Validation,
-    article_sources,
+    article_context,
     combine,
     merge_files,
     parent_tables,
+    read_article_batch,
     validate_files,
 )
 from schemas import OPTIONAL_TABLES, SPECS, TABLES
@@ -99,6 +100,14 @@ BATCH_ROWS = 100_000
 many rows; the others in the batches they were read in."""
 BATCH_FILES = 64
 """No batch holds more files than this, so that many small files still spread over workers."""
+ARTICLE_BATCH_BYTES = 256 * 1024
+"""Articles are read in batches of about this much text (at most BATCH_FILES articles each)."""
+
+
+def article_size(article: Article) -> int:
+    """An article's size in characters (what reading it costs), at least 1."""
+    return max(sum(len(line) + 1 for line in article.lines), 1)
+
 
 T = TypeVar("T")
 
@@ -336,8 +345,11 @@ def validate_read(
             results[spec.name] = reused[spec.name]
             continue
         own: list[Any] = list(read.get(spec.name, ()))
-        if spec.name == "claims":
-            from_articles, typed = article_sources(articles, results)
+        if spec.name == "claims" and articles:
+            context, typed = article_context(results)
+            parts = batches(articles, article_size, ARTICLE_BATCH_BYTES)
+            read_parts = run.map(read_article_batch, parts, context=context)
+            from_articles = [ex for part in read_parts for ex in part.result()]
             own += batches(from_articles, lambda ex: ex.data_rows, BATCH_ROWS)
         parents = parent_tables(spec.name, results)
         whole = [item for item in own if not isinstance(item, ChunkPlan)]

@@ -27,7 +27,7 @@ from prefect.states import Crashed
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from carryover import steps
-from carryover.claims.articles import Article
+from carryover.claims.articles import Article, Context
 from carryover.claims.articles import read_articles as read_article_files
 from carryover.core.errors import first_line
 from carryover.ingest.chunks import ChunkPlan
@@ -37,7 +37,12 @@ from carryover.report.model import findings_records, load_report_data
 from carryover.validate import reuse as incremental
 from carryover.validate.chunked import validate_chunks as validate_chunk_batch
 from carryover.validate.reuse import Reuse
-from carryover.validate.validation import TableResult, Validation, validate_files
+from carryover.validate.validation import (
+    TableResult,
+    Validation,
+    read_article_batch,
+    validate_files,
+)
 from carryover.validate.validation import combine as validate_combine
 from carryover.warehouse.build import RunRecord
 from carryover.warehouse.build import load as load_warehouse
@@ -118,6 +123,12 @@ def validate_chunks(
 ) -> list[TableResult]:
     """Validate chunks of a big file, each with the keys the file's earlier chunks hold."""
     return validate_chunk_batch(sources, parents, this_year)
+
+
+@task(name="read-article-claims", cache_policy=NO_CACHE)
+def read_article_claims(sources: list[Article], context: Context) -> list[Extracted]:
+    """Read a batch of articles' figures as claims, against the clean tables they name."""
+    return read_article_batch(sources, context)
 
 
 @task(name="validate-files", cache_policy=NO_CACHE)
@@ -252,6 +263,7 @@ TASKS: dict[Callable[..., Any], Task[..., Any]] = {
     steps.extract_sources: extract,
     read_article_files: read_articles,
     validate_files: validate_batch,
+    read_article_batch: read_article_claims,
     steps.plan_big_files: plan_chunks,
     steps.read_chunks: read_chunks,
     validate_chunk_batch: validate_chunks,

@@ -138,7 +138,7 @@ def plan_chunks(raw_dir: Path, spec: TableSpec, source_file: str, size: int) -> 
         return None
     digest = hashlib.sha256()
     with handle:
-        first = handle.read(size)
+        first = handle.read(max(size, 64 * 1024))
         digest.update(first)
         skip = len(BOM) if first.startswith(BOM) else 0
         match = _LINE_BREAK.search(first, skip)
@@ -153,12 +153,14 @@ def plan_chunks(raw_dir: Path, spec: TableSpec, source_file: str, size: int) -> 
         start = match.end()
         line = 2
         eof = False
-        while buffer:
+        while True:
             while len(buffer) < size and not eof:
                 more = handle.read(size)
                 digest.update(more)
                 eof = not more
                 buffer += more
+            if not buffer:
+                break
             cut = _cut(buffer, size)
             while cut is None and not eof:
                 more = handle.read(size)
@@ -171,10 +173,6 @@ def plan_chunks(raw_dir: Path, spec: TableSpec, source_file: str, size: int) -> 
             line += _line_count(buffer[:end])
             start += end
             buffer = buffer[end:]
-        while not eof:  # pragma: no cover - the loop above reads to the end
-            more = handle.read(size)
-            digest.update(more)
-            eof = not more
     total = start
     return ChunkPlan(raw_dir, spec, source_file, header, chunks, digest.hexdigest(), total)
 

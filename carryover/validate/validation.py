@@ -455,6 +455,22 @@ def combine(
     )
 
 
+def article_context(
+    results: Mapping[str, TableResult],
+) -> tuple[Context, dict[str, pl.DataFrame]]:
+    """What articles are read against: the clean tables they name, typed (kept for `combine`)."""
+    typed = {n: cast_table(SPECS[n], results[n].clean_text) for n in PARENTS["claims"]}
+    context = Context.from_tables(
+        typed["studies"], typed["groups"], typed["exercises"], typed["outcomes"]
+    )
+    return context, typed
+
+
+def read_article_batch(sources: Sequence[Article], context: Context) -> list[Extracted]:
+    """Read a batch of articles as claims rows (a batch step: batches run in parallel)."""
+    return [read_article(article, context) for article in sources]
+
+
 def article_sources(
     articles: Sequence[Article], results: Mapping[str, TableResult]
 ) -> tuple[list[Extracted], dict[str, pl.DataFrame]]:
@@ -464,8 +480,5 @@ def article_sources(
     """
     if not articles:
         return [], {}
-    typed = {n: cast_table(SPECS[n], results[n].clean_text) for n in PARENTS["claims"]}
-    context = Context.from_tables(
-        typed["studies"], typed["groups"], typed["exercises"], typed["outcomes"]
-    )
-    return [read_article(article, context) for article in articles], typed
+    context, typed = article_context(results)
+    return read_article_batch(articles, context), typed

@@ -335,6 +335,7 @@ class Reader:
         self.rows: list[dict[str, Any]] = []
         self.warnings: list[dict[str, Any]] = []
         self._alias_re = _alternation(context.aliases)
+        self._loose: dict[str, frozenset[str]] | None = None
         authors = {r.author for r in context.studies.values() if r.author}
         self._author_re = (
             re.compile(
@@ -542,11 +543,20 @@ class Reader:
                 return None, phrase
         return None, words[-1]
 
+    def _loose_aliases(self) -> dict[str, frozenset[str]]:
+        """The aliases by their loose form ("leg-press" matched for "leg press")."""
+        if self._loose is None:
+            loose: dict[str, frozenset[str]] = {}
+            for phrase, ids in self.context.aliases.items():
+                loose[_loose(phrase)] = loose.get(_loose(phrase), frozenset()) | ids
+            self._loose = loose
+        return self._loose
+
     def _exercises(self, text: str, line_of: Any, study: StudyRef) -> list[_Mention]:
         found = []
         for match in self._alias_re.finditer(text):
             phrase = match.group(0).lower()
-            ids = self.context.aliases[phrase]
+            ids = self.context.aliases.get(phrase) or self._loose_aliases()[_loose(phrase)]
             if len(ids) > 1:
                 ids = frozenset(ids & study.exercises) or ids
             if len(ids) != 1:
@@ -623,6 +633,11 @@ def _number(text: str) -> str:
 
 def _inside(m: _Mention, spans: list[tuple[int, int]]) -> bool:
     return any(start <= m.start and m.end <= end for start, end in spans)
+
+
+def _loose(phrase: str) -> str:
+    """An alias as the pattern matches it: a space may be any run of spaces and hyphens."""
+    return re.sub(r"[\s-]+", " ", phrase)
 
 
 def _alternation(phrases: dict[str, frozenset[str]]) -> re.Pattern[str]:

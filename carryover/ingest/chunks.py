@@ -86,9 +86,12 @@ class ChunkPlan:
 
 def _line_bounds(raw: bytes, at: int) -> tuple[int, int]:
     """Start and end (before its line break) of the line holding byte `at`."""
-    start = max(raw.rfind(b"\n", 0, at), raw.rfind(b"\r", 0, at)) + 1
-    ends = [i for i in (raw.find(b"\n", at), raw.find(b"\r", at)) if i != -1]
-    return start, min(ends) if ends else len(raw)
+    newline = raw.rfind(b"\n", 0, at)
+    start = max(newline, raw.rfind(b"\r", max(newline, 0), at)) + 1
+    end = raw.find(b"\n", at)
+    end = len(raw) if end == -1 else end
+    carriage = raw.find(b"\r", at, end)  # searched up to the line feed only: linear overall
+    return start, end if carriage == -1 else carriage
 
 
 def kept_quotes(segment: bytes) -> int:

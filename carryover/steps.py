@@ -373,12 +373,14 @@ def run_steps(
     warehouse: Path | None = None,
     full: bool = False,
     stage: Callable[[str], object] = lambda name: None,
+    analytics: bool = True,
 ) -> Checked:
     """The steps from the raw directory to the derived tables: extract -> validate -> transform.
 
     Given the warehouse, tables whose raw files did not change since its last run (unless `full`)
     are neither read nor validated again. `stage` is told each stage's name as it starts (the flow
-    records it in the run's journal).
+    records it in the run's journal). Without `analytics`, the derived tables are only those
+    validation computes (outcome changes, claim verdicts): what `carryover check` needs.
     """
     stage("extract")
     found = Reuse({}, {}) if warehouse is None else run.one(find_reusable, raw_dir, warehouse, full)
@@ -390,12 +392,13 @@ def run_steps(
     results, typed = validate_read(read, articles, run, earlier)
     validation = run.one(combine, results, [t for t in earlier if t in results], typed)
     stage("transform")
-    return Checked(validation, run.one(transform_all, validation), found)
+    derived = run.one(transform_all, validation) if analytics else dict(validation.derived)
+    return Checked(validation, derived, found)
 
 
-def check(raw_dir: Path) -> Checked:
-    """Validate the raw directory without writing anything."""
-    return run_steps(raw_dir)
+def check(raw_dir: Path, analytics: bool = True) -> Checked:
+    """Validate the raw directory without writing anything (`analytics`: see run_steps)."""
+    return run_steps(raw_dir, analytics=analytics)
 
 
 def validate_tables(

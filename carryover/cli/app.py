@@ -367,7 +367,7 @@ def check(raw: RawOption = None, max_findings: MaxFindings = 100) -> None:
 
     paths = resolve_paths(raw)
     try:
-        checked = check_raw(paths.raw_dir)
+        checked = check_raw(paths.raw_dir, analytics=False)  # check prints findings only
     except RawDirError as exc:
         raise _fail(str(exc)) from None
     validation = checked.validation

@@ -69,6 +69,13 @@ _DISCOUNT_BEFORE = re.compile(
 _LOAD_AFTER = re.compile(
     r"^\s*(?:of\s+(?:their\s+|the\s+|your\s+|each\s+)?)?" + _MEASURE.pattern, re.IGNORECASE
 )
+_LOAD_AFTER_AT = re.compile(_LOAD_AFTER.pattern.removeprefix("^"), _LOAD_AFTER.flags)
+_DISCOUNT_AFTER_AT = re.compile(_DISCOUNT_AFTER.pattern.removeprefix("^"), _DISCOUNT_AFTER.flags)
+"""The two patterns above without '^', for Pattern.match at a position (where '^' never holds)."""
+_DISCOUNT_REACH = 40
+"""_DISCOUNT_BEFORE's longest match (a word of at most 8 letters, then at most 25 characters)."""
+_WORD_WINDOW = 64
+"""How far back `sentences` looks for the word before a stop (longer words are no abbreviation)."""
 _COMPARISON_BEFORE = re.compile(
     r"\b(?:like|unlike|similar(?:ly)?\s+to|as\s+(?:in|with|did)|compared\s+(?:with|to)|"
     r"in\s+contrast\s+to|than|echo(?:es|ing)?|mirror(?:s|ing)?)\s+"
@@ -296,7 +303,10 @@ def sentences(passage: Passage) -> Iterator[tuple[int, str]]:
     """Split a passage into sentences, as (offset, text); 'et al.' and '13.3' do not end one."""
     text, start = passage.text, 0
     for match in re.finditer(r"[.!?][\"')\]]*\s+(?=[A-Z0-9\"(\[])", text):
-        word = re.search(r"([\w.]+)[.!?][\"')\]]*\s+$", text[start : match.end()])
+        # Only the end of the text so far can hold the word before the stop: a window keeps a
+        # long run of abbreviations ('et al.' after 'et al.') from being searched again and again.
+        window = text[max(start, match.start() - _WORD_WINDOW) : match.end()]
+        word = re.search(r"([\w.]+)[.!?][\"')\]]*\s+$", window)
         before = word.group(1).lower() if word else ""
         if before in _ABBREVIATIONS or re.fullmatch(r"[a-z]", before):
             continue
@@ -580,11 +590,13 @@ class Reader:
     def _figures(self, text: str) -> list[_Mention]:
         found = []
         for match in _PERCENT.finditer(text):
-            after, before = text[match.end() :], text[: match.start()]
+            # Matched in place (no copies of the text before and after each figure), and the
+            # discount words looked for only as far back as they can reach: linear in the text.
+            start, end = match.start(), match.end()
             if (
-                _LOAD_AFTER.match(after)
-                or _DISCOUNT_AFTER.match(after)
-                or _DISCOUNT_BEFORE.search(before)
+                _LOAD_AFTER_AT.match(text, end)
+                or _DISCOUNT_AFTER_AT.match(text, end)
+                or _DISCOUNT_BEFORE.search(text, max(0, start - _DISCOUNT_REACH), start)
             ):
                 found.append(_Mention(match.start(), match.end(), "figure", None))
                 continue

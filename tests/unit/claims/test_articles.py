@@ -226,3 +226,14 @@ def test_an_alias_written_with_a_hyphen_is_read_not_a_crash(context: Context) ->
     spaced, _ = read(text.replace("hip-thrust", "hip thrust"), context)
     assert hyphen == spaced
     assert hyphen
+
+
+def test_discount_words_reach_only_as_far_as_the_pattern_allows(context: Context) -> None:
+    """Read in place with a bounded look-back, a discount before a figure still voids it."""
+    base = "Hammond and colleagues (2019): the hip thrust group gained 24.8 % in hip thrust 1RM. "
+    plain, _ = read(base, context)
+    near, _ = read(base + "Use the code LIFT to save 24.8 % today.", context)
+    assert len(near) == len(plain)
+    long_line = base * 200
+    many, _ = read(long_line, context)
+    assert len(many) == 200 * len(plain)

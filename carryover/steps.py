@@ -23,18 +23,23 @@ from carryover.analytics import effects as analytics
 from carryover.claims.articles import Article, read_articles
 from carryover.core.errors import EXIT_FINDINGS, EXIT_OK, RawDirError
 from carryover.core.files import write_atomic
+from carryover.ingest.chunks import ChunkedFile, ChunkPlan, KeyLines, chunk_bytes, plan_chunks
+from carryover.ingest.chunks import read_chunks as read_chunks
 from carryover.ingest.extract import Extracted, extract_file, table_sources
 from carryover.report.markdown import ReportInput, render_markdown
 from carryover.validate import reuse, validation
+from carryover.validate.chunked import merge_chunks, validate_chunks
 from carryover.validate.reuse import Reuse
 from carryover.validate.validation import (
     FileStats,
+    FileText,
     TableResult,
     Validation,
-    article_sources,
+    article_context,
     combine,
     merge_files,
     parent_tables,
+    read_article_batch,
     validate_files,
 )
 from schemas import OPTIONAL_TABLES, SPECS, TABLES
@@ -95,6 +100,14 @@ BATCH_ROWS = 100_000
 many rows; the others in the batches they were read in."""
 BATCH_FILES = 64
 """No batch holds more files than this, so that many small files still spread over workers."""
+ARTICLE_BATCH_BYTES = 256 * 1024
+"""Articles are read in batches of about this much text (at most BATCH_FILES articles each)."""
+
+
+def article_size(article: Article) -> int:
+    """An article's size in characters (what reading it costs), at least 1."""
+    return max(sum(len(line) + 1 for line in article.lines), 1)
+
 
 T = TypeVar("T")
 
@@ -245,6 +258,73 @@ def _files(read: Sequence[Result[list[Extracted]]]) -> list[Extracted]:
     return [ex for batch in read for ex in batch.result()]
 
 
+def plan_big_files(raw_dir: Path, sources: Sequence[Source], size: int) -> list[ChunkPlan | None]:
+    """How each raw file larger than `size` bytes is read in chunks (None: read it whole)."""
+    return [plan_chunks(raw_dir, SPECS[s.table], s.source_file, size) for s in sources]
+
+
+def read_plan(raw_dir: Path, files: Sequence[Source], run: Runner) -> dict[str, list[Any]]:
+    """Start reading every raw file; return each table's files in reading order.
+
+    Files are batches being read (`Result`s of `extract_sources`) and, for each file larger than
+    the chunk size, its `ChunkPlan` (its chunks are read while the table is validated).
+    """
+    size = file_size(raw_dir)
+    limit = chunk_bytes()
+    big = [s for s in files if limit > 0 and size(s) > limit]
+    plans = dict(zip(big, run.one(plan_big_files, raw_dir, big, limit), strict=True)) if big else {}
+    read: dict[str, list[Any]] = {}
+    for table, own in by_table(files).items():
+        items: list[Any] = []
+        whole: list[Source] = []
+        for source in [*own, None]:
+            plan = plans.get(source) if source is not None else None
+            if source is not None and plan is None:
+                whole.append(source)
+                continue
+            if whole:
+                parts = batches(whole, size, BATCH_BYTES)
+                items += run.map(extract_sources, parts, raw_dir=raw_dir)
+                whole = []
+            if plan is not None:
+                items.append(plan)
+        read[table] = items
+    return read
+
+
+def validate_big(
+    plan: ChunkPlan, run: Runner, parents: Mapping[str, pl.DataFrame], this_year: int | None
+) -> TableResult:
+    """Read and validate a big file chunk by chunk, a few chunks at a time, and merge the results.
+
+    Chunks are read and validated in parallel, in waves of one chunk per worker; the next wave
+    is read while this one is validated. Only the chunks of two waves are in memory at a time,
+    plus what is kept of each: its clean rows (as text), quarantine and findings.
+    """
+    wave = max(os.cpu_count() or 1, 1)
+    count = len(plan.chunks)
+    waves = [list(range(i, min(i + wave, count))) for i in range(0, count, wave)]
+    keys = KeyLines()
+    results: list[TableResult] = []
+    tallies = []
+    pending = run.map(read_chunks, [[i] for i in waves[0]], plan=plan)
+    for number in range(len(waves)):
+        chunks = [ex for read in pending for ex in read.result()]
+        pending = (
+            run.map(read_chunks, [[i] for i in waves[number + 1]], plan=plan)
+            if number + 1 < len(waves)
+            else []
+        )
+        pairs = [[(ex, keys.earlier(ex))] for ex in chunks]
+        tallies += [ex.normalised for ex in chunks]
+        del chunks
+        done = run.map(validate_chunks, pairs, parents=parents, this_year=this_year)
+        del pairs
+        results += [r for batch in done for r in batch.result()]
+        del done
+    return merge_chunks(plan, results, tallies)
+
+
 def validate_read(
     read: Mapping[str, Sequence[Result[list[Extracted]]]],
     articles: Sequence[Article],
@@ -267,14 +347,25 @@ def validate_read(
             results[spec.name] = reused[spec.name]
             continue
         own: list[Any] = list(read.get(spec.name, ()))
-        sources = _files(own)
-        if spec.name == "claims":
-            from_articles, typed = article_sources(articles, results)
-            sources += from_articles
+        if spec.name == "claims" and articles:
+            context, typed = article_context(results)
+            parts = batches(articles, article_size, ARTICLE_BATCH_BYTES)
+            read_parts = run.map(read_article_batch, parts, context=context)
+            from_articles = [ex for part in read_parts for ex in part.result()]
             own += batches(from_articles, lambda ex: ex.data_rows, BATCH_ROWS)
         parents = parent_tables(spec.name, results)
-        per_file = run.map(validate_files, own, parents=parents, this_year=this_year)
-        results[spec.name] = merge_files(sources, [r for batch in per_file for r in batch.result()])
+        whole = [item for item in own if not isinstance(item, ChunkPlan)]
+        per_batch = iter(run.map(validate_files, whole, parents=parents, this_year=this_year))
+        sources: list[FileText] = []
+        merged: list[TableResult] = []
+        for item in own:
+            if isinstance(item, ChunkPlan):
+                sources.append(ChunkedFile(item))
+                merged.append(validate_big(item, run, parents, this_year))
+                continue
+            sources += item if isinstance(item, list) else item.result()
+            merged += next(per_batch).result()
+        results[spec.name] = merge_files(sources, merged)
     return results, typed
 
 
@@ -284,33 +375,32 @@ def run_steps(
     warehouse: Path | None = None,
     full: bool = False,
     stage: Callable[[str], object] = lambda name: None,
+    analytics: bool = True,
 ) -> Checked:
     """The steps from the raw directory to the derived tables: extract -> validate -> transform.
 
     Given the warehouse, tables whose raw files did not change since its last run (unless `full`)
     are neither read nor validated again. `stage` is told each stage's name as it starts (the flow
-    records it in the run's journal).
+    records it in the run's journal). Without `analytics`, the derived tables are only those
+    validation computes (outcome changes, claim verdicts): what `carryover check` needs.
     """
     stage("extract")
     found = Reuse({}, {}) if warehouse is None else run.one(find_reusable, raw_dir, warehouse, full)
     earlier = found.results
     files = run.one(list_sources, raw_dir, sorted(earlier))
-    size = file_size(raw_dir)
-    read = {
-        table: run.map(extract_sources, batches(own, size, BATCH_BYTES), raw_dir=raw_dir)
-        for table, own in by_table(files).items()
-    }
+    read = read_plan(raw_dir, files, run)
     articles = [] if "claims" in earlier else run.one(read_articles, raw_dir)
     stage("validate")
     results, typed = validate_read(read, articles, run, earlier)
     validation = run.one(combine, results, [t for t in earlier if t in results], typed)
     stage("transform")
-    return Checked(validation, run.one(transform_all, validation), found)
+    derived = run.one(transform_all, validation) if analytics else dict(validation.derived)
+    return Checked(validation, derived, found)
 
 
-def check(raw_dir: Path) -> Checked:
-    """Validate the raw directory without writing anything."""
-    return run_steps(raw_dir)
+def check(raw_dir: Path, analytics: bool = True) -> Checked:
+    """Validate the raw directory without writing anything (`analytics`: see run_steps)."""
+    return run_steps(raw_dir, analytics=analytics)
 
 
 def validate_tables(

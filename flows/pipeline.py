@@ -29,16 +29,23 @@ from prefect.states import Crashed, Failed
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from carryover import steps
-from carryover.claims.articles import Article
+from carryover.claims.articles import Article, Context
 from carryover.claims.articles import read_articles as read_article_files
 from carryover.core import failon
 from carryover.core.errors import first_line
+from carryover.ingest.chunks import ChunkPlan
 from carryover.ingest.extract import Extracted
 from carryover.report.markdown import ReportInput, render_markdown, summary_markdown
 from carryover.report.model import findings_records, load_report_data
 from carryover.validate import reuse as incremental
+from carryover.validate.chunked import validate_chunks as validate_chunk_batch
 from carryover.validate.reuse import Reuse
-from carryover.validate.validation import TableResult, Validation, validate_files
+from carryover.validate.validation import (
+    TableResult,
+    Validation,
+    read_article_batch,
+    validate_files,
+)
 from carryover.validate.validation import combine as validate_combine
 from carryover.warehouse.build import RunRecord
 from carryover.warehouse.build import load as load_warehouse
@@ -97,6 +104,34 @@ def extract(raw_dir: Path, sources: list[steps.Source]) -> list[Extracted]:
 def read_articles(raw_dir: Path) -> list[Article]:
     """Read the article texts whose claims are checked."""
     return read_article_files(raw_dir)
+
+
+@task(name="plan-chunks", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def plan_chunks(raw_dir: Path, sources: list[steps.Source], size: int) -> list[ChunkPlan | None]:
+    """Cut each raw file larger than the chunk size into chunks of rows (one read of the file)."""
+    return steps.plan_big_files(raw_dir, sources, size)
+
+
+@task(name="read-chunks", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def read_chunks(sources: list[int], plan: ChunkPlan) -> list[Extracted]:
+    """Read chunks of a big raw file into text cells, lines numbered as in the whole file."""
+    return steps.read_chunks(sources, plan)
+
+
+@task(name="validate-chunks", cache_policy=NO_CACHE)
+def validate_chunks(
+    sources: list[tuple[Extracted, pl.DataFrame]],
+    parents: dict[str, pl.DataFrame],
+    this_year: int | None,
+) -> list[TableResult]:
+    """Validate chunks of a big file, each with the keys the file's earlier chunks hold."""
+    return validate_chunk_batch(sources, parents, this_year)
+
+
+@task(name="read-article-claims", cache_policy=NO_CACHE)
+def read_article_claims(sources: list[Article], context: Context) -> list[Extracted]:
+    """Read a batch of articles' figures as claims, against the clean tables they name."""
+    return read_article_batch(sources, context)
 
 
 @task(name="validate-files", cache_policy=NO_CACHE)
@@ -253,6 +288,10 @@ TASKS: dict[Callable[..., Any], Task[..., Any]] = {
     steps.extract_sources: extract,
     read_article_files: read_articles,
     validate_files: validate_batch,
+    read_article_batch: read_article_claims,
+    steps.plan_big_files: plan_chunks,
+    steps.read_chunks: read_chunks,
+    validate_chunk_batch: validate_chunks,
     validate_combine: combine,
     steps.transform_all: transform,
 }

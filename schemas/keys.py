@@ -16,12 +16,16 @@ def with_first_line(key: Sequence[str]) -> Callable[[pl.DataFrame], pl.DataFrame
     """Add the line where each key value first appears in its file (for duplicate_key).
 
     Per file: rows of several files may be validated together; repeats across files are found
-    when the files are merged (see first_file_rows).
+    when the files are merged (see first_file_rows). A chunk of a big file comes with the first
+    line of the keys already seen in the file's earlier chunks in FIRST_LINE: those are kept.
     """
 
     def prepare(frame: pl.DataFrame) -> pl.DataFrame:
         over = [*key, "source_file"]
-        return frame.with_columns(pl.col("source_line").first().over(over).alias(FIRST_LINE))
+        here = pl.col("source_line").first().over(over)
+        if FIRST_LINE in frame.columns:
+            here = pl.coalesce(pl.col(FIRST_LINE), here)
+        return frame.with_columns(here.alias(FIRST_LINE))
 
     return prepare
 

@@ -544,7 +544,7 @@ def check(
 
     paths = resolve_paths(raw)
     try:
-        checked = check_raw(paths.raw_dir)
+        checked = check_raw(paths.raw_dir, analytics=False)  # check prints findings only
     except RawDirError as exc:
         raise _fail(str(exc)) from None
     validation = checked.validation

@@ -91,13 +91,50 @@ class Extracted:
     findings: pl.DataFrame
     lines: pl.Series = field(repr=False)
     data_rows: int
+    line_offset: int = 0
+    """Lines of the file before `lines[1]`, less one: a chunk of a big file holds its header as
+    `lines[0]` and then the physical lines from `line_offset + 2` on (0 for a whole file)."""
+    normalised: list[Normalised] = field(default_factory=list)
+    """The tallies behind the file's value_normalised warnings (chunks of a file add theirs up)."""
 
     def raw_text(self, source_lines: pl.Series, spans: pl.Series) -> list[str]:
         """The raw text of records, from their first line and span."""
         out = []
         for start, span in zip(source_lines.to_list(), spans.to_list(), strict=True):
-            out.append("\n".join(self.lines.slice(start - 1, span).to_list()))
+            index = start - 1 - self.line_offset
+            out.append("\n".join(self.lines.slice(index, span).to_list()))
         return out
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """Cells of one column read differently, with a warning: a missing token or a '%' dropped."""
+
+    column: str
+    token: str | None
+    """The missing token read as empty; None for percent signs dropped."""
+    first: int
+    count: int
+    value: str
+
+
+def normalised_findings(spec: TableSpec, source_file: str, tallies: list[Normalised]) -> list[Any]:
+    """The value_normalised warnings of a file: one per column and spelling."""
+    out = []
+    for t in tallies:
+        if t.token is not None:
+            message = (
+                f"{t.column} holds {t.token!r} in {t.count} row(s) (first here); read as missing"
+            )
+        else:
+            message = (
+                f"{t.column} has a '%' sign in {t.count} row(s) (first here); "
+                "read without it, as the column is in percent"
+            )
+        out.append(
+            finding("value_normalised", spec.name, source_file, t.first, message, t.column, t.value)
+        )
+    return out
 
 
 def empty_rows(spec: TableSpec) -> pl.DataFrame:
@@ -228,6 +265,7 @@ class _Collector:
         self.source_file = source_file
         self.findings: list[dict[str, Any]] = []
         self.rejected: list[tuple[int, str, str]] = []
+        self.normalised: list[Normalised] = []
 
     def file_issue(
         self, rule_id: str, message: str, line: int | None = 1, column: str | None = None
@@ -257,8 +295,11 @@ def _column_at(header: list[str], text_before: str, sep: str = ",") -> str | Non
     return header[index] if index < len(header) else None
 
 
-def _split_lines(data: bytes, out: _Collector) -> tuple[list[str], set[int]]:
-    """Decode to physical lines; lines with undecodable bytes are blanked and listed."""
+def _split_lines(data: bytes, out: _Collector, line_offset: int = 0) -> tuple[list[str], set[int]]:
+    """Decode to physical lines; lines with undecodable bytes are blanked and listed.
+
+    Lines after the first are numbered from `line_offset + 2` (see Extracted.line_offset).
+    """
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -280,7 +321,8 @@ def _split_lines(data: bytes, out: _Collector) -> tuple[list[str], set[int]]:
     raw_lines = _LINE_BREAK.split(data)
     if raw_lines and raw_lines[-1] == b"":
         raw_lines.pop()
-    for number, raw in enumerate(raw_lines, start=1):
+    for index, raw in enumerate(raw_lines, start=1):
+        number = index if index == 1 else index + line_offset
         try:
             lines.append(raw.decode("utf-8"))
         except UnicodeDecodeError as exc:
@@ -360,8 +402,12 @@ def _not_csv(data: bytes, spec: TableSpec) -> str | None:
     return None
 
 
-def parse_csv(data: bytes, spec: TableSpec, source_file: str) -> Extracted:
-    """Parse one raw file's bytes (pure: no I/O). See the module docstring for the guarantees."""
+def parse_csv(data: bytes, spec: TableSpec, source_file: str, *, line_offset: int = 0) -> Extracted:
+    """Parse one raw file's bytes (pure: no I/O). See the module docstring for the guarantees.
+
+    With `line_offset`, `data` is a chunk of a big file: its header line, then the file's lines
+    from `line_offset + 2` on (carryover.ingest.chunks), numbered as in the whole file.
+    """
     sha256 = hashlib.sha256(data).hexdigest()
     out = _Collector(spec, source_file)
     if data.startswith(BOM):
@@ -371,7 +417,7 @@ def parse_csv(data: bytes, spec: TableSpec, source_file: str) -> Extracted:
         message = f"{source_file} is {what}, not a CSV text file; export it as CSV (UTF-8)"
         out.file_issue("file_not_csv", message)
         return _nothing(spec, source_file, sha256, out.findings)
-    lines, undecodable = _split_lines(data, out)
+    lines, undecodable = _split_lines(data, out, line_offset)
     series = pl.Series("line", lines, dtype=pl.String)
 
     sep = ","
@@ -401,7 +447,7 @@ def parse_csv(data: bytes, spec: TableSpec, source_file: str) -> Extracted:
             out.file_issue("row_quoting", "the header row has malformed quoting")
             file_problem = "the header row cannot be read"
 
-    records = _records(series, undecodable, out, header, sep)
+    records = _records(series, undecodable, out, header, sep, line_offset)
     data_rows = len(out.rejected) + records.height
 
     if file_problem:
@@ -414,6 +460,7 @@ def parse_csv(data: bytes, spec: TableSpec, source_file: str) -> Extracted:
         rows = _cells(records, header, spec, source_file, sep)
         if records["raw"].str.contains(_normalisation_hint(sep)).any():
             rows = _normalise(rows, spec, out)
+            out.findings += normalised_findings(spec, source_file, out.normalised)
 
     rejected = pl.DataFrame(out.rejected, schema=REJECTED_SCHEMA, orient="row").sort("source_line")
     return Extracted(
@@ -425,6 +472,8 @@ def parse_csv(data: bytes, spec: TableSpec, source_file: str) -> Extracted:
         findings=findings_frame(out.findings),
         lines=series,
         data_rows=data_rows,
+        line_offset=line_offset,
+        normalised=out.normalised,
     )
 
 
@@ -492,7 +541,12 @@ def header_typos(unknown: Sequence[str], absent: Sequence[str]) -> dict[str, str
 
 
 def _records(
-    series: pl.Series, undecodable: set[int], out: _Collector, header: list[str], sep: str = ","
+    series: pl.Series,
+    undecodable: set[int],
+    out: _Collector,
+    header: list[str],
+    sep: str = ",",
+    line_offset: int = 0,
 ) -> pl.DataFrame:
     """Group physical lines (after the header) into records and reject malformed ones.
 
@@ -500,7 +554,7 @@ def _records(
     """
     width = len(header)
     frame = pl.DataFrame({"raw": series}).with_row_index("source_line", offset=1)
-    frame = frame.with_columns(pl.col("source_line").cast(pl.Int64)).slice(1)
+    frame = frame.with_columns(pl.col("source_line").cast(pl.Int64) + line_offset).slice(1)
     if undecodable:
         frame = frame.filter(~pl.col("source_line").is_in(list(undecodable)))
     has_nul = pl.col("raw").str.contains(_PLACEHOLDER, literal=True)
@@ -743,32 +797,14 @@ def _normalise(rows: pl.DataFrame, spec: TableSpec, out: _Collector) -> pl.DataF
             .agg(pl.col("source_line").min().alias("first"), pl.len().alias("count"))
         )
         for token, first, count in missing.sort("first").iter_rows():
-            out.findings.append(
-                finding(
-                    "value_normalised",
-                    spec.name,
-                    out.source_file,
-                    first,
-                    f"{column} holds {token!r} in {count} row(s) (first here); read as missing",
-                    column,
-                    token,
-                )
-            )
+            out.normalised.append(Normalised(column, token, first, count, token))
         fixed = pl.when(col.is_in(MISSING_TOKENS)).then(None).otherwise(col)
         if column in percent_columns:
             marked = rows.filter(percent(col))
             if not marked.is_empty():
-                out.findings.append(
-                    finding(
-                        "value_normalised",
-                        spec.name,
-                        out.source_file,
-                        int(marked["source_line"].min()),  # type: ignore[arg-type]
-                        f"{column} has a '%' sign in {marked.height} row(s) (first here); "
-                        "read without it, as the column is in percent",
-                        column,
-                        marked[column][0],
-                    )
+                first = int(marked["source_line"].min())  # type: ignore[arg-type]
+                out.normalised.append(
+                    Normalised(column, None, first, marked.height, marked[column][0])
                 )
             fixed = pl.when(percent(col)).then(col.str.replace(r"\s*%$", "")).otherwise(fixed)
         fixes.append(

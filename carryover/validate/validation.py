@@ -15,6 +15,7 @@ import dataclasses
 import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import polars as pl
 
@@ -22,6 +23,7 @@ from carryover.analytics.transforms import outcome_changes
 from carryover.claims import judge as claim_checks
 from carryover.claims.articles import Article, Context, read_article
 from carryover.core.counts import count
+from carryover.ingest.chunks import KEY, key_expr
 from carryover.ingest.extract import SPAN, Extracted
 from carryover.validate import studychecks
 from schemas import (
@@ -225,7 +227,10 @@ def parent_tables(table: str, results: Mapping[str, TableResult]) -> dict[str, p
 
 
 def validate_files(
-    sources: Sequence[Extracted], parents: Mapping[str, pl.DataFrame], this_year: int | None
+    sources: Sequence[Extracted],
+    parents: Mapping[str, pl.DataFrame],
+    this_year: int | None,
+    first_lines: pl.DataFrame | None = None,
 ) -> list[TableResult]:
     """Validate files of one table against the clean rows of the tables it references.
 
@@ -233,6 +238,10 @@ def validate_files(
     file is caught here; `merge_files` finds keys repeated across files), but the plan runs once
     over all the files' rows, so many small files do not each pay pandera's fixed cost. Pure and
     independent of the table's other files: batches of a table's files can run in parallel.
+
+    `first_lines` is for one chunk of a big file (carryover.ingest.chunks): the first line of
+    each key already seen in the file's earlier chunks, so that a repeat across chunks is a
+    duplicate of that line, as in the whole file.
     """
     if not sources:
         return []
@@ -245,7 +254,14 @@ def validate_files(
         for ex, offset in zip(sources, offsets, strict=True)
     ]
     everything = rows[0] if len(rows) == 1 else pl.concat(rows)
-    failures = run_plan(_row_plan(spec.name, parents, this_year), everything)
+    plan = _row_plan(spec.name, parents, this_year)
+    if first_lines is not None and not first_lines.is_empty() and spec.key:
+        seen = everything.select(ROW, key_expr(spec.key)).join(first_lines, on=KEY, how="inner")
+        checked = everything.join(seen.drop(KEY), on=ROW, how="left", maintain_order="left")
+        failures = run_plan(plan, checked)
+        del checked, seen
+    else:
+        failures = run_plan(plan, everything)
     quarantining = failures.filter(pl.col("quarantines"))
     clean_all = everything.filter(~pl.col(ROW).is_in(quarantining[ROW].unique().implode()))
     # Work on the whole batch, then split it by file: most files of a batch have no finding.
@@ -298,7 +314,25 @@ def _by_file(frame: pl.DataFrame, sources: Sequence[Extracted]) -> dict[str, pl.
     return {str(name): part for (name,), part in parts.items()}
 
 
-def merge_files(sources: Sequence[Extracted], results: Sequence[TableResult]) -> TableResult:
+class FileText(Protocol):
+    """What merging a table's files needs of each file: its table, name and rows' raw text."""
+
+    @property
+    def spec(self) -> TableSpec:
+        """The table the file belongs to."""
+        ...
+
+    @property
+    def source_file(self) -> str:
+        """The file, relative to the raw directory."""
+        ...
+
+    def raw_text(self, source_lines: pl.Series, spans: pl.Series) -> list[str]:
+        """The raw text of records, from their first line and span."""
+        ...
+
+
+def merge_files(sources: Sequence[FileText], results: Sequence[TableResult]) -> TableResult:
     """One table's result from its files' results (same order): keys repeated across files.
 
     A key's first row, in reading order (see extract.table_sources), is kept; a later file's row
@@ -339,7 +373,7 @@ def merge_files(sources: Sequence[Extracted], results: Sequence[TableResult]) ->
 
 
 def _cross_file_repeats(
-    spec: TableSpec, sources: Sequence[Extracted], repeats: pl.DataFrame
+    spec: TableSpec, sources: Sequence[FileText], repeats: pl.DataFrame
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Quarantine rows and findings for rows whose key a file read earlier already holds."""
     by_file = {ex.source_file: ex for ex in sources}
@@ -451,6 +485,22 @@ def combine(
     )
 
 
+def article_context(
+    results: Mapping[str, TableResult],
+) -> tuple[Context, dict[str, pl.DataFrame]]:
+    """What articles are read against: the clean tables they name, typed (kept for `combine`)."""
+    typed = {n: cast_table(SPECS[n], results[n].clean_text) for n in PARENTS["claims"]}
+    context = Context.from_tables(
+        typed["studies"], typed["groups"], typed["exercises"], typed["outcomes"]
+    )
+    return context, typed
+
+
+def read_article_batch(sources: Sequence[Article], context: Context) -> list[Extracted]:
+    """Read a batch of articles as claims rows (a batch step: batches run in parallel)."""
+    return [read_article(article, context) for article in sources]
+
+
 def article_sources(
     articles: Sequence[Article], results: Mapping[str, TableResult]
 ) -> tuple[list[Extracted], dict[str, pl.DataFrame]]:
@@ -460,8 +510,5 @@ def article_sources(
     """
     if not articles:
         return [], {}
-    typed = {n: cast_table(SPECS[n], results[n].clean_text) for n in PARENTS["claims"]}
-    context = Context.from_tables(
-        typed["studies"], typed["groups"], typed["exercises"], typed["outcomes"]
-    )
-    return [read_article(article, context) for article in articles], typed
+    context, typed = article_context(results)
+    return read_article_batch(articles, context), typed

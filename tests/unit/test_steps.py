@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from carryover import steps as pipeline
 from carryover.ingest.extract import table_sources
 from schemas import SPECS
-from tests.support import valid_texts, write_raw
+from tests.support import VALID, valid_texts, write_raw
 
 OUTCOMES = SPECS["outcomes"]
 
@@ -166,3 +166,14 @@ def test_files_validated_together_are_each_judged_on_their_own(tmp_path: Path) -
         ("outcomes/part-01.csv", 4),
         ("outcomes/part-01.csv", 5),
     ]
+
+
+def test_check_without_analytics_finds_the_same_and_skips_the_effect_tables() -> None:
+    """`carryover check` prints findings only: it need not compute the analytics tables."""
+    full = pipeline.check(VALID)
+    quick = pipeline.check(VALID, analytics=False)
+    assert quick.validation.findings.equals(full.validation.findings)
+    assert quick.validation.quarantine.equals(full.validation.quarantine)
+    assert "carryover" in full.derived
+    assert "carryover" not in quick.derived
+    assert quick.derived.keys() == {"outcome_changes", "claim_checks"}

@@ -217,3 +217,23 @@ def test_article_ids_are_file_stems_as_slugs() -> None:
     """'hip-thrust-vs-squat.md' is the article 'hip_thrust_vs_squat'."""
     assert article_id("hip-thrust-vs-squat") == "hip_thrust_vs_squat"
     assert article_id("2024 Review") == "a_2024_review"
+
+
+def test_an_alias_written_with_a_hyphen_is_read_not_a_crash(context: Context) -> None:
+    """The pattern takes "hip-thrust" for the alias "hip thrust"; the lookup must too."""
+    text = "Hammond and colleagues (2019): the hip thrust group gained 24.8 % in hip-thrust 1RM."
+    hyphen, _ = read(text, context)
+    spaced, _ = read(text.replace("hip-thrust", "hip thrust"), context)
+    assert hyphen == spaced
+    assert hyphen
+
+
+def test_discount_words_reach_only_as_far_as_the_pattern_allows(context: Context) -> None:
+    """Read in place with a bounded look-back, a discount before a figure still voids it."""
+    base = "Hammond and colleagues (2019): the hip thrust group gained 24.8 % in hip thrust 1RM. "
+    plain, _ = read(base, context)
+    near, _ = read(base + "Use the code LIFT to save 24.8 % today.", context)
+    assert len(near) == len(plain)
+    long_line = base * 200
+    many, _ = read(long_line, context)
+    assert len(many) == 200 * len(plain)

@@ -176,4 +176,4 @@ def test_check_without_analytics_finds_the_same_and_skips_the_effect_tables() ->
     assert quick.validation.quarantine.equals(full.validation.quarantine)
     assert "carryover" in full.derived
     assert "carryover" not in quick.derived
-    assert quick.derived.keys() == {"outcome_changes", "claim_checks"}
+    assert quick.derived.keys() == {"outcome_changes", "claim_checks", "statistic_checks"}

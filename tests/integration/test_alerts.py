@@ -120,7 +120,7 @@ def test_fail_on_sets_the_flow_run_state_in_prefect(tmp_path: Path, prefect_serv
         )
         summaries = [log.message for log in logs if log.message.startswith("carryover run ")]
         assert summaries == [
-            f"carryover run {_run_id(failed.stdout)}: 5 files, 57 rows: 19 loaded, 38 "
+            f"carryover run {_run_id(failed.stdout)}: 7 files, 81 rows: 29 loaded, 52 "
             f"quarantined; {counts}"
         ]
     # a failed run still loaded its valid rows and wrote its report

@@ -163,7 +163,7 @@ def test_json_and_junit_of_check_parse_with_their_consumers(tmp_path: Path) -> N
     assert as_json.returncode == 1
     doc = json.loads(as_json.stdout)
     assert (doc["command"], doc["errors"], doc["warnings"]) == ("check", 64, 3)
-    assert len(doc["findings"]) == 45
+    assert len(doc["findings"]) == 67
     first = doc["findings"][0]
     assert set(first) == {
         "file", "line", "col", "severity", "rule", "column_name", "value", "message",

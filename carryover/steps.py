@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Generic, ParamSpec, Protocol, TypeVar
 import polars as pl
 
 from carryover.analytics import effects as analytics
+from carryover.claims.accounting import article_numbers
 from carryover.claims.articles import Article, read_articles
 from carryover.core.errors import EXIT_FINDINGS, EXIT_OK, RawDirError
 from carryover.core.files import write_atomic
@@ -268,6 +269,7 @@ def validate_read(
         sources = _files(own)
         if spec.name == "claims":
             from_articles, typed = article_sources(articles, results)
+            typed.update(article_numbers(from_articles))
             sources += from_articles
             own += batches(from_articles, lambda ex: ex.data_rows, BATCH_ROWS)
         parents = parent_tables(spec.name, results)

@@ -31,6 +31,8 @@ from typing import Any
 
 import polars as pl
 
+from carryover.claims import accounting
+from carryover.claims.linking import Linker, keys_from_rows
 from carryover.ingest.extract import BOM, SPAN, Extracted, empty_rows, outside_raw
 from schemas.claims import SPEC as CLAIMS
 from schemas.findings import finding, findings_frame
@@ -190,6 +192,7 @@ class Context:
 
     studies: dict[str, StudyRef]
     aliases: dict[str, frozenset[str]]  # lower-case phrase -> exercise ids it may name
+    linker: Linker = field(default_factory=lambda: Linker([]))
 
     @classmethod
     def from_tables(
@@ -233,7 +236,10 @@ class Context:
                 frozenset(tested),
                 {k: frozenset(v) for k, v in measures.items()},
             )
-        return cls(refs, {p: frozenset(ids) for p, ids in aliases.items()})
+        linker = Linker(
+            keys_from_rows(studies.select("study_id", "citation", "year", "doi").iter_rows())
+        )
+        return cls(refs, {p: frozenset(ids) for p, ids in aliases.items()}, linker)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -267,11 +273,22 @@ _MD_INLINE = re.compile(r"(\*\*|__|\*|`|~~|(?<!\w)_|_(?!\w))")
 _HTML = re.compile(r"<!--.*?-->|<[^>]+>")
 
 
+_LINK_ID = re.compile(r"\b10\.\d{4,9}/[^\s)\]>]+|\bPMC\d{5,9}\b|pubmed[^\s)]*?/(\d{5,9})", re.I)
+
+
+def _link_text(match: re.Match[str]) -> str:
+    """A link reads as its text, plus the study identifiers its target holds (a DOI, PMC id)."""
+    ids = []
+    for m in _LINK_ID.finditer(match.group(0)[len(match.group(1)) + 2 :]):
+        ids.append(f"PMID {m.group(1)}" if m.group(1) else m.group(0))
+    return match.group(1) + (f" ({'; '.join(ids)})" if ids else "")
+
+
 def clean_line(line: str) -> tuple[str, bool]:
     """Markdown line to plain text, and whether it starts a new block (heading, list item...)."""
     block = bool(_MD_BLOCK.match(line))
     text = _MD_BLOCK.sub("", line)
-    text = _HTML.sub(" ", _MD_LINK.sub(r"\1", text))
+    text = _HTML.sub(" ", _MD_LINK.sub(_link_text, text))
     return _MD_INLINE.sub("", text).strip(), block
 
 
@@ -323,6 +340,7 @@ class _Mention:
     end: int
     kind: str  # study, group, groupless, exercise, measure, figure
     value: Any = None
+    words: str = ""
 
 
 class Reader:
@@ -333,6 +351,9 @@ class Reader:
         self.context = context
         self.state = _State()
         self.rows: list[dict[str, Any]] = []
+        self.resolved_by: list[str] = []  # per claim row: the cues that linked its study
+        self.study_lines: set[int] = set()  # lines read in a passage about a known study
+        self.cues: str = ""
         self.warnings: list[dict[str, Any]] = []
         self._alias_re = _alternation(context.aliases)
         authors = {r.author for r in context.studies.values() if r.author}
@@ -376,6 +397,7 @@ class Reader:
                 "source_line": line,
             }
         )
+        self.resolved_by.append(self.cues)
 
     def read(self) -> None:
         """Read the whole article, passage by passage, sentence by sentence."""
@@ -389,9 +411,11 @@ class Reader:
         studies = self._studies(text, line_of)
         if studies and studies[-1].value is not self.state.study:
             self.state = _State(study=studies[-1].value)  # a new study: forget group and measure
+            self.cues = studies[-1].words
         study = self.state.study
         if study is None:
             return  # no study in context: no number here is a claim
+        self.study_lines.update(range(line_of(0), line_of(max(0, len(text) - 1)) + 1))
         self._protocol(text, line_of)
         mentions = self._groups(text, line_of, study)
         taken = [(m.start, m.end) for m in mentions]
@@ -487,26 +511,36 @@ class Reader:
     # -- mentions ------------------------------------------------------------------------------
 
     def _studies(self, text: str, line_of: Any) -> list[_Mention]:
-        if self._author_re is None:
-            return []
+        """Studies introduced in a sentence (see carryover.claims.linking); a comparison does not
+        count. A study-like mention that fits no study, or fits two, is a `study_not_in_data`
+        warning; one that fits none also ends the current study (what follows is about it)."""
         found = []
-        for match in self._author_re.finditer(text):
-            author = match.group("author")
-            candidates = [r for r in self.context.studies.values() if r.author == author]
-            near = text[match.start() : match.end() + 30]
-            years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", near)}
-            if len(candidates) > 1 and years:
-                candidates = [r for r in candidates if r.year in years]
-            if len(candidates) != 1:
-                self.warn(
-                    line_of(match.start()),
-                    f"'{author} et al.' matches {len(candidates)} studies",
-                    match.group(0),
-                )
-                continue
-            if _COMPARISON_BEFORE.search(text[max(0, match.start() - 60) : match.start()]):
+        for mention in self.context.linker.mentions(text):
+            if _COMPARISON_BEFORE.search(text[max(0, mention.start - 60) : mention.start]):
                 continue  # a comparison does not change which study is being discussed
-            found.append(_Mention(match.start(), match.end(), "study", candidates[0]))
+            line = line_of(mention.start)
+            if len(mention.candidates) != 1:
+                named = ", ".join(mention.candidates) or "no study in studies.csv"
+                self.warnings.append(
+                    finding(
+                        "study_not_in_data",
+                        "claims",
+                        self.article.source_file,
+                        line,
+                        f"{self.article.article_id} line {line}: '{mention.words}' names a study "
+                        f"the data cannot tell ({named}); add it to studies.csv or name it "
+                        "unambiguously",
+                        value=mention.words,
+                    )
+                )
+                if not mention.candidates:
+                    found.append(_Mention(mention.start, mention.end, "study", None, mention.words))
+                continue
+            ref = self.context.studies[mention.candidates[0]]
+            cues = "+".join(mention.resolved_by)
+            found.append(
+                _Mention(mention.start, mention.end, "study", ref, f"{cues}: {mention.words}")
+            )
         return found
 
     def _groups(self, text: str, line_of: Any, study: StudyRef) -> list[_Mention]:
@@ -545,8 +579,10 @@ class Reader:
     def _exercises(self, text: str, line_of: Any, study: StudyRef) -> list[_Mention]:
         found = []
         for match in self._alias_re.finditer(text):
-            phrase = match.group(0).lower()
-            ids = self.context.aliases[phrase]
+            phrase = re.sub(r"[\s-]+", " ", match.group(0).lower())
+            ids = self.context.aliases.get(phrase) or self.context.aliases.get(
+                match.group(0).lower(), frozenset()
+            )
             if len(ids) > 1:
                 ids = frozenset(ids & study.exercises) or ids
             if len(ids) != 1:
@@ -648,6 +684,27 @@ def read_article(article: Article, context: Context) -> Extracted:
         if reader.rows
         else empty_rows(CLAIMS)
     )
+    disposed = accounting.dispose(
+        article.lines,
+        [(int(r["line"]), r["value"]) for r in reader.rows],
+        reader.study_lines,
+    )
+    unread = []
+    for d in disposed:
+        if d.disposition == accounting.UNREAD:
+            around = accounting.words_around(article.lines[d.line - 1], d.column, d.text)
+            unread.append(
+                finding(
+                    "number_unread",
+                    "claims",
+                    article.source_file,
+                    d.line,
+                    f"{article.article_id} line {d.line}, column {d.column}: {d.text} in a "
+                    f"passage about a study was not read as a claim or set aside: '{around}'",
+                    column_name=f"column {d.column}",
+                    value=around,
+                )
+            )
     return Extracted(
         spec=CLAIMS,
         source_file=article.source_file,
@@ -656,7 +713,14 @@ def read_article(article: Article, context: Context) -> Extracted:
         rejected=pl.DataFrame(
             schema={"source_line": pl.Int64(), "raw": pl.String(), "reasons": pl.String()}
         ),
-        findings=findings_frame([*article.problems, *reader.warnings]),
+        findings=findings_frame([*article.problems, *reader.warnings, *unread]),
         lines=pl.Series("line", article.lines, dtype=pl.String),
         data_rows=frame.height,
+        numbers=accounting.numbers_frame(
+            article.article_id,
+            article.source_file,
+            disposed,
+            reader.rows,
+            reader.resolved_by,
+        ),
     )

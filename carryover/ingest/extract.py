@@ -84,6 +84,8 @@ class Extracted:
     findings: pl.DataFrame
     lines: pl.Series = field(repr=False)
     data_rows: int
+    numbers: pl.DataFrame | None = field(default=None, repr=False)
+    """For an article: every number in it with its disposition (carryover.claims.accounting)."""
 
     def raw_text(self, source_lines: pl.Series, spans: pl.Series) -> list[str]:
         """The raw text of records, from their first line and span."""

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from carryover.analytics.transforms import outcome_changes
+from carryover.claims import accounting
 from carryover.claims import judge as claim_checks
 from carryover.claims.articles import Article, Context, read_article
 from carryover.core.counts import count
@@ -404,6 +405,12 @@ def combine(
     verdicts = run_plan(claim_rules.claims_plan(), judged)
     findings.append(_identity(verdicts, judged, CLAIM_IDENTITY))
 
+    checks = claim_checks.claim_checks_table(judged)
+    numbers = {
+        name: accounting.with_verdicts(frame, checks)
+        for name, frame in done.items()
+        if name == accounting.ARTICLE_NUMBERS
+    }
     merged = sort_findings(pl.concat([f.select(*FINDINGS_SCHEMA, IDENTITY) for f in findings]))
     return Validation(
         clean=clean,
@@ -414,7 +421,8 @@ def combine(
         files=[stats for spec in TABLES for stats in results[spec.name].files],
         derived={
             "outcome_changes": changes,
-            "claim_checks": claim_checks.claim_checks_table(judged),
+            "claim_checks": checks,
+            **numbers,
         },
         tables=dict(results),
         reused=tuple(reused),

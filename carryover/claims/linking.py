@@ -1,0 +1,239 @@
+"""Which study a passage is about, from every cue the writer gives, and which cues decided it.
+
+Cues read (each mention records the cues that decided it, its `resolved_by`):
+
+- `doi` / `pmid` / `pmc`: an identifier in the text or in a link's target, matched exactly;
+- `author`: a surname followed by "et al.", "and colleagues", "'s team", "(2019)", or after
+  "researchers led by" / "a study by"; misspellings within a tolerance (rapidfuzz's normalised
+  Indel similarity >= 80, e.g. "Hammmond", "Barbhalo");
+- `journal`: the journal's name as cited, its expansion ("Int J Sports Med" -> "International
+  Journal of Sports Medicine") or its initials ("IJSM");
+- `year`: a year next to the mention narrows the candidates.
+
+A study-like mention (author with "et al." or "and colleagues", a DOI) that fits no study of the
+data is returned with no candidate (the reader warns `study_not_in_data`); two candidates the cues
+cannot separate are returned with both (the reader warns and does not guess).
+
+Pure: text and the studies' keys in, mentions out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+AUTHOR_SIMILARITY = 80.0
+"""The lowest rapidfuzz ratio (0-100) at which a written surname is taken for a known author."""
+
+_ABBREVIATIONS = {
+    "int": "international", "j": "journal", "med": "medicine", "cond": "conditioning",
+    "res": "research", "front": "frontiers", "physiol": "physiology", "eur": "european",
+    "sci": "science", "exerc": "exercise", "appl": "applied", "biomech": "biomechanics",
+    "hum": "human", "kinet": "kinetics", "am": "american", "phys": "physical",
+    "ther": "therapy", "perform": "performance", "physiother": "physiotherapy",
+    "rehabil": "rehabilitation", "clin": "clinical", "br": "british", "scand": "scandinavian",
+    "biol": "biology", "nutr": "nutrition", "metab": "metabolism",
+}  # fmt: skip
+_FILLER = r"(?:\s+(?:of|the|and|in|&|for))*\s+"
+_NAME = r"[A-Z][A-Za-z'’\-]+(?:\s(?:de|da|dos|van|von)\s[A-Z][A-Za-z'’\-]+)?"
+_STRONG_TAIL = re.compile(
+    rf"(?P<name>{_NAME})(?:\s+et\.?\s+al\.?|\s+and\s+(?:colleagues|co-?workers|coauthors|co-authors)"
+    r"|\s+and\s+(?:his|her|their)\s+(?:team|colleagues)|['’]s?\s+(?:team|group|lab|research group))"
+)
+_YEAR_TAIL = re.compile(rf"(?P<name>{_NAME})\s*\(\s*(?P<year>(?:19|20)\d\d)[a-z]?\s*\)")
+_LED_BY = re.compile(
+    rf"\b(?:led\s+by|headed\s+by|(?:study|trial|paper|research|work)\s+(?:by|from)|by)\s+"
+    rf"(?:Dr\.?\s+|Prof(?:essor)?\.?\s+)?(?P<name>{_NAME})"
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DOI = re.compile(r"\b10\.\d{4,9}/[^\s)\]>,;\"']+", re.I)
+_PMC = re.compile(r"\bPMC\s?(\d{5,9})\b", re.I)
+_PMID = re.compile(r"\bPMID:?\s?(\d{5,9})\b", re.I)
+_NOT_NAMES = {
+    "The", "This", "That", "These", "Those", "A", "An", "In", "On", "Researchers", "Scientists",
+    "Study", "Studies", "Research", "Authors", "Both", "Each", "Their", "His", "Her", "Our",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "It", "We",
+    "They", "Coaches", "Lifters", "Athletes",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class StudyKey:
+    """What identifies one study in prose."""
+
+    study_id: str
+    author: str | None
+    year: int
+    doi: str | None = None
+    pmc: str | None = None
+    pmid: str | None = None
+    journal: str | None = None
+
+
+@dataclass(frozen=True)
+class StudyMention:
+    """A place where the text names a study: its candidates and the cues that decided them."""
+
+    start: int
+    end: int
+    words: str
+    candidates: tuple[str, ...]
+    resolved_by: tuple[str, ...]
+
+
+def journal_of(citation: str) -> str | None:
+    """The journal in a Vancouver-style citation: the part before the one starting with a year."""
+    parts = [p.strip() for p in re.split(r"\.\s+", citation) if p.strip()]
+    for i, part in enumerate(parts):
+        if i and re.match(r"(?:19|20)\d\d\b", part):
+            return parts[i - 1].rstrip(".")
+    return None
+
+
+def journal_pattern(journal: str) -> re.Pattern[str]:
+    """Prose forms of a journal: as cited, expanded ('Int J Sports Med') and its initials."""
+    words = re.findall(r"[A-Za-z]+", journal)
+    expanded = [_ABBREVIATIONS.get(w.lower(), w.lower()) for w in words]
+    forms = {re.escape(journal), _FILLER.join(re.escape(w) for w in expanded)}
+    initials = "".join(w[0] for w in words if w[0].isupper())
+    if len(initials) >= 3 and len(words) > 1:
+        forms.add(re.escape(initials))
+    body = "|".join(sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.I)
+
+
+def keys_from_rows(rows: Iterable[tuple[str, str, int, str | None]]) -> list[StudyKey]:
+    """Study keys from (study_id, citation, year, doi) rows (studies.csv)."""
+    keys = []
+    for study_id, citation, year, doi in rows:
+        first = re.match(r"\s*([^\s,.]+(?:[\s-][A-Z][a-z]+)?)\s+[A-Z]{1,3}\b", citation)
+        author = first.group(1) if first and not citation.lower().startswith("authors") else None
+        pmc = _PMC.search(citation)
+        pmid = _PMID.search(citation)
+        keys.append(
+            StudyKey(
+                study_id,
+                author,
+                int(year),
+                doi.lower() if doi else None,
+                pmc.group(1) if pmc else None,
+                pmid.group(1) if pmid else None,
+                journal_of(citation),
+            )
+        )
+    return keys
+
+
+class Linker:
+    """Finds study mentions in sentences, for one set of studies."""
+
+    def __init__(self, keys: Iterable[StudyKey]) -> None:
+        self.keys = list(keys)
+        self.authors = sorted({k.author for k in self.keys if k.author})
+        self.journals = [(journal_pattern(k.journal), k.study_id) for k in self.keys if k.journal]
+
+    def _by_author(self, name: str) -> list[StudyKey]:
+        if not self.authors:
+            return []
+        best = process.extractOne(name, self.authors, scorer=fuzz.ratio)
+        if best is None or best[1] < AUTHOR_SIMILARITY:
+            return []
+        return [k for k in self.keys if k.author == best[0]]
+
+    def mentions(self, text: str) -> list[StudyMention]:
+        """Every study mention in a sentence, in order (overlapping cues merged)."""
+        found: list[StudyMention] = []
+        found += self._identifiers(text)
+        found += self._authors(text)
+        found += self._journals(text)
+        found.sort(key=lambda m: m.start)
+        merged: list[StudyMention] = []
+        for m in found:
+            if merged and m.start < merged[-1].end + 40 and _compatible(merged[-1], m):
+                merged[-1] = _merge(merged[-1], m)
+            else:
+                merged.append(m)
+        return merged
+
+    def _identifiers(self, text: str) -> list[StudyMention]:
+        out = []
+        for pattern, field, cue in (
+            (_DOI, "doi", "doi"),
+            (_PMC, "pmc", "pmc"),
+            (_PMID, "pmid", "pmid"),
+        ):
+            for m in pattern.finditer(text):
+                value = (m.group(0) if field == "doi" else m.group(1)).rstrip(".").lower()
+                hits = tuple(k.study_id for k in self.keys if getattr(k, field) == value)
+                out.append(
+                    StudyMention(m.start(), m.end(), m.group(0), hits, (cue,) if hits else ())
+                )
+        return out
+
+    def _authors(self, text: str) -> list[StudyMention]:
+        out = []
+        for pattern, strong in ((_STRONG_TAIL, True), (_YEAR_TAIL, True), (_LED_BY, False)):
+            for m in pattern.finditer(text):
+                name = m.group("name").rstrip("'’s") if "'" in m.group("name") else m.group("name")
+                if name in _NOT_NAMES:
+                    continue
+                hits = self._by_author(name)
+                if not hits and not strong:
+                    continue
+                year_match = _YEAR.search(text[m.start() : m.end() + 30])
+                cues = ["author"] if hits else []
+                if year_match and len(hits) > 1:
+                    narrowed = [k for k in hits if k.year == int(year_match.group(0))]
+                    if narrowed:
+                        hits, cues = narrowed, [*cues, "year"]
+                out.append(
+                    StudyMention(
+                        m.start("name"),
+                        m.end(),
+                        m.group(0),
+                        tuple(k.study_id for k in hits),
+                        tuple(cues),
+                    )
+                )
+        return out
+
+    def _journals(self, text: str) -> list[StudyMention]:
+        by_span: dict[tuple[int, int], list[str]] = {}
+        for pattern, study_id in self.journals:
+            for m in pattern.finditer(text):
+                by_span.setdefault((m.start(), m.end()), []).append(study_id)
+        out = []
+        for (start, end), ids in by_span.items():
+            cues = ["journal"]
+            window = text[max(0, start - 60) : end + 30]
+            years = {int(y) for y in _YEAR.findall(window)}
+            if len(ids) > 1 and years:
+                narrowed = [
+                    i for i in ids if any(k.year in years for k in self.keys if k.study_id == i)
+                ]
+                if narrowed:
+                    ids, cues = narrowed, [*cues, "year"]
+            elif years:
+                if not any(k.year in years for k in self.keys if k.study_id in ids):
+                    continue  # the same journal in another year: another paper
+                cues.append("year")
+            out.append(StudyMention(start, end, text[start:end], tuple(ids), tuple(cues)))
+        return out
+
+
+def _compatible(a: StudyMention, b: StudyMention) -> bool:
+    return bool(set(a.candidates) & set(b.candidates))
+
+
+def _merge(a: StudyMention, b: StudyMention) -> StudyMention:
+    if a.candidates and b.candidates:
+        both = tuple(c for c in a.candidates if c in b.candidates)
+    else:
+        both = a.candidates or b.candidates
+    cues = tuple(dict.fromkeys([*a.resolved_by, *b.resolved_by]))
+    return StudyMention(
+        min(a.start, b.start), max(a.end, b.end), f"{a.words} … {b.words}", both, cues
+    )

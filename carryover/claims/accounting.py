@@ -35,6 +35,7 @@ _AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"^\s*(?:votes?|ratings?|reviews?|likes?|comments?|replies|shares|stars?|views|upvotes?"
         r"|points|helpful)\b", re.I)),
     ("price_or_discount", re.compile(r"^\s*(?:off\b|discount|savings?\b)", re.I)),
+    ("price_or_discount", re.compile(r"^[\s-]*(?:day|week|month)s?[\s-]+(?:free\s+)?trial", re.I)),
     ("time_of_day", re.compile(r"^\s*(?:am|pm|a\.m\.|p\.m\.)\b|^:\d\d\b", re.I)),
     ("training_load", re.compile(
         rf"^\s*(?:of\s+(?:their\s+|the\s+|your\s+|each\s+|one's\s+)?(?:\w+\s+){{0,2}}?)?{_RM}", re.I)),
@@ -72,6 +73,7 @@ class Disposed:
     disposition: str
     reason: str
     claim: int | None = None
+    value: float | None = None
     """The claim row (its position among the article's claims) for a claim."""
 
 
@@ -153,16 +155,40 @@ def dispose(
                 owner[target] = k
         for i, number in enumerate(found):
             if i in owner:
-                out.append(Disposed(line_no, number.column, number.text, CLAIM, "", owner[i]))
+                out.append(
+                    Disposed(line_no, number.column, number.text, CLAIM, "", owner[i], number.value)
+                )
                 continue
             reason = non_claim_reason(line, number)
             if reason is not None:
-                out.append(Disposed(line_no, number.column, number.text, NON_CLAIM, reason))
+                out.append(
+                    Disposed(
+                        line_no, number.column, number.text, NON_CLAIM, reason, None, number.value
+                    )
+                )
             elif line_no in about_study:
-                out.append(Disposed(line_no, number.column, number.text, UNREAD, "not_interpreted"))
+                out.append(
+                    Disposed(
+                        line_no,
+                        number.column,
+                        number.text,
+                        UNREAD,
+                        "not_interpreted",
+                        None,
+                        number.value,
+                    )
+                )
             else:
                 out.append(
-                    Disposed(line_no, number.column, number.text, NON_CLAIM, "other_study_general")
+                    Disposed(
+                        line_no,
+                        number.column,
+                        number.text,
+                        NON_CLAIM,
+                        "other_study_general",
+                        None,
+                        number.value,
+                    )
                 )
     return out
 
@@ -207,6 +233,7 @@ NUMBERS_SCHEMA = {
     "line": pl.Int64(),
     "column": pl.Int64(),
     "text": pl.String(),
+    "value": pl.Float64(),
     "disposition": pl.String(),
     "reason": pl.String(),
     "study_id": pl.String(),
@@ -231,6 +258,7 @@ def numbers_frame(
             "line": d.line,
             "column": d.column,
             "text": d.text,
+            "value": d.value,
             "disposition": d.disposition,
             "reason": d.reason or None,
             "study_id": claims[d.claim]["study_id"] if d.claim is not None else None,
@@ -250,9 +278,7 @@ _RANK = {"supported": 0, "unverifiable": 1, **{v: 2 for v in WRONG_VERDICTS}}
 def with_verdicts(numbers: pl.DataFrame, checks: pl.DataFrame) -> pl.DataFrame:
     """The article numbers with the verdict of their claims (the worst when a number states
     several, as "each group had 12" does); numbers that are not claims have none."""
-    numbers = numbers.with_columns(
-        pl.col("text").str.extract(r"(\d+(?:\.\d+)?)").cast(pl.Float64, strict=False).alias("_v")
-    )
+    numbers = numbers.with_columns(pl.col("value").abs().alias("_v"))
     ranked = (
         checks.select(
             "source_file",
@@ -284,6 +310,7 @@ ARTICLE_NUMBERS_COLUMNS: dict[str, str] = {
     "line": "The article's line where the number stands.",
     "column": "Its column on that line (1-based, as written).",
     "text": "The number as written, with its sign, %, range or spread.",
+    "value": "Its value (the middle of a range; 0.5 for 'half'), null for a citation or date.",
     "disposition": "claim, non_claim or unread.",
     "reason": "For a non_claim, why (citation_year, training_load, set_rep_scheme, ...); for "
     "unread, not_interpreted.",

@@ -237,7 +237,17 @@ class Context:
                 {k: frozenset(v) for k, v in measures.items()},
             )
         linker = Linker(
-            keys_from_rows(studies.select("study_id", "citation", "year", "doi").iter_rows())
+            keys_from_rows(
+                studies.select(
+                    "study_id",
+                    "citation",
+                    "year",
+                    "doi",
+                    "population",
+                    "n_randomized",
+                    "duration_weeks",
+                ).iter_rows()
+            )
         )
         return cls(refs, {p: frozenset(ids) for p, ids in aliases.items()}, linker)
 
@@ -332,6 +342,8 @@ class _State:
     study: StudyRef | None = None
     group: str | None = None
     measure: str | None = None
+    unknown: bool = False
+    """A study not in the data is being discussed: its numbers are unread, not claims."""
 
 
 @dataclass
@@ -401,7 +413,15 @@ class Reader:
 
     def read(self) -> None:
         """Read the whole article, passage by passage, sentence by sentence."""
+        linker = self.context.linker
         for passage in passages(self.article.lines):
+            if self.state.study is None and not self.state.unknown:
+                described = (
+                    None if linker.mentions(passage.text) else linker.by_description(passage.text)
+                )
+                if described is not None:
+                    self.state = _State(study=self.context.studies[described.candidates[0]])
+                    self.cues = f"{'+'.join(described.resolved_by)}: {described.words}"
             for offset, sentence in sentences(passage):
                 self._sentence(sentence, lambda i, o=offset, p=passage: p.line_at(o + i))
 
@@ -410,10 +430,13 @@ class Reader:
     def _sentence(self, text: str, line_of: Any) -> None:
         studies = self._studies(text, line_of)
         if studies and studies[-1].value is not self.state.study:
-            self.state = _State(study=studies[-1].value)  # a new study: forget group and measure
+            # a new study: forget group and measure
+            self.state = _State(study=studies[-1].value, unknown=studies[-1].value is None)
             self.cues = studies[-1].words
         study = self.state.study
         if study is None:
+            if self.state.unknown:  # about a study not in the data: the numbers are unread
+                self.study_lines.update(range(line_of(0), line_of(max(0, len(text) - 1)) + 1))
             return  # no study in context: no number here is a claim
         self.study_lines.update(range(line_of(0), line_of(max(0, len(text) - 1)) + 1))
         self._protocol(text, line_of)
@@ -427,6 +450,7 @@ class Reader:
         carried: dict[str, str | None] = {"exercise": None, "measure": None}
         done = 0
         owned: set[int] = set()  # group mentions already owned by the figure before them
+        respective = _respective(text, ordered, figures)
         for k, i in enumerate(figures):
             # A figure's clause: the mentions since the previous figure, and up to the next one.
             before = [m for j, m in enumerate(ordered[done:i], start=done) if j not in owned]
@@ -445,14 +469,16 @@ class Reader:
                 owned.add(ordered.index(following))
                 self._advance(following)
             group = (
-                _last(before, "group")
+                respective.get(i)
+                or _last(before, "group")
                 or (following.value if following else None)
                 or (self.state.group)
             )
             exercise = (
                 _last(before, "exercise")
-                or _first(after, "exercise")
+                or _exercise_right_after(text, figure, after)
                 or carried["exercise"]
+                or _first(after, "exercise")
                 or _first(ordered[i + 1 :], "exercise")
             )
             measure = (
@@ -640,6 +666,33 @@ def _group_after(text: str, figure: _Mention, after: list[_Mention]) -> _Mention
     groups = [m for m in after if m.kind == "group"]
     if groups and _FOR_GROUP.fullmatch(text[figure.end : groups[0].start]):
         return groups[0]
+    return None
+
+
+_RESPECTIVELY = re.compile(r"\b(?:respectively|in that order|in the same order)\b", re.I)
+_OWN_EXERCISE = re.compile(
+    r"\s*(?:\)\s*)?(?:on|to|in|for|of|at)\s+(?:their|the|his|her|its)?\s*$", re.I
+)
+
+
+def _respective(text: str, ordered: list[_Mention], figures: list[int]) -> dict[int, str]:
+    """'35 % and 31 %, in that order': the figures after the last group named take the groups
+    in the order the sentence named them."""
+    if not _RESPECTIVELY.search(text):
+        return {}
+    groups = list(dict.fromkeys(m.value for m in ordered if m.kind == "group"))
+    last_group = max((j for j, m in enumerate(ordered) if m.kind == "group"), default=-1)
+    trailing = [i for i in figures if i > last_group]
+    if len(groups) < 2 or len(trailing) != len(groups):
+        return {}
+    return dict(zip(trailing, groups, strict=True))
+
+
+def _exercise_right_after(text: str, figure: _Mention, after: list[_Mention]) -> Any:
+    """An exercise named right after a figure ('24.8% on their hip thrust') is the figure's."""
+    exercises = [m for m in after if m.kind == "exercise"]
+    if exercises and _OWN_EXERCISE.fullmatch(text[figure.end : exercises[0].start]):
+        return exercises[0].value
     return None
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -71,6 +72,9 @@ class StudyKey:
     pmc: str | None = None
     pmid: str | None = None
     journal: str | None = None
+    title: str | None = None
+    facts: frozenset[str] = frozenset()
+    """Population and design facts ('female', 'adolescent', 'untrained', 'soccer', 'weeks:6')."""
 
 
 @dataclass(frozen=True)
@@ -105,10 +109,62 @@ def journal_pattern(journal: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.I)
 
 
-def keys_from_rows(rows: Iterable[tuple[str, str, int, str | None]]) -> list[StudyKey]:
-    """Study keys from (study_id, citation, year, doi) rows (studies.csv)."""
+_FACT_WORDS = {
+    "female": r"wom[ae]n|females?|girls?|ladies",
+    "male": r"(?<!fe)males?|(?<!wo)m[ae]n\b|boys?",
+    "adolescent": r"adolescents?|high[\s-]school|teen(?:age)?(?:rs?)?|youth|boys|girls",
+    "untrained": r"untrained|novices?|beginners|never (?:lifted|trained|done)|no (?:prior )?"
+    r"(?:training|resistance[\s-]training) experience",
+    "trained": r"(?<!un)(?<!un-)trained (?:wom[ae]n|m[ae]n|lifters|participants|females|males)|"
+    r"well[\s-]trained|experienced lifters|recreationally trained",
+    "soccer": r"soccer|football(?:ers)?",
+    "college": r"college|university|undergraduates?",
+}
+_FACT_RES = {name: re.compile(rf"\b(?:{body})", re.I) for name, body in _FACT_WORDS.items()}
+_CONFLICTS = (("female", "male"), ("trained", "untrained"))
+_STOP = {"with", "from", "that", "this", "upon", "into", "than", "versus", "effects", "effect",
+         "training", "program", "programs", "study", "randomized", "controlled", "trial"}  # fmt: skip
+_STUDY_WORDS = re.compile(
+    r"\b(?:study|studies|trial|research(?:ers)?|paper|preprint|authors|participants|subjects|"
+    r"investigation|experiment|journal|published)\b",
+    re.I,
+)
+
+
+def facts_of(text: str) -> set[str]:
+    """The population facts a text states ('female', 'adolescent', 'untrained', ...)."""
+    found = {name for name, pattern in _FACT_RES.items() if pattern.search(text)}
+    if (
+        "female" in found
+        and "male" in found
+        and not re.search(r"\bm[ae]n and wom|males? and fem", text, re.I)
+    ):
+        found.discard("male")  # "women" is also matched by the male words' neighbours
+    return found
+
+
+def title_of(citation: str) -> str | None:
+    """The title in a Vancouver-style citation: the part after the authors, before the journal."""
+    parts = [p.strip() for p in re.split(r"\.\s+", citation) if p.strip()]
+    journal = journal_of(citation)
+    if journal is None or journal not in parts:
+        return None
+    body = parts[1 : parts.index(journal)]
+    return ". ".join(body) or None
+
+
+def _content(text: str) -> set[str]:
+    return {
+        w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3 and w not in _STOP
+    }
+
+
+def keys_from_rows(rows: Iterable[tuple[Any, ...]]) -> list[StudyKey]:
+    """Study keys from (study_id, citation, year, doi[, population, n, weeks]) rows."""
     keys = []
-    for study_id, citation, year, doi in rows:
+    for row in rows:
+        study_id, citation, year, doi = row[:4]
+        population, n, weeks = (list(row[4:7]) + [None, None, None])[:3]
         first = re.match(r"\s*([^\s,.]+(?:[\s-][A-Z][a-z]+)?)\s+[A-Z]{1,3}\b", citation)
         author = first.group(1) if first and not citation.lower().startswith("authors") else None
         pmc = _PMC.search(citation)
@@ -122,6 +178,12 @@ def keys_from_rows(rows: Iterable[tuple[str, str, int, str | None]]) -> list[Stu
                 pmc.group(1) if pmc else None,
                 pmid.group(1) if pmid else None,
                 journal_of(citation),
+                title_of(citation),
+                frozenset(
+                    facts_of(f"{population or ''} {title_of(citation) or ''}")
+                    | ({f"weeks:{int(weeks)}"} if weeks else set())
+                    | ({f"n:{int(n)}"} if n else set())
+                ),
             )
         )
     return keys
@@ -157,6 +219,50 @@ class Linker:
             else:
                 merged.append(m)
         return merged
+
+    def by_description(self, text: str) -> StudyMention | None:
+        """The study a passage describes without naming it ("A study of 24 trained women..."):
+        scored by the share of its title's words present (cue `title`) and its population and
+        design facts (cue `population`: sex, age band, training status, sport, weeks, sample
+        size); a stated fact that contradicts the study rules it out. Returns the best study
+        when it clearly beats the next, else None."""
+        if not _STUDY_WORDS.search(text) and len(text) > 160:
+            return None
+        words = _content(text)
+        stated = (
+            facts_of(text)
+            | {f"weeks:{int(n)}" for n in _numbers_before(text, r"[\s-]weeks?\b")}
+            | {
+                f"n:{int(n)}"
+                for n in _numbers_before(
+                    text,
+                    r"\s+(?:\w+\s+)?(?:participants|"
+                    r"subjects|volunteers|wom[ae]n|m[ae]n|athletes|players|girls|boys|lifters|"
+                    r"females|males|people|adults)\b",
+                )
+            }
+        )
+        scored = []
+        for k in self.keys:
+            title = _content(k.title or "")
+            share = len(title & words) / len(title) if len(title) >= 4 else 0.0
+            facts = stated & k.facts
+            kinds = {f.split(":")[0] for f in k.facts}
+            clash = any(
+                (a in stated and b in k.facts and a not in k.facts)
+                or (b in stated and a in k.facts and b not in k.facts)
+                for a, b in _CONFLICTS
+            ) or any(f.split(":")[0] in kinds and f not in k.facts for f in stated if ":" in f)
+            if clash:
+                continue
+            cues = (("title",) if share >= 0.6 else ()) + (("population",) if facts else ())
+            points = (3 if share >= 0.6 else 0) + len(facts)
+            if points >= 2:
+                scored.append((points, k.study_id, cues))
+        scored.sort(reverse=True)
+        if not scored or (len(scored) > 1 and scored[1][0] >= scored[0][0]):
+            return None
+        return StudyMention(0, 0, text[:60], (scored[0][1],), scored[0][2])
 
     def _identifiers(self, text: str) -> list[StudyMention]:
         out = []
@@ -237,3 +343,16 @@ def _merge(a: StudyMention, b: StudyMention) -> StudyMention:
     return StudyMention(
         min(a.start, b.start), max(a.end, b.end), f"{a.words} … {b.words}", both, cues
     )
+
+
+def _numbers_before(text: str, tail: str) -> list[float]:
+    """Numbers (digits or words) written right before a pattern ('nine weeks' -> 9)."""
+    from carryover.claims.numbers import word_value
+
+    out = []
+    for m in re.finditer(rf"\b(\d+|[A-Za-z]+(?:-[a-z]+)?)(?={tail})", text):
+        raw = m.group(1)
+        value = float(raw) if raw.isdigit() else word_value(raw)
+        if value is not None:
+            out.append(value)
+    return out

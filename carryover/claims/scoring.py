@@ -196,4 +196,3 @@ def overall_line(total: Score) -> str:
         f"errors caught {total.caught} / {total.known_errors}; false errors {total.false_errors}; "
         f"unread {total.unread}"
     )
-

@@ -33,6 +33,7 @@ import polars as pl
 
 from carryover.claims import accounting
 from carryover.claims.linking import Linker, keys_from_rows
+from carryover.claims.numbers import COMPOUND_WORD, word_value
 from carryover.ingest.extract import BOM, SPAN, Extracted, empty_rows, outside_raw
 from schemas.claims import SPEC as CLAIMS
 from schemas.findings import finding, findings_frame
@@ -49,7 +50,13 @@ NUMBER_WORDS = {
     "twenty-four": 24, "thirty": 30, "forty": 40, "fifty": 50,
     "once": 1, "twice": 2, "thrice": 3,
 }  # fmt: skip
-_NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
+_NUM = (
+    r"(?<![\w-])(?:\d+(?:\.\d+)?|"
+    + COMPOUND_WORD
+    + "|"
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + ")"
+)
 
 _MEASURE = re.compile(
     r"\b(?P<n>\d{1,2}|" + "|".join(k for k in NUMBER_WORDS if NUMBER_WORDS[k] < 20) + r")"
@@ -246,6 +253,7 @@ class Context:
                     "population",
                     "n_randomized",
                     "duration_weeks",
+                    "sessions_per_week",
                 ).iter_rows()
             )
         )
@@ -707,7 +715,10 @@ def _first(mentions: list[_Mention], kind: str) -> Any:
 
 
 def _number(text: str) -> str:
-    return text if text[0].isdigit() else str(NUMBER_WORDS[text.lower()])
+    if text[0].isdigit():
+        return text
+    value = word_value(text)
+    return str(int(value)) if value is not None else str(NUMBER_WORDS[text.lower()])
 
 
 def _inside(m: _Mention, spans: list[tuple[int, int]]) -> bool:

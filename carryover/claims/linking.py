@@ -44,6 +44,11 @@ _STRONG_TAIL = re.compile(
     rf"(?P<name>{_NAME})(?:\s+et\.?\s+al\.?|\s+and\s+(?:colleagues|co-?workers|coauthors|co-authors)"
     r"|\s+and\s+(?:his|her|their)\s+(?:team|colleagues)|['’]s?\s+(?:team|group|lab|research group))"
 )
+_TITLED = re.compile(
+    r"\b(?:scientist|researcher|professor|physiologist|author|Dr\.?|Prof\.?)\s+"
+    rf"(?:[A-Z][a-z]+\s+)?(?P<name>{_NAME})(?=\s+(?:published|and|of|at|from|in|ran|found|did|"
+    r"showed|tested|compared|had|looked)\b)"
+)
 _YEAR_TAIL = re.compile(rf"(?P<name>{_NAME})\s*\(\s*(?P<year>(?:19|20)\d\d)[a-z]?\s*\)")
 _LED_BY = re.compile(
     rf"\b(?:led\s+by|headed\s+by|(?:study|trial|paper|research|work)\s+(?:by|from)|by)\s+"
@@ -164,7 +169,7 @@ def keys_from_rows(rows: Iterable[tuple[Any, ...]]) -> list[StudyKey]:
     keys = []
     for row in rows:
         study_id, citation, year, doi = row[:4]
-        population, n, weeks = (list(row[4:7]) + [None, None, None])[:3]
+        population, n, weeks, sessions = (list(row[4:8]) + [None] * 4)[:4]
         first = re.match(r"\s*([^\s,.]+(?:[\s-][A-Z][a-z]+)?)\s+[A-Z]{1,3}\b", citation)
         author = first.group(1) if first and not citation.lower().startswith("authors") else None
         pmc = _PMC.search(citation)
@@ -183,6 +188,7 @@ def keys_from_rows(rows: Iterable[tuple[Any, ...]]) -> list[StudyKey]:
                     facts_of(f"{population or ''} {title_of(citation) or ''}")
                     | ({f"weeks:{int(weeks)}"} if weeks else set())
                     | ({f"n:{int(n)}"} if n else set())
+                    | ({f"sessions:{int(sessions)}"} if sessions else set())
                 ),
             )
         )
@@ -212,6 +218,10 @@ class Linker:
         found += self._authors(text)
         found += self._journals(text)
         found.sort(key=lambda m: m.start)
+        if any(not m.candidates and m.resolved_by == () for m in found):
+            # a named paper not in the data: a journal in the same sentence is that paper's
+            found = [m for m in found if m.resolved_by[:1] != ("journal",)]
+        found = [m for m in found if not self._clashes(m, text)]
         merged: list[StudyMention] = []
         for m in found:
             if merged and m.start < merged[-1].end + 40 and _compatible(merged[-1], m):
@@ -229,31 +239,13 @@ class Linker:
         if not _STUDY_WORDS.search(text) and len(text) > 160:
             return None
         words = _content(text)
-        stated = (
-            facts_of(text)
-            | {f"weeks:{int(n)}" for n in _numbers_before(text, r"[\s-]weeks?\b")}
-            | {
-                f"n:{int(n)}"
-                for n in _numbers_before(
-                    text,
-                    r"\s+(?:\w+\s+)?(?:participants|"
-                    r"subjects|volunteers|wom[ae]n|m[ae]n|athletes|players|girls|boys|lifters|"
-                    r"females|males|people|adults)\b",
-                )
-            }
-        )
+        stated = stated_facts(text)
         scored = []
         for k in self.keys:
             title = _content(k.title or "")
             share = len(title & words) / len(title) if len(title) >= 4 else 0.0
             facts = stated & k.facts
-            kinds = {f.split(":")[0] for f in k.facts}
-            clash = any(
-                (a in stated and b in k.facts and a not in k.facts)
-                or (b in stated and a in k.facts and b not in k.facts)
-                for a, b in _CONFLICTS
-            ) or any(f.split(":")[0] in kinds and f not in k.facts for f in stated if ":" in f)
-            if clash:
+            if _clash(stated, k):
                 continue
             cues = (("title",) if share >= 0.6 else ()) + (("population",) if facts else ())
             points = (3 if share >= 0.6 else 0) + len(facts)
@@ -263,6 +255,13 @@ class Linker:
         if not scored or (len(scored) > 1 and scored[1][0] >= scored[0][0]):
             return None
         return StudyMention(0, 0, text[:60], (scored[0][1],), scored[0][2])
+
+    def _clashes(self, mention: StudyMention, text: str) -> bool:
+        """A journal-only mention whose study the sentence's stated facts contradict."""
+        if mention.resolved_by[:1] != ("journal",) or len(mention.candidates) != 1:
+            return False
+        key = next(k for k in self.keys if k.study_id == mention.candidates[0])
+        return _clash(stated_facts(text), key)
 
     def _identifiers(self, text: str) -> list[StudyMention]:
         out = []
@@ -281,7 +280,8 @@ class Linker:
 
     def _authors(self, text: str) -> list[StudyMention]:
         out = []
-        for pattern, strong in ((_STRONG_TAIL, True), (_YEAR_TAIL, True), (_LED_BY, False)):
+        patterns = ((_STRONG_TAIL, True), (_YEAR_TAIL, True), (_TITLED, True), (_LED_BY, False))
+        for pattern, strong in patterns:
             for m in pattern.finditer(text):
                 name = m.group("name").rstrip("'’s") if "'" in m.group("name") else m.group("name")
                 if name in _NOT_NAMES:
@@ -343,6 +343,31 @@ def _merge(a: StudyMention, b: StudyMention) -> StudyMention:
     return StudyMention(
         min(a.start, b.start), max(a.end, b.end), f"{a.words} … {b.words}", both, cues
     )
+
+
+def stated_facts(text: str) -> set[str]:
+    """Population facts and design numbers a text states ('weeks:9', 'n:34', 'sessions:2')."""
+    people = (
+        r"\s+(?:[\w-]+\s+){0,2}?(?:participants|subjects|volunteers|wom[ae]n|m[ae]n|athletes|"
+        r"players|girls|boys|lifters|females|males|people|adults|students)\b"
+    )
+    sessions = r"\s+(?:(?:days?|times?|sessions?)\s+)?(?:a|per|each)\s+week"
+    return (
+        facts_of(text)
+        | {f"weeks:{int(n)}" for n in _numbers_before(text, r"[\s-]weeks?\b")}
+        | {f"n:{int(n)}" for n in _numbers_before(text, people)}
+        | {f"sessions:{int(n)}" for n in _numbers_before(text, sessions)}
+    )
+
+
+def _clash(stated: set[str], key: StudyKey) -> bool:
+    """Whether stated facts contradict a study's (sex, training status, weeks, n, sessions)."""
+    kinds = {f.split(":")[0] for f in key.facts}
+    return any(
+        (a in stated and b in key.facts and a not in key.facts)
+        or (b in stated and a in key.facts and b not in key.facts)
+        for a, b in _CONFLICTS
+    ) or any(f.split(":")[0] in kinds and f not in key.facts for f in stated if ":" in f)
 
 
 def _numbers_before(text: str, tail: str) -> list[float]:

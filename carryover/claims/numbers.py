@@ -25,6 +25,8 @@ WORDS = {
 }  # fmt: skip
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+COMPOUND_WORD = rf"{_TENS}-{_UNITS}"
+"""'twenty-two', 'thirty-four', ...: a number word in two parts."""
 _WORD = rf"(?:{_TENS}-{_UNITS}|" + "|".join(sorted((w for w in WORDS), key=len, reverse=True)) + ")"
 _MINUS = "-−–"
 _DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+"

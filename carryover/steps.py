@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Generic, ParamSpec, Protocol, TypeVar
 import polars as pl
 
 from carryover.analytics import effects as analytics
-from carryover.claims.accounting import article_numbers
+from carryover.claims.accounting import article_lines, article_numbers
 from carryover.claims.articles import Article, read_articles
 from carryover.core.errors import EXIT_FINDINGS, EXIT_OK, RawDirError
 from carryover.core.files import write_atomic
@@ -397,8 +397,19 @@ class RunSummary:
     """Tables whose unchanged raw file's validated result was reused from the last run."""
     html_report: Path | None = None
     """The run's HTML report, when it was written."""
+    articles: tuple[str, ...] = ()
+    """Per article read: 'id: N numbers: C checked (S supported, W wrong), U unverifiable, R
+    unread, X not claims', and whether it is ready."""
 
     @property
     def exit_code(self) -> int:
         """0 when there are no error findings, else 1 (like a linter)."""
         return EXIT_FINDINGS if self.errors else EXIT_OK
+
+
+def article_summaries(validation: Validation) -> tuple[str, ...]:
+    """One line per article read this run (see accounting.article_lines)."""
+    numbers = validation.derived.get("article_numbers")
+    if numbers is None:
+        return ()
+    return tuple(article_lines(numbers, validation.findings))

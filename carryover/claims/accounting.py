@@ -38,9 +38,10 @@ _AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("price_or_discount", re.compile(r"^[\s-]*(?:day|week|month)s?[\s-]+(?:free\s+)?trial", re.I)),
     ("time_of_day", re.compile(r"^\s*(?:am|pm|a\.m\.|p\.m\.)\b|^:\d\d\b", re.I)),
     ("training_load", re.compile(
-        rf"^\s*(?:of\s+(?:their\s+|the\s+|your\s+|each\s+|one's\s+)?(?:\w+\s+){{0,2}}?)?{_RM}", re.I)),
+        rf"^\s*(?:of\s+(?:their\s+|the\s+|your\s+|each\s+|one's\s+)?(?:\w+\s+){{0,2}}?)?"
+        rf"{_RM}", re.I)),
     ("set_rep_scheme", re.compile(
-        r"^\s*(?:x\s*\d|×\s*\d|(?:\w+\s+)?(?:sets?|reps?|repetitions?)\b)", re.I)),
+        r"^\s*(?:x\s*\d|\u00d7\s*\d|(?:\w+\s+)?(?:sets?|reps?|repetitions?)\b)", re.I)),
     ("rest_interval", re.compile(
         r"^[\s-]*(?:minutes?|mins?|seconds?|secs?)\b(?:\s+(?:of\s+)?rest|[^.]{0,30}\brest)", re.I)),
     ("other", re.compile(r"^[\s-]*(?:m|meters?|metres?|yards?|yd)\b[\s-]*(?:sprints?|dash|run)"
@@ -54,13 +55,13 @@ _BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("figure_or_table_number", re.compile(r"\b(?:figure|fig\.|table|chart|graph)\s*$", re.I)),
     ("line_number", re.compile(r"\blines?\s*$", re.I)),
     ("programme_week", re.compile(
-        r"\b(?:in|on|during|from|by|of|until|at)\s+weeks?\s+(?:\d+\s*(?:,|and|to|-|–)\s*)*$"
+        r"\b(?:in|on|during|from|by|of|until|at)\s+weeks?\s+(?:\d+\s*(?:,|and|to|-|\u2013)\s*)*$"
         r"|^weeks?\s+$", re.I)),
     ("training_load", re.compile(r"\b(?:at|with|using|lifting|lifted|load of)\s+[~≈]?$", re.I)),
     ("date", re.compile(rf"\b{_MONTH}\s+(?:\d{{1,2}},?\s+)?$")),
     ("set_rep_scheme", re.compile(r"\b(?:sets?|reps?)\s+of\s+$", re.I)),
 )  # fmt: skip
-_REFERENCE = re.compile(r"^[(\[]\s*\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*[)\]]$")
+_REFERENCE = re.compile(r"^[(\[]\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\s*[)\]]$")
 
 
 @dataclass(frozen=True)
@@ -143,8 +144,8 @@ def dispose(
         per_line.setdefault(line, []).append((k, value))
     about_study = set(study_lines)
     out: list[Disposed] = []
-    for line_no, line in enumerate(lines, start=1):
-        found = numbers(line)
+    for line_no, text in enumerate(lines, start=1):
+        found = numbers(text)
         if not found:
             continue
         waiting = list(per_line.get(line_no, []))
@@ -159,7 +160,7 @@ def dispose(
                     Disposed(line_no, number.column, number.text, CLAIM, "", owner[i], number.value)
                 )
                 continue
-            reason = non_claim_reason(line, number)
+            reason = non_claim_reason(text, number)
             if reason is not None:
                 out.append(
                     Disposed(
@@ -204,9 +205,14 @@ def _match(found: list[Number], value: str, owner: dict[int, int]) -> int | None
             continue
         if abs(abs(number.value) - abs(wanted)) < 1e-9:
             return i
-        if number.lo is not None and number.hi is not None and number.lo <= wanted <= number.hi:
-            if number.kind in ("figure", "ci") and number.lo != number.hi:
-                return i
+        if (
+            number.lo is not None
+            and number.hi is not None
+            and number.lo <= wanted <= number.hi
+            and number.kind in ("figure", "ci")
+            and number.lo != number.hi
+        ):
+            return i
     return None
 
 
@@ -271,13 +277,23 @@ def numbers_frame(
     return pl.DataFrame(rows, schema=NUMBERS_SCHEMA, orient="row")
 
 
+VERDICT_RULES = (
+    "claim_vs_source",
+    "claim_conflict",
+    "claim_exercise_not_tested",
+    "claim_measure_not_tested",
+)
+"""The error findings that restate a claim's wrong verdict."""
 WRONG_VERDICTS = ("contradicted", "conflicting", "exercise not tested", "measure not tested")
 _RANK = {"supported": 0, "unverifiable": 1, **{v: 2 for v in WRONG_VERDICTS}}
 
 
 def with_verdicts(numbers: pl.DataFrame, checks: pl.DataFrame) -> pl.DataFrame:
-    """The article numbers with the verdict of their claims (the worst when a number states
-    several, as "each group had 12" does); numbers that are not claims have none."""
+    """The article numbers with the verdict of their claims.
+
+    A number that states several claims ("each group had 12") takes the worst verdict; numbers
+    that are not claims have none.
+    """
     numbers = numbers.with_columns(pl.col("value").abs().alias("_v"))
     ranked = (
         checks.select(
@@ -324,8 +340,7 @@ ARTICLE_NUMBERS_COLUMNS: dict[str, str] = {
 
 
 def summary(numbers: pl.DataFrame) -> pl.DataFrame:
-    """Per article: N numbers, C checked (S supported, W wrong), U unverifiable, R unread, X not
-    claims."""
+    """Per article: numbers, checked (supported, wrong), unverifiable, unread, not claims."""
     return (
         numbers.group_by("article_id", maintain_order=True)
         .agg(
@@ -347,9 +362,37 @@ def summary(numbers: pl.DataFrame) -> pl.DataFrame:
 
 
 def summary_line(row: dict[str, int]) -> str:
-    """ "N numbers: C checked (S supported, W wrong), U unverifiable, R unread, X not claims"."""
+    """'N numbers: C checked (S supported, W wrong), U unverifiable, R unread, X not claims'."""
     return (
         f"{row['numbers']} numbers: {row['checked']} checked ({row['supported']} supported, "
         f"{row['wrong']} wrong), {row['unverifiable']} unverifiable, {row['unread']} unread, "
         f"{row['not_claims']} not claims"
     )
+
+
+def ready(row: Mapping[str, Any], errors: int) -> bool:
+    """An article is ready only with no error finding, no wrong figure and no unread number."""
+    return errors == 0 and row["wrong"] == 0 and row["unread"] == 0
+
+
+def article_lines(numbers: pl.DataFrame, findings: pl.DataFrame) -> list[str]:
+    """Per article: 'id: N numbers: ... - ready' or '- not ready'."""
+    errors = (
+        findings.filter(
+            (pl.col("severity") == "error")
+            & pl.col("source_file").str.starts_with("articles/")
+            & ~pl.col("rule").is_in(VERDICT_RULES)
+        )
+        .group_by("source_file")
+        .len()
+    )
+    by_file = dict(zip(errors["source_file"].to_list(), errors["len"].to_list(), strict=True))
+    files = dict(
+        numbers.select("article_id", "source_file").unique(maintain_order=True).iter_rows()
+    )
+    out = []
+    for row in summary(numbers).iter_rows(named=True):
+        n_errors = by_file.get(files.get(row["article_id"], ""), 0)
+        state = "ready" if ready(row, n_errors) else "not ready"
+        out.append(f"{row['article_id']}: {summary_line(row)} - {state}")
+    return out

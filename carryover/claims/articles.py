@@ -545,9 +545,12 @@ class Reader:
     # -- mentions ------------------------------------------------------------------------------
 
     def _studies(self, text: str, line_of: Any) -> list[_Mention]:
-        """Studies introduced in a sentence (see carryover.claims.linking); a comparison does not
-        count. A study-like mention that fits no study, or fits two, is a `study_not_in_data`
-        warning; one that fits none also ends the current study (what follows is about it)."""
+        """Studies introduced in a sentence (see carryover.claims.linking).
+
+        A comparison does not count. A study-like mention that fits no study, or fits two, is a
+        `study_not_in_data` warning; one that fits none also ends the current study (what
+        follows is about it, and its numbers are unread).
+        """
         found = []
         for mention in self.context.linker.mentions(text):
             if _COMPARISON_BEFORE.search(text[max(0, mention.start - 60) : mention.start]):
@@ -684,8 +687,10 @@ _OWN_EXERCISE = re.compile(
 
 
 def _respective(text: str, ordered: list[_Mention], figures: list[int]) -> dict[int, str]:
-    """'35 % and 31 %, in that order': the figures after the last group named take the groups
-    in the order the sentence named them."""
+    """Figures read respectively ('35 % and 31 %, in that order').
+
+    The figures after the last group named take the groups in the order the sentence named them.
+    """
     if not _RESPECTIVELY.search(text):
         return {}
     groups = list(dict.fromkeys(m.value for m in ordered if m.kind == "group"))

@@ -39,10 +39,12 @@ _ABBREVIATIONS = {
     "biol": "biology", "nutr": "nutrition", "metab": "metabolism",
 }  # fmt: skip
 _FILLER = r"(?:\s+(?:of|the|and|in|&|for))*\s+"
-_NAME = r"[A-Z][A-Za-z'’\-]+(?:\s(?:de|da|dos|van|von)\s[A-Z][A-Za-z'’\-]+)?"
+_NAME = r"[A-Z][A-Za-z'\u2019\-]+(?:\s(?:de|da|dos|van|von)\s[A-Z][A-Za-z'\u2019\-]+)?"
 _STRONG_TAIL = re.compile(
-    rf"(?P<name>{_NAME})(?:\s+et\.?\s+al\.?|\s+and\s+(?:colleagues|co-?workers|coauthors|co-authors)"
-    r"|\s+and\s+(?:his|her|their)\s+(?:team|colleagues)|['’]s?\s+(?:team|group|lab|research group))"
+    rf"(?P<name>{_NAME})(?:\s+et\.?\s+al\.?"
+    r"|\s+and\s+(?:colleagues|co-?workers|coauthors|co-authors)"
+    r"|\s+and\s+(?:his|her|their)\s+(?:team|colleagues)"
+    r"|['\u2019]s?\s+(?:team|group|lab|research group))"
 )
 _TITLED = re.compile(
     r"\b(?:scientist|researcher|professor|physiologist|author|Dr\.?|Prof\.?)\s+"
@@ -91,6 +93,8 @@ class StudyMention:
     words: str
     candidates: tuple[str, ...]
     resolved_by: tuple[str, ...]
+    kind: str = "author"
+    """author, identifier or journal: what kind of words named the study."""
 
 
 def journal_of(citation: str) -> str | None:
@@ -127,8 +131,10 @@ _FACT_WORDS = {
 }
 _FACT_RES = {name: re.compile(rf"\b(?:{body})", re.I) for name, body in _FACT_WORDS.items()}
 _CONFLICTS = (("female", "male"), ("trained", "untrained"))
-_STOP = {"with", "from", "that", "this", "upon", "into", "than", "versus", "effects", "effect",
-         "training", "program", "programs", "study", "randomized", "controlled", "trial"}  # fmt: skip
+_STOP = {
+    "with", "from", "that", "this", "upon", "into", "than", "versus", "effects", "effect",
+    "training", "program", "programs", "study", "randomized", "controlled", "trial",
+}  # fmt: skip
 _STUDY_WORDS = re.compile(
     r"\b(?:study|studies|trial|research(?:ers)?|paper|preprint|authors|participants|subjects|"
     r"investigation|experiment|journal|published)\b",
@@ -218,9 +224,9 @@ class Linker:
         found += self._authors(text)
         found += self._journals(text)
         found.sort(key=lambda m: m.start)
-        if any(not m.candidates and m.resolved_by == () for m in found):
+        if any(not m.candidates and m.kind == "author" for m in found):
             # a named paper not in the data: a journal in the same sentence is that paper's
-            found = [m for m in found if m.resolved_by[:1] != ("journal",)]
+            found = [m for m in found if m.kind != "journal"]
         found = [m for m in found if not self._clashes(m, text)]
         merged: list[StudyMention] = []
         for m in found:
@@ -231,11 +237,13 @@ class Linker:
         return merged
 
     def by_description(self, text: str) -> StudyMention | None:
-        """The study a passage describes without naming it ("A study of 24 trained women..."):
-        scored by the share of its title's words present (cue `title`) and its population and
-        design facts (cue `population`: sex, age band, training status, sport, weeks, sample
-        size); a stated fact that contradicts the study rules it out. Returns the best study
-        when it clearly beats the next, else None."""
+        """The study a passage describes without naming it ("A study of 24 trained women...").
+
+        Each study is scored by the share of its title's words present (cue `title`) and its
+        population and design facts (cue `population`: sex, age band, training status, sport,
+        weeks, sample size, sessions a week); a stated fact that contradicts the study rules it
+        out. Returns the best study when it clearly beats the next, else None.
+        """
         if not _STUDY_WORDS.search(text) and len(text) > 160:
             return None
         words = _content(text)
@@ -258,7 +266,7 @@ class Linker:
 
     def _clashes(self, mention: StudyMention, text: str) -> bool:
         """A journal-only mention whose study the sentence's stated facts contradict."""
-        if mention.resolved_by[:1] != ("journal",) or len(mention.candidates) != 1:
+        if mention.kind != "journal" or len(mention.candidates) != 1:
             return False
         key = next(k for k in self.keys if k.study_id == mention.candidates[0])
         return _clash(stated_facts(text), key)
@@ -273,9 +281,8 @@ class Linker:
             for m in pattern.finditer(text):
                 value = (m.group(0) if field == "doi" else m.group(1)).rstrip(".").lower()
                 hits = tuple(k.study_id for k in self.keys if getattr(k, field) == value)
-                out.append(
-                    StudyMention(m.start(), m.end(), m.group(0), hits, (cue,) if hits else ())
-                )
+                cues = (cue,) if hits else ()
+                out.append(StudyMention(m.start(), m.end(), m.group(0), hits, cues, "identifier"))
         return out
 
     def _authors(self, text: str) -> list[StudyMention]:
@@ -283,7 +290,11 @@ class Linker:
         patterns = ((_STRONG_TAIL, True), (_YEAR_TAIL, True), (_TITLED, True), (_LED_BY, False))
         for pattern, strong in patterns:
             for m in pattern.finditer(text):
-                name = m.group("name").rstrip("'’s") if "'" in m.group("name") else m.group("name")
+                name = (
+                    m.group("name").rstrip("'\u2019s")
+                    if "'" in m.group("name")
+                    else m.group("name")
+                )
                 if name in _NOT_NAMES:
                     continue
                 hits = self._by_author(name)
@@ -326,12 +337,22 @@ class Linker:
                 if not any(k.year in years for k in self.keys if k.study_id in ids):
                     continue  # the same journal in another year: another paper
                 cues.append("year")
-            out.append(StudyMention(start, end, text[start:end], tuple(ids), tuple(cues)))
+            out.append(
+                StudyMention(start, end, text[start:end], tuple(ids), tuple(cues), "journal")
+            )
         return out
 
 
 def _compatible(a: StudyMention, b: StudyMention) -> bool:
-    return bool(set(a.candidates) & set(b.candidates))
+    """Whether two cues close together name one study.
+
+    They do when their candidates meet, or when one is an identifier the data does not hold
+    beside a named study (the study's DOI is not recorded).
+    """
+    if bool(set(a.candidates) & set(b.candidates)):
+        return True
+    unknown_id = [m for m in (a, b) if m.kind == "identifier" and not m.candidates]
+    return len(unknown_id) == 1 and any(m.candidates for m in (a, b))
 
 
 def _merge(a: StudyMention, b: StudyMention) -> StudyMention:
@@ -340,9 +361,9 @@ def _merge(a: StudyMention, b: StudyMention) -> StudyMention:
     else:
         both = a.candidates or b.candidates
     cues = tuple(dict.fromkeys([*a.resolved_by, *b.resolved_by]))
-    return StudyMention(
-        min(a.start, b.start), max(a.end, b.end), f"{a.words} … {b.words}", both, cues
-    )
+    words = f"{a.words} ... {b.words}"
+    kind = a.kind if a.candidates else b.kind
+    return StudyMention(min(a.start, b.start), max(a.end, b.end), words, both, cues, kind)
 
 
 def stated_facts(text: str) -> set[str]:

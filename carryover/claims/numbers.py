@@ -2,8 +2,9 @@
 
 A number is what an editor would circle: digits ("12.9", "1,200"), number words used as figures
 ("fourteen", "Twenty-two", "twice", "half"), with what belongs to it: a sign or approximation mark
-("+5 %", "~1.5 %", "−26"), a percent, a range ("+8–11 %", "18–30"), a spread ("14 ± 2 kg",
-"4.8 +/- 0.8"), a comparison ("P<0.001", "≥ 70%") and a confidence interval "(−6.1, 2.0)".
+("+5 %", "~1.5 %", "-26" with any minus sign), a percent, a range ("+8-11 %", "18-30", any
+dash), a spread ("14 ± 2 kg", "4.8 +/- 0.8"), a comparison ("P<0.001", "≥ 70%") and a
+confidence interval "(-6.1, 2.0)".
 A citation block "31(4): 999-1008" is one number. Names of tests are not numbers ("1RM", "3 RM",
 "three-repetition maximum"), nor are digits inside links, DOIs or HTML comments: they are masked.
 
@@ -28,18 +29,18 @@ _UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 COMPOUND_WORD = rf"{_TENS}-{_UNITS}"
 """'twenty-two', 'thirty-four', ...: a number word in two parts."""
 _WORD = rf"(?:{_TENS}-{_UNITS}|" + "|".join(sorted((w for w in WORDS), key=len, reverse=True)) + ")"
-_MINUS = "-−–"
+_MINUS = "-\u2212\u2013"
 _DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+"
-_SIGN = r"(?:[~≈≥≤<>]\s?|[+−](?=\d))?"
+_SIGN = r"(?:[~≈≥≤<>]\s?|[+\u2212](?=\d))?"
 _UNIT = r"(?:\s?%|\s?percent\b|\s?per cent\b|\s?(?:kg|cm²|cm|mm|lbs?\.?|pounds|m|s|y|h)\b|°)?"
 _CI = re.compile(
     rf"\((?P<lo>[{_MINUS}]?\d+\.\d+|[{_MINUS}]\d+),\s*(?P<hi>[{_MINUS}]?\d+(?:\.\d+)?)\)"
 )
-_CITATION = re.compile(r"\b\d{1,4}\s?\(\d{1,3}\):\s?[A-Za-z]?\d+(?:\s?[-–]\s?[A-Za-z]?\d+)?")
+_CITATION = re.compile(r"\b\d{1,4}\s?\(\d{1,3}\):\s?[A-Za-z]?\d+(?:\s?[-\u2013]\s?[A-Za-z]?\d+)?")
 _P_VALUE = re.compile(rf"\b[Pp]\s?(?:[<>=≤]|&lt;)\s?(?:{_DIGITS})")
 _FIGURE = re.compile(
     rf"(?<![\w,])(?<!\d\.)(?P<sign>{_SIGN})(?P<a>{_DIGITS})"
-    rf"(?:(?P<spread>\s?(?:±|\+/-|\+/−)\s?)(?P<sd>{_DIGITS})"
+    rf"(?:(?P<spread>\s?(?:±|\+/-|\+/\u2212)\s?)(?P<sd>{_DIGITS})"
     rf"|(?P<range>\s?[{_MINUS}]\s?|\s(?:to)\s)(?P<b>{_DIGITS})(?![\d/]))?"
     rf"(?P<unit>{_UNIT})(?:(?<=%)|(?![\w]))",
 )
@@ -82,7 +83,7 @@ class Number:
 
 
 def _float(text: str) -> float:
-    cleaned = text.replace(",", "").replace("−", "-").replace("–", "-")
+    cleaned = text.replace(",", "").replace("\u2212", "-").replace("\u2013", "-")
     return float(cleaned)
 
 
@@ -147,7 +148,7 @@ def numbers(line: str) -> list[Number]:
             continue
         sign = m.group("sign").strip()
         a = _float(m.group("a"))
-        if sign == "−" or (sign == "-" and m.start() > 0):
+        if sign == "\u2212":
             a = -a
         if m.group("b"):
             b = _float(m.group("b"))
@@ -163,8 +164,6 @@ def numbers(line: str) -> list[Number]:
             lo = float("-inf")
         elif sign in (">", "≥"):
             hi = float("inf")
-        # a leading minus written as a hyphen right before the digits belongs to the number
-        # only at the start of a line; elsewhere "-" is punctuation (a range or a hyphen).
         found.append(Number(m.start() + 1, m.group(0).rstrip(), value, lo, hi, "figure"))
     for m in _NUMBER_WORD.finditer(text):
         word = m.group("w")
@@ -174,8 +173,8 @@ def numbers(line: str) -> list[Number]:
             continue  # "one" is mostly a pronoun ("one group ..., the other")
         if word.lower() == "half" and re.match(r"[\s-]+squat", text[m.end() :], re.I):
             continue  # the half squat names an exercise
-        value = word_value(word)
-        if value is None or not claim_span(m.start(), m.end()):
+        worded = word_value(word)
+        if worded is None or not claim_span(m.start(), m.end()):
             continue
-        found.append(Number(m.start() + 1, word, value, value, value, "word"))
+        found.append(Number(m.start() + 1, word, worded, worded, worded, "word"))
     return sorted(found, key=lambda n: n.column)

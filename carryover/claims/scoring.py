@@ -44,10 +44,9 @@ class Score:
 
     def add(self, other: Score) -> None:
         """Add another article's counts to these."""
-        for name in (
-            "expected found missed expected_claims read_claims right known_errors caught "
-            "false_errors unread disposition_agrees"
-        ).split():
+        names = ["expected", "found", "missed", "expected_claims", "read_claims", "right"]
+        names += ["known_errors", "caught", "false_errors", "unread", "disposition_agrees"]
+        for name in names:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     @property

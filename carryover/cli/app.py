@@ -212,6 +212,8 @@ def run(
             f"unchanged since the last run: {', '.join(summary.reused)} (--full validates "
             "everything)"
         )
+    for line in summary.articles:
+        out.print(escape(line))
     out.print(
         _summary("run", summary.files, summary.errors, summary.warnings)
         + f" (run {summary.run_id})"
@@ -363,6 +365,7 @@ def history(
 @app.command()
 def check(raw: RawOption = None, max_findings: MaxFindings = 100) -> None:
     """Validate the raw data and print the findings; writes nothing, starts no Prefect server."""
+    from carryover.steps import article_summaries
     from carryover.steps import check as check_raw
 
     paths = resolve_paths(raw)
@@ -372,6 +375,8 @@ def check(raw: RawOption = None, max_findings: MaxFindings = 100) -> None:
         raise _fail(str(exc)) from None
     validation = checked.validation
     _print_findings(validation.findings, paths.raw_dir, max_findings)
+    for line in article_summaries(validation):
+        out.print(escape(line))
     out.print(_summary("check", validation.files, validation.errors, validation.warnings))
     raise typer.Exit(EXIT_FINDINGS if validation.errors else EXIT_OK)
 

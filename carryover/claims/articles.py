@@ -100,9 +100,11 @@ _DURATION = re.compile(
     rf"(?:\b(?:for|over|after|lasting|during|across|within)\s+(?:the\s+|a\s+|just\s+|only\s+)?"
     rf"(?P<n1>{_NUM})[\s-]+weeks?\b(?!\s+trial)"
     rf"|(?<![\w.])(?P<n2>{_NUM})-week\s+(?:program\w*|study|intervention|mesocycle|training|"
-    r"protocol|period|block|trial(?!\s+(?:of|for)\b)|plan))",
+    r"protocol|period|block|trial(?!\s+(?:of|for)\b)|plan)"
+    rf"|(?:^|,\s|:\s)(?P<n3>{_NUM})[\s-]+weeks?\b(?!\s+(?:trial|later|ago|before|after)))",
     re.IGNORECASE,
 )
+_GROUP_APPOSITIVE = re.compile(r"\bgroups?\s*(?:[,(:]|\bof|\bhad|\bwith)\s*$", re.IGNORECASE)
 _FREE_TRIAL = re.compile(r"\bfree\b[^.]{0,20}$", re.IGNORECASE)
 _SESSIONS = re.compile(
     rf"(?<![\w.])(?P<n>{_NUM})\s*(?:x|times|sessions?|days?|workouts?)?\s*"
@@ -422,7 +424,10 @@ class Reader:
     def read(self) -> None:
         """Read the whole article, passage by passage, sentence by sentence."""
         linker = self.context.linker
-        for passage in passages(self.article.lines):
+        every = list(passages(self.article.lines))
+        for k, passage in enumerate(every):
+            if self._is_heading(passage) and k + 1 < len(every):
+                self._section_study(every[k + 1])
             if self.state.study is None and not self.state.unknown:
                 described = (
                     None if linker.mentions(passage.text) else linker.by_description(passage.text)
@@ -432,6 +437,31 @@ class Reader:
                     self.cues = f"{'+'.join(described.resolved_by)}: {described.words}"
             for offset, sentence in sentences(passage):
                 self._sentence(sentence, lambda i, o=offset, p=passage: p.line_at(o + i))
+
+    def _is_heading(self, passage: Passage) -> bool:
+        return self.article.lines[passage.lines[0] - 1].lstrip().startswith("#")
+
+    def _section_study(self, following: Passage) -> None:
+        """A heading belongs to the section it opens: when the section's first sentence names a
+        study (another than the current one), the heading's figures are about that study."""
+        first = next(iter(sentences(following)), None)
+        if first is None:
+            return
+        named = [
+            m
+            for m in self.context.linker.mentions(first[1])
+            if not _COMPARISON_BEFORE.search(first[1][max(0, m.start - 60) : m.start])
+        ]
+        if not named:
+            return
+        mention = named[0]
+        if len(mention.candidates) == 1:
+            ref = self.context.studies[mention.candidates[0]]
+            if ref is not self.state.study:
+                self.state = _State(study=ref)
+                self.cues = f"{'+'.join(mention.resolved_by)}: {mention.words}"
+        elif not mention.candidates:
+            self.state = _State(unknown=True)
 
     # -- one sentence --------------------------------------------------------------------------
 
@@ -482,9 +512,15 @@ class Reader:
                 or (following.value if following else None)
                 or (self.state.group)
             )
+            own_exercise = _exercise_right_after(text, figure, after)
+            if own_exercise is not None:  # "... 28.4% on their hip thrust one-rep max"
+                j = ordered.index(own_exercise)
+                owned.add(j)
+                if j + 1 < len(ordered) and ordered[j + 1].kind == "measure":
+                    owned.add(j + 1)
             exercise = (
                 _last(before, "exercise")
-                or _exercise_right_after(text, figure, after)
+                or (own_exercise.value if own_exercise else None)
                 or carried["exercise"]
                 or _first(after, "exercise")
                 or _first(ordered[i + 1 :], "exercise")
@@ -659,11 +695,13 @@ class Reader:
 
     def _protocol(self, text: str, line_of: Any) -> None:
         for match in _N_PEOPLE.finditer(text):
+            if _GROUP_APPOSITIVE.search(text[: match.start()]):
+                continue  # "the hip thrust group, 10 women": a group's size, not the total
             self.claim(line_of(match.start("n")), "n", _number(match.group("n")))
         for match in _SESSIONS.finditer(text):
             self.claim(line_of(match.start("n")), "sessions_per_week", _number(match.group("n")))
         for match in _DURATION.finditer(text):
-            group = "n1" if match.group("n1") else "n2"
+            group = next(g for g in ("n1", "n2", "n3") if match.group(g))
             if _FREE_TRIAL.search(text[max(0, match.start(group) - 30) : match.start(group)]):
                 continue
             self.claim(line_of(match.start(group)), "duration_weeks", _number(match.group(group)))
@@ -701,11 +739,11 @@ def _respective(text: str, ordered: list[_Mention], figures: list[int]) -> dict[
     return dict(zip(trailing, groups, strict=True))
 
 
-def _exercise_right_after(text: str, figure: _Mention, after: list[_Mention]) -> Any:
+def _exercise_right_after(text: str, figure: _Mention, after: list[_Mention]) -> _Mention | None:
     """An exercise named right after a figure ('24.8% on their hip thrust') is the figure's."""
     exercises = [m for m in after if m.kind == "exercise"]
     if exercises and _OWN_EXERCISE.fullmatch(text[figure.end : exercises[0].start]):
-        return exercises[0].value
+        return exercises[0]
     return None
 
 

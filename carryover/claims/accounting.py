@@ -2,6 +2,7 @@
 
 - **claim**: the reader turned it into a claim row (matched by line and value);
 - **non_claim**, with a reason read from the words around it: a citation year, volume/issue/pages,
+  a ratio between two figures already read ("about half of what the other group gained"),
   a date, a time of day, a price or discount, a rating or vote count, a figure or table number, a
   line, heading or list number, a reference marker, a training load, a programme week, a set/rep
   scheme, a rest interval, a number inside a test's name ("20-m sprint"), the count of compared
@@ -43,7 +44,8 @@ _AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("set_rep_scheme", re.compile(
         r"^\s*(?:x\s*\d|\u00d7\s*\d|(?:\w+\s+)?(?:sets?|reps?|repetitions?)\b)", re.I)),
     ("rest_interval", re.compile(
-        r"^[\s-]*(?:minutes?|mins?|seconds?|secs?)\b(?:\s+(?:of\s+)?rest|[^.]{0,30}\brest)", re.I)),
+        r"^[\s-]*(?:minutes?|mins?|seconds?|secs?)\b(?:\s+(?:of\s+)?rest|[^.]{0,30}\brest"
+        r"|\s+between\s+(?:sets|reps|exercises))", re.I)),
     ("other", re.compile(r"^[\s-]*(?:m|meters?|metres?|yards?|yd)\b[\s-]*(?:sprints?|dash|run)"
                          r"|^°|^\s*and\s+\d+-?m\b", re.I)),
     ("other", re.compile(
@@ -60,7 +62,13 @@ _BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("training_load", re.compile(r"\b(?:at|with|using|lifting|lifted|load of)\s+[~≈]?$", re.I)),
     ("date", re.compile(rf"\b{_MONTH}\s+(?:\d{{1,2}},?\s+)?$")),
     ("set_rep_scheme", re.compile(r"\b(?:sets?|reps?)\s+of\s+$", re.I)),
+    ("rest_interval", re.compile(r"\brest(?:ed|ing)?\s+(?:for\s+)?$", re.I)),
 )  # fmt: skip
+_RELATIVE = re.compile(
+    r"^\s+(?:of\s+what|as\s+(?:much|many|large|big)|of\s+(?:that|those)\s+(?:of|in)|the\s+"
+    r"(?:gain|size|change|increase|improvement)s?\s+(?:of|in|seen))",
+    re.I,
+)
 _REFERENCE = re.compile(r"^[(\[]\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\s*[)\]]$")
 
 
@@ -113,6 +121,8 @@ def non_claim_reason(line: str, number: Number) -> str | None:
         return (
             "date" if re.search(rf"\b{_MONTH}\s+(?:\d{{1,2}},?\s+)?$", before) else "citation_year"
         )
+    if number.kind == "word" and _RELATIVE.match(after):
+        return "relative_to_another_figure"  # "about half of what the other group gained"
     for reason, pattern in _AFTER:
         if pattern.search(after):
             return reason
@@ -219,8 +229,12 @@ def _match(found: list[Number], value: str, owner: dict[int, int]) -> int | None
 def words_around(line: str, column: int, text: str, width: int = 40) -> str:
     """The words around a number, for a message: '... trained <12> weeks ...'."""
     start = column - 1
-    left = line[max(0, start - width) : start].lstrip()
-    right = line[start + len(text) : start + len(text) + width].rstrip()
+    left = line[max(0, start - width) : start]
+    if start - width > 0 and " " in left:
+        left = left[left.index(" ") + 1 :]  # no word cut in half
+    right = line[start + len(text) : start + len(text) + width]
+    if start + len(text) + width < len(line) and " " in right:
+        right = right[: right.rindex(" ")]
     return f"{left}{text}{right}".strip()
 
 

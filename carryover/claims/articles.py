@@ -442,8 +442,11 @@ class Reader:
         return self.article.lines[passage.lines[0] - 1].lstrip().startswith("#")
 
     def _section_study(self, following: Passage) -> None:
-        """A heading belongs to the section it opens: when the section's first sentence names a
-        study (another than the current one), the heading's figures are about that study."""
+        """A heading belongs to the section it opens.
+
+        When the section's first sentence names a study (another than the current one), the
+        heading's figures are about that study.
+        """
         first = next(iter(sentences(following)), None)
         if first is None:
             return

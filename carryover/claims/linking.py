@@ -220,9 +220,14 @@ class Linker:
     def mentions(self, text: str) -> list[StudyMention]:
         """Every study mention in a sentence, in order (overlapping cues merged)."""
         found: list[StudyMention] = []
-        found += self._identifiers(text)
+        ids = self._identifiers(text)
+        found += ids
         found += self._authors(text)
-        found += self._journals(text)
+        found += [  # a journal's name inside a DOI ("10.7717/peerj.7337") is part of it
+            m
+            for m in self._journals(text)
+            if not any(i.start <= m.start and m.end <= i.end for i in ids)
+        ]
         found.sort(key=lambda m: m.start)
         if any(not m.candidates and m.kind == "author" for m in found):
             # a named paper not in the data: a journal in the same sentence is that paper's

@@ -62,7 +62,11 @@ _MASK = re.compile(
     r"<!--.*?-->|\]\([^)]*\)|https?://\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+|<[^>]+>", re.I
 )
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s)\]>,;]+|\bPMC\d+|\bPMID:?\s?\d+", re.I)
-_ONE_COUNTS = re.compile(r"^\s+(?:year|month|week|day|session|set|rep|minute|hour|time)s?\b", re.I)
+_ONE_COUNTS = re.compile(
+    r"^\s+(?:year|month|week|day|session|set|rep|minute|hour|time|participant|subject|person|"
+    r"player|athlete|lifter|wom[ae]n|m[ae]n|girl|boy|volunteer)s?\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)

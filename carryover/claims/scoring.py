@@ -9,6 +9,7 @@ wrong), and unread numbers. Pure: expected entries, lines, the reader's numbers 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -60,20 +61,13 @@ class Score:
         return self.right / self.read_claims if self.read_claims else 1.0
 
 
-def spans(line: str, texts: Sequence[str]) -> list[tuple[int, int] | None]:
-    """Where each expected text stands on the line, searched in order (1-based columns)."""
-    out: list[tuple[int, int] | None] = []
-    at = 0
-    for text in texts:
-        i = line.find(text, at)
-        if i < 0:
-            i = line.find(text)
-        if i < 0:
-            out.append(None)
-            continue
-        out.append((i + 1, i + 1 + len(text)))
-        at = i + len(text)
-    return out
+def spans(line: str, text: str) -> list[tuple[int, int]]:
+    """Every place the text stands on the line as a whole word (1-based columns)."""
+    tail = r"(?![\w])" if text[-1:].isalnum() else ""
+    pattern = re.compile(rf"(?<![\w]){re.escape(text)}{tail}")
+    return [(m.start() + 1, m.end() + 1) for m in pattern.finditer(line)] or [
+        (m.start() + 1, m.end() + 1) for m in re.finditer(re.escape(text), line)
+    ]
 
 
 def _group_ok(expected: str | None, group_id: str | None, labels: Mapping[str, str]) -> bool:
@@ -107,8 +101,8 @@ def score(
     matched_wrong: set[int] = set()
     for line_no, entries in by_line.items():
         line = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
-        for e, span in zip(entries, spans(line, [e["text"] for e in entries]), strict=True):
-            k = _find(got, line_no, span, used)
+        for e in entries:
+            k = _find(got, line_no, spans(line, e["text"]), used)
             is_claim = e["disposition"] == CLAIM
             s.expected_claims += is_claim
             wrong = is_claim and e.get("verdict") == "wrong"
@@ -157,15 +151,14 @@ def score(
 
 
 def _find(
-    got: Sequence[Mapping[str, Any]], line: int, span: tuple[int, int] | None, used: set[int]
+    got: Sequence[Mapping[str, Any]], line: int, places: list[tuple[int, int]], used: set[int]
 ) -> int | None:
+    """The first number of the line not matched yet that stands where the text does."""
     for k, g in enumerate(got):
         if k in used or g["line"] != line:
             continue
-        if span is None:
-            return k
         start, end = int(g["column"]), int(g["column"]) + len(g["text"])
-        if start < span[1] and span[0] < end:
+        if any(start < b and a < end for a, b in places):
             return k
     return None
 

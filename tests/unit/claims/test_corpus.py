@@ -62,8 +62,10 @@ def test_no_true_figure_is_called_wrong(scored: tuple[list[Score], Score]) -> No
 
 
 def test_read_right_and_caught_do_not_regress(scored: tuple[list[Score], Score]) -> None:
-    """Claims read with the right study, group and quantity, and errors caught, stay at least
-    what they are; every disagreement with the annotation is printed."""
+    """Figures read right and errors caught stay at least what they are.
+
+    Every disagreement with the annotation is printed.
+    """
     scores, total = scored
     for s in scores:
         for m in s.mismatches:

@@ -34,8 +34,11 @@ def raw_dir(tmp_path: Path) -> Path:
 
 
 def test_the_draft_is_checked_or_told_number_by_number(raw_dir: Path) -> None:
-    """Every number is a claim with a verdict, a non-claim with its reason, or unread with a
-    warning at its line and column; the wrong gain is caught; no true figure is called wrong."""
+    """Every number is a claim, a non-claim with its reason, or unread with a warning.
+
+    The unread warnings stand at their line and column; the wrong gain is caught; no true figure
+    is called wrong.
+    """
     validation = check(raw_dir).validation
     numbers = validation.derived["article_numbers"]
     by_place = {

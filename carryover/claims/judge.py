@@ -303,6 +303,15 @@ CLAIM_CHECKS_COLUMNS: dict[str, str] = {
     "conflicts_with_value": "The figure stated on that line.",
     "fix": "What to change, in plain words.",
 }
+EDITOR_COLUMNS: dict[str, str] = {
+    "nearest_value": "For a claim about a test the study did not use: the nearest change it "
+    "reports for the same group (same exercise first).",
+    "nearest_what": "That figure's exercise, measure and group.",
+    "copied_from": "For a wrong change: the other studies whose figure for the same test it "
+    "matches within rounding.",
+    "caution": "The study's caution (studies.csv), shown beside every claim about it.",
+}
+CLAIM_CHECKS_COLUMNS.update(EDITOR_COLUMNS)
 
 
 def claim_checks_table(judged: pl.DataFrame) -> pl.DataFrame:
@@ -331,4 +340,5 @@ def claim_checks_table(judged: pl.DataFrame) -> pl.DataFrame:
         pl.col("_conflict_line").alias("conflicts_with_line"),
         pl.col("_conflict_value").alias("conflicts_with_value"),
         "fix",
+        *[c for c in EDITOR_COLUMNS if c in judged.columns],
     )

@@ -386,6 +386,7 @@ def _articles(data: ReportData) -> list[dict[str, Any]]:
                 "conflicts_with_line": c["conflicts_with_line"],
                 "conflicts_with_value": _quantity_value(c["quantity"], c["conflicts_with_value"]),
                 "fix": c["fix"],
+                "caution": c.get("caution"),
             }
         )
     for a in articles.values():

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from carryover.analytics.transforms import outcome_changes
-from carryover.claims import accounting
+from carryover.claims import accounting, editor
 from carryover.claims import judge as claim_checks
 from carryover.claims.articles import Article, Context, read_article
 from carryover.core.counts import count
@@ -402,6 +402,7 @@ def combine(
         clean["outcomes"],
         changes,
     ).with_columns(pl.col("_claim").alias(ROW))
+    judged = editor.annotate(judged, clean["studies"], clean["groups"], clean["exercises"], changes)
     verdicts = run_plan(claim_rules.claims_plan(), judged)
     findings.append(_identity(verdicts, judged, CLAIM_IDENTITY))
 

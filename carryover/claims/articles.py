@@ -104,6 +104,10 @@ _DURATION = re.compile(
     rf"|(?:^|,\s|:\s)(?P<n3>{_NUM})[\s-]+weeks?\b(?!\s+(?:trial|later|ago|before|after)))",
     re.IGNORECASE,
 )
+_DEFINITION = re.compile(
+    r"(?P<phrase>(?:[\w-]+\s+){0,3}[\w-]+)\s*\((?P<abbr>[A-Z]{2,5})(?:[;,:][^)]*)?\)"
+)
+_EVERY_GROUP = {"both", "each", "all", "every"}
 _GROUP_APPOSITIVE = re.compile(r"\bgroups?\s*(?:[,(:]|\bof|\bhad|\bwith)\s*$", re.IGNORECASE)
 _FREE_TRIAL = re.compile(r"\bfree\b[^.]{0,20}$", re.IGNORECASE)
 _SESSIONS = re.compile(
@@ -375,6 +379,7 @@ class Reader:
         self.rows: list[dict[str, Any]] = []
         self.resolved_by: list[str] = []  # per claim row: the cues that linked its study
         self.study_lines: set[int] = set()  # lines read in a passage about a known study
+        self.defined: dict[tuple[str, str], str] = {}  # (study, abbreviation) -> group
         self.cues: str = ""
         self.warnings: list[dict[str, Any]] = []
         self._alias_re = _alternation(context.aliases)
@@ -480,6 +485,7 @@ class Reader:
                 self.study_lines.update(range(line_of(0), line_of(max(0, len(text) - 1)) + 1))
             return  # no study in context: no number here is a claim
         self.study_lines.update(range(line_of(0), line_of(max(0, len(text) - 1)) + 1))
+        self._define_abbreviations(text, study)
         self._protocol(text, line_of)
         mentions = self._groups(text, line_of, study)
         taken = [(m.start, m.end) for m in mentions]
@@ -509,8 +515,11 @@ class Reader:
             if following is not None:
                 owned.add(ordered.index(following))
                 self._advance(following)
+            groupish = [m for m in before if m.kind in ("group", "groupless")]
+            every = bool(groupish) and groupish[-1].kind == "groupless" and groupish[-1].value
             group = (
                 respective.get(i)
+                or ("*" if every else None)
                 or _last(before, "group")
                 or (following.value if following else None)
                 or (self.state.group)
@@ -557,6 +566,12 @@ class Reader:
             return
         if exercise is None:
             self.warn(line, f"cannot tell which exercise {words} refers to", words)
+            return
+        if group == "*":  # "both groups improved by 5%": one claim per group
+            for each in study.groups:
+                known = study.measures.get((each, exercise), frozenset())
+                if measure in known or (measure is None and len(known) == 1):
+                    self._figure_claim(study, text, line, figure, each, exercise, measure)
             return
         if measure is None:
             known = study.measures.get((group, exercise), frozenset())
@@ -626,7 +641,9 @@ class Reader:
             while words and words[0] in _NON_SPECIFIC:
                 words = words[1:]
             if not words:
-                found.append(_Mention(match.start(), match.end(), "groupless"))
+                first = match.group("words").lower().split()[:1]
+                every = "all" if first and first[0] in _EVERY_GROUP else None
+                found.append(_Mention(match.start(), match.end(), "groupless", every))
                 continue
             group_id, phrase = self._resolve_group(words, study)
             if group_id is None:
@@ -641,10 +658,27 @@ class Reader:
             found.append(_Mention(start, match.end(), "group", group_id))
         return found
 
+    def _define_abbreviations(self, text: str, study: StudyRef) -> None:
+        """Abbreviations the article defines for a group: 'the back squat (SQ; n = 8)'."""
+        for match in _DEFINITION.finditer(text):
+            words = match.group("phrase").lower().split()
+            while words and words[0] in _NON_SPECIFIC:
+                words = words[1:]
+            if words and words[-1] in ("group", "groups"):
+                words = words[:-1]
+            if not words:
+                continue
+            group_id, _ = self._resolve_group(words, study)
+            if group_id is not None:
+                self.defined[(study.study_id, match.group("abbr").lower())] = group_id
+
     def _resolve_group(self, words: list[str], study: StudyRef) -> tuple[str | None, str]:
         """The longest trailing phrase of the words that names exactly one group of the study."""
         for size in range(len(words), 0, -1):
             phrase = " ".join(words[-size:])
+            defined = self.defined.get((study.study_id, phrase))
+            if defined is not None:  # an abbreviation the article defined ("back squat (SQ)")
+                return defined, phrase
             hits = [g for g, phrases in study.groups.items() if phrase in phrases]
             if len(hits) == 1:
                 return hits[0], phrase

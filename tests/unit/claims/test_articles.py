@@ -220,3 +220,26 @@ def test_article_ids_are_file_stems_as_slugs() -> None:
     """'hip-thrust-vs-squat.md' is the article 'hip_thrust_vs_squat'."""
     assert article_id("hip-thrust-vs-squat") == "hip_thrust_vs_squat"
     assert article_id("2024 Review") == "a_2024_review"
+
+
+def test_both_groups_make_one_claim_per_group(context: Context) -> None:
+    """'Both groups improved their back squat by 7.7%': a claim for each group of the study."""
+    claims, warnings = read(H + "Both groups improved their back squat by 7.7%.", context)
+    assert sorted((c[3], c[4], c[5], c[6]) for c in claims) == [
+        ("bbs", "back_squat", "1RM", "7.7"),
+        ("bht", "back_squat", "1RM", "7.7"),
+    ]
+    assert warnings == []
+
+
+def test_an_abbreviation_defined_in_the_text_names_its_group(context: Context) -> None:
+    """'the hip thrust (HT; n = 7)' defines HT: 'the HT group' is the hip thrust group."""
+    text = (
+        H + "They were assigned to the hip thrust (HT; n = 7) or the back squat. "
+        "The HT group improved their back squat by 7.7%."
+    )
+    claims, _ = read(text, context)
+    assert [(c[3], c[6]) for c in claims] == [("bht", "7.7")]
+    undefined, warnings = read(H + "The XQ group improved their back squat by 7.7%.", context)
+    assert undefined == []
+    assert warnings == ["a line 1: 'xq group' fits no group of hammond_2019"]

@@ -34,6 +34,7 @@ import polars as pl
 from carryover.claims import accounting
 from carryover.claims.linking import Linker, keys_from_rows
 from carryover.claims.numbers import COMPOUND_WORD, word_value
+from carryover.claims.text import blocks
 from carryover.ingest.extract import BOM, SPAN, Extracted, empty_rows, outside_raw
 from schemas.claims import SPEC as CLAIMS
 from schemas.findings import finding, findings_frame
@@ -277,6 +278,7 @@ class Passage:
     text: str = ""
     starts: list[int] = field(default_factory=list)  # offset where each contributing line starts
     lines: list[int] = field(default_factory=list)  # that line's number
+    kind: str = "paragraph"  # paragraph, heading or table_row
 
     def add(self, line_no: int, text: str) -> None:
         """Append a line's text (joined to the passage with a space)."""
@@ -317,20 +319,20 @@ def clean_line(line: str) -> tuple[str, bool]:
 
 
 def passages(lines: list[str]) -> Iterator[Passage]:
-    """Group lines into passages: blank lines and Markdown blocks separate them."""
-    current = Passage()
-    heading = False
-    for number, raw in enumerate(lines, start=1):
-        text, block = clean_line(raw)
-        if not text or block or heading:
-            if current.text:
-                yield current
-            current = Passage()
-        heading = raw.lstrip().startswith("#")
-        if text:
-            current.add(number, text)
-    if current.text:
-        yield current
+    """The article's prose blocks as passages, each line read as plain text.
+
+    Blocks come from carryover.claims.text: paragraphs, headings, list items, table rows.
+    """
+    for block in blocks(lines):
+        current = Passage(kind=block.kind)
+        for number in range(block.first, block.last + 1):
+            text, _ = clean_line(lines[number - 1])
+            if block.kind == "table_row":
+                text = " ".join(cell.strip() for cell in text.strip("|").split("|"))
+            if text:
+                current.add(number, text)
+        if current.text:
+            yield current
 
 
 def sentences(passage: Passage) -> Iterator[tuple[int, str]]:
@@ -444,7 +446,7 @@ class Reader:
                 self._sentence(sentence, lambda i, o=offset, p=passage: p.line_at(o + i))
 
     def _is_heading(self, passage: Passage) -> bool:
-        return self.article.lines[passage.lines[0] - 1].lstrip().startswith("#")
+        return passage.kind == "heading"
 
     def _section_study(self, following: Passage) -> None:
         """A heading belongs to the section it opens.

@@ -243,3 +243,21 @@ def test_an_abbreviation_defined_in_the_text_names_its_group(context: Context) -
     undefined, warnings = read(H + "The XQ group improved their back squat by 7.7%.", context)
     assert undefined == []
     assert warnings == ["a line 1: 'xq group' fits no group of hammond_2019"]
+
+
+def test_a_study_not_in_the_data_is_named_and_its_numbers_are_unread(context: Context) -> None:
+    """'Speirs et al.' is no study of the data: a study_not_in_data warning names it, and its
+    figures are neither claims about the previous study nor silently dropped."""
+    text = H + "The squat group improved their back squat by 10.2%.\n\nSpeirs et al. found 12%."
+    ex = read_article(Article("articles/a.md", "a", text.split("\n")), context)
+    assert ex.rows["value"].to_list() == ["10.2"]
+    rules = ex.findings.select("rule", "source_line", "value").rows()
+    assert ("study_not_in_data", 3, "Speirs et al.") in rules
+    assert ("number_unread", 3, "Speirs et al. found 12%.") in rules
+    assert ex.numbers is not None
+    assert ex.numbers.select("line", "text", "disposition").rows() == [
+        (1, "10.2%", "claim"),
+        (3, "12%", "unread"),
+    ]
+    known = read_article(Article("articles/b.md", "b", [H + "It grew 12%."]), context)
+    assert known.findings.filter(pl.col("rule") == "study_not_in_data").is_empty()

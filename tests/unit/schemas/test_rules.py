@@ -148,9 +148,10 @@ def test_every_catalogued_rule_has_a_failing_case() -> None:
     structural = {r for r in RULES if r.startswith(("file_", "column_", "row_"))}
     covered = {case[2] for case in CASES} | {"groups_exceed_randomized"}
     covered |= {rule for case in CLAIM_CASES for rule, _ in case[1]}
-    # Tested by name: claims/test_judge (unverifiable), test_articles (unresolved),
-    # test_bad_input (normalised values).
+    # Tested by name: claims/test_judge (unverifiable), test_articles (unresolved, study not in
+    # data, unread numbers), test_bad_input (normalised values).
     covered |= {"claim_unverifiable", "claim_unresolved", "value_normalised"}
+    covered |= {"study_not_in_data", "number_unread"}
     assert set(RULES) - structural - covered == set()
 
 

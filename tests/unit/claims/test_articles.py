@@ -246,8 +246,10 @@ def test_an_abbreviation_defined_in_the_text_names_its_group(context: Context) -
 
 
 def test_a_study_not_in_the_data_is_named_and_its_numbers_are_unread(context: Context) -> None:
-    """'Speirs et al.' is no study of the data: a study_not_in_data warning names it, and its
-    figures are neither claims about the previous study nor silently dropped."""
+    """'Speirs et al.' is no study of the data: a study_not_in_data warning names it.
+
+    Its figures are neither claims about the previous study nor silently dropped.
+    """
     text = H + "The squat group improved their back squat by 10.2%.\n\nSpeirs et al. found 12%."
     ex = read_article(Article("articles/a.md", "a", text.split("\n")), context)
     assert ex.rows["value"].to_list() == ["10.2"]

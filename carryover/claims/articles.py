@@ -108,6 +108,12 @@ _DURATION = re.compile(
 _DEFINITION = re.compile(
     r"(?P<phrase>(?:[\w-]+\s+){0,3}[\w-]+)\s*\((?P<abbr>[A-Z]{2,5})(?:[;,:][^)]*)?\)"
 )
+_ABOUT_A_STUDY = re.compile(
+    r"\b(?:the|this|a|an|one|new|recent|their)\s+(?:\w+\s+){0,2}?(?:study|trial|preprint|paper|"
+    r"experiment)\b|\b(?:researchers|investigators|the authors|participants|subjects)\b|"
+    r"\brandomi[sz]ed\b",
+    re.IGNORECASE,
+)
 _EVERY_GROUP = {"both", "each", "all", "every"}
 _GROUP_APPOSITIVE = re.compile(r"\bgroups?\s*(?:[,(:]|\bof|\bhad|\bwith)\s*$", re.IGNORECASE)
 _FREE_TRIAL = re.compile(r"\bfree\b[^.]{0,20}$", re.IGNORECASE)
@@ -360,6 +366,8 @@ class _State:
     measure: str | None = None
     unknown: bool = False
     """A study not in the data is being discussed: its numbers are unread, not claims."""
+    described: bool = False
+    """The study was recognised by its description only (no name, identifier or journal)."""
 
 
 @dataclass
@@ -435,12 +443,21 @@ class Reader:
         for k, passage in enumerate(every):
             if self._is_heading(passage) and k + 1 < len(every):
                 self._section_study(every[k + 1])
-            if self.state.study is None and not self.state.unknown:
-                described = (
-                    None if linker.mentions(passage.text) else linker.by_description(passage.text)
-                )
+            named = bool(linker.mentions(passage.text))
+            if (
+                not named
+                and self.state.described
+                and self.state.study is not None
+                and linker.contradicts(self.state.study.study_id, passage.text)
+            ):
+                # a study recognised only by its description, and this passage states other
+                # facts (sample, weeks, population): it is about another study
+                self.state = _State()
+            if self.state.study is None and not self.state.unknown and not named:
+                described = linker.by_description(passage.text)
                 if described is not None:
-                    self.state = _State(study=self.context.studies[described.candidates[0]])
+                    ref = self.context.studies[described.candidates[0]]
+                    self.state = _State(study=ref, described=True)
                     self.cues = f"{'+'.join(described.resolved_by)}: {described.words}"
             for offset, sentence in sentences(passage):
                 self._sentence(sentence, lambda i, o=offset, p=passage: p.line_at(o + i))
@@ -482,6 +499,8 @@ class Reader:
             self.state = _State(study=studies[-1].value, unknown=studies[-1].value is None)
             self.cues = studies[-1].words
         study = self.state.study
+        if study is None and not self.state.unknown and _ABOUT_A_STUDY.search(text):
+            self.state = _State(unknown=True)  # a study the reader cannot tell: numbers unread
         if study is None:
             if self.state.unknown:  # about a study not in the data: the numbers are unread
                 self.study_lines.update(range(line_of(0), line_of(max(0, len(text) - 1)) + 1))

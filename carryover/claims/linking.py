@@ -29,6 +29,15 @@ from rapidfuzz import fuzz, process
 AUTHOR_SIMILARITY = 80.0
 """The lowest rapidfuzz ratio (0-100) at which a written surname is taken for a known author."""
 
+TITLE_SHARE = 1 / 3
+"""The least share of a title's distinctive words (not shared by most titles, not population
+words) a passage must hold for the title to count."""
+DESCRIPTION_POINTS = 3.0
+"""The least score (4 x that share, + 1 per population or design fact) at which an unnamed
+description is taken for a study."""
+DESCRIPTION_MARGIN = 0.5
+"""How far the best description score must beat the next study's."""
+
 _ABBREVIATIONS = {
     "int": "international", "j": "journal", "med": "medicine", "cond": "conditioning",
     "res": "research", "front": "frontiers", "physiol": "physiology", "eur": "european",
@@ -207,6 +216,13 @@ class Linker:
     def __init__(self, keys: Iterable[StudyKey]) -> None:
         self.keys = list(keys)
         self.authors = sorted({k.author for k in self.keys if k.author})
+        titles = [_content(k.title or "") for k in self.keys]
+        self.common = (
+            {w for w in set().union(*titles) if 2 * sum(w in t for t in titles) > len(titles)}
+            if len(titles) >= 3
+            else set()
+        )
+        """Title words most studies share ('squat', 'thrust'): they tell no study apart."""
         self.journals = [(journal_pattern(k.journal), k.study_id) for k in self.keys if k.journal]
 
     def _by_author(self, name: str) -> list[StudyKey]:
@@ -255,19 +271,25 @@ class Linker:
         stated = stated_facts(text)
         scored = []
         for k in self.keys:
-            title = _content(k.title or "")
+            title = {w for w in _content(k.title or "") - self.common if not facts_of(w)}
             share = len(title & words) / len(title) if len(title) >= 4 else 0.0
             facts = stated & k.facts
             if _clash(stated, k):
                 continue
-            cues = (("title",) if share >= 0.6 else ()) + (("population",) if facts else ())
-            points = (3 if share >= 0.6 else 0) + len(facts)
-            if points >= 2:
+            title_points = 4 * share if share >= TITLE_SHARE else 0.0
+            cues = (("title",) if title_points else ()) + (("population",) if facts else ())
+            points = title_points + len(facts)
+            if points >= DESCRIPTION_POINTS:
                 scored.append((points, k.study_id, cues))
         scored.sort(reverse=True)
-        if not scored or (len(scored) > 1 and scored[1][0] >= scored[0][0]):
+        if not scored or (len(scored) > 1 and scored[1][0] > scored[0][0] - DESCRIPTION_MARGIN):
             return None
         return StudyMention(0, 0, text[:60], (scored[0][1],), scored[0][2])
+
+    def contradicts(self, study_id: str, text: str) -> bool:
+        """Whether a text states facts that contradict a study's (another sample, duration...)."""
+        key = next((k for k in self.keys if k.study_id == study_id), None)
+        return key is not None and _clash(stated_facts(text), key)
 
     def _clashes(self, mention: StudyMention, text: str) -> bool:
         """A journal-only mention whose study the sentence's stated facts contradict."""
@@ -377,7 +399,7 @@ def stated_facts(text: str) -> set[str]:
         r"\s+(?:[\w-]+\s+){0,2}?(?:participants|subjects|volunteers|wom[ae]n|m[ae]n|athletes|"
         r"players|girls|boys|lifters|females|males|people|adults|students)\b"
     )
-    sessions = r"\s+(?:(?:days?|times?|sessions?)\s+)?(?:a|per|each)\s+week"
+    sessions = r"\s+(?:(?:days?|times?|sessions?)\s+)?(?:a|per|each)\s+week|[\s-]weekly"
     return (
         facts_of(text)
         | {f"weeks:{int(n)}" for n in _numbers_before(text, r"[\s-]weeks?\b")}
@@ -387,13 +409,23 @@ def stated_facts(text: str) -> set[str]:
 
 
 def _clash(stated: set[str], key: StudyKey) -> bool:
-    """Whether stated facts contradict a study's (sex, training status, weeks, n, sessions)."""
-    kinds = {f.split(":")[0] for f in key.facts}
-    return any(
+    """Whether stated facts contradict a study's.
+
+    They do when they state the other sex or training status, or a sample, duration or weekly
+    frequency none of whose stated values is the study's.
+    """
+    if any(
         (a in stated and b in key.facts and a not in key.facts)
         or (b in stated and a in key.facts and b not in key.facts)
         for a, b in _CONFLICTS
-    ) or any(f.split(":")[0] in kinds and f not in key.facts for f in stated if ":" in f)
+    ):
+        return True
+    for kind in {f.split(":")[0] for f in stated if ":" in f}:
+        own = {f for f in key.facts if f.startswith(f"{kind}:")}
+        said = {f for f in stated if f.startswith(f"{kind}:")}
+        if own and not own & said:
+            return True
+    return False
 
 
 def _numbers_before(text: str, tail: str) -> list[float]:
@@ -401,7 +433,7 @@ def _numbers_before(text: str, tail: str) -> list[float]:
     from carryover.claims.numbers import word_value
 
     out = []
-    for m in re.finditer(rf"\b(\d+|[A-Za-z]+(?:-[a-z]+)?)(?={tail})", text):
+    for m in re.finditer(rf"\b(\d+|[A-Za-z]+(?:-[a-z]+)?)(?={tail})", text, re.IGNORECASE):
         raw = m.group(1)
         value = float(raw) if raw.isdigit() else word_value(raw)
         if value is not None:

@@ -115,7 +115,7 @@ def test_an_unrecorded_doi_beside_a_named_study_is_that_study() -> None:
 def test_a_passage_described_without_a_name(linker: Linker) -> None:
     """Title words and population facts pick a study; contradicting facts rule one out."""
     described = linker.by_description(
-        "The study set the back squat against the hip thrust in well-trained women."
+        "The study set the back squat against the hip thrust in 22 well-trained women."
     )
     assert described is not None
     assert described.candidates == ("barbalho_2020",)
@@ -124,6 +124,8 @@ def test_a_passage_described_without_a_name(linker: Linker) -> None:
     assert soccer is not None
     assert soccer.candidates == ("csuf_soccer_2020",)
     assert linker.by_description("A study of 30 untrained men over 8 weeks.") is None
+    # Two facts are not enough to name a study: well-trained women were studied more than once.
+    assert linker.by_description("The study compared the lifts in well-trained women.") is None
 
 
 def test_citation_parts_and_facts() -> None:

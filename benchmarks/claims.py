@@ -6,12 +6,16 @@ found, numbers with no disposition, claims read with the right study, group and 
 caught of those known, false errors, unread numbers, precision and recall (see
 carryover.claims.scoring).
 
-    python benchmarks/claims.py [CORPUS_DIR] [--details]
+    python benchmarks/claims.py [CORPUS_DIR] [--details] [--update-docs]
+
+--update-docs writes the table into docs/claims.md and the overall line into README.md, between
+their markers.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -57,6 +61,28 @@ def run(corpus: Path, raw: Path = ROOT / "raw") -> tuple[list[Score], Score]:
     return scores, total
 
 
+def update_docs(markdown_table: str, line: str) -> None:
+    """Put the table and the overall line between their markers in the docs."""
+    docs = ROOT / "docs" / "claims.md"
+    text = docs.read_text(encoding="utf-8")
+    text = re.sub(
+        r"(<!-- benchmark table: python benchmarks/claims.py -->\n).*?"
+        r"(\n<!-- end of benchmark table -->)",
+        lambda m: m.group(1) + markdown_table + "\n\n" + line + m.group(2),
+        text,
+        flags=re.S,
+    )
+    docs.write_text(text, encoding="utf-8")
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    text = re.sub(
+        r"(<!-- claims benchmark overall line -->\n> ).*",
+        lambda m: m.group(1) + line,
+        text,
+    )
+    readme.write_text(text, encoding="utf-8")
+
+
 def main(argv: list[str]) -> int:
     """Print the table and the overall line; --details lists every disagreement."""
     corpus = Path(next((a for a in argv if not a.startswith("--")), CORPUS))
@@ -64,6 +90,8 @@ def main(argv: list[str]) -> int:
     print(table(scores, total))
     print()
     print(overall_line(total))
+    if "--update-docs" in argv:
+        update_docs(table(scores, total), overall_line(total))
     if "--details" in argv:
         for s in scores:
             for m in s.mismatches:

@@ -140,18 +140,19 @@ def non_claim_reason(line: str, number: Number) -> str | None:
 
 def dispose(
     lines: Sequence[str],
-    claims: Iterable[tuple[int, str]],
+    claims: Iterable[tuple[int, str] | tuple[int, str, str]],
     study_lines: Iterable[int],
 ) -> list[Disposed]:
     """One disposition for every number of an article (lines numbered from 1).
 
-    `claims` are the reader's claims as (line, value), in order; `study_lines` the lines read in a
-    passage about a known study. Line 1 is read too; an HTML comment (like a source note) is
+    `claims` are the reader's claims as (line, value[, quantity]), in order; `study_lines` the
+    lines read in a passage about a study. Line 1 is read too; an HTML comment (like a source note) is
     masked by the number finder.
     """
-    per_line: dict[int, list[tuple[int, str]]] = {}
-    for k, (line, value) in enumerate(claims):
-        per_line.setdefault(line, []).append((k, value))
+    per_line: dict[int, list[tuple[int, str, str]]] = {}
+    for k, claim in enumerate(claims):
+        quantity = claim[2] if len(claim) > 2 else ""
+        per_line.setdefault(claim[0], []).append((k, claim[1], quantity))
     about_study = set(study_lines)
     out: list[Disposed] = []
     for line_no, text in enumerate(lines, start=1):
@@ -160,8 +161,8 @@ def dispose(
             continue
         waiting = list(per_line.get(line_no, []))
         owner: dict[int, int] = {}
-        for k, value in waiting:
-            target = _match(found, value, owner)
+        for k, value, quantity in waiting:
+            target = _match(found, text, value, quantity, owner)
             if target is not None:
                 owner[target] = k
         for i, number in enumerate(found):
@@ -204,26 +205,55 @@ def dispose(
     return out
 
 
-def _match(found: list[Number], value: str, owner: dict[int, int]) -> int | None:
-    """The first number not yet owned whose value is the claim's value."""
+_FITS = {
+    "duration_weeks": re.compile(r"^[\s-]*weeks?\b", re.I),
+    "sessions_per_week": re.compile(r"^[\s-]*(?:x|times|sessions?|days?|workouts?)?[\s/-]*"
+                                    r"(?:(?:per|a|each)\s+)?week", re.I),
+    "n": re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:participants|subjects|m[ae]n|wom[ae]n|males|"
+                    r"females|athletes|players|lifters|people|adults|adolescents|volunteers|"
+                    r"girls|boys|individuals|students)\b", re.I),
+}  # fmt: skip
+
+
+def _match(
+    found: list[Number], line: str, value: str, quantity: str, owner: dict[int, int]
+) -> int | None:
+    """The number not yet owned whose value is the claim's value.
+
+    One whose words fit the claim's quantity ('12 weeks' for a duration, '12%' for a change) is
+    preferred.
+    """
     try:
         wanted = float(value)
     except ValueError:
         return None
+    candidates = []
     for i, number in enumerate(found):
         if i in owner or number.value is None:
             continue
-        if abs(abs(number.value) - abs(wanted)) < 1e-9:
-            return i
-        if (
+        equal = abs(abs(number.value) - abs(wanted)) < 1e-9
+        inside = (
             number.lo is not None
             and number.hi is not None
             and number.lo <= wanted <= number.hi
             and number.kind in ("figure", "ci")
             and number.lo != number.hi
-        ):
-            return i
-    return None
+        )
+        if equal or inside:
+            candidates.append(i)
+    if not candidates:
+        return None
+
+    def fits(i: int) -> bool:
+        number = found[i]
+        if quantity == "change_pct":
+            return "%" in number.text or "percent" in line[number.end - 1 : number.end + 9]
+        if quantity == "n" and number.kind == "n":
+            return False  # "(n = 12)" is a group's size, not the total
+        pattern = _FITS.get(quantity)
+        return bool(pattern and pattern.match(line[number.end - 1 :]))
+
+    return next((i for i in candidates if fits(i)), candidates[0])
 
 
 def words_around(line: str, column: int, text: str, width: int = 40) -> str:

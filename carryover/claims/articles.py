@@ -94,7 +94,8 @@ _NON_SPECIFIC = {"the", "both", "each", "either", "all", "two", "other", "this",
 _N_PEOPLE = re.compile(
     rf"(?<![\w.])(?P<n>{_NUM})\s+(?:(?:[\w\-]+)\s+){{0,2}}?"
     r"(?:participants|subjects|men|women|males|females|athletes|players|lifters|people|adults|"
-    r"adolescents|volunteers|girls|boys)\b(?!\s+(?:in|per)\s+(?:each|the|every)\b)",
+    r"adolescents|volunteers|girls|boys|individuals|students)\b"
+    r"(?!\s+(?:in|per)\s+(?:each|the|every)\b)",
     re.IGNORECASE,
 )
 _DURATION = re.compile(
@@ -102,7 +103,9 @@ _DURATION = re.compile(
     rf"(?P<n1>{_NUM})[\s-]+weeks?\b(?!\s+trial)"
     rf"|(?<![\w.])(?P<n2>{_NUM})-week\s+(?:program\w*|study|intervention|mesocycle|training|"
     r"protocol|period|block|trial(?!\s+(?:of|for)\b)|plan)"
-    rf"|(?:^|,\s|:\s)(?P<n3>{_NUM})[\s-]+weeks?\b(?!\s+(?:trial|later|ago|before|after)))",
+    rf"|(?<![\w.-])(?P<n3>{_NUM})[\s-]+weeks?\b"
+    r"(?![\s-]+(?:free\s+)?(?:trial|later|ago|before|after|prior|phase|familiari[sz]ation|"
+    r"learning|break|deload|washout|rest|off)\b))",
     re.IGNORECASE,
 )
 _DEFINITION = re.compile(
@@ -116,10 +119,13 @@ _ABOUT_A_STUDY = re.compile(
 )
 _EVERY_GROUP = {"both", "each", "all", "every"}
 _GROUP_APPOSITIVE = re.compile(r"\bgroups?\s*(?:[,(:]|\bof|\bhad|\bwith)\s*$", re.IGNORECASE)
+_PART_OF_WEEKS = re.compile(
+    r"\b(?:first|last|final|every|each|per|other|next|previous|past)\s+$", re.IGNORECASE
+)
 _FREE_TRIAL = re.compile(r"\bfree\b[^.]{0,20}$", re.IGNORECASE)
 _SESSIONS = re.compile(
-    rf"(?<![\w.])(?P<n>{_NUM})\s*(?:x|times|sessions?|days?|workouts?)?\s*"
-    r"(?:per|a|each|/)\s*week\b",
+    rf"(?<![\w.])(?P<n>{_NUM})(?:\s*(?:x|times|sessions?|days?|workouts?)?\s*"
+    r"(?:per|a|each|/)\s*week\b|[\s-]+(?:(?:times|sessions|days)[\s-]+)?weekly\b)",
     re.IGNORECASE,
 )
 _ABBREVIATIONS = {"al", "vs", "e.g", "i.e", "etc", "fig", "dr", "mr", "ms", "no", "approx", "ca"}
@@ -760,7 +766,8 @@ class Reader:
             self.claim(line_of(match.start("n")), "sessions_per_week", _number(match.group("n")))
         for match in _DURATION.finditer(text):
             group = next(g for g in ("n1", "n2", "n3") if match.group(g))
-            if _FREE_TRIAL.search(text[max(0, match.start(group) - 30) : match.start(group)]):
+            before = text[max(0, match.start(group) - 30) : match.start(group)]
+            if _FREE_TRIAL.search(before) or _PART_OF_WEEKS.search(before):
                 continue
             self.claim(line_of(match.start(group)), "duration_weeks", _number(match.group(group)))
 
@@ -851,7 +858,7 @@ def read_article(article: Article, context: Context) -> Extracted:
     )
     disposed = accounting.dispose(
         article.lines,
-        [(int(r["line"]), r["value"]) for r in reader.rows],
+        [(int(r["line"]), r["value"], r["quantity"]) for r in reader.rows],
         reader.study_lines,
     )
     unread = []

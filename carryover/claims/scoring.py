@@ -131,7 +131,7 @@ def score(
                 s.mismatches.append(f"line {line_no} {e['text']!r}: FALSE ERROR ({g['verdict']})")
             if is_claim and g["disposition"] == CLAIM and g.get("study_id") == e.get("study"):
                 quantity_ok = e.get("quantity") in QUANTITIES.get(g.get("quantity") or "", ())
-                group_ok = _group_ok(
+                group_ok = e.get("quantity") not in ("change_pct", "contrast") or _group_ok(
                     e.get("group"),
                     g.get("group_id"),
                     {gid: lab for (sid, gid), lab in labels.items() if sid == g.get("study_id")},

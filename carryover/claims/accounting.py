@@ -146,8 +146,8 @@ def dispose(
     """One disposition for every number of an article (lines numbered from 1).
 
     `claims` are the reader's claims as (line, value[, quantity]), in order; `study_lines` the
-    lines read in a passage about a study. Line 1 is read too; an HTML comment (like a source note) is
-    masked by the number finder.
+    lines read in a passage about a study. Line 1 is read too; an HTML comment (like a source
+    note) is masked by the number finder.
     """
     per_line: dict[int, list[tuple[int, str, str]]] = {}
     for k, claim in enumerate(claims):

@@ -117,6 +117,7 @@ _ABOUT_A_STUDY = re.compile(
     r"\brandomi[sz]ed\b",
     re.IGNORECASE,
 )
+_ABBREVIATION_AFTER = re.compile(r"\s*(?:for|in|among)\s+(?:the\s+)?(?P<abbr>[A-Z]{2,5})\b")
 _EVERY_GROUP = {"both", "each", "all", "every"}
 _GROUP_APPOSITIVE = re.compile(r"\bgroups?\s*(?:[,(:]|\bof|\bhad|\bwith)\s*$", re.IGNORECASE)
 _PART_OF_WEEKS = re.compile(
@@ -539,8 +540,11 @@ class Reader:
                 continue  # the unresolvable group has been reported already
             named_none = any(m.kind == "groupless" for m in before)
             following = None if named_none else _group_after(text, figure, after)
+            if following is None and not named_none:
+                following = self._abbreviated_group_after(text, figure, study)
             if following is not None:
-                owned.add(ordered.index(following))
+                if following in ordered:
+                    owned.add(ordered.index(following))
                 self._advance(following)
             groupish = [m for m in before if m.kind in ("group", "groupless")]
             every = bool(groupish) and groupish[-1].kind == "groupless" and groupish[-1].value
@@ -684,6 +688,18 @@ class Reader:
             start = match.start() + match.group(0).lower().find(phrase)
             found.append(_Mention(start, match.end(), "group", group_id))
         return found
+
+    def _abbreviated_group_after(
+        self, text: str, figure: _Mention, study: StudyRef
+    ) -> _Mention | None:
+        """A group named by its abbreviation right after a figure ('12.2% for BS')."""
+        match = _ABBREVIATION_AFTER.match(text, figure.end)
+        if match is None:
+            return None
+        group_id, _ = self._resolve_group([match.group("abbr").lower()], study)
+        if group_id is None:
+            return None
+        return _Mention(match.start("abbr"), match.end("abbr"), "group", group_id)
 
     def _define_abbreviations(self, text: str, study: StudyRef) -> None:
         """Abbreviations the article defines for a group: 'the back squat (SQ; n = 8)'."""

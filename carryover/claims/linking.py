@@ -277,6 +277,9 @@ class Linker:
             if _clash(stated, k):
                 continue
             title_points = 4 * share if share >= TITLE_SHARE else 0.0
+            whole = _content(k.title or "")
+            if len(whole) >= 5 and len(whole & words) >= 0.85 * len(whole):
+                title_points = 4.0  # the paper's title itself, as a heading or a citation
             cues = (("title",) if title_points else ()) + (("population",) if facts else ())
             points = title_points + len(facts)
             if points >= DESCRIPTION_POINTS:

@@ -69,9 +69,17 @@ _PERCENT = re.compile(
 )
 _CHANGE = re.compile(
     r"\b(?:increas\w*|gain\w*|improv\w*|rose|rise[sn]?|rising|grew|grow\w*|boost\w*|went up|"
-    r"jump\w*|climb\w*|added|progress\w*|stronger)\b|\+\s?\d",
+    r"jump\w*|climb\w*|added|progress\w*|stronger)\b|\+\s?\d|" + r"\b(?:"
+    r"decreas\w*|dropp?\w*|fell|fall\w*|declin\w*|los[te]\w*|reduc\w*|shr[au]nk|went down|"
+    r"weaker)\b",
     re.IGNORECASE,
 )
+_DECREASE = re.compile(
+    r"\b(?:decreas\w*|dropp?\w*|fell|fall\w*|declin\w*|los[te]\w*|reduc\w*|shr[au]nk|"
+    r"went down|weaker)\b[^.;%]{0,40}$",
+    re.IGNORECASE,
+)
+"""A fall named before a figure ('dropped by 5%'): the change is negative."""
 _DISCOUNT_AFTER = re.compile(r"^\s*off\b", re.IGNORECASE)
 _DISCOUNT_BEFORE = re.compile(
     r"\b(?:discount|save|saving|coupon|code|sale|deal)\b[^.%]{0,25}$", re.I
@@ -768,7 +776,9 @@ class Reader:
                 found.append(_Mention(match.start(), match.end(), "figure", None))
                 continue
             value = match.group("value")
-            if match.group("sign") == "-":
+            if match.group("sign") == "-" or (
+                not match.group("sign") and _DECREASE.search(before[-60:])
+            ):
                 value = "-" + value
             found.append(_Mention(match.start(), match.end(), "figure", value))
         return found

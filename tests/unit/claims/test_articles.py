@@ -263,3 +263,11 @@ def test_a_study_not_in_the_data_is_named_and_its_numbers_are_unread(context: Co
     ]
     known = read_article(Article("articles/b.md", "b", [H + "It grew 12%."]), context)
     assert known.findings.filter(pl.col("rule") == "study_not_in_data").is_empty()
+
+
+def test_a_fall_in_words_gives_a_negative_change(context: Context) -> None:
+    """'dropped by 7.7%' states -7.7%: the sign comes from the words."""
+    claims, _ = read(H + "The BHT group's back squat dropped by 7.7%.", context)
+    assert [(c[3], c[6]) for c in claims] == [("bht", "-7.7")]
+    rose, _ = read(H + "The BHT group's back squat rose by 7.7%.", context)
+    assert [(c[3], c[6]) for c in rose] == [("bht", "7.7")]

@@ -360,6 +360,32 @@ def with_verdicts(numbers: pl.DataFrame, checks: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def with_resolved_by(checks: pl.DataFrame, numbers: pl.DataFrame | None) -> pl.DataFrame:
+    """The claim verdicts with the cues that linked each article claim to its study."""
+    if numbers is None:
+        return checks.with_columns(pl.lit(None, dtype=pl.String).alias("resolved_by"))
+    cues = (
+        numbers.filter(pl.col("resolved_by").is_not_null())
+        .select(
+            "source_file",
+            pl.col("line").alias("source_line"),
+            pl.col("value").abs().alias("_v"),
+            "resolved_by",
+        )
+        .unique(["source_file", "source_line", "_v"], keep="first", maintain_order=True)
+    )
+    return (
+        checks.with_columns(pl.col("claimed").cast(pl.Float64, strict=False).abs().alias("_v"))
+        .join(
+            cues,
+            on=["source_file", "source_line", "_v"],
+            how="left",
+            maintain_order="left",
+        )
+        .drop("_v")
+    )
+
+
 ARTICLE_NUMBERS_DOC = (
     "One row per number written in an article: claim (with its verdict), non_claim (with the "
     "reason) or unread (a number in a passage about a study the reader could not interpret)."

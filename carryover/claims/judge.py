@@ -310,6 +310,8 @@ EDITOR_COLUMNS: dict[str, str] = {
     "copied_from": "For a wrong change: the other studies whose figure for the same test it "
     "matches within rounding.",
     "caution": "The study's caution (studies.csv), shown beside every claim about it.",
+    "resolved_by": "For a claim read from an article: the cues that linked it to its study "
+    "(author, doi, journal, year, title, population) and the words.",
 }
 CLAIM_CHECKS_COLUMNS.update(EDITOR_COLUMNS)
 

@@ -387,6 +387,7 @@ def _articles(data: ReportData) -> list[dict[str, Any]]:
                 "conflicts_with_value": _quantity_value(c["quantity"], c["conflicts_with_value"]),
                 "fix": c["fix"],
                 "caution": c.get("caution"),
+                "resolved_by": c.get("resolved_by"),
             }
         )
     for a in articles.values():

@@ -412,6 +412,7 @@ def combine(
         for name, frame in done.items()
         if name == accounting.ARTICLE_NUMBERS
     }
+    checks = accounting.with_resolved_by(checks, numbers.get(accounting.ARTICLE_NUMBERS))
     merged = sort_findings(pl.concat([f.select(*FINDINGS_SCHEMA, IDENTITY) for f in findings]))
     return Validation(
         clean=clean,

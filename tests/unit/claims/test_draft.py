@@ -82,3 +82,11 @@ def test_the_cli_says_the_draft_is_not_ready(raw_dir: Path) -> None:
     assert "checked (" in line
     assert line.endswith("- not ready")
     assert "claim_vs_source" in result.stdout
+
+
+def test_claim_checks_say_which_cues_linked_each_claim(raw_dir: Path) -> None:
+    """resolved_by is in claim_checks too, for every claim read from the draft."""
+    checks = check(raw_dir).validation.derived["claim_checks"]
+    cues = checks.filter(pl.col("study_id") == "barbalho_2020")["resolved_by"].to_list()
+    assert cues
+    assert all(c is not None and c.startswith("author: Barbalho") for c in cues)

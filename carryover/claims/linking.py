@@ -53,7 +53,7 @@ _STRONG_TAIL = re.compile(
     rf"(?P<name>{_NAME})(?:\s+et\.?\s+al\.?"
     r"|\s+and\s+(?:colleagues|co-?workers|coauthors|co-authors)"
     r"|\s+and\s+(?:his|her|their)\s+(?:team|colleagues)"
-    r"|['\u2019]s?\s+(?:team|group|lab|research group))"
+    r"|['\u2019]s?\s+(?:team|group|lab|research group|study|trial|paper|research|work))"
 )
 _TITLED = re.compile(
     r"\b(?:scientist|researcher|professor|physiologist|author|Dr\.?|Prof\.?)\s+"
@@ -62,8 +62,9 @@ _TITLED = re.compile(
 )
 _YEAR_TAIL = re.compile(rf"(?P<name>{_NAME})\s*\(\s*(?P<year>(?:19|20)\d\d)[a-z]?\s*\)")
 _LED_BY = re.compile(
-    rf"\b(?:led\s+by|headed\s+by|(?:study|trial|paper|research|work)\s+(?:by|from)|by)\s+"
-    rf"(?:Dr\.?\s+|Prof(?:essor)?\.?\s+)?(?P<name>{_NAME})"
+    r"\b(?:(?:led|headed|run|conducted|carried\s+out|done|directed)\s+by|"
+    r"(?:study|trial|paper|research|work)\s+(?:by|from)|by)\s+(?:none\s+other\s+than\s+)?"
+    rf"(?:Dr\.?\s+|Prof(?:essor)?\.?\s+)?(?:[A-Z][a-z]+\s+(?=[A-Z]))?(?P<name>{_NAME})"
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s)\]>,;\"']+", re.I)
@@ -91,6 +92,8 @@ class StudyKey:
     title: str | None = None
     facts: frozenset[str] = frozenset()
     """Population and design facts ('female', 'adolescent', 'untrained', 'soccer', 'weeks:6')."""
+    coauthors: tuple[str, ...] = ()
+    """Every author's surname after the first, from the citation."""
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,19 @@ def facts_of(text: str) -> set[str]:
     return found
 
 
+def authors_of(citation: str) -> tuple[str, ...]:
+    """The authors' surnames in a Vancouver-style citation ('Plotkin DL, Rodas MA, ...')."""
+    head = re.split(r"\.\s+", citation, maxsplit=1)[0]
+    if head.lower().startswith("authors"):
+        return ()
+    names = []
+    for part in head.split(","):
+        m = re.match(r"\s*(.+?)\s+[A-Z]{1,3}$", part.strip())
+        if m:
+            names.append(m.group(1))
+    return tuple(names)
+
+
 def title_of(citation: str) -> str | None:
     """The title in a Vancouver-style citation: the part after the authors, before the journal."""
     parts = [p.strip() for p in re.split(r"\.\s+", citation) if p.strip()]
@@ -205,6 +221,7 @@ def keys_from_rows(rows: Iterable[tuple[Any, ...]]) -> list[StudyKey]:
                     | ({f"n:{int(n)}"} if n else set())
                     | ({f"sessions:{int(sessions)}"} if sessions else set())
                 ),
+                authors_of(citation)[1:],
             )
         )
     return keys
@@ -225,13 +242,26 @@ class Linker:
         """Title words most studies share ('squat', 'thrust'): they tell no study apart."""
         self.journals = [(journal_pattern(k.journal), k.study_id) for k in self.keys if k.journal]
 
-    def _by_author(self, name: str) -> list[StudyKey]:
+    def _by_author(self, name: str, first_only: bool = True) -> list[StudyKey]:
+        """Studies whose first author (or, unless first_only, any author) is that surname.
+
+        Misspellings within the tolerance count (AUTHOR_SIMILARITY).
+        """
         if not self.authors:
             return []
         best = process.extractOne(name, self.authors, scorer=fuzz.ratio)
-        if best is None or best[1] < AUTHOR_SIMILARITY:
-            return []
-        return [k for k in self.keys if k.author == best[0]]
+        hits = []
+        if best is not None and best[1] >= AUTHOR_SIMILARITY:
+            hits = [k for k in self.keys if k.author == best[0]]
+        if first_only:
+            return hits
+        for k in self.keys:
+            if k in hits or not k.coauthors:
+                continue
+            near = process.extractOne(name, k.coauthors, scorer=fuzz.ratio)
+            if near is not None and near[1] >= AUTHOR_SIMILARITY:
+                hits.append(k)
+        return hits
 
     def mentions(self, text: str) -> list[StudyMention]:
         """Every study mention in a sentence, in order (overlapping cues merged)."""
@@ -318,6 +348,7 @@ class Linker:
     def _authors(self, text: str) -> list[StudyMention]:
         out = []
         patterns = ((_STRONG_TAIL, True), (_YEAR_TAIL, True), (_TITLED, True), (_LED_BY, False))
+        stated = stated_facts(text)
         for pattern, strong in patterns:
             for m in pattern.finditer(text):
                 name = (
@@ -327,7 +358,12 @@ class Linker:
                 )
                 if name in _NOT_NAMES:
                     continue
-                hits = self._by_author(name)
+                et_al = pattern is _YEAR_TAIL or re.search(
+                    r"et\.?\s+al|colleagues|co-?workers|co-?authors", m.group(0)
+                )
+                hits = self._by_author(name, first_only=bool(et_al))
+                if len(hits) > 1:  # any author: the sentence's facts tell the studies apart
+                    hits = [k for k in hits if not _clash(stated, k)] or hits
                 if not hits and not strong:
                     continue
                 year_match = _YEAR.search(text[m.start() : m.end() + 30])

@@ -144,3 +144,24 @@ def test_citation_parts_and_facts() -> None:
         "sessions:3",
         "weeks:9",
     }
+
+
+def test_any_author_links_a_study_and_facts_tell_first_from_co_authors() -> None:
+    """'Contreras et al.' is the study he led; a nine-week study he co-wrote is the other.
+
+    'a study run by Bret Contrease' (misspelt) lasted nine weeks: the co-written one.
+    """
+    contreras = ("contreras_2017", "Contreras B, Vigotsky AD. Hip thrust vs front squat in "
+                 "adolescent males. J Strength Cond Res. 2017;31(4):999-1008.", 2017, None,
+                 "Adolescent male athletes", None, 6, None)  # fmt: skip
+    plotkin = ("plotkin_2023", "Plotkin DL, Rodas MA, Contreras BM, Roberts MD. Hip thrust and "
+               "back squat training elicit similar gluteus muscle hypertrophy. Front Physiol. "
+               "2023;14:1279170.", 2023, None, "Untrained adults", 34, 9, None)  # fmt: skip
+    linker = Linker(keys_from_rows([contreras, plotkin]))
+    assert linked(linker, "Contreras et al. found") == [(("contreras_2017",), ("author",))]
+    assert linked(linker, "a study run by Bret Contrease that lasted nine weeks") == [
+        (("plotkin_2023",), ("author",))
+    ]
+    assert linked(linker, "Contrease's study, which lasted nine weeks, found") == [
+        (("plotkin_2023",), ("author",))
+    ]

@@ -158,7 +158,9 @@ def transform_all(validation: Validation) -> dict[str, pl.DataFrame]:
     """
     clean = validation.clean
     changes = validation.derived["outcome_changes"]
-    rows = analytics.carryover(clean["studies"], clean["groups"], clean["outcomes"], changes)
+    rows = analytics.carryover(
+        clean["studies"], clean["groups"], clean["outcomes"], changes, clean["exercises"]
+    )
     return {**validation.derived, "carryover": rows, "carryover_pooled": analytics.pooled(rows)}
 
 
@@ -413,3 +415,14 @@ def article_summaries(validation: Validation) -> tuple[str, ...]:
     if numbers is None:
         return ()
     return tuple(article_lines(numbers, validation.findings))
+
+
+def summary_line(summary: RunSummary) -> str:
+    """One line for the run's log: files, rows loaded and quarantined, findings, run id."""
+    rows = sum(f.data_rows for f in summary.files)
+    loaded = sum(f.loaded_rows for f in summary.files)
+    read = sum(1 for f in summary.files if f.sha256 is not None)
+    return (
+        f"carryover run {summary.run_id}: {read} files, {rows} rows: {loaded} loaded, "
+        f"{rows - loaded} quarantined; {summary.errors} error(s), {summary.warnings} warning(s)"
+    )

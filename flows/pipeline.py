@@ -9,6 +9,7 @@ that a run killed at any point is recorded as such by the next one.
 
 # No `from __future__ import annotations`: a served deployment's runs load this flow from its
 # module and validate their parameters against these annotations, which must be real types.
+import dataclasses
 import datetime as dt
 import os
 import uuid
@@ -21,14 +22,16 @@ from prefect import Task, flow, get_run_logger, task, unmapped
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.client.orchestration import get_client
+from prefect.client.schemas.objects import State
 from prefect.exceptions import ObjectNotFound
 from prefect.runtime import flow_run
-from prefect.states import Crashed
+from prefect.states import Crashed, Failed
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from carryover import steps
 from carryover.claims.articles import Article
 from carryover.claims.articles import read_articles as read_article_files
+from carryover.core import failon
 from carryover.core.errors import first_line
 from carryover.ingest.extract import Extracted
 from carryover.report.markdown import ReportInput, render_markdown, summary_markdown
@@ -145,9 +148,17 @@ def load(
 
 @task(name="report", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def report(report_dir: Path, content: ReportInput, warehouse: Path) -> tuple[Path, Path]:
-    """Write the Markdown and HTML reports (read back from the warehouse); publish the artifacts."""
-    path = steps.write_report(report_dir, content)
+    """Write the Markdown and HTML reports (read back from the warehouse); publish the artifacts.
+
+    Both reports are named after the run's finish time as the warehouse records it, so that one
+    run's two files share one timestamp.
+    """
     data = load_report_data(warehouse, content.run_id)
+    finished = data.run["finished_at"]
+    if isinstance(finished, dt.datetime):
+        aware = finished if finished.tzinfo else finished.replace(tzinfo=dt.UTC)
+        content = dataclasses.replace(content, finished_at=aware)
+    path = steps.write_report(report_dir, content)
     html = steps.write_html_report(report_dir, data)
     create_markdown_artifact(
         markdown=summary_markdown(data, str(html)) + "\n" + render_markdown(content),
@@ -172,7 +183,8 @@ def carryover_pipeline(
     lock_wait_seconds: float = DEFAULT_LOCK_WAIT,
     task_runner: TaskRunnerKind = "thread",
     dask_address: str | None = None,
-) -> steps.RunSummary:
+    fail_on: failon.FailOn = failon.DEFAULT_FAIL_ON,
+) -> steps.RunSummary | State[Any]:
     """Check the raw study data, load what is valid into DuckDB, and report every finding.
 
     Args:
@@ -185,6 +197,10 @@ def carryover_pipeline(
             in this process) or "dask" (prefect-dask's DaskTaskRunner).
         dask_address: With "dask", the address of an existing Dask scheduler (such as
             tcp://10.0.0.5:8786); without one, a local Dask cluster is started for the run.
+        fail_on: "error" (default), "warning" or "never": a run whose findings reach this level
+            ends Failed, with the counts as its message (the warehouse is loaded and the report
+            written all the same); its result is then a FindingsReachedThreshold carrying the
+            summary.
 
     """
     started = dt.datetime.now(dt.UTC)
@@ -202,7 +218,16 @@ def carryover_pipeline(
             journal.fail(f"{name}: {first_line(exc)}" if str(exc).strip() else name)
             raise
         journal.finish()
-    return summary
+    return _final_state(summary, fail_on)
+
+
+def _final_state(summary: steps.RunSummary, fail_on: str) -> steps.RunSummary | State[Any]:
+    """Log the run's one-line summary; end Failed when its findings reach the threshold."""
+    get_run_logger().info(steps.summary_line(summary))
+    if not failon.breaches(summary.errors, summary.warnings, fail_on):
+        return summary
+    message = failon.failure_message(summary.errors, summary.warnings, fail_on)
+    return Failed(message=message, data=failon.FindingsReachedThreshold(message, summary))
 
 
 def make_task_runner(kind: TaskRunnerKind, dask_address: str | None = None) -> TaskRunner[Any]:

@@ -1,7 +1,9 @@
 """claims.csv: one row per figure an article states about a study.
 
-No key: one article line may state several figures. A change_pct claim names its group, test
-exercise and measure; n, duration_weeks and sessions_per_week claims are about the study itself.
+No key: one article line may state several figures. A change_pct, change_abs or contrast claim
+names its group, test and measure (a contrast is the named group minus the other one); an n claim
+with a group_id is that group's sample size, without one the study's; duration_weeks and
+sessions_per_week claims are about the study itself.
 """
 
 from __future__ import annotations
@@ -9,38 +11,52 @@ from __future__ import annotations
 import polars as pl
 
 from schemas.columns import Bound, ColumnSpec, Kind
-from schemas.keys import reference_check
+from schemas.keys import UNKNOWN_GROUP_MESSAGE, reference_check, with_group_hints
 from schemas.table import FrameRule, SchemaPlan, TableSpec, build_plan
 
 SPEC = TableSpec(
     name="claims",
     grain="one row per figure an article states",
     columns=(
-        ColumnSpec("article_id", Kind.SLUG, required=True, doc="the article (its file stem)"),
+        ColumnSpec(
+            "article_id", Kind.ARTICLE, required=True, doc="the article (its file stem as an id)"
+        ),
         ColumnSpec("line", Kind.INTEGER, required=True, minimum=Bound(1), doc="article line"),
         ColumnSpec("study_id", Kind.SLUG, required=True, doc="-> studies"),
         ColumnSpec("quantity", Kind.QUANTITY, required=True, doc="what the figure is"),
-        ColumnSpec("group_id", Kind.SLUG, doc="-> groups; required for change_pct"),
-        ColumnSpec("test_exercise", Kind.SLUG, doc="-> exercises; required for change_pct"),
-        ColumnSpec("measure", Kind.MEASURE, doc="1RM, 3RM, ...; required for change_pct"),
+        ColumnSpec("group_id", Kind.SLUG, doc="-> groups; required for changes and contrasts"),
+        ColumnSpec(
+            "test_exercise", Kind.SLUG, doc="-> exercises; required for changes and contrasts"
+        ),
+        ColumnSpec(
+            "measure", Kind.MEASURE, doc="1RM, 3RM, height, ...; required for changes and contrasts"
+        ),
         ColumnSpec("value", Kind.NUMBER, required=True, doc="the figure as the article states it"),
     ),
     key=(),
     rounded=("value",),
 )
 
-_IS_CHANGE = pl.col("quantity") == "change_pct"
+_IS_CHANGE = pl.col("quantity").is_in(["change_pct", "change_abs", "contrast"])
 
 
-def row_plan(studies: pl.Series, groups: pl.Series, exercises: pl.Series) -> SchemaPlan:
-    """Cell, completeness and reference checks of claims (rows that fail are quarantined)."""
+def row_plan(
+    studies: pl.Series,
+    groups: pl.Series,
+    exercises: pl.Series,
+    group_rows: pl.DataFrame | None = None,
+) -> SchemaPlan:
+    """Cell, completeness and reference checks of claims (rows that fail are quarantined).
+
+    `group_rows` are the valid groups, which unknown_group's message names.
+    """
     incomplete = [
         FrameRule(
             f"claim_incomplete:{column}",
             "claim_incomplete",
             column,
             ~_IS_CHANGE | pl.col(column).is_not_null(),
-            f"a change_pct claim needs {column}; it is empty",
+            f"a {{quantity}} claim needs {column}; it is empty",
         )
         for column in ("group_id", "test_exercise", "measure")
     ]
@@ -49,7 +65,7 @@ def row_plan(studies: pl.Series, groups: pl.Series, exercises: pl.Series) -> Sch
         "unknown_group",
         "group_id",
         reference_check(["study_id", "group_id"], groups),
-        "group {group_id!r} of study {study_id!r} is not a valid group in groups.csv",
+        UNKNOWN_GROUP_MESSAGE,
     )
     return build_plan(
         SPEC,
@@ -70,4 +86,5 @@ def row_plan(studies: pl.Series, groups: pl.Series, exercises: pl.Series) -> Sch
             ],
         },
         frame_rules=[*incomplete, unknown_group],
+        prepare=with_group_hints(group_rows),
     )

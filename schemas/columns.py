@@ -14,13 +14,38 @@ import pandera.polars as pa
 import polars as pl
 from pandera.api.polars.types import PolarsData
 
+from carryover.core.rounding import half_width
+
 SLUG_PATTERN = r"^[a-z][a-z0-9_]*$"
+ARTICLE_PATTERN = r"^[a-z][a-z0-9_-]*$"
+"""An article id as claims.csv may write it: the id, or the file stem with its hyphens."""
 INTEGER_PATTERN = r"^[+-]?[0-9]+$"
 NUMBER_PATTERN = r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"
-MEASURE_PATTERN = r"^[1-9][0-9]?RM$"
+RM_PATTERN = r"^([1-9][0-9]?|n)RM$"
+"""A repetition-maximum test: 1RM, 3RM, ... or `nRM` where the paper does not say how many."""
+MEASURES = (
+    "height",
+    "distance",
+    "time",
+    "peak_force",
+    "relative_peak_force",
+    "torque",
+    "thickness",
+    "csa",
+)
+"""Measures of tests other than repetition maxima (jumps, sprints, isometric force, muscle size)."""
+MEASURE_PATTERN = r"^(([1-9][0-9]?|n)RM|" + "|".join(MEASURES) + r")$"
 DOI_PATTERN = r"^10\.[0-9]{4,9}/\S+$"
-UNITS = ("kg", "lb")
-QUANTITIES = ("change_pct", "n", "duration_weeks", "sessions_per_week")
+UNITS = ("kg", "lb", "cm", "m", "s", "mm", "cm2", "N", "N/kg", "Nm")
+FLAGS = ("yes", "no")
+QUANTITIES = (
+    "change_pct",
+    "change_abs",
+    "n",
+    "duration_weeks",
+    "sessions_per_week",
+    "contrast",
+)
 
 
 class Kind(StrEnum):
@@ -28,6 +53,7 @@ class Kind(StrEnum):
 
     TEXT = "text"
     SLUG = "slug"
+    ARTICLE = "article"
     INTEGER = "integer"
     NUMBER = "number"
     MEASURE = "measure"
@@ -35,6 +61,8 @@ class Kind(StrEnum):
     DOI = "doi"
     ALIASES = "aliases"
     QUANTITY = "quantity"
+    CHOICE = "choice"
+    FLAG = "flag"
 
 
 @dataclass(frozen=True)
@@ -55,6 +83,8 @@ class ColumnSpec:
     minimum: Bound | None = None
     maximum: Bound | None = None
     doc: str = ""
+    choices: tuple[str, ...] = ()
+    """The allowed values of a CHOICE column."""
 
     @property
     def numeric(self) -> bool:
@@ -66,13 +96,19 @@ class ColumnSpec:
         base = {
             Kind.TEXT: "some text",
             Kind.SLUG: "an id of lower-case letters, digits and '_', starting with a letter",
+            Kind.ARTICLE: "an article id of lower-case letters, digits, '_' and '-' (the file "
+            "stem: review-a is read as review_a), starting with a letter",
             Kind.INTEGER: "a whole number",
-            Kind.NUMBER: "a number such as 12 or 12.5 (a point for decimals, no separators)",
-            Kind.MEASURE: "a repetition-maximum test such as 1RM or 3RM",
-            Kind.UNIT: "kg or lb",
+            Kind.NUMBER: "a number such as 12 or 12.5 (a point for decimals, no separators; "
+            "0 or between about 1e-308 and 1e308 in size)",
+            Kind.MEASURE: "an nRM test such as 1RM or 3RM (nRM: n not stated), or one of "
+            + ", ".join(MEASURES),
+            Kind.UNIT: "one of " + ", ".join(UNITS),
             Kind.DOI: "a DOI such as 10.7717/peerj.7337",
             Kind.ALIASES: "lower-case phrases separated by ';', such as 'squat;back squat'",
             Kind.QUANTITY: "one of " + ", ".join(QUANTITIES),
+            Kind.CHOICE: "one of " + ", ".join(self.choices),
+            Kind.FLAG: "yes or no",
         }[self.kind]
         if self.numeric and (self.minimum or self.maximum):
             base = "a whole number" if self.kind is Kind.INTEGER else "a number"
@@ -94,12 +130,13 @@ def _format_rule(spec: ColumnSpec) -> tuple[str, pl.Expr] | None:
             return None
         case Kind.SLUG:
             return "slug_format", col.str.contains(SLUG_PATTERN)
+        case Kind.ARTICLE:
+            return "slug_format", col.str.contains(ARTICLE_PATTERN)
         case Kind.INTEGER:
             fits = col.is_null() | col.cast(pl.Int64, strict=False).is_not_null()
             return "integer_type", col.str.contains(INTEGER_PATTERN) & fits
         case Kind.NUMBER:
-            finite = col.is_null() | col.cast(pl.Float64, strict=False).is_finite().fill_null(False)
-            return "number_type", col.str.contains(NUMBER_PATTERN) & finite
+            return "number_type", col.str.contains(NUMBER_PATTERN) & representable(col)
         case Kind.MEASURE:
             return "measure_format", col.str.contains(MEASURE_PATTERN)
         case Kind.UNIT:
@@ -111,7 +148,28 @@ def _format_rule(spec: ColumnSpec) -> tuple[str, pl.Expr] | None:
             return "aliases_format", (col == col.str.to_lowercase()) & phrases_ok
         case Kind.QUANTITY:
             return "quantity_value", col.is_in(QUANTITIES)
+        case Kind.CHOICE:
+            return "value_not_allowed", col.is_in(spec.choices)
+        case Kind.FLAG:
+            return "flag_value", col.is_in(FLAGS)
     raise AssertionError(spec.kind)  # pragma: no cover
+
+
+def representable(col: pl.Expr) -> pl.Expr:
+    """True where a number written as text is held faithfully by a 64-bit float.
+
+    Not so: a value too large (inf), a non-zero value too small (it would read as 0: 1e-400), and
+    a figure whose last digit stands for more than any float (0e400: its rounding interval has no
+    end). Exponents of any length are handled without error.
+    """
+    value = col.cast(pl.Float64, strict=False)
+    nonzero_digits = col.str.extract(r"^[+-]?([0-9]*\.?[0-9]*)", 1).str.contains("[1-9]")
+    underflow = (value == 0.0) & nonzero_digits.fill_null(False)
+    return col.is_null() | (
+        value.is_finite().fill_null(False)
+        & ~underflow.fill_null(False)
+        & half_width(col).is_finite().fill_null(False)
+    )
 
 
 def as_number(name: str) -> pl.Expr:
@@ -163,6 +221,10 @@ def cast_expr(spec: ColumnSpec) -> pl.Expr:
             return col.cast(pl.Int64)
         case Kind.NUMBER:
             return col.cast(pl.Float64)
+        case Kind.ARTICLE:
+            return col.str.replace_all("-", "_", literal=True)
+        case Kind.FLAG:
+            return col == "yes"
         case Kind.ALIASES:
             return (
                 col.str.split(";")

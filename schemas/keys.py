@@ -81,3 +81,38 @@ def reference_check(columns: Sequence[str], known: pl.Series) -> pl.Expr:
     """
     key = composite(columns)
     return key.is_in(known.implode()) | key.is_null()
+
+
+VALID_GROUPS = "_valid_groups"
+GROUP_FILES = "_group_files"
+UNKNOWN_GROUP_MESSAGE = (
+    "group {group_id!r} of study {study_id!r} is not a valid group in {_group_files}; "
+    "the valid groups of {study_id} are: {_valid_groups}"
+)
+"""unknown_group's wording: the files the study's groups came from, and its valid group ids."""
+
+
+def with_group_hints(
+    groups: pl.DataFrame | None,
+) -> Callable[[pl.DataFrame], pl.DataFrame]:
+    """Add, per row, its study's valid group ids and the groups files they came from.
+
+    `groups` holds the clean groups rows (with `source_file` when read from files); a study with
+    no valid group gets "none" and the names of every groups file.
+    """
+    if groups is None:
+        groups = pl.DataFrame(schema={"study_id": pl.String, "group_id": pl.String})
+    if "source_file" not in groups.columns:
+        groups = groups.with_columns(pl.lit("groups.csv").alias("source_file"))
+    hints = groups.group_by("study_id").agg(
+        pl.col("group_id").unique().sort().str.join(", ").alias(VALID_GROUPS),
+        pl.col("source_file").unique().sort().str.join(", ").alias(GROUP_FILES),
+    )
+    every_file = ", ".join(sorted(set(groups["source_file"].drop_nulls()))) or "groups.csv"
+
+    def prepare(frame: pl.DataFrame) -> pl.DataFrame:
+        return frame.join(hints, on="study_id", how="left", maintain_order="left").with_columns(
+            pl.col(VALID_GROUPS).fill_null("none"), pl.col(GROUP_FILES).fill_null(every_file)
+        )
+
+    return prepare

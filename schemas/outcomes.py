@@ -1,8 +1,11 @@
-"""outcomes.csv: one row per study x group x test exercise x measure (a strength result).
+"""outcomes.csv: one row per study x group x test x measure (a within-group result).
 
-Key: (study_id, group_id, test_exercise, measure). Figures are as the paper reports them; an
-empty cell is a figure the paper does not give. Wherever two figures can be compared they must
-agree within the rounding of the figures as reported.
+Key: (study_id, group_id, test_exercise, measure). The test is any entry of exercises.csv: a lift,
+a jump, a sprint, isometric force, muscle size. Figures are as the paper reports them; an empty
+cell is a figure the paper does not give. A percent change keeps the sign the paper prints, so a
+faster sprint is a negative change (exercises.lower_is_better says which direction is better).
+Wherever two figures can be compared they must agree within the rounding of the figures as
+reported; the rules hold for every test alike.
 """
 
 from __future__ import annotations
@@ -12,10 +15,17 @@ import polars as pl
 from carryover.core import rounding
 from carryover.core.rounding import Interval
 from schemas.columns import Bound, ColumnSpec, Kind
-from schemas.keys import duplicate_key_rule, reference_check, with_first_line
+from schemas.keys import (
+    UNKNOWN_GROUP_MESSAGE,
+    duplicate_key_rule,
+    reference_check,
+    with_first_line,
+    with_group_hints,
+)
 from schemas.table import FrameRule, SchemaPlan, TableSpec, build_plan, hw
 
 FIGURES = ("pre_mean", "pre_sd", "post_mean", "post_sd", "change_abs", "change_pct")
+CHANGE_SDS = ("change_abs_sd", "change_pct_sd")
 _POSITIVE = Bound(0, strict=True)
 _NON_NEGATIVE = Bound(0)
 
@@ -27,29 +37,46 @@ SPEC = TableSpec(
         ColumnSpec("group_id", Kind.SLUG, required=True, doc="-> groups (within the study)"),
         ColumnSpec("test_exercise", Kind.SLUG, required=True, doc="-> exercises"),
         ColumnSpec("measure", Kind.MEASURE, required=True, doc="1RM, 3RM, ..."),
-        ColumnSpec("unit", Kind.UNIT, doc="kg or lb; required when a figure is in the unit"),
+        ColumnSpec(
+            "unit", Kind.UNIT, doc="kg, lb, cm, s, ...; required when a figure is in the unit"
+        ),
         ColumnSpec("pre_mean", Kind.NUMBER, minimum=_POSITIVE, doc="baseline mean"),
         ColumnSpec("pre_sd", Kind.NUMBER, minimum=_NON_NEGATIVE, doc="baseline SD"),
         ColumnSpec("post_mean", Kind.NUMBER, minimum=_POSITIVE, doc="follow-up mean"),
         ColumnSpec("post_sd", Kind.NUMBER, minimum=_NON_NEGATIVE, doc="follow-up SD"),
         ColumnSpec("change_abs", Kind.NUMBER, doc="mean change in the unit"),
-        ColumnSpec("change_pct", Kind.NUMBER, doc="mean change in percent"),
+        ColumnSpec("change_pct", Kind.NUMBER, doc="mean change in percent, sign as printed"),
+        ColumnSpec(
+            "change_abs_sd", Kind.NUMBER, minimum=_NON_NEGATIVE, doc="SD of the changes in the unit"
+        ),
+        ColumnSpec(
+            "change_pct_sd",
+            Kind.NUMBER,
+            minimum=_NON_NEGATIVE,
+            doc="SD of the individual percent changes",
+        ),
         ColumnSpec("source", Kind.TEXT, required=True, doc="where in the paper: Abstract, Table 2"),
     ),
     key=("study_id", "group_id", "test_exercise", "measure"),
     rounded=FIGURES,
 )
 
-_HAS_CHANGE = pl.col("change_pct").is_not_null() | (
-    pl.col("pre_mean").is_not_null() & pl.col("post_mean").is_not_null()
+_HAS_CHANGE = (
+    pl.col("change_pct").is_not_null()
+    | pl.col("change_abs").is_not_null()
+    | (pl.col("pre_mean").is_not_null() & pl.col("post_mean").is_not_null())
 )
 
 
-def row_plan(groups: pl.Series, exercises: pl.Series) -> SchemaPlan:
+def row_plan(
+    groups: pl.Series, exercises: pl.Series, group_rows: pl.DataFrame | None = None
+) -> SchemaPlan:
     """Cell, key, reference and completeness checks (rows that fail are quarantined).
 
-    `groups` holds composite (study_id, group_id) keys of valid groups (schemas.keys.key_values).
+    `groups` holds composite (study_id, group_id) keys of valid groups (schemas.keys.key_values);
+    `group_rows` the valid groups themselves, which unknown_group's message names.
     """
+    first_line, hints = with_first_line(SPEC.key), with_group_hints(group_rows)
     rules = [
         duplicate_key_rule(SPEC),
         FrameRule(
@@ -57,15 +84,18 @@ def row_plan(groups: pl.Series, exercises: pl.Series) -> SchemaPlan:
             "outcome_no_figures",
             "change_pct",
             _HAS_CHANGE,
-            "the outcome gives no change: fill change_pct, or both pre_mean and post_mean",
+            "the outcome gives no change: fill change_pct, change_abs, or both pre_mean and "
+            "post_mean",
         ),
         FrameRule(
             "unit_required",
             "unit_required",
             "unit",
             pl.col("unit").is_not_null()
-            | ~pl.any_horizontal(pl.col(c).is_not_null() for c in FIGURES if c != "change_pct"),
-            "unit is empty but the outcome gives figures in a unit; fill kg or lb",
+            | ~pl.any_horizontal(
+                pl.col(c).is_not_null() for c in (*FIGURES, "change_abs_sd") if c != "change_pct"
+            ),
+            "unit is empty but the outcome gives figures in a unit; fill it (kg, cm, s, ...)",
         ),
         FrameRule(
             "sd_without_mean:pre",
@@ -81,12 +111,22 @@ def row_plan(groups: pl.Series, exercises: pl.Series) -> SchemaPlan:
             pl.col("post_sd").is_null() | pl.col("post_mean").is_not_null(),
             "post_sd {post_sd} is given without post_mean; an SD needs its mean",
         ),
+        *(
+            FrameRule(
+                f"sd_without_mean:{sd}",
+                "sd_without_mean",
+                sd,
+                pl.col(sd).is_null() | pl.col(change).is_not_null(),
+                f"{sd} {{{sd}}} is given without {change}; an SD needs its mean",
+            )
+            for sd, change in (("change_abs_sd", "change_abs"), ("change_pct_sd", "change_pct"))
+        ),
         FrameRule(
             "unknown_group",
             "unknown_group",
             "group_id",
             reference_check(["study_id", "group_id"], groups),
-            "group {group_id!r} of study {study_id!r} is not a valid group in groups.csv",
+            UNKNOWN_GROUP_MESSAGE,
         ),
     ]
     return build_plan(
@@ -101,7 +141,7 @@ def row_plan(groups: pl.Series, exercises: pl.Series) -> SchemaPlan:
             ]
         },
         frame_rules=rules,
-        prepare=with_first_line(SPEC.key),
+        prepare=lambda frame: hints(first_line(frame)),
     )
 
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import polars as pl
 
-from schemas.columns import MEASURE_PATTERN
+from schemas.columns import RM_PATTERN
+from schemas.exercises import lower_is_better
+from schemas.participants import effective_n
 
 DEFAULT_PREPOST_R = 0.5
 """Pre-post correlation assumed where studies.csv gives no `prepost_r`.
@@ -38,13 +40,17 @@ POOLED_METHOD_DOC = (
 )
 MATRIX_CELL_DOC = (
     "'+x.x%' is the participant-weighted mean change_pct, 'ratio r.rr' the pooled transfer ratio "
-    "(cross cells only) and 'k=K' the number of studies (carryover_pooled)."
+    "(cross cells only), 'd d.dd' the pooled d_change where no percent change is reported, and "
+    "'k=K' the number of studies (carryover_pooled, all studies)."
 )
 
 SPECIFIC, CROSS, CONTROL = "specific", "cross", "control"
 
 CARRYOVER_KEY = ("study_id", "group_id", "test_exercise", "measure")
-POOLED_KEY = ("trained_exercise", "test_exercise", "measure_family")
+POOLED_KEY = ("trained_exercise", "test_exercise", "measure_family", "subset")
+ALL_STUDIES = "all studies"
+WITHOUT_CAUTIONED = "without cautioned studies"
+"""carryover_pooled's `subset`: every study, or (a sensitivity row) only studies with no caution."""
 
 # Column docs: the warehouse's COMMENT ON statements and the README's tables are both kept equal
 # to these (tests/unit/test_docs.py).
@@ -59,8 +65,9 @@ CARRYOVER_COLUMNS: dict[str, str] = {
     "test_exercise": "What was tested (-> exercises).",
     "measure": "The test as reported: 1RM, 3RM, ...",
     "measure_family": "`RM strength` for every nRM test: the level at which rows are pooled.",
-    "unit": "kg or lb, for the figures in a unit.",
-    "n": "Participants analysed in the group (groups.n).",
+    "unit": "The unit of the figures in a unit (kg, cm, s, ...).",
+    "lower_is_better": "The test improves downwards (a time): a negative change is a gain.",
+    "n": "Participants in the group: n analysed (groups.n), else n randomized.",
     "pre_mean": "Baseline mean, as reported.",
     "pre_sd": "Baseline SD, as reported.",
     "post_mean": "Follow-up mean, as reported.",
@@ -79,12 +86,22 @@ CARRYOVER_COLUMNS: dict[str, str] = {
         "Variance of lnrr: pre_sd²/(n·pre_mean²) + post_sd²/(n·post_mean²) "
         "- 2r·pre_sd·post_sd/(n·pre_mean·post_mean); null without both SDs."
     ),
+    "d_change": (
+        "Standardized mean change on the SD of the changes, c(n-1)·change/SD_change (metafor "
+        "SMCC), from change_abs_sd (else change_pct_sd); null without one."
+    ),
+    "d_change_var": "Variance of d_change: 1/n + d_change²/(2n).",
+    "d_change_scale": (
+        "`unit` (change_abs / change_abs_sd) or `percent` (change_pct / change_pct_sd)."
+    ),
+    "caution": "The study's caution (studies.caution), if it has one: read the row with it.",
     "reference_group_id": (
         "The study's one group that trained test_exercise (null if it has none or several)."
     ),
     "reference_change_pct": "change_pct of the reference group on the same test and measure.",
     "transfer_ratio": (
-        "Cross rows: change_pct / reference_change_pct; null unless the reference gain is > 0."
+        "Cross rows: change_pct / reference_change_pct; null unless the reference gain is > 0 "
+        "(for a lower_is_better test, a gain is a fall)."
     ),
     "transfer_ratio_g": "Cross rows: g / the reference group's g (the ratio in SD units).",
     "control_group_id": "The study's one control group (null if it has none or several).",
@@ -96,7 +113,12 @@ CARRYOVER_COLUMNS: dict[str, str] = {
 POOLED_COLUMNS: dict[str, str] = {
     "trained_exercise": "What the groups trained.",
     "test_exercise": "What was tested.",
-    "measure_family": "`RM strength`: 1RM, 3RM, ... tests pooled together.",
+    "measure_family": "`RM strength` (1RM, 3RM, ... pooled together), or the measure itself.",
+    "subset": (
+        "`all studies`, or `without cautioned studies`: the sensitivity row leaving out every "
+        "study with a caution (present only where the row has one)."
+    ),
+    "cautioned_studies": "The row's studies that carry a caution, comma-separated; null if none.",
     "is_specific": "trained_exercise = test_exercise.",
     "measures": "The measures pooled, e.g. `1RM, 3RM`.",
     "studies": "The studies in the row, comma-separated.",
@@ -117,6 +139,10 @@ POOLED_COLUMNS: dict[str, str] = {
     "transfer_ratio": "Participant-weighted mean of the transfer ratios: Σ n·ratio / Σ n.",
     "transfer_ratio_min": "Smallest transfer ratio pooled.",
     "transfer_ratio_max": "Largest transfer ratio pooled.",
+    "k_d": "Groups with d_change and d_change_var > 0.",
+    "d_pooled": "Pooled d_change, DerSimonian-Laird random effects (as g_pooled).",
+    "d_ci_lo": "Lower end of the 95% CI of d_pooled.",
+    "d_ci_hi": "Upper end of the 95% CI of d_pooled.",
 }
 
 
@@ -164,7 +190,7 @@ def ratio_of_gains(gain: pl.Expr, reference: pl.Expr) -> pl.Expr:
 
 def measure_family(measure: pl.Expr) -> pl.Expr:
     """The family a measure is pooled in: every nRM test is `RM strength`, others stay as is."""
-    return pl.when(measure.str.contains(MEASURE_PATTERN)).then(pl.lit(RM_FAMILY)).otherwise(measure)
+    return pl.when(measure.str.contains(RM_PATTERN)).then(pl.lit(RM_FAMILY)).otherwise(measure)
 
 
 def _one_group_per(groups: pl.DataFrame, by: str, where: pl.Expr, alias: str) -> pl.DataFrame:
@@ -183,8 +209,12 @@ def carryover(
     groups: pl.DataFrame,
     outcomes: pl.DataFrame,
     changes: pl.DataFrame,
+    exercises: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """One row per outcome with its effect sizes, transfer ratio and controlled effect.
+
+    Every test counts, not only lifts: a group that trained the hip thrust and was tested on a
+    jump is a cross row. `exercises` says which tests improve downwards (lower_is_better).
 
     `changes` is `outcome_changes(outcomes)`. The transfer ratio of a cross row divides its gain by
     the gain, on the same test and measure, of the study's one group that trained the tested
@@ -192,8 +222,24 @@ def carryover(
     subtracts the study's one control group (trained_exercise null), where it has exactly one.
     """
     r_study = pl.col("prepost_r")
+    sds = [
+        pl.col(c) if c in outcomes.columns else pl.lit(None, pl.Float64).alias(c)
+        for c in ("change_abs_sd", "change_pct_sd")
+    ]
+    lower = (
+        lower_is_better(exercises)
+        if exercises is not None
+        else pl.DataFrame(schema={"exercise_id": pl.String, "lower_is_better": pl.Boolean})
+    ).rename({"exercise_id": "test_exercise"})
+    study_facts = studies.select(
+        "study_id",
+        "prepost_r",
+        pl.col("caution")
+        if "caution" in studies.columns
+        else pl.lit(None, pl.String).alias("caution"),
+    )
     rows = (
-        outcomes.select(*CARRYOVER_KEY, "pre_mean", "pre_sd", "post_mean", "post_sd")
+        outcomes.select(*CARRYOVER_KEY, "pre_mean", "pre_sd", "post_mean", "post_sd", *sds)
         .join(
             changes.select(
                 *CARRYOVER_KEY,
@@ -208,12 +254,16 @@ def carryover(
             nulls_equal=True,
         )
         .join(
-            groups.select("study_id", "group_id", "trained_exercise", "n"),
+            groups.select(
+                "study_id", "group_id", "trained_exercise", effective_n(groups).alias("n")
+            ),
             on=["study_id", "group_id"],
             how="left",
         )
-        .join(studies.select("study_id", "prepost_r"), on="study_id", how="left")
+        .join(study_facts, on="study_id", how="left")
+        .join(lower, on="test_exercise", how="left")
         .with_columns(
+            pl.col("lower_is_better").fill_null(False),
             pl.when(r_study.is_not_null())
             .then(pl.lit(R_FROM_STUDY))
             .otherwise(pl.lit(R_DEFAULT))
@@ -233,6 +283,15 @@ def carryover(
             .otherwise(pl.lit(CROSS))
             .alias("role"),
             smcr(pl.col("change_abs"), pl.col("pre_sd"), pl.col("n")).alias("g"),
+            pl.when(pl.col("change_abs_sd").is_not_null() & pl.col("change_abs").is_not_null())
+            .then(smcr(pl.col("change_abs"), pl.col("change_abs_sd"), pl.col("n")))
+            .otherwise(smcr(pl.col("change_pct"), pl.col("change_pct_sd"), pl.col("n")))
+            .alias("d_change"),
+            pl.when(pl.col("change_abs_sd").is_not_null() & pl.col("change_abs").is_not_null())
+            .then(pl.lit("unit"))
+            .when(pl.col("change_pct_sd").is_not_null() & pl.col("change_pct").is_not_null())
+            .then(pl.lit("percent"))
+            .alias("d_change_scale"),
             log_response_ratio(pl.col("pre_mean"), pl.col("post_mean")).alias("lnrr"),
         )
         .with_columns(
@@ -245,6 +304,9 @@ def carryover(
                 pl.col("n"),
                 pl.col("prepost_r"),
             ).alias("lnrr_var"),
+            (1.0 / pl.col("n") + pl.col("d_change").pow(2) / (2.0 * pl.col("n"))).alias(
+                "d_change_var"
+            ),
         )
     )
 
@@ -272,6 +334,7 @@ def carryover(
         }
     )
     is_cross = pl.col("role") == CROSS
+    direction = pl.when(pl.col("lower_is_better")).then(-1.0).otherwise(1.0)
     is_treated = pl.col("role") != CONTROL
     out = (
         rows.join(reference, on=["study_id", "test_exercise"], how="left")
@@ -294,7 +357,11 @@ def carryover(
         )
         .with_columns(
             pl.when(is_cross)
-            .then(ratio_of_gains(pl.col("change_pct"), pl.col("reference_change_pct")))
+            .then(
+                ratio_of_gains(
+                    direction * pl.col("change_pct"), direction * pl.col("reference_change_pct")
+                )
+            )
             .alias("transfer_ratio"),
             pl.when(is_cross)
             .then(ratio_of_gains(pl.col("g"), pl.col("_ref_g")))
@@ -313,6 +380,9 @@ def carryover(
 _CARRYOVER_TYPES: dict[str, pl.DataType] = {
     "n": pl.Int64(),
     "is_specific": pl.Boolean(),
+    "lower_is_better": pl.Boolean(),
+    "caution": pl.String(),
+    "d_change_scale": pl.String(),
     **{
         name: pl.Float64()
         for name in (
@@ -333,6 +403,8 @@ _CARRYOVER_TYPES: dict[str, pl.DataType] = {
             "controlled_change_pct",
             "controlled_g",
             "controlled_g_var",
+            "d_change",
+            "d_change_var",
         )
     },
 }
@@ -421,10 +493,39 @@ def pooled(rows: pl.DataFrame) -> pl.DataFrame:
 
     Control groups are not pooled (they have no trained exercise). Each group is an independent
     sample; k_studies counts studies. The effect g is pooled by DerSimonian-Laird random effects;
-    percent changes and transfer ratios by their participant-weighted mean.
+    percent changes and transfer ratios by their participant-weighted mean. Where a row pools a
+    study with a caution, a sensitivity row (`subset` = without cautioned studies) pools the
+    others, when any remain.
     """
-    by = list(POOLED_KEY)
+    if "caution" not in rows.columns:
+        rows = rows.with_columns(pl.lit(None, pl.String).alias("caution"))
+    if "d_change" not in rows.columns:
+        rows = rows.with_columns(
+            pl.lit(None, pl.Float64).alias(c) for c in ("d_change", "d_change_var")
+        )
     treated = rows.filter(pl.col("trained_exercise").is_not_null())
+    cautioned = (
+        treated.filter(pl.col("caution").is_not_null())
+        .group_by(list(POOLED_KEY[:-1]))
+        .agg(pl.col("study_id").unique().sort().str.join(", ").alias("cautioned_studies"))
+    )
+    everything = _pool(treated.with_columns(pl.lit(ALL_STUDIES).alias("subset")))
+    clean_rows = treated.filter(pl.col("caution").is_null()).join(
+        cautioned.select(list(POOLED_KEY[:-1])),
+        on=list(POOLED_KEY[:-1]),
+        how="semi",
+        nulls_equal=True,
+    )
+    parts = [everything]
+    if not clean_rows.is_empty():  # most data has no caution: no second pooling
+        parts.append(_pool(clean_rows.with_columns(pl.lit(WITHOUT_CAUTIONED).alias("subset"))))
+    out = pl.concat(parts).join(cautioned, on=list(POOLED_KEY[:-1]), how="left", nulls_equal=True)
+    return out.select(list(POOLED_COLUMNS)).sort(*POOLED_KEY[:-1], pl.col("subset") != ALL_STUDIES)
+
+
+def _pool(treated: pl.DataFrame) -> pl.DataFrame:
+    """pooled() on one subset of the trained groups (the frame has `subset`)."""
+    by = list(POOLED_KEY)
     n = pl.col("n").cast(pl.Float64)
     ratio = pl.col("transfer_ratio")
     summary = treated.group_by(by).agg(
@@ -449,11 +550,21 @@ def pooled(rows: pl.DataFrame) -> pl.DataFrame:
             "ci_hi": "g_ci_hi",
         }
     )
+    with_d = treated.filter(pl.col("d_change").is_not_null())
+    d_effects = random_effects(with_d, by, "d_change", "d_change_var").select(
+        *by,
+        pl.col("k").alias("k_d"),
+        pl.col("pooled").alias("d_pooled"),
+        pl.col("ci_lo").alias("d_ci_lo"),
+        pl.col("ci_hi").alias("d_ci_hi"),
+    )
     out = (
         summary.join(effects, on=by, how="left", nulls_equal=True)
+        .join(d_effects, on=by, how="left", nulls_equal=True)
         .with_columns(
             (pl.col("k_studies") == 1).alias("single_study"),
             pl.col("k_g").fill_null(0),
+            pl.col("k_d").fill_null(0),
         )
         .with_columns(
             # Empty groups give NaN from 0/0: no figure, so null.
@@ -461,4 +572,8 @@ def pooled(rows: pl.DataFrame) -> pl.DataFrame:
             for c in ("change_pct_mean", "transfer_ratio")
         )
     )
-    return out.select(list(POOLED_COLUMNS)).sort(by)
+    return (
+        out.with_columns(pl.lit(None, pl.String).alias("cautioned_studies"))
+        .select(list(POOLED_COLUMNS))
+        .drop("cautioned_studies")
+    )

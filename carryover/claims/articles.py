@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,9 +33,11 @@ from typing import Any
 import polars as pl
 
 from carryover.claims import accounting
+from carryover.claims.article_files import decode_lines, not_text
 from carryover.claims.linking import Linker, keys_from_rows
 from carryover.claims.numbers import COMPOUND_WORD, word_value
 from carryover.claims.text import blocks
+from carryover.core.rawfs import entry_problem, name_bytes, read_regular, shown_name
 from carryover.ingest.extract import BOM, SPAN, Extracted, empty_rows, outside_raw
 from schemas.claims import SPEC as CLAIMS
 from schemas.findings import finding, findings_frame
@@ -80,12 +83,12 @@ _DECREASE = re.compile(
     re.IGNORECASE,
 )
 """A fall named before a figure ('dropped by 5%'): the change is negative."""
-_DISCOUNT_AFTER = re.compile(r"^\s*off\b", re.IGNORECASE)
+_DISCOUNT_AFTER = re.compile(r"\s*off\b", re.IGNORECASE)
 _DISCOUNT_BEFORE = re.compile(
     r"\b(?:discount|save|saving|coupon|code|sale|deal)\b[^.%]{0,25}$", re.I
 )
 _LOAD_AFTER = re.compile(
-    r"^\s*(?:of\s+(?:their\s+|the\s+|your\s+|each\s+)?)?" + _MEASURE.pattern, re.IGNORECASE
+    r"\s*(?:of\s+(?:their\s+|the\s+|your\s+|each\s+)?)?" + _MEASURE.pattern, re.IGNORECASE
 )
 _COMPARISON_BEFORE = re.compile(
     r"\b(?:like|unlike|similar(?:ly)?\s+to|as\s+(?:in|with|did)|compared\s+(?:with|to)|"
@@ -153,60 +156,134 @@ class Article:
 
 
 def article_id(stem: str) -> str:
-    """An article's id: its file stem as a slug ('Hip-thrust vs squat' -> 'hip_thrust_vs_squat')."""
-    slug = re.sub(r"[^a-z0-9]+", "_", stem.lower()).strip("_")
+    """An article's id: its file stem as a slug ('Hip-thrust vs squat' -> 'hip_thrust_vs_squat').
+
+    Accents are dropped ('Übersicht' -> 'ubersicht'); a stem with no Latin letter or digit at all
+    gets a stable id from its hash ('Приседания' -> 'a_' and 8 hex digits).
+    """
+    plain = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "_", plain.lower()).strip("_")
+    if not slug:
+        return f"a_{_name_hash(stem)[:8]}"
     return slug if slug[:1].isalpha() else f"a_{slug}"
 
 
+def _name_hash(name: str) -> str:
+    return hashlib.sha256(name_bytes(name)).hexdigest()
+
+
+def article_ids(names: list[str]) -> list[str]:
+    """Each article file's id (see article_id), made unique among the files.
+
+    Files whose stems give one id ('squat-review.md', 'Squat_Review.md') each get a suffix from
+    their own file name's hash, so an id never changes with the files beside it but theirs.
+    """
+    base = [article_id(Path(name).stem) for name in names]
+    seen: dict[str, int] = {}
+    for slug in base:
+        seen[slug] = seen.get(slug, 0) + 1
+    return [
+        f"{slug}_{_name_hash(name)[:6]}" if seen[slug] > 1 else slug
+        for slug, name in zip(base, names, strict=True)
+    ]
+
+
 def article_paths(raw_dir: Path) -> list[Path]:
-    """The article files: `<raw_dir>/articles/*.md|*.txt`, sorted."""
+    """The article files: `<raw_dir>/articles/*.md|*.txt`, sorted (any such entry, file or not)."""
     folder = raw_dir / ARTICLES_DIR
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES)
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    return sorted(p for p in entries if p.suffix.lower() in ARTICLE_SUFFIXES)
+
+
+def _folder_problem(raw_dir: Path) -> Article | None:
+    """An `articles` entry that is not a readable folder, as an article holding one finding."""
+    folder = raw_dir / ARTICLES_DIR
+    if not folder.exists() and not folder.is_symlink():
+        return None
+    if folder.is_dir():
+        try:
+            next(iter(folder.iterdir()), None)
+        except OSError as exc:
+            reason = f"it cannot be listed: {exc.strerror or type(exc).__name__}"
+        else:
+            return None
+    else:
+        reason = (entry_problem(folder) or "it is a file").removesuffix(", not a regular file")
+    problem = finding(
+        "file_unreadable",
+        "claims",
+        ARTICLES_DIR,
+        None,
+        f"{ARTICLES_DIR} should be a folder of .md or .txt articles, but {reason}; "
+        "no article was read",
+    )
+    return Article(ARTICLES_DIR, "articles", [], None, (problem,))
 
 
 def read_articles(raw_dir: Path) -> list[Article]:
-    """Read every article (see article_paths); the article id is the file stem as a slug."""
-    found = []
-    for path in article_paths(raw_dir):
-        source_file = f"{ARTICLES_DIR}/{path.name}"
-        outside = outside_raw(raw_dir, path)
-        if outside:
-            problem = finding("file_outside_raw", "claims", source_file, None, outside)
-            found.append(Article(source_file, article_id(path.stem), [], None, (problem,)))
-            continue
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            problem = finding(
-                "file_unreadable",
+    """Read every article (see article_paths and article_ids).
+
+    Whatever an entry is, reading it ends with the article or a finding on it: a link out of
+    the raw directory, a link loop, a pipe or device, a file that cannot be opened, a binary file
+    (one `file_not_text` finding), a file name that is not UTF-8 (read, shown with escapes).
+    """
+    problem_folder = _folder_problem(raw_dir)
+    if problem_folder is not None:
+        return [problem_folder]
+    paths = article_paths(raw_dir)
+    ids = article_ids([path.name for path in paths])
+    return [_read_one(raw_dir, path, ident) for path, ident in zip(paths, ids, strict=True)]
+
+
+def _read_one(raw_dir: Path, path: Path, ident: str) -> Article:
+    source_file = f"{ARTICLES_DIR}/{shown_name(path.name)}"
+
+    def problem(rule_id: str, message: str) -> Article:
+        found = finding(rule_id, "claims", source_file, None, message)
+        return Article(source_file, ident, [], None, (found,))
+
+    outside = outside_raw(raw_dir, path)
+    if outside:
+        return problem("file_outside_raw", outside)
+    try:
+        data = read_regular(path)
+    except OSError as exc:
+        return problem(
+            "file_unreadable",
+            f"{source_file} cannot be read: {exc.strerror or type(exc).__name__}",
+        )
+    digest = hashlib.sha256(data).hexdigest()
+    notes = []
+    if source_file != f"{ARTICLES_DIR}/{path.name}":
+        notes.append(
+            finding(
+                "file_name_encoding",
                 "claims",
                 source_file,
                 None,
-                f"{source_file} cannot be read: {exc.strerror or type(exc).__name__}",
+                f"the file name {source_file} is not UTF-8 (shown with escapes); rename it",
             )
-            found.append(Article(source_file, article_id(path.stem), [], None, (problem,)))
-            continue
-        lines, problems = [], []
-        for number, raw in enumerate(data.removeprefix(BOM).splitlines(), start=1):
-            try:
-                lines.append(raw.decode("utf-8"))
-            except UnicodeDecodeError as exc:
-                lines.append(raw.decode("utf-8", errors="replace"))
-                problems.append(
-                    finding(
-                        "row_encoding",
-                        "claims",
-                        source_file,
-                        number,
-                        f"line {number} has bytes that are not UTF-8 (position {exc.start + 1}); "
-                        "it is read with them replaced",
-                    )
-                )
-        digest = hashlib.sha256(data).hexdigest()
-        found.append(Article(source_file, article_id(path.stem), lines, digest, tuple(problems)))
-    return found
+        )
+    what = not_text(data)
+    if what is not None:
+        notes.append(
+            finding(
+                "file_not_text",
+                "claims",
+                source_file,
+                None,
+                f"{source_file} is {what}, not a text article; save it as Markdown or "
+                "plain text (UTF-8)",
+            )
+        )
+        return Article(source_file, ident, [], digest, tuple(notes))
+    lines, problems = decode_lines(data.removeprefix(BOM), source_file)
+    return Article(source_file, ident, lines, digest, (*notes, *problems))
 
 
 @dataclass(frozen=True)
@@ -241,7 +318,7 @@ class Context:
         aliases: dict[str, set[str]] = {}
         for ex_id, names in exercises.select("exercise_id", "aliases").iter_rows():
             for phrase in [ex_id.replace("_", " "), *(names or [])]:
-                aliases.setdefault(phrase.lower(), set()).add(ex_id)
+                aliases.setdefault(alias_key(phrase), set()).add(ex_id)
         refs = {}
         for study_id, citation, year in studies.select("study_id", "citation", "year").iter_rows():
             g = groups.filter(pl.col("study_id") == study_id)
@@ -296,18 +373,29 @@ class Context:
 class Passage:
     """A run of text from consecutive lines, with the line each character came from."""
 
-    text: str = ""
+    parts: list[str] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)  # offset where each contributing line starts
     lines: list[int] = field(default_factory=list)  # that line's number
     kind: str = "paragraph"  # paragraph, heading or table_row
+    length: int = 0
+    _text: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The passage's lines joined with spaces (built once, not copied per line)."""
+        if self._text is None:
+            self._text = " ".join(self.parts)
+        return self._text
 
     def add(self, line_no: int, text: str) -> None:
         """Append a line's text (joined to the passage with a space)."""
-        if self.text:
-            self.text += " "
-        self.starts.append(len(self.text))
+        if self.parts:
+            self.length += 1
+        self.starts.append(self.length)
         self.lines.append(line_no)
-        self.text += text
+        self.parts.append(text)
+        self.length += len(text)
+        self._text = None
 
     def line_at(self, offset: int) -> int:
         """The line a character offset of the passage came from."""
@@ -352,7 +440,7 @@ def passages(lines: list[str]) -> Iterator[Passage]:
                 text = " ".join(cell.strip() for cell in text.strip("|").split("|"))
             if text:
                 current.add(number, text)
-        if current.text:
+        if current.length:
             yield current
 
 
@@ -360,7 +448,9 @@ def sentences(passage: Passage) -> Iterator[tuple[int, str]]:
     """Split a passage into sentences, as (offset, text); 'et al.' and '13.3' do not end one."""
     text, start = passage.text, 0
     for match in re.finditer(r"[.!?][\"')\]]*\s+(?=[A-Z0-9\"(\[])", text):
-        word = re.search(r"([\w.]+)[.!?][\"')\]]*\s+$", text[start : match.end()])
+        # The word before the stop, looked for in a bounded window (no copy from the start).
+        window = max(start, match.start() - _WORD_WINDOW)
+        word = _WORD_BEFORE_STOP.search(text, window, match.end())
         before = word.group(1).lower() if word else ""
         if before in _ABBREVIATIONS or re.fullmatch(r"[a-z]", before):
             continue
@@ -368,6 +458,13 @@ def sentences(passage: Passage) -> Iterator[tuple[int, str]]:
         start = match.end()
     if text[start:].strip():
         yield start, text[start:].rstrip()
+
+
+_WORD_WINDOW = 100
+"""Characters looked back from a full stop for the word it ends (an abbreviation is shorter)."""
+_WORD_BEFORE_STOP = re.compile(r"([\w.]+)[.!?][\"')\]]*\s+$")
+_NEAR = 120
+"""Characters around a figure that decide whether it is a load, a discount or a claim."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -528,7 +625,9 @@ class Reader:
         mentions += [m for m in self._exercises(text, line_of, study) if not _inside(m, taken)]
         mentions += self._measures(text) + self._figures(text)
         ordered = sorted(mentions, key=lambda m: m.start)
+        position = {id(m): i for i, m in enumerate(ordered)}
         figures = [i for i, m in enumerate(ordered) if m.kind == "figure"]
+        next_exercise = _next_of_kind(ordered, "exercise")
         has_change = bool(_CHANGE.search(text))
         carried: dict[str, str | None] = {"exercise": None, "measure": None}
         done = 0
@@ -551,8 +650,8 @@ class Reader:
             if following is None and not named_none:
                 following = self._abbreviated_group_after(text, figure, study)
             if following is not None:
-                if following in ordered:
-                    owned.add(ordered.index(following))
+                if id(following) in position:
+                    owned.add(position[id(following)])
                 self._advance(following)
             groupish = [m for m in before if m.kind in ("group", "groupless")]
             every = bool(groupish) and groupish[-1].kind == "groupless" and groupish[-1].value
@@ -565,7 +664,7 @@ class Reader:
             )
             own_exercise = _exercise_right_after(text, figure, after)
             if own_exercise is not None:  # "... 28.4% on their hip thrust one-rep max"
-                j = ordered.index(own_exercise)
+                j = position[id(own_exercise)]
                 owned.add(j)
                 if j + 1 < len(ordered) and ordered[j + 1].kind == "measure":
                     owned.add(j + 1)
@@ -574,15 +673,13 @@ class Reader:
                 or (own_exercise.value if own_exercise else None)
                 or carried["exercise"]
                 or _first(after, "exercise")
-                or _first(ordered[i + 1 :], "exercise")
+                or next_exercise[i + 1]
             )
-            measure = (
-                _last(before, "measure")
-                or _first(after, "measure")
-                or carried["measure"]
-                or self.state.measure
+            stated = _last(before, "measure") or _first(after, "measure")
+            measure = stated or carried["measure"] or self.state.measure
+            self._figure_claim(
+                study, text, line_of(figure.start), figure, group, exercise, measure, not stated
             )
-            self._figure_claim(study, text, line_of(figure.start), figure, group, exercise, measure)
             carried = {"exercise": exercise, "measure": measure}
         for m in ordered[done:]:
             self._advance(m)
@@ -596,7 +693,14 @@ class Reader:
         group: str | None,
         exercise: str | None,
         measure: str | None,
+        carried_over: bool = False,
     ) -> None:
+        """A change claim, or a warning saying what could not be told.
+
+        A test carried over from an earlier clause gives way to the study's only test of that
+        group and exercise (a jump's height after a 3RM); a test named in the clause is kept, so a
+        wrong one is reported.
+        """
         words = text[figure.start : figure.end]
         if group is None and exercise is None:
             return  # a number with no group or exercise around it: not a claim
@@ -609,11 +713,13 @@ class Reader:
         if group == "*":  # "both groups improved by 5%": one claim per group
             for each in study.groups:
                 known = study.measures.get((each, exercise), frozenset())
-                if measure in known or (measure is None and len(known) == 1):
-                    self._figure_claim(study, text, line, figure, each, exercise, measure)
+                if measure in known or ((measure is None or carried_over) and len(known) == 1):
+                    self._figure_claim(
+                        study, text, line, figure, each, exercise, measure, carried_over
+                    )
             return
-        if measure is None:
-            known = study.measures.get((group, exercise), frozenset())
+        known = study.measures.get((group, exercise), frozenset())
+        if measure is None or (carried_over and known and measure not in known):
             measure = next(iter(known)) if len(known) == 1 else None
         if measure is None:
             self.warn(line, f"cannot tell which test (1RM, 3RM, ...) {words} refers to", words)
@@ -740,10 +846,10 @@ class Reader:
     def _exercises(self, text: str, line_of: Any, study: StudyRef) -> list[_Mention]:
         found = []
         for match in self._alias_re.finditer(text):
-            phrase = re.sub(r"[\s-]+", " ", match.group(0).lower())
-            ids = self.context.aliases.get(phrase) or self.context.aliases.get(
-                match.group(0).lower(), frozenset()
-            )
+            phrase = alias_key(match.group(0))
+            ids = self.context.aliases.get(phrase)
+            if not ids:  # pragma: no cover - the pattern is built from these keys
+                continue
             if len(ids) > 1:
                 ids = frozenset(ids & study.exercises) or ids
             if len(ids) != 1:
@@ -767,17 +873,19 @@ class Reader:
     def _figures(self, text: str) -> list[_Mention]:
         found = []
         for match in _PERCENT.finditer(text):
-            after, before = text[match.end() :], text[: match.start()]
+            # Look only at a bounded window around the figure: no copy of the text before it.
+            end = min(len(text), match.end() + _NEAR)
             if (
-                _LOAD_AFTER.match(after)
-                or _DISCOUNT_AFTER.match(after)
-                or _DISCOUNT_BEFORE.search(before)
+                _LOAD_AFTER.match(text, match.end(), end)
+                or _DISCOUNT_AFTER.match(text, match.end(), end)
+                or _DISCOUNT_BEFORE.search(text, max(0, match.start() - _NEAR), match.start())
             ):
                 found.append(_Mention(match.start(), match.end(), "figure", None))
                 continue
             value = match.group("value")
             if match.group("sign") == "-" or (
-                not match.group("sign") and _DECREASE.search(before[-60:])
+                not match.group("sign")
+                and _DECREASE.search(text, max(0, match.start() - 60), match.start())
             ):
                 value = "-" + value
             found.append(_Mention(match.start(), match.end(), "figure", value))
@@ -785,7 +893,7 @@ class Reader:
 
     def _protocol(self, text: str, line_of: Any) -> None:
         for match in _N_PEOPLE.finditer(text):
-            if _GROUP_APPOSITIVE.search(text[: match.start()]):
+            if _GROUP_APPOSITIVE.search(text, max(0, match.start() - 40), match.start()):
                 continue  # "the hip thrust group, 10 women": a group's size, not the total
             self.claim(line_of(match.start("n")), "n", _number(match.group("n")))
         for match in _SESSIONS.finditer(text):
@@ -838,6 +946,14 @@ def _exercise_right_after(text: str, figure: _Mention, after: list[_Mention]) ->
     return None
 
 
+def _next_of_kind(mentions: list[_Mention], kind: str) -> list[Any]:
+    """For each position, the value of the first mention of a kind at or after it (None: none)."""
+    out: list[Any] = [None] * (len(mentions) + 1)
+    for i in range(len(mentions) - 1, -1, -1):
+        out[i] = mentions[i].value if mentions[i].kind == kind else out[i + 1]
+    return out
+
+
 def _last(mentions: list[_Mention], kind: str) -> Any:
     values = [m.value for m in mentions if m.kind == kind]
     return values[-1] if values else None
@@ -846,6 +962,11 @@ def _last(mentions: list[_Mention], kind: str) -> Any:
 def _first(mentions: list[_Mention], kind: str) -> Any:
     values = [m.value for m in mentions if m.kind == kind]
     return values[0] if values else None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:200] if text else "no message"
 
 
 def _number(text: str) -> str:
@@ -859,16 +980,45 @@ def _inside(m: _Mention, spans: list[tuple[int, int]]) -> bool:
     return any(start <= m.start and m.end <= end for start, end in spans)
 
 
+def alias_key(phrase: str) -> str:
+    """An alias as the reader looks it up: lower case, hyphens and runs of spaces as one space.
+
+    'Back-squat', 'back  squat' and 'back squat' wrapped over two lines all name 'back squat'.
+    """
+    return _ALIAS_GAP.sub(" ", phrase.lower()).strip()
+
+
+_ALIAS_GAP = re.compile(r"[\s\-\u2010\u2011]+")
+
+
 def _alternation(phrases: dict[str, frozenset[str]]) -> re.Pattern[str]:
     ordered = sorted(phrases, key=len, reverse=True)
-    body = "|".join(re.escape(p).replace(r"\ ", r"[\s-]+") for p in ordered) or "(?!)"
+    gap = r"[\s\-\u2010\u2011]+"
+    body = "|".join(gap.join(map(re.escape, p.split(" "))) for p in ordered) or "(?!)"
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
 def read_article(article: Article, context: Context) -> Extracted:
-    """Turn an article into claims rows (text cells like claims.csv) and warnings."""
+    """Turn an article into claims rows (text cells like claims.csv) and warnings.
+
+    An unexpected failure while reading one article is an `article_unreadable` finding on that
+    article (with none of its claims), never a stopped run: the other articles are still read.
+    """
     reader = Reader(article, context)
-    reader.read()
+    try:
+        reader.read()
+    except Exception as exc:  # one article must never stop the run
+        reader.rows = []
+        reader.warnings = [
+            finding(
+                "article_unreadable",
+                "claims",
+                article.source_file,
+                None,
+                f"{article.source_file} could not be read for claims ({type(exc).__name__}: "
+                f"{_first_line(exc)}); its claims are not checked",
+            )
+        ]
     rows = pl.DataFrame(
         reader.rows,
         schema={**{c: pl.String() for c in CLAIMS.column_names}, "source_line": pl.Int64()},

@@ -100,12 +100,12 @@ def annotate(
             .alias("copied_from")
         )
     )
-    cautions = studies.select("study_id", pl.col("caution").alias("caution"))
-    out = (
-        judged.join(nearest, on="_claim", how="left", maintain_order="left")
-        .join(copied, on="_claim", how="left", maintain_order="left")
-        .join(cautions, on="study_id", how="left", maintain_order="left")
+    out = judged.join(nearest, on="_claim", how="left", maintain_order="left").join(
+        copied, on="_claim", how="left", maintain_order="left"
     )
+    if "caution" not in out.columns:  # the judging may carry it already
+        cautions = studies.select("study_id", "caution")
+        out = out.join(cautions, on="study_id", how="left", maintain_order="left")
     nearest_note = pl.format(
         "; the nearest figure the study reports is {}% ({}), which this value {}",
         pl.col("nearest_value"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from carryover.core import rounding
+from carryover.core.conflicts import blamed_conflicts
 from carryover.core.text import number_expr
 from schemas.claim_checks import (
     CONFLICTING,
@@ -24,7 +25,14 @@ from schemas.table import hw
 
 _FIGURE_KEY = ["study_id", "group_id", "test_exercise", "measure"]
 _SAME_FIGURE = ["article_id", "study_id", "quantity", "group_id", "test_exercise", "measure"]
-_IS_CHANGE = pl.col("quantity") == "change_pct"
+_IS_PCT = pl.col("quantity") == "change_pct"
+_IS_CHANGE = pl.col("quantity").is_in(["change_pct", "change_abs"])
+"""Claims about a group's change on a test: judged against outcomes and outcome_changes."""
+_IS_CONTRAST = pl.col("quantity") == "contrast"
+_IS_FIGURE = _IS_CHANGE | _IS_CONTRAST
+"""Claims keyed by group, test and measure (their figure comes from the study's tables)."""
+_GROUP_N = (pl.col("quantity") == "n") & pl.col("group_id").is_not_null()
+"""A sample size claimed for one group: judged against that group, not the study's total."""
 
 
 def judge(
@@ -34,8 +42,12 @@ def judge(
     exercises: pl.DataFrame,
     outcomes: pl.DataFrame,
     changes: pl.DataFrame,
+    contrasts: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
-    """Join every claim to the study's figures and give it a verdict (pure; typed frames in)."""
+    """Join every claim to the study's figures and give it a verdict (pure; typed frames in).
+
+    `contrasts` holds the between-group results a `contrast` claim is judged against.
+    """
     claimed = rounding.interval(pl.col("value"), pl.col(hw("value")))
     frame = claims.with_columns(
         pl.int_range(pl.len(), dtype=pl.Int64).alias("_claim"),
@@ -56,22 +68,41 @@ def judge(
     tested_measures = outcomes.group_by("study_id", "test_exercise").agg(
         pl.col("measure").unique().sort().alias("_tested_measures")
     )
-    figures = changes.join(
+    with_ref = changes.join(
         outcomes.select(*_FIGURE_KEY, pl.col("source").alias("_source_ref")),
         on=_FIGURE_KEY,
         how="left",
-    ).select(
-        *_FIGURE_KEY,
-        pl.col("change_pct").alias("_fig_value"),
-        pl.col("change_pct_lo").alias("_fig_lo"),
-        pl.col("change_pct_hi").alias("_fig_hi"),
-        pl.col("change_pct_source").alias("_fig_origin"),
-        "_source_ref",
-        pl.format("{}:{}", pl.col("source_file"), pl.col("source_line")).alias("_source_where"),
     )
+    figures = pl.concat(
+        [
+            with_ref.select(
+                *_FIGURE_KEY,
+                pl.lit(quantity).alias("quantity"),
+                pl.col(quantity).alias("_fig_value"),
+                pl.col(f"{quantity}_lo").alias("_fig_lo"),
+                pl.col(f"{quantity}_hi").alias("_fig_hi"),
+                pl.col(f"{quantity}_source").alias("_fig_origin"),
+                "_source_ref",
+                pl.format("{}:{}", pl.col("source_file"), pl.col("source_line")).alias(
+                    "_source_where"
+                ),
+            )
+            for quantity in ("change_pct", "change_abs")
+        ]
+    )
+    if contrasts is not None and not contrasts.is_empty():
+        figures = pl.concat([figures, _contrast_figures(contrasts)])
     totals = groups.group_by("study_id").agg(pl.col("n").sum().alias("_groups_n"))
-    facts = studies.select("study_id", "n_randomized", "duration_weeks", "sessions_per_week").join(
-        totals, on="study_id", how="left"
+    facts = studies.select(
+        "study_id", "n_randomized", "duration_weeks", "sessions_per_week", "caution"
+    ).join(totals, on="study_id", how="left")
+    group_n = groups.select(
+        "study_id",
+        "group_id",
+        pl.col("n").alias("_group_n"),
+        (pl.col("n_randomized") if "n_randomized" in groups.columns else pl.lit(None))
+        .cast(pl.Int64)
+        .alias("_group_randomized"),
     )
     group_names = groups.select("study_id", "group_id", pl.col("label").alias("_group_label"))
     exercise_names = exercises.select(
@@ -81,8 +112,9 @@ def judge(
     frame = (
         frame.join(tested_exercises, on="study_id", how="left", maintain_order="left")
         .join(tested_measures, on=["study_id", "test_exercise"], how="left", maintain_order="left")
-        .join(figures, on=_FIGURE_KEY, how="left", maintain_order="left")
+        .join(figures, on=[*_FIGURE_KEY, "quantity"], how="left", maintain_order="left")
         .join(facts, on="study_id", how="left", maintain_order="left")
+        .join(group_n, on=["study_id", "group_id"], how="left", maintain_order="left")
         .join(study_names(studies), on="study_id", how="left", maintain_order="left")
         .join(group_names, on=["study_id", "group_id"], how="left", maintain_order="left")
         .join(exercise_names, on="test_exercise", how="left", maintain_order="left")
@@ -95,12 +127,29 @@ def judge(
     def inside(value: pl.Expr) -> pl.Expr:
         return rounding.overlaps((value, value), (pl.col("_claimed_lo"), pl.col("_claimed_hi")))
 
-    n_match = inside(fact("n_randomized")).fill_null(False) | inside(fact("_groups_n")).fill_null(
-        False
+    n_match = (
+        pl.when(_GROUP_N)
+        .then(
+            inside(fact("_group_n")).fill_null(False)
+            | inside(fact("_group_randomized")).fill_null(False)
+        )
+        .otherwise(
+            inside(fact("n_randomized")).fill_null(False)
+            | inside(fact("_groups_n")).fill_null(False)
+        )
     )
     source_value = (
-        pl.when(_IS_CHANGE)
+        pl.when(_IS_FIGURE)
         .then(pl.col("_fig_value"))
+        .when(_GROUP_N)
+        .then(
+            pl.when(
+                inside(fact("_group_randomized")).fill_null(False)
+                & ~inside(fact("_group_n")).fill_null(False)
+            )
+            .then(fact("_group_randomized"))
+            .otherwise(pl.coalesce(fact("_group_n"), fact("_group_randomized")))
+        )
         .when(pl.col("quantity") == "n")
         .then(
             pl.when(
@@ -116,8 +165,8 @@ def judge(
     )
     frame = frame.with_columns(
         source_value.alias("_source_value"),
-        pl.when(_IS_CHANGE).then(pl.col("_fig_lo")).otherwise(source_value).alias("_source_lo"),
-        pl.when(_IS_CHANGE).then(pl.col("_fig_hi")).otherwise(source_value).alias("_source_hi"),
+        pl.when(_IS_FIGURE).then(pl.col("_fig_lo")).otherwise(source_value).alias("_source_lo"),
+        pl.when(_IS_FIGURE).then(pl.col("_fig_hi")).otherwise(source_value).alias("_source_hi"),
     )
     matches = (
         pl.when(pl.col("quantity") == "n")
@@ -145,17 +194,28 @@ def judge(
         (pl.col("_source_value").is_not_null() & ~matches.fill_null(True)).alias("_contradicted"),
     )
     shown = (
-        pl.when(_IS_CHANGE)
+        pl.when(_IS_PCT)
         .then(pl.format("{}%", pl.col("value")))
         .otherwise(number_expr(pl.col("value")))
     )
     frame = _with_conflicts(frame).with_columns(
         shown.alias("_shown"),
-        pl.when(_IS_CHANGE)
+        pl.when(_IS_PCT)
         .then(pl.format("{}%", pl.col("_conflict_value")))
         .otherwise(number_expr(pl.col("_conflict_value")))
         .alias("_conflict_shown"),
-        pl.when(_IS_CHANGE)
+        pl.when(_IS_CONTRAST)
+        .then(
+            pl.format(
+                "the difference of the {} group from the other on {} ({})",
+                pl.col("_group_label"),
+                pl.format("{} {}", pl.col("_exercise_name"), pl.col("measure")),
+                pl.col("_study_name"),
+            )
+        )
+        .when(_GROUP_N)
+        .then(pl.format("n of the {} group ({})", pl.col("_group_label"), pl.col("_study_name")))
+        .when(_IS_CHANGE)
         .then(
             pl.format(
                 "the {} change of the {} group ({})",
@@ -184,40 +244,11 @@ def judge(
 
 
 def _with_conflicts(frame: pl.DataFrame) -> pl.DataFrame:
-    """For each conflicting pair of claims, mark the one to blame and the line it conflicts with."""
-    cols = [*_SAME_FIGURE, "_claim", "line", "value", "_claimed_lo", "_claimed_hi", "_contradicted"]
-    left = frame.select(cols)
-    right = frame.select(cols).rename({c: f"{c}_b" for c in cols if c not in _SAME_FIGURE})
-    pairs = left.join(right, on=_SAME_FIGURE, how="inner", nulls_equal=True).filter(
-        (pl.col("line") < pl.col("line_b"))
-        | ((pl.col("line") == pl.col("line_b")) & (pl.col("_claim") < pl.col("_claim_b")))
-    )
-    pairs = pairs.filter(
-        ~rounding.overlaps(
-            (pl.col("_claimed_lo"), pl.col("_claimed_hi")),
-            (pl.col("_claimed_lo_b"), pl.col("_claimed_hi_b")),
-        )
-    )
-    # Blame the claim the study contradicts when exactly one is; otherwise the later one.
-    blame_first = pl.col("_contradicted") & ~pl.col("_contradicted_b")
-    blamed = (
-        pairs.select(
-            pl.when(blame_first)
-            .then(pl.col("_claim"))
-            .otherwise(pl.col("_claim_b"))
-            .alias("_claim"),
-            pl.when(blame_first)
-            .then(pl.col("line_b"))
-            .otherwise(pl.col("line"))
-            .alias("_conflict_line"),
-            pl.when(blame_first)
-            .then(pl.col("value_b"))
-            .otherwise(pl.col("value"))
-            .alias("_conflict_value"),
-        )
-        .group_by("_claim")
-        .agg(pl.all().sort_by("_conflict_line").first())
-    )
+    """For each conflicting pair of claims, mark the one to blame and the line it conflicts with.
+
+    Linear in the claims up to a log factor (carryover.core.conflicts): no pair is ever formed.
+    """
+    blamed = blamed_conflicts(frame, _SAME_FIGURE)
     return frame.join(blamed, on="_claim", how="left", maintain_order="left")
 
 
@@ -229,7 +260,33 @@ def _fix() -> pl.Expr:
     """The fix, in plain words, for each verdict."""
     reported = pl.col("_fig_origin") == "reported"
     source_phrase = (
-        pl.when(_IS_CHANGE & reported)
+        pl.when(_IS_CONTRAST)
+        .then(
+            pl.format(
+                "the paper reports a difference of {} ({})",
+                number_expr(pl.col("_fig_value")),
+                pl.col("_source_ref"),
+            )
+        )
+        .when((pl.col("quantity") == "change_abs") & reported)
+        .then(
+            pl.format(
+                "the paper reports {} for this figure ({})",
+                number_expr(pl.col("_fig_value")),
+                pl.col("_source_ref"),
+            )
+        )
+        .when(pl.col("quantity") == "change_abs")
+        .then(
+            pl.format(
+                "the paper's figures give {} to {} ({}, {})",
+                _pct("_fig_lo"),
+                _pct("_fig_hi"),
+                pl.col("_fig_origin"),
+                pl.col("_source_ref"),
+            )
+        )
+        .when(_IS_CHANGE & reported)
         .then(
             pl.format(
                 "the paper reports {}% for this figure ({})",
@@ -245,6 +302,13 @@ def _fix() -> pl.Expr:
                 _pct("_fig_hi"),
                 pl.col("_fig_origin"),
                 pl.col("_source_ref"),
+            )
+        )
+        .when(_GROUP_N)
+        .then(
+            pl.format(
+                "the paper reports {} participants in that group",
+                number_expr(pl.col("_source_value")),
             )
         )
         .when(pl.col("quantity") == "n")
@@ -284,10 +348,10 @@ CLAIM_CHECKS_COLUMNS: dict[str, str] = {
     "source_line": "The line of that file (for an article, the same as line).",
     "study_id": "The study the claim is about.",
     "study": "The study as articles cite it, e.g. 'Hammond et al. 2019'.",
-    "quantity": "change_pct, n, duration_weeks or sessions_per_week.",
-    "group_id": "The group a change_pct claim is about.",
-    "test_exercise": "The exercise a change_pct claim is about.",
-    "measure": "The test a change_pct claim is about: 1RM, 3RM, ...",
+    "quantity": "change_pct, change_abs, n, duration_weeks, sessions_per_week or contrast.",
+    "group_id": "The group a change, contrast or per-group n claim is about.",
+    "test_exercise": "The test a change or contrast claim is about.",
+    "measure": "The measure a change or contrast claim is about: 1RM, 3RM, height, ...",
     "claimed": "The figure as the article states it.",
     "claimed_lo": "Lowest value the claimed figure's rounding allows.",
     "claimed_hi": "Highest value the claimed figure's rounding allows.",
@@ -302,6 +366,7 @@ CLAIM_CHECKS_COLUMNS: dict[str, str] = {
     "conflicts_with_line": "For a conflicting claim, the line of the claim it contradicts.",
     "conflicts_with_value": "The figure stated on that line.",
     "fix": "What to change, in plain words.",
+    "caution": "The study's caution, if it has one (studies.caution): read the verdict with it.",
 }
 EDITOR_COLUMNS: dict[str, str] = {
     "nearest_value": "For a claim about a test the study did not use: the nearest change it "
@@ -309,7 +374,6 @@ EDITOR_COLUMNS: dict[str, str] = {
     "nearest_what": "That figure's exercise, measure and group.",
     "copied_from": "For a wrong change: the other studies whose figure for the same test it "
     "matches within rounding.",
-    "caution": "The study's caution (studies.csv), shown beside every claim about it.",
     "resolved_by": "For a claim read from an article: the cues that linked it to its study "
     "(author, doi, journal, year, title, population) and the words.",
 }
@@ -342,5 +406,51 @@ def claim_checks_table(judged: pl.DataFrame) -> pl.DataFrame:
         pl.col("_conflict_line").alias("conflicts_with_line"),
         pl.col("_conflict_value").alias("conflicts_with_value"),
         "fix",
+        "caution",
         *[c for c in EDITOR_COLUMNS if c in judged.columns],
     )
+
+
+def _contrast_figures(contrasts: pl.DataFrame) -> pl.DataFrame:
+    """Each between-group estimate as a figure of either group (negated for group_b).
+
+    A (study, group, test, measure) that two contrasts give (a study of three groups) is
+    ambiguous and left out, so that such a claim is unverifiable rather than misjudged.
+    """
+    est = pl.col("estimate")
+    lo, hi = est - pl.col(hw("estimate")), est + pl.col(hw("estimate"))
+    where = pl.format("{}:{}", pl.col("source_file"), pl.col("source_line"))
+    common = [
+        pl.lit("contrast").alias("quantity"),
+        pl.lit("reported").alias("_fig_origin"),
+        pl.col("source").alias("_source_ref"),
+        where.alias("_source_where"),
+    ]
+    rows = contrasts.filter(est.is_not_null())
+    sides = pl.concat(
+        [
+            rows.select(
+                "study_id",
+                pl.col("group_a").alias("group_id"),
+                "test_exercise",
+                "measure",
+                common[0],
+                est.alias("_fig_value"),
+                lo.alias("_fig_lo"),
+                hi.alias("_fig_hi"),
+                *common[1:],
+            ),
+            rows.select(
+                "study_id",
+                pl.col("group_b").alias("group_id"),
+                "test_exercise",
+                "measure",
+                common[0],
+                (-est).alias("_fig_value"),
+                (-hi).alias("_fig_lo"),
+                (-lo).alias("_fig_hi"),
+                *common[1:],
+            ),
+        ]
+    )
+    return sides.filter(pl.len().over(_FIGURE_KEY) == 1)

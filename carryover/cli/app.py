@@ -10,14 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
+from carryover.cli.formats import Located, Outcome
+from carryover.core import failon
 from carryover.core.config import (
     ENV_DASK_ADDRESS,
     ENV_RAW_DIR,
@@ -37,7 +40,17 @@ from carryover.core.errors import (
     WarehouseError,
     exit_code,
 )
+from carryover.core.preflight import ReportDirError, ensure_report_dir
+from carryover.core.teardown import quiet_teardown
+from carryover.core.visible import visible, visible_lines
+from carryover.core.watchdog import start_watchdog
 from carryover.validate.validation import FileStats
+
+if TYPE_CHECKING:  # imported by the commands that use it
+    import duckdb
+
+    from carryover.steps import RunSummary
+    from carryover.warehouse.sql import Result
 
 DEFAULT_LOCK_WAIT = 60.0
 
@@ -51,6 +64,27 @@ app = typer.Typer(
 )
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        print(f"carryover {version('carryover')}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Check and warehouse strength-training study results."""
+
 
 RawOption = Annotated[
     Path | None,
@@ -113,6 +147,24 @@ DaskAddressOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+class FailOnLevel(StrEnum):
+    """Findings from which a run ends Failed in Prefect and exits 1 (see carryover.failon)."""
+
+    error = "error"
+    warning = "warning"
+    never = "never"
+
+
+FailOnOption = Annotated[
+    FailOnLevel,
+    typer.Option(
+        "--fail-on",
+        help="End the run Failed in Prefect (and exit 1) when it has findings of this level or "
+        "worse: error, warning, or never. The warehouse is loaded and the report written anyway.",
+    ),
+]
 MaxFindings = Annotated[
     int,
     typer.Option("--max-findings", min=0, help="Print at most this many findings (0: all)."),
@@ -122,35 +174,87 @@ MaxFindings = Annotated[
 def _shown(path: Path) -> str:
     """A path as short as it can be shown: relative to the working directory when inside it."""
     try:
-        return str(path.relative_to(Path.cwd()))
+        return visible(str(path.relative_to(Path.cwd())))
     except ValueError:
-        return str(path)
+        return visible(str(path))
 
 
-def _print_findings(findings: object, raw_dir: Path, limit: int) -> None:
+class FindingsFormat(StrEnum):
+    """How check, check-article and run print findings (see carryover.cli.formats)."""
+
+    text = "text"
+    json = "json"
+    junit = "junit"
+    github = "github"
+
+
+FormatOption = Annotated[
+    FindingsFormat,
+    typer.Option(
+        "--format",
+        help="text for people; json; junit (JUnit XML); github (GitHub Actions annotations). "
+        "Machine formats print every finding.",
+    ),
+]
+
+
+def _located(findings: object, raw_dir: Path) -> list[Located]:
+    """A findings frame as located findings: paths as shown, columns inside article lines."""
     import polars as pl
 
+    from carryover.claims.locate import article_lines, with_columns
+    from carryover.cli.formats import located
+
     assert isinstance(findings, pl.DataFrame)
-    rows = findings.iter_rows(named=True)
-    for i, f in enumerate(rows):
+    rows = with_columns(list(findings.iter_rows(named=True)), article_lines(raw_dir))
+    return located(rows, lambda source: _shown(raw_dir / source))
+
+
+def _print_findings(findings: Sequence[Located], limit: int) -> None:
+    for i, f in enumerate(findings):
         if limit and i >= limit:
-            out.print(f"... and {findings.height - limit} more findings (see the report)")
+            out.print(f"... and {len(findings) - limit} more findings (see the report)")
             break
-        where = _shown(raw_dir / f["source_file"]) + (
-            f":{f['source_line']}" if f["source_line"] else ""
-        )
-        colour = "red" if f["severity"] == "error" else "yellow"
-        column = f" {f['column_name']}:" if f["column_name"] else ""
+        colour = "red" if f.severity == "error" else "yellow"
+        column = f" {visible(f.column_name)}:" if f.column_name else ""
         out.print(
-            f"{escape(where)}: [{colour}]{f['severity']}[/{colour}] "
-            f"\\[{f['rule']}]{escape(column)} {escape(f['message'])}"
+            f"{escape(f.where)}: [{colour}]{f.severity}[/{colour}] "
+            f"\\[{f.rule}]{escape(column)} {escape(visible(f.message))}"
         )
+
+
+def _emit(outcome: Outcome, fmt: FindingsFormat, limit: int) -> None:
+    """Print a command's findings and summary in the chosen format (machine formats: all)."""
+    from carryover.cli import formats
+
+    if fmt is FindingsFormat.text:
+        _print_findings(outcome.findings, limit)
+        for line in outcome.articles:
+            out.print(escape(line))
+        out.print(escape(outcome.summary))
+    elif fmt is FindingsFormat.json:
+        print(formats.to_json(outcome))
+    elif fmt is FindingsFormat.junit:
+        print(formats.to_junit(outcome))
+    else:
+        print(formats.to_github(outcome))
+
+
+def _aside(fmt: FindingsFormat) -> Console:
+    """Where a command's other lines go: stdout for people, stderr beside JSON or XML."""
+    return err if fmt in (FindingsFormat.json, FindingsFormat.junit) else out
 
 
 def _summary(command: str, files: list[FileStats], errors: int, warnings: int) -> str:
     rows = sum(f.data_rows for f in files)
     loaded = sum(f.loaded_rows for f in files)
     read = sum(1 for f in files if f.sha256 is not None)
+    if command == "check":  # check writes nothing: say what a run would do
+        return (
+            f"carryover check: {read} files, {rows} rows: {loaded} valid (a run would load "
+            f"them), {rows - loaded} would be quarantined; {errors} error(s), "
+            f"{warnings} warning(s); nothing was written"
+        )
     return (
         f"carryover {command}: {read} files, {rows} rows: {loaded} loaded, {rows - loaded} "
         f"quarantined; {errors} error(s), {warnings} warning(s)"
@@ -181,6 +285,8 @@ def run(
     max_findings: MaxFindings = 100,
     task_runner: TaskRunnerOption = RunnerKind.thread,
     dask_address: DaskAddressOption = None,
+    fail_on: FailOnOption = FailOnLevel.error,
+    output_format: FormatOption = FindingsFormat.text,
     verbose: Annotated[bool, typer.Option("--verbose", help="Show Prefect's logs.")] = False,
 ) -> None:
     """Run the pipeline once under Prefect: validate, load DuckDB, write the report."""
@@ -192,9 +298,12 @@ def run(
 
         ensure_raw_dir(paths.raw_dir)
         check_usable(paths.warehouse)  # fail fast, before any work, if it cannot be written
+        ensure_report_dir(paths.report_dir)  # and before the swap, if no report can be written
         from flows.pipeline import carryover_pipeline
 
-        summary = carryover_pipeline(
+        start_watchdog()  # Prefect's temporary server ends with this run, even on kill -9
+
+        state = carryover_pipeline(
             raw_dir=paths.raw_dir,
             warehouse=paths.warehouse,
             report_dir=paths.report_dir,
@@ -202,27 +311,66 @@ def run(
             lock_wait_seconds=wait,
             task_runner=task_runner.value,
             dask_address=dask_address,
+            fail_on=fail_on.value,
+            return_state=True,
         )
-    except (RawDirError, WarehouseError) as exc:
+        summary = run_summary(state)
+    except (RawDirError, WarehouseError, ReportDirError) as exc:
         raise _fail(str(exc)) from None
-    _print_findings(summary.findings, paths.raw_dir, max_findings)
+    findings = _located(summary.findings, paths.raw_dir)
+    line = _summary("run", summary.files, summary.errors, summary.warnings)
+    _emit(
+        Outcome(
+            "run",
+            findings,
+            summary.errors,
+            summary.warnings,
+            f"{line} (run {summary.run_id})",
+            files=[_shown(paths.raw_dir / f.source_file) for f in summary.files],
+            articles=summary.articles,
+            failing=lambda f: failon.breaches(
+                int(f.severity == "error"), int(f.severity == "warning"), fail_on.value
+            ),
+        ),
+        output_format,
+        max_findings,
+    )
+    aside = _aside(output_format)
     if summary.reused:
-        out.print(
+        aside.print(
             f"reused the validated result of {len(summary.reused)} table(s) whose files are "
             f"unchanged since the last run: {', '.join(summary.reused)} (--full validates "
             "everything)"
         )
-    for line in summary.articles:
-        out.print(escape(line))
-    out.print(
-        _summary("run", summary.files, summary.errors, summary.warnings)
-        + f" (run {summary.run_id})"
-    )
-    out.print(f"warehouse: {_shown(summary.warehouse)}")
-    out.print(f"report:    {_shown(summary.report)}")
+    aside.print(f"warehouse: {escape(_shown(summary.warehouse))}")
+    aside.print(f"report:    {escape(_shown(summary.report))}")
     if summary.html_report is not None:
-        out.print(f"html:      {_shown(summary.html_report)}")
-    raise typer.Exit(summary.exit_code)
+        aside.print(f"html:      {escape(_shown(summary.html_report))}")
+    if failon.breaches(summary.errors, summary.warnings, fail_on.value):
+        message = failon.failure_message(summary.errors, summary.warnings, fail_on.value)
+        aside.print(f"run failed: {escape(message)}")
+        raise typer.Exit(EXIT_FINDINGS)
+    raise typer.Exit(0)
+
+
+def run_summary(state: object) -> RunSummary:
+    """The summary of a finished flow run's state; a run that raised raises the same here.
+
+    A run whose findings reached --fail-on ends Failed with a FindingsReachedThreshold as its
+    result, which carries the summary.
+    """
+    from prefect.client.schemas.objects import State
+
+    from carryover.steps import RunSummary
+
+    assert isinstance(state, State)
+    value = state.result(raise_on_failure=False)
+    if isinstance(value, failon.FindingsReachedThreshold):
+        value = value.summary
+    if isinstance(value, BaseException):
+        raise value
+    assert isinstance(value, RunSummary)
+    return value
 
 
 def _api_url_or_fail() -> str:
@@ -260,6 +408,7 @@ def serve(
     wait: WaitOption = DEFAULT_LOCK_WAIT,
     task_runner: TaskRunnerOption = RunnerKind.thread,
     dask_address: DaskAddressOption = None,
+    fail_on: FailOnOption = FailOnLevel.error,
     verbose: Annotated[bool, typer.Option("--verbose", help="Show Prefect's logs.")] = False,
 ) -> None:
     """Serve the pipeline as a scheduled Prefect deployment until stopped (Ctrl+C).
@@ -284,7 +433,8 @@ def serve(
 
         ensure_raw_dir(paths.raw_dir)
         check_usable(paths.warehouse)
-    except (RawDirError, WarehouseError) as exc:
+        ensure_report_dir(paths.report_dir)
+    except (RawDirError, WarehouseError, ReportDirError) as exc:
         raise _fail(str(exc)) from None
     from flows.pipeline import carryover_pipeline
 
@@ -292,7 +442,10 @@ def serve(
         f"serving deployment {carryover_pipeline.name}/{name} on {url}, schedule {cron!r}; "
         "Ctrl+C stops it"
     )
-    carryover_pipeline.serve(
+    from flows.serving import serve as serve_flow
+
+    serve_flow(
+        carryover_pipeline,
         name=name,
         cron=cron,
         parameters={
@@ -302,15 +455,36 @@ def serve(
             "lock_wait_seconds": wait,
             "task_runner": task_runner.value,
             "dask_address": dask_address,
+            "fail_on": fail_on.value,
         },
-        global_limit=ConcurrencyLimitConfig(
+        concurrency_limit=ConcurrencyLimitConfig(
             limit=1, collision_strategy=ConcurrencyLimitStrategy.ENQUEUE
         ),
         limit=1,
         description="Check the raw study data, load DuckDB, write the report.",
-        print_starting_message=False,
         entrypoint_type=EntrypointType.MODULE_PATH,
     )
+
+
+@app.command()
+def alert(
+    webhook: Annotated[
+        str, typer.Option("--webhook", help="The URL that gets a JSON POST for each Failed run.")
+    ],
+    name: Annotated[
+        str, typer.Option("--name", help="Name of the automation and of its webhook block.")
+    ] = "carryover-failed-runs",
+) -> None:
+    """Create a Prefect automation that posts every Failed carryover run to a webhook.
+
+    Needs a running Prefect server (PREFECT_API_URL); see docs/operations.md.
+    """
+    _quiet_prefect(verbose=False)
+    _api_url_or_fail()
+    from flows.alerts import create_failed_run_alert
+
+    automation = create_failed_run_alert(webhook, name=name)
+    out.print(f"automation {escape(name)} ({automation.id}) posts Failed runs to {escape(webhook)}")
 
 
 @app.command()
@@ -359,11 +533,15 @@ def history(
         )
         if r["message"]:
             line += f"  {r['message']}"
-        out.print(escape(line))
+        out.print(escape(visible(line)))
 
 
 @app.command()
-def check(raw: RawOption = None, max_findings: MaxFindings = 100) -> None:
+def check(
+    raw: RawOption = None,
+    max_findings: MaxFindings = 100,
+    output_format: FormatOption = FindingsFormat.text,
+) -> None:
     """Validate the raw data and print the findings; writes nothing, starts no Prefect server."""
     from carryover.steps import article_summaries
     from carryover.steps import check as check_raw
@@ -374,11 +552,68 @@ def check(raw: RawOption = None, max_findings: MaxFindings = 100) -> None:
     except RawDirError as exc:
         raise _fail(str(exc)) from None
     validation = checked.validation
-    _print_findings(validation.findings, paths.raw_dir, max_findings)
-    for line in article_summaries(validation):
-        out.print(escape(line))
-    out.print(_summary("check", validation.files, validation.errors, validation.warnings))
+    _emit(
+        Outcome(
+            "check",
+            _located(validation.findings, paths.raw_dir),
+            validation.errors,
+            validation.warnings,
+            _summary("check", validation.files, validation.errors, validation.warnings),
+            files=[_shown(paths.raw_dir / f.source_file) for f in validation.files],
+            articles=article_summaries(validation),
+        ),
+        output_format,
+        max_findings,
+    )
     raise typer.Exit(EXIT_FINDINGS if validation.errors else EXIT_OK)
+
+
+@app.command("check-article")
+def check_article(
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="Article drafts (Markdown or text) to check.", show_default=False),
+    ],
+    warehouse: WarehouseOption = None,
+    max_findings: MaxFindings = 100,
+    output_format: FormatOption = FindingsFormat.text,
+) -> None:
+    """Check draft articles' claims against the current warehouse; read-only, writes nothing.
+
+    The drafts need not be in raw/. Exit 0: no error findings; 1: error findings; 2: no usable
+    warehouse, or a file that cannot be read.
+    """
+    from carryover.claims.locate import with_columns
+    from carryover.cli.formats import located
+    from carryover.warehouse.drafts import check_articles
+
+    paths = resolve_paths(warehouse=warehouse)
+    for path in files:
+        if not path.is_file():
+            raise _fail(f"{path} is not a file")
+    shown = [_shown(path.absolute()) for path in files]
+    try:
+        result = check_articles(files, shown, paths.warehouse)
+    except WarehouseError as exc:
+        raise _fail(str(exc)) from None
+    rows = with_columns(list(result.findings.iter_rows(named=True)), result.lines.get)
+    summary = (
+        f"carryover check-article: {len(files)} file(s); {result.errors} error(s), "
+        f"{result.warnings} warning(s); checked against {_shown(paths.warehouse)}"
+    )
+    _emit(
+        Outcome(
+            "check-article",
+            located(rows, str),
+            result.errors,
+            result.warnings,
+            summary,
+            files=shown,
+        ),
+        output_format,
+        max_findings,
+    )
+    raise typer.Exit(EXIT_FINDINGS if result.errors else 0)
 
 
 @app.command()
@@ -418,6 +653,15 @@ def report(
             err.print("carryover report: no web browser found; open the file above by hand")
 
 
+def _for_terminal(text: str) -> str:
+    """SQL output: control characters in cells shown as escapes when a terminal would obey them.
+
+    Tables already show them (carryover.warehouse.sql); CSV piped to a file or a program stays
+    byte-exact.
+    """
+    return visible_lines(text) if sys.stdout.isatty() else text
+
+
 class OutputFormat(StrEnum):
     """How `carryover sql` prints a result."""
 
@@ -443,17 +687,21 @@ def sql(
 
     paths = resolve_paths(warehouse=warehouse)
     try:
-        con = open_read_only(paths.warehouse)
+        con = open_read_only(paths.warehouse, guarded=True)
     except WarehouseError as exc:
         raise _fail(str(exc)) from None
     try:
         if query is not None:
             try:
-                result = sql_shell.run_query(con, query)
+                result = _one_shot(con, query)
+                if isinstance(result, str):
+                    if result:
+                        print(result)
+                    return
             except SqlError as exc:
-                err.print(f"carryover sql: {escape(str(exc))}")
+                err.print(f"carryover sql: {escape(visible(str(exc)))}")
                 raise typer.Exit(exit_code(exc)) from None
-            print(sql_shell.FORMATTERS[output_format.value](result))
+            print(_for_terminal(sql_shell.FORMATTERS[output_format.value](result)))
             return
         interactive = sys.stdin.isatty()
         if interactive:
@@ -464,8 +712,8 @@ def sql(
         sql_shell.shell(
             con,
             lines=None if interactive else sql_shell.read_stream(sys.stdin),
-            write=print,
-            write_error=lambda text: err.print(escape(text)),
+            write=lambda text: print(_for_terminal(text)),
+            write_error=lambda text: err.print(escape(visible(text))),
             output_format=output_format.value,
             history=sql_shell.history_path(paths.warehouse),
         )
@@ -473,14 +721,33 @@ def sql(
         con.close()
 
 
+def _one_shot(con: duckdb.DuckDBPyConnection, query: str) -> Result | str:
+    """A one-shot `carryover sql` query: SQL, or a dot command (.tables, .schema, .help)."""
+    from carryover.warehouse import sql as sql_shell
+    from carryover.warehouse.sql_commands import is_dot_command, run_dot_command
+
+    if is_dot_command(query):
+        answer = run_dot_command(con, query)
+        return "" if answer is None else answer
+    return sql_shell.run_query(con, query)
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception's message as one line: its first non-empty line, of reasonable length."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return lines[0] if lines else type(exc).__name__
+
+
 def main() -> None:
     """Console-script entry point: no traceback reaches the user unless CARRYOVER_DEBUG is set."""
     try:
         app()
     except SystemExit:
+        quiet_teardown()
         raise
     except CarryoverError as exc:
-        err.print(f"carryover: {escape(str(exc))}")
+        err.print(f"carryover: {escape(visible(_one_line(exc)))}")
+        quiet_teardown()
         sys.exit(exit_code(exc))
     except KeyboardInterrupt:
         err.print("carryover: interrupted")
@@ -489,7 +756,8 @@ def main() -> None:
         if os.environ.get("CARRYOVER_DEBUG"):
             raise
         err.print(
-            f"carryover: internal error: {escape(type(exc).__name__)}: {escape(str(exc))} "
+            f"carryover: internal error: {escape(type(exc).__name__)}: {escape(_one_line(exc))} "
             "(set CARRYOVER_DEBUG=1 to see the traceback)"
         )
+        quiet_teardown()
         sys.exit(EXIT_CANNOT_RUN)

@@ -14,6 +14,8 @@ import polars as pl
 
 # Relative slack for float noise when comparing interval ends (21.1 + 0.05 is not exactly 21.15).
 _REL_TOL = 1e-9
+REL_TOL = _REL_TOL
+"""The same slack, for code that splits `overlaps` into one key per interval (conflicts)."""
 
 Interval = tuple[pl.Expr, pl.Expr]
 
@@ -22,12 +24,14 @@ def half_width(text: pl.Expr) -> pl.Expr:
     """Half the last reported digit of a number written as text: '10.2' -> 0.05, '14' -> 0.5.
 
     Scientific notation counts its exponent: '1.5e2' -> 5.0. Null text gives null.
+    An exponent of any length is safe: one too large for a 64-bit integer is read as a float
+    (so the half-width is 0.0 or inf, never an error); the number check refuses such figures.
     """
     lowered = text.str.strip_chars().str.to_lowercase()
     mantissa = lowered.str.extract(r"^[+-]?([0-9]*\.?[0-9]*)", 1)
     decimals = mantissa.str.extract(r"\.([0-9]*)$", 1).str.len_chars().fill_null(0)
-    exponent = lowered.str.extract(r"e([+-]?[0-9]+)$", 1).cast(pl.Int64).fill_null(0)
-    power = (exponent - decimals.cast(pl.Int64)).cast(pl.Float64)
+    exponent = lowered.str.extract(r"e([+-]?[0-9]+)$", 1).cast(pl.Float64, strict=False)
+    power = exponent.fill_null(0.0) - decimals.cast(pl.Float64)
     return pl.when(text.is_null()).then(None).otherwise(pl.lit(0.5) * pl.lit(10.0).pow(power))
 
 

@@ -18,8 +18,9 @@ def number_text(value: float | int | None) -> str:
 
 def number_expr(value: pl.Expr) -> pl.Expr:
     """`number_text` for a polars column: 12 rather than 12.0, 13.3 as 13.3."""
+    whole = (value == value.round(0)) & (value.abs() < 2.0**53)  # beyond 2^53: no exact integer
     return (
-        pl.when(value == value.round(0))
-        .then(value.cast(pl.Int64).cast(pl.String))
+        pl.when(whole)
+        .then(value.cast(pl.Int64, strict=False).cast(pl.String))
         .otherwise(value.cast(pl.String))
     )

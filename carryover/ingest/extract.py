@@ -10,21 +10,26 @@ a record's line is the physical line it starts on (the header is line 1).
 from __future__ import annotations
 
 import csv
+import difflib
 import functools
 import hashlib
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
+from carryover.core.rawfs import read_regular, resolved, shown_name
 from schemas.findings import finding, findings_frame
 from schemas.table import ROW, TableSpec
 
 BOM = b"\xef\xbb\xbf"
 SPAN = "_span"
+TYPO_RATIO = 0.7
+"""How alike an unknown header name and an absent column must be to suggest one for the other."""
 """Number of physical lines a record spans (1 unless a quoted field holds a line break)."""
 
 REJECTED_SCHEMA: dict[str, pl.DataType] = {
@@ -33,6 +38,8 @@ REJECTED_SCHEMA: dict[str, pl.DataType] = {
     "reasons": pl.String(),
 }
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+_OTHER_LINE_END = re.compile("[\x85\u2028\u2029]")
+"""Line ends some tools write (NEL, U+2028, U+2029), read as such where no LF or CR is."""
 _PLACEHOLDER = "\x00"
 _MAGIC = {
     b"%PDF": "a PDF document",
@@ -111,8 +118,10 @@ def table_sources(raw_dir: Path, spec: TableSpec) -> list[str]:
     """The raw files of a table, relative to the raw directory, in the order they are read.
 
     A table is `<table>.csv`, or a `<table>/` folder of `.csv` files (one per study, say), or both:
-    the single file first, then the folder's files by name. Hidden files and other suffixes in the
-    folder are not read. With neither, the table is `<table>.csv` (reported as missing).
+    the single file first, then the folder's files by name. Hidden files, other suffixes and
+    sub-folders in the folder are not read; any other `.csv` entry is, so that one that is not a
+    file (a pipe, a socket, a link loop) is reported rather than skipped. With neither, the table
+    is `<table>.csv` (reported as missing).
     """
     single = raw_dir / spec.file_name
     folder = raw_dir / spec.name
@@ -127,7 +136,7 @@ def table_sources(raw_dir: Path, spec: TableSpec) -> list[str]:
             for path in entries
             if path.suffix.lower() == CSV_SUFFIX
             and not path.name.startswith(".")
-            and (path.is_file() or path.is_symlink())
+            and (path.is_symlink() or not path.is_dir())
         ]
     return names or [spec.file_name]
 
@@ -139,13 +148,14 @@ def extract_file(
 
     `source_file` is relative to the raw directory (see `table_sources`).
     """
-    source_file = source_file or spec.file_name
-    path = raw_dir / source_file
+    real_name = source_file or spec.file_name
+    path = raw_dir / real_name
+    source_file = shown_name(real_name)
     outside = outside_raw(raw_dir, path)
     if outside:
         problem = finding("file_outside_raw", spec.name, source_file, None, outside)
         return _nothing(spec, source_file, None, [problem])
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         found = (
             []
             if optional
@@ -162,7 +172,7 @@ def extract_file(
         )
         return _nothing(spec, source_file, None, found)
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         message = f"{source_file} cannot be read: {reason}"
@@ -172,16 +182,27 @@ def extract_file(
             None,
             [finding("file_unreadable", spec.name, source_file, None, message)],
         )
-    return parse_csv(data, spec, source_file)
+    extracted = parse_csv(data, spec, source_file)
+    if source_file != real_name:
+        note = finding(
+            "file_name_encoding",
+            spec.name,
+            source_file,
+            None,
+            f"the file name {source_file} is not UTF-8 (shown with escapes); rename it",
+        )
+        extracted.findings = pl.concat([findings_frame([note]), extracted.findings])
+    return extracted
 
 
 def outside_raw(raw_dir: Path, path: Path) -> str | None:
     """Why a path must not be read: it, or its folder, is a link out of the raw directory."""
-    target = path.resolve()
-    if target.is_relative_to(raw_dir.resolve()):
-        return None
+    target = resolved(path)
+    if target is None or target.is_relative_to(raw_dir.resolve()):
+        return None  # a link loop is reported when the file is read
     return (
-        f"{path.relative_to(raw_dir)} leads to {target}, outside the raw directory; "
+        f"{shown_name(str(path.relative_to(raw_dir)))} leads to {shown_name(str(target))}, "
+        "outside the raw directory; "
         "copy the file into the raw directory instead"
     )
 
@@ -245,6 +266,13 @@ def _split_lines(data: bytes, out: _Collector) -> tuple[list[str], set[int]]:
     except UnicodeDecodeError:
         pass
     else:
+        if "\n" not in text and "\r" not in text and _OTHER_LINE_END.search(text):
+            out.file_issue(
+                "file_line_ends",
+                f"{out.source_file} ends its lines with NEL or a Unicode line separator, not a "
+                "line feed; it was read that way",
+            )
+            text = _OTHER_LINE_END.sub("\n", text)
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         if lines and lines[-1] == "":
             lines.pop()
@@ -286,6 +314,25 @@ def _header_names(line: str, sep: str = ",") -> list[str] | None:
     except csv.Error:
         return None
     return [name.strip() for name in rows[0]] if rows else None
+
+
+def _trailing_empty(header: list[str]) -> int:
+    """How many unnamed columns end the header ('a,b,' has one); never the whole header."""
+    count = 0
+    while count < len(header) - 1 and header[-1 - count] == "":
+        count += 1
+    return count
+
+
+def _drop_trailing(series: pl.Series, sep: str, count: int) -> pl.Series:
+    """Lines without the empty fields that match a header's trailing separators."""
+    tail = sep * count
+    return series.to_frame().select(
+        pl.when(pl.col("line").str.ends_with(tail))
+        .then(pl.col("line").str.slice(0, pl.col("line").str.len_chars() - len(tail)))
+        .otherwise(pl.col("line"))
+        .alias("line")
+    )["line"]
 
 
 def _separator(header_line: str, spec: TableSpec) -> str:
@@ -342,6 +389,15 @@ def parse_csv(data: bytes, spec: TableSpec, source_file: str) -> Extracted:
                 f"{source_file} separates fields with {sep!r}, not ','; it was read that way",
             )
         header = _header_names(lines[0], sep) or []
+        trailing = _trailing_empty(header)
+        if trailing:
+            header = header[:-trailing]
+            out.file_issue(
+                "file_trailing_separator",
+                f"the header ends with {sep!r}: an unnamed, empty last column; it is ignored "
+                "(and so is a trailing empty field on each row)",
+            )
+            series = _drop_trailing(series, sep, trailing)
         file_problem = _check_header(header, spec, out) if header else ""
         if not header:
             out.file_issue("row_quoting", "the header row has malformed quoting")
@@ -387,23 +443,54 @@ def _check_header(header: list[str], spec: TableSpec, out: _Collector) -> str:
             )
             problems.append(f"column {name!r} is repeated")
         seen.add(name)
+    known = set(spec.column_names)
+    meant = header_typos(
+        [n for n in header if n not in known], [c for c in spec.column_names if c not in seen]
+    )
+    typo_of = {column: name for name, column in meant.items()}
     for name in spec.required:
         if name not in seen:
+            hint = f" (the header has {typo_of[name]!r}: a typo?)" if name in typo_of else ""
             out.file_issue(
                 "column_missing",
-                f"required column {name!r} is missing from the header",
+                f"required column {name!r} is missing from the header{hint}",
                 column=name,
             )
             problems.append(f"required column {name!r} is missing")
-    known = set(spec.column_names)
     for name in header:
         if name not in known:
+            hint = ""
+            if name in meant:
+                hint = f"; did you mean {meant[name]!r}?"
+                if meant[name] not in spec.required:
+                    hint += f" ({meant[name]!r} is absent, so its values are not read)"
             out.file_issue(
                 "column_unknown",
-                f"column {name!r} is not part of the contract; it is ignored",
+                f"column {name!r} is not part of the contract; it is ignored{hint}",
                 column=name,
             )
     return "; ".join(problems)
+
+
+def header_typos(unknown: Sequence[str], absent: Sequence[str]) -> dict[str, str]:
+    """Unknown header names that look like a contract column the header lacks: name -> column.
+
+    Each absent column is given to at most one name, the most similar (difflib's ratio >= 0.7,
+    which takes 'change_percent' for 'change_pct' but not 'pre_men' for 'post_mean').
+    """
+    pairs = sorted(
+        (
+            (difflib.SequenceMatcher(None, name, column).ratio(), i, name, column)
+            for i, name in enumerate(unknown)
+            for column in absent
+        ),
+        key=lambda p: (-p[0], p[1]),
+    )
+    meant: dict[str, str] = {}
+    for ratio, _, name, column in pairs:
+        if ratio >= TYPO_RATIO and name not in meant and column not in meant.values():
+            meant[name] = column
+    return meant
 
 
 def _records(
@@ -497,7 +584,9 @@ def _records(
 
 def _shape(records: pl.DataFrame, width: int, sep: str = ",") -> pl.DataFrame:
     """Drop blank records; count fields (quoted sections collapsed) and flag malformed quoting."""
-    records = records.filter(pl.col("raw").str.strip_chars() != "")
+    # Blank means spaces and tabs only: a line of other white space (a vertical tab, a form feed,
+    # U+2028) is a record of its own, reported as malformed rather than dropped unseen.
+    records = records.filter(pl.col("raw").str.strip_chars(" \t") != "")
     collapsed = pl.col("raw").str.replace_all(_quoted_field(sep), "${1}" + _PLACEHOLDER)
     return records.with_columns(
         (collapsed.str.count_matches(sep, literal=True) + 1).alias("_fields"),

@@ -14,8 +14,10 @@ import hashlib
 from typing import Any
 
 import jinja2
+import polars as pl
 from markupsafe import Markup
 
+from carryover.analytics.effects import ALL_STUDIES
 from carryover.core.text import number_text
 from carryover.report import plots
 from carryover.report.model import ReportData, view_model
@@ -69,6 +71,8 @@ def _plots(data: ReportData) -> dict[str, Any] | None:
     if data.carryover is None or data.carryover_pooled is None:
         return None
     pooled = data.carryover_pooled
+    if "subset" in pooled.columns:  # the plots show every study; the table has the sensitivity rows
+        pooled = pooled.filter(pl.col("subset") == ALL_STUDIES)
     families = sorted(set(pooled["measure_family"].to_list())) if pooled.height else []
     heatmaps = [
         (family, Markup(svg))
@@ -77,7 +81,16 @@ def _plots(data: ReportData) -> dict[str, Any] | None:
     ]
     forest_g = plots.forest_plot(data.carryover, pooled, "g")
     forest_pct = plots.forest_plot(data.carryover, pooled, "change_pct")
+    cautioned = []
+    if "cautioned_studies" in pooled.columns:
+        flagged = pooled.filter(pl.col("cautioned_studies").is_not_null())
+        cautioned = [
+            f"{r['trained_exercise']} -> {r['test_exercise']} ({r['measure_family']}): "
+            f"{r['cautioned_studies']}"
+            for r in flagged.iter_rows(named=True)
+        ]
     return {
+        "cautioned": cautioned,
         "heatmaps": heatmaps,
         "forest_g": Markup(forest_g) if forest_g else None,
         "forest_pct": Markup(forest_pct) if forest_pct else None,

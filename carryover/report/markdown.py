@@ -158,9 +158,8 @@ def summary_markdown(data: ReportData, html_path: str | None = None) -> str:
                 out.append(
                     f"| {c['line']} | {md_cell(c['says'])} | {md_cell(c['paper'])} "
                     f"{md_cell(c['what'])} {md_cell(c['study'])} {md_cell(c['paper_where'])} | "
-                    f"{c['verdict']} | "
-                    f"{md_cell(c['fix'])}"
-                    + (f" (caution: {md_cell(c['caution'])})" if c.get("caution") else "")
-                    + " |"
+                    f"{c['verdict']}"
+                    + (f" (study caution: {md_cell(c['caution'])})" if c.get("caution") else "")
+                    + f" | {md_cell(c['fix'])} |"
                 )
     return "\n".join(out) + "\n"

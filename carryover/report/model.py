@@ -363,8 +363,12 @@ def _articles(data: ReportData) -> list[dict[str, Any]]:
         verdict = c["verdict"]
         exercise = exercise_names.get((c["test_exercise"],), c["test_exercise"])
         group = group_names.get((c["study_id"], c["group_id"]), c["group_id"])
-        if c["quantity"] == "change_pct":
+        if c["quantity"] in ("change_pct", "change_abs"):
             what = f"{exercise} {c['measure']} change, {group} group"
+        elif c["quantity"] == "contrast":
+            what = f"{exercise} {c['measure']}, {group} group minus the other"
+        elif c["quantity"] == "n" and c["group_id"] is not None:
+            what = f"{group} group"
         else:
             what = ""
         where = ", ".join(x for x in (c.get("source_ref"), c.get("source_row")) if x)

@@ -26,6 +26,7 @@ import polars as pl
 
 import carryover
 from carryover.claims.articles import article_paths
+from carryover.core.rawfs import read_regular
 from carryover.ingest.extract import table_sources
 from carryover.validate.validation import PARENTS, FileStats, TableResult
 from schemas import OPTIONAL_TABLES, TABLES
@@ -34,7 +35,10 @@ _CODE = (
     "carryover/ingest/extract.py",
     "carryover/validate/validation.py",
     "carryover/core/rounding.py",
+    "carryover/core/rawfs.py",
+    "carryover/core/conflicts.py",
     "carryover/claims/articles.py",
+    "carryover/claims/article_files.py",
     "carryover/claims/judge.py",
     "carryover/analytics/transforms.py",
 )
@@ -60,11 +64,11 @@ def rules_version() -> str:
 
 def file_hash(path: Path) -> str | None:
     """sha256 of a raw file; 'absent' when there is none; None when it cannot be read."""
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return "absent"
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
+        return hashlib.sha256(read_regular(path)).hexdigest()
+    except OSError:  # a pipe, a link loop, no permission: never reused, read (and reported) anew
         return None
 
 
@@ -93,7 +97,8 @@ def _files_hash(raw_dir: Path, names: Sequence[str]) -> str | None:
         parts += [name, file_hash(raw_dir / name)]
     if any(part is None for part in parts):
         return None
-    return hashlib.sha256("\x1f".join(p or "" for p in parts).encode()).hexdigest()
+    joined = "\x1f".join(p or "" for p in parts)
+    return hashlib.sha256(joined.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def raw_keys(raw_dir: Path, this_year: int | None = None) -> dict[str, str | None]:

@@ -24,7 +24,19 @@ from carryover.claims import judge as claim_checks
 from carryover.claims.articles import Article, Context, read_article
 from carryover.core.counts import count
 from carryover.ingest.extract import SPAN, Extracted
-from schemas import SPECS, TABLES, claims, exercises, groups, keys, outcomes, studies
+from carryover.validate import studychecks
+from schemas import (
+    SPECS,
+    TABLES,
+    claims,
+    contrasts,
+    exercises,
+    groups,
+    keys,
+    outcomes,
+    statistics,
+    studies,
+)
 from schemas import claim_checks as claim_rules
 from schemas.findings import FINDINGS_SCHEMA, finding, findings_frame, sort_findings
 from schemas.keys import KEY_SEP, composite, key_values
@@ -47,10 +59,15 @@ REFERENCES: dict[str, tuple[str, ...]] = {
     "studies": (),
     "groups": ("studies", "exercises"),
     "outcomes": ("groups", "exercises"),
+    "contrasts": ("groups", "exercises"),
+    "statistics": ("studies",),
     "claims": ("studies", "groups", "exercises"),
 }
 """The tables whose clean rows a table's references are checked against (see _row_plan)."""
-PARENTS: dict[str, tuple[str, ...]] = {**REFERENCES, "claims": (*REFERENCES["claims"], "outcomes")}
+PARENTS: dict[str, tuple[str, ...]] = {
+    **REFERENCES,
+    "claims": (*REFERENCES["claims"], "outcomes", "contrasts"),
+}
 """The tables a table's result depends on: its references, and for claims also the outcomes that
 articles are read against (which group tested what)."""
 
@@ -127,13 +144,22 @@ def _row_plan(table: str, clean: Mapping[str, pl.DataFrame], this_year: int | No
             return groups.row_plan(ids("studies", "study_id"), ids("exercises", "exercise_id"))
         case "outcomes":
             return outcomes.row_plan(
+                ids("groups", "study_id", "group_id"),
+                ids("exercises", "exercise_id"),
+                clean["groups"],
+            )
+        case "contrasts":
+            return contrasts.row_plan(
                 ids("groups", "study_id", "group_id"), ids("exercises", "exercise_id")
             )
+        case "statistics":
+            return statistics.row_plan(ids("studies", "study_id"))
         case "claims":
             return claims.row_plan(
                 ids("studies", "study_id"),
                 ids("groups", "study_id", "group_id"),
                 ids("exercises", "exercise_id"),
+                clean["groups"],
             )
     raise KeyError(table)
 
@@ -394,6 +420,8 @@ def combine(
     findings.append(_identity(enrolment, enrolment_frame, SPECS["studies"].key))
 
     changes = outcome_changes(clean["outcomes"])
+    study_found, study_derived = studychecks.run(clean, changes)
+    findings += [_identity(f.failures, f.frame, f.key) for f in study_found]
     judged = claim_checks.judge(
         clean["claims"],
         clean["studies"],
@@ -401,6 +429,7 @@ def combine(
         clean["exercises"],
         clean["outcomes"],
         changes,
+        clean["contrasts"],
     ).with_columns(pl.col("_claim").alias(ROW))
     judged = editor.annotate(judged, clean["studies"], clean["groups"], clean["exercises"], changes)
     verdicts = run_plan(claim_rules.claims_plan(), judged)
@@ -425,6 +454,7 @@ def combine(
             "outcome_changes": changes,
             "claim_checks": checks,
             **numbers,
+            **study_derived,
         },
         tables=dict(results),
         reused=tuple(reused),

@@ -18,6 +18,7 @@ import duckdb
 
 from carryover.core.errors import WarehouseError, WarehouseMissing, first_line
 from carryover.core.retry import retry
+from carryover.warehouse.sql_guard import connect_guarded
 
 ATTACH_WAIT_SECONDS = 10.0
 """How long a run waits for a read-write session on the current warehouse to end."""
@@ -50,13 +51,21 @@ def waiting(path: Path, attempt: Callable[[], T], wait: float) -> T:
         raise open_error(path, exc) from exc
 
 
-def open_read_only(path: Path, wait: float = 0.0) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse read-only (waiting up to `wait` s for a writer), or say why not."""
+def open_read_only(
+    path: Path, wait: float = 0.0, *, guarded: bool = False
+) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse read-only (waiting up to `wait` s for a writer), or say why not.
+
+    `guarded` (for ad-hoc SQL) adds DuckDB's own guards: no file but the warehouse can be read
+    or written, and no setting changed (see carryover.warehouse.sql_guard).
+    """
     if not path.is_file():
         raise WarehouseMissing(
             f"there is no warehouse at {path}: build it with `carryover run` "
             "(or point --warehouse at one)"
         )
+    if guarded:
+        return waiting(path, lambda: connect_guarded(path), wait)
     return waiting(path, lambda: duckdb.connect(str(path), read_only=True), wait)
 
 

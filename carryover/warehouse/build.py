@@ -14,6 +14,7 @@ the current warehouse untouched, and the rename itself is atomic.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from collections.abc import Callable, Mapping, Sequence
@@ -27,7 +28,14 @@ from carryover.core.counts import count_expr
 from carryover.core.errors import WarehouseError, first_line
 from carryover.validate.validation import FileStats, Validation
 from carryover.warehouse.access import ATTACH_WAIT_SECONDS, read_only, waiting
+from carryover.warehouse.ownership import foreign_reason, mark, refusal
 from carryover.warehouse.schema import HISTORY_DDL, HISTORY_TABLES, create_views
+
+STORAGE_VERSION = "v1.4.0"
+"""The storage format the warehouse is written in: DuckDB 2.0 writes version 69 by default, which
+no 1.x client (the duckdb CLI 1.5.6, BI tools, R, older Python) can open; v1.4.0 they all can."""
+NEW = "new_warehouse"
+"""The name the file being built is attached under (it is opened under its own name later)."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,24 @@ def connect(path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection
         raise WarehouseError(f"cannot open the warehouse {path}: {first_line(exc)}") from exc
 
 
+def create_readable(path: Path) -> duckdb.DuckDBPyConnection:
+    """A connection whose default database is a new file at `path`, in STORAGE_VERSION.
+
+    The file is attached to an in-memory session with DuckDB's storage-version option (a file
+    opened with connect() would be written in the newest format), and made the default, so that
+    unqualified names create and read its tables.
+    """
+    literal = "'" + str(path).replace("'", "''") + "'"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect()
+        con.execute(f"attach {literal} as {NEW} (storage_version '{STORAGE_VERSION}')")
+        con.execute(f"use {NEW}")
+    except (duckdb.Error, OSError) as exc:
+        raise WarehouseError(f"cannot create the warehouse {path}: {first_line(exc)}") from exc
+    return con
+
+
 def check_usable(path: Path) -> None:
     """Fail early if a run could not write `path`: its directory, or a file that is not DuckDB.
 
@@ -79,8 +105,20 @@ def check_usable(path: Path) -> None:
     if not os.access(path.parent, os.W_OK | os.X_OK):
         raise WarehouseError(f"the warehouse directory {path.parent} is not writable")
     if path.exists():
-        with read_only(path):
-            pass
+        with read_only(path) as con:
+            _refuse_foreign(con, path)
+
+
+def _refuse_foreign(
+    con: duckdb.DuckDBPyConnection, path: Path, database: str | None = None
+) -> None:
+    """Raise WarehouseError unless the (attached) database is a carryover warehouse."""
+    if database is None:
+        (row,) = con.execute("select current_database()").fetchall()
+        database = str(row[0])
+    reason = foreign_reason(con, database)
+    if reason is not None:
+        raise WarehouseError(refusal(path, reason))
 
 
 def public_columns(frame: pl.DataFrame) -> pl.DataFrame:
@@ -165,6 +203,17 @@ def record_stopped(con: duckdb.DuckDBPyConnection, runs: Sequence[RunRecord]) ->
     known = {r[0] for r in con.sql("select run_id from runs").fetchall()}
     for run in runs:
         if run.run_id in known:
+            if run.stage == "report" and run.status == "failed":  # landed, then its report failed
+                con.execute(
+                    "update runs set status = ?, stage = ?, message = ? where run_id = ?",
+                    [
+                        run.status,
+                        run.stage,
+                        f"its tables were loaded, then it stopped writing the report: "
+                        f"{run.message or 'no message'}",
+                        run.run_id,
+                    ],
+                )
             continue
         duration = (run.finished_at - run.started_at).total_seconds() if run.finished_at else None
         con.execute(
@@ -210,6 +259,41 @@ def _carry_history(con: duckdb.DuckDBPyConnection) -> None:
             con.execute(f'insert into "{table}" by name select * from previous."{table}"')
 
 
+def _write_new(
+    con: duckdb.DuckDBPyConnection,
+    new_file: Path,
+    run: RunRecord,
+    validation: Validation,
+    derived: Mapping[str, pl.DataFrame],
+    previous: Path | None,
+    stopped: Sequence[RunRecord],
+) -> None:
+    """Fill the new warehouse in one transaction and checkpoint it (see build)."""
+    carry = previous is not None and previous.exists()
+    if carry:
+        assert previous is not None
+        _attach_previous(con, previous)
+        _refuse_foreign(con, previous, "previous")
+    con.execute("begin transaction")
+    try:
+        con.execute(HISTORY_DDL)
+        mark(con)
+        if carry:
+            _carry_history(con)
+        record_stopped(con, stopped)
+        write_run(con, run, validation, derived)
+        con.execute("commit")
+    except duckdb.Error:
+        with contextlib.suppress(duckdb.Error):  # an aborted transaction may refuse rollback
+            con.execute("rollback")
+        raise
+    if carry:
+        con.execute("detach previous")
+    con.execute(f"checkpoint {NEW}")
+    con.execute("use memory")
+    con.execute(f"detach {NEW}")
+
+
 def build(
     new_file: Path,
     run: RunRecord,
@@ -227,28 +311,17 @@ def build(
     """
     for leftover in (new_file, wal_file(new_file)):
         leftover.unlink(missing_ok=True)
-    con = connect(new_file)
+    con = create_readable(new_file)
+    failure: str | None = None
     try:
-        carry = previous is not None and previous.exists()
-        if carry:
-            assert previous is not None
-            _attach_previous(con, previous)
-        con.execute("begin transaction")
-        try:
-            con.execute(HISTORY_DDL)
-            if carry:
-                _carry_history(con)
-            record_stopped(con, stopped)
-            write_run(con, run, validation, derived)
-            con.execute("commit")
-        except duckdb.Error as exc:
-            con.execute("rollback")
-            raise WarehouseError(f"could not write the warehouse {new_file}: {exc}") from exc
-        if carry:
-            con.execute("detach previous")
-        con.execute("checkpoint")
+        _write_new(con, new_file, run, validation, derived, previous, stopped)
+    except duckdb.Error as exc:  # disk full, I/O error: the real cause, in one line
+        failure = first_line(exc)
     finally:
-        con.close()
+        with contextlib.suppress(duckdb.Error):
+            con.close()
+    if failure is not None:  # raised here, so the error keeps no frame holding the connection
+        raise WarehouseError(f"could not write the warehouse {new_file}: {failure}")
     if wal_file(new_file).exists():  # pragma: no cover - DuckDB checkpoints on close
         raise WarehouseError(f"the new warehouse {new_file} was not checkpointed")
 
@@ -267,12 +340,15 @@ def swap(new_file: Path, current: Path, before_rename: Callable[[], None] | None
     A write-ahead log left beside the current file by a crashed read-write session belongs to the
     old file: it is removed first, so that it can never be replayed onto the new one.
     """
-    _fsync(new_file)
-    if before_rename is not None:
-        before_rename()
-    wal_file(current).unlink(missing_ok=True)
-    new_file.replace(current)
-    _fsync(current.parent)
+    try:
+        _fsync(new_file)
+        if before_rename is not None:
+            before_rename()
+        wal_file(current).unlink(missing_ok=True)
+        new_file.replace(current)
+        _fsync(current.parent)
+    except OSError as exc:
+        raise WarehouseError(f"could not swap in the warehouse {current}: {exc}") from None
 
 
 def load(
@@ -288,6 +364,9 @@ def load(
     new_file = next_file(path)
     try:
         build(new_file, run, validation, derived, previous=path, stopped=stopped)
+        if path.exists():  # whatever is there now must still be a warehouse to replace
+            with read_only(path, wait=ATTACH_WAIT_SECONDS) as con:
+                _refuse_foreign(con, path)
         swap(new_file, path, before_rename)
     finally:
         new_file.unlink(missing_ok=True)

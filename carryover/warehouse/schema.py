@@ -14,7 +14,7 @@ import duckdb
 from carryover.analytics import effects as analytics
 from carryover.claims import accounting
 from carryover.claims import judge as claim_checks
-from schemas import TABLES
+from schemas import TABLES, statistics
 
 SOURCE_COLUMNS = {
     "source_file": "The raw file the row was read from.",
@@ -32,9 +32,10 @@ TABLE_DOCS: dict[str, str] = {
         "log response ratio), transfer ratio and controlled effect. Null where not computable."
     ),
     "carryover_pooled": (
-        "One row per trained exercise x test exercise x measure family: "
-        f"{analytics.POOLED_METHOD_DOC}"
+        "One row per trained exercise x test exercise x measure family x subset (all studies, "
+        f"and without cautioned studies where the row has one): {analytics.POOLED_METHOD_DOC}"
     ),
+    "statistic_checks": statistics.STATISTIC_CHECKS_DOC,
     "carryover_matrix": (
         "Trained exercises as rows, tested exercises as columns; each cell summarises "
         "carryover_pooled: participant-weighted mean change_pct, the pooled transfer ratio, and k."
@@ -52,7 +53,7 @@ OUTCOME_CHANGES_COLUMNS: dict[str, str] = {
     "group_id": "The study arm.",
     "test_exercise": "What was tested.",
     "measure": "The test: 1RM, 3RM, ...",
-    "unit": "kg or lb.",
+    "unit": "The unit of the figures in a unit (kg, cm, s, ...).",
     "change_pct": "Mean change in percent: reported, else computed from the figures given.",
     "change_pct_source": "`reported`, or `computed from ...` naming the figures used.",
     "change_pct_lo": "Lowest change_pct the rounding of its figures allows.",
@@ -65,7 +66,7 @@ OUTCOME_CHANGES_COLUMNS: dict[str, str] = {
 
 MATRIX_ROW_COLUMNS: dict[str, str] = {
     "trained_exercise": "What the groups trained.",
-    "measure_family": "The measure family the cells pool.",
+    "measure_family": "The measure family the cells pool (all studies; see carryover_pooled).",
 }
 
 
@@ -78,6 +79,7 @@ def _column_docs() -> dict[str, dict[str, str]]:
     docs["carryover_pooled"] = dict(analytics.POOLED_COLUMNS)
     docs["claim_checks"] = dict(claim_checks.CLAIM_CHECKS_COLUMNS)
     docs["article_numbers"] = dict(accounting.ARTICLE_NUMBERS_COLUMNS)
+    docs["statistic_checks"] = dict(statistics.STATISTIC_CHECKS_COLUMNS)
     return docs
 
 
@@ -93,7 +95,9 @@ def matrix_cell_sql() -> str:
     """The text of one matrix cell, from a carryover_pooled row."""
     return (
         "concat_ws(', ', printf('%+.1f%%', change_pct_mean), "
-        "case when transfer_ratio is not null then printf('ratio %.2f', transfer_ratio) end)"
+        "case when transfer_ratio is not null then printf('ratio %.2f', transfer_ratio) end, "
+        "case when change_pct_mean is null and d_pooled is not null "
+        "then printf('d %.2f', d_pooled) end)"
         " || printf(' (k=%d)', k_studies)"
     )
 
@@ -108,7 +112,8 @@ def matrix_sql(tested: list[str]) -> str:
         "create or replace view carryover_matrix as\n"
         "select trained_exercise, measure_family"
         f"{cells}\n"
-        f"from (select *, {matrix_cell_sql()} as cell from carryover_pooled)\n"
+        f"from (select *, {matrix_cell_sql()} as cell from carryover_pooled "
+        f"where subset = {_literal(analytics.ALL_STUDIES)})\n"
         "group by trained_exercise, measure_family\n"
         "order by trained_exercise, measure_family"
     )
@@ -137,7 +142,8 @@ def create_views(con: duckdb.DuckDBPyConnection) -> None:
     present = _tables(con)
     if "carryover_pooled" in present:
         tested = con.execute(
-            "select distinct test_exercise from carryover_pooled order by test_exercise"
+            "select distinct test_exercise from carryover_pooled "
+            f"where subset = {_literal(analytics.ALL_STUDIES)} order by test_exercise"
         ).fetchall()
         con.execute(matrix_sql([r[0] for r in tested]))
         present.add("carryover_matrix")

@@ -1,9 +1,10 @@
 """Ad-hoc SQL on the warehouse: one read-only query, or a small interactive read-only shell.
 
-The warehouse is opened with `duckdb.connect(path, read_only=True)`, and only statements that
-read (SELECT, including DESCRIBE/SHOW/SUMMARIZE/FROM ..., and EXPLAIN) are run: anything else is
-refused with one sentence before it reaches DuckDB, since the warehouse is rebuilt from raw/ by
-`carryover run` and is never edited by hand.
+The warehouse is opened read-only with DuckDB's guards on (carryover.warehouse.sql_guard: no file
+outside the warehouse is read or written, no extension loaded, settings locked). Only statements
+that read (SELECT, including DESCRIBE/SHOW/SUMMARIZE/FROM ..., and EXPLAIN of one) are sent:
+anything else is refused with one sentence before it reaches DuckDB, since the warehouse is
+rebuilt from raw/ by `carryover run` and is never edited by hand.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import io
 import json
 import math
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +26,8 @@ from typing import Any, TextIO
 import duckdb
 
 from carryover.core.errors import Refused, SqlError, first_line
+from carryover.core.visible import json_safe, visible
+from carryover.warehouse.sql_guard import DENIED_HINT, is_denied
 
 READING = frozenset({duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN})
 FORMATS = ("table", "csv", "json")
@@ -31,11 +35,6 @@ ENV_HISTORY = "CARRYOVER_SQL_HISTORY"
 PROMPT, CONTINUATION = "carryover> ", "       ...> "
 CANCEL = "\x03"
 """A line the terminal reader yields on Ctrl-C: drop the statement being typed."""
-SHELL_HELP = """\
-Type SQL ending with ';' (it may span lines). Read-only: only queries run.
-  .tables   list the tables and views, with their descriptions
-  .help     this text
-  .quit     leave (or Ctrl-D)"""
 
 
 @dataclass(frozen=True)
@@ -57,12 +56,29 @@ def check_read_only(con: duckdb.DuckDBPyConnection, query: str) -> None:
     if len(statements) > 1:
         raise Refused(f"give one statement at a time ({len(statements)} were given)")
     kind = statements[0].type
+    if kind is duckdb.StatementType.EXPLAIN:
+        kind = _explained(con, query)
     if kind not in READING:
         name = kind.name.replace("_", " ")
         raise Refused(
             f"the warehouse is read-only here: {name} statements are refused "
             "(only queries run; `carryover run` rebuilds the warehouse from raw/)"
         )
+
+
+_EXPLAIN = re.compile(r"^\s*explain\s+(?:analyze\s+|analyse\s+|\([^)]*\)\s*)?", re.IGNORECASE)
+
+
+def _explained(con: duckdb.DuckDBPyConnection, query: str) -> duckdb.StatementType:
+    """The kind of statement an EXPLAIN wraps (EXPLAIN ANALYZE runs it), for a clear refusal."""
+    inner = _EXPLAIN.sub("", query, count=1)
+    try:
+        statements = con.extract_statements(inner)
+    except duckdb.Error:
+        return duckdb.StatementType.EXPLAIN  # DuckDB's guards still hold whatever it is
+    if len(statements) == 1 and statements[0].type is not duckdb.StatementType.EXPLAIN:
+        return statements[0].type
+    return duckdb.StatementType.EXPLAIN
 
 
 def run_query(con: duckdb.DuckDBPyConnection, query: str) -> Result:
@@ -74,7 +90,16 @@ def run_query(con: duckdb.DuckDBPyConnection, query: str) -> Result:
             return Result([], [])
         return Result(list(relation.columns), relation.fetchall())
     except duckdb.Error as exc:
-        raise SqlError(first_line(exc)) from exc
+        if is_denied(exc):
+            raise Refused(f"{DENIED_HINT} ({first_line(exc)})") from exc
+        raise SqlError(_duckdb_message(exc)) from exc
+
+
+def _duckdb_message(exc: BaseException) -> str:
+    """DuckDB's error with its hints kept (see sql_commands.error_text)."""
+    from carryover.warehouse.sql_commands import error_text
+
+    return error_text(exc)
 
 
 def _plain(value: Any) -> str:
@@ -84,13 +109,13 @@ def _plain(value: Any) -> str:
         return "NaN" if math.isnan(value) else f"{value:.6g}"
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return visible(str(value))  # a cell's ESC or line break must not act on the terminal
 
 
 def format_table(result: Result) -> str:
     """Aligned plain text: a header, a rule, the rows (floats to 6 significant digits)."""
     cells = [[_plain(v) for v in row] for row in result.rows]
-    widths = [len(c) for c in result.columns]
+    widths = [len(visible(c)) for c in result.columns]
     for row in cells:
         widths = [max(w, len(v)) for w, v in zip(widths, row, strict=True)]
     numeric = [
@@ -110,7 +135,7 @@ def format_table(result: Result) -> str:
         ]
         return "  ".join(parts).rstrip()
 
-    out = [line(result.columns), "  ".join("-" * w for w in widths)]
+    out = [line([visible(c) for c in result.columns]), "  ".join("-" * w for w in widths)]
     out += [line(row) for row in cells]
     count = len(result.rows)
     out.append(f"({count} row{'s' if count != 1 else ''})")
@@ -138,7 +163,7 @@ def format_json(result: Result) -> str:
     records = [
         {c: _json_value(v) for c, v in zip(result.columns, row, strict=True)} for row in result.rows
     ]
-    return json.dumps(records, ensure_ascii=False, indent=2)
+    return json_safe(json.dumps(records, ensure_ascii=False, indent=2))
 
 
 def format_csv(result: Result) -> str:
@@ -164,16 +189,6 @@ FORMATTERS: dict[str, Callable[[Result], str]] = {
     "csv": format_csv,
     "json": format_json,
 }
-
-TABLES_QUERY = """
-select name, kind, description from (
-    select table_name as name, 'table' as kind, comment as description
-    from duckdb_tables() where database_name = current_database()
-    union all
-    select view_name, 'view', comment
-    from duckdb_views() where database_name = current_database() and not internal
-) order by name
-"""
 
 
 def history_path(warehouse: Path) -> Path:
@@ -212,15 +227,8 @@ def shell(
             buffer = ""
             continue
         if not buffer and text.strip().startswith("."):
-            command = text.strip().split()[0].lower()
-            if command in (".quit", ".exit"):
+            if not _dot_command(con, text, write, write_error, formatter):
                 return
-            if command == ".help":
-                write(SHELL_HELP)
-            elif command == ".tables":
-                write(formatter(run_query(con, TABLES_QUERY)))
-            else:
-                write_error(f"unknown command {command}; type .help")
             continue
         if not buffer and not text.strip():
             continue
@@ -237,6 +245,27 @@ def shell(
             write(formatter(run_query(con, buffer)))
         except SqlError as exc:
             write_error(f"error: {exc}")
+
+
+def _dot_command(
+    con: duckdb.DuckDBPyConnection,
+    text: str,
+    write: Callable[[str], None],
+    write_error: Callable[[str], None],
+    formatter: Callable[[Result], str],
+) -> bool:
+    """Answer a dot command in the shell (see carryover.sql_commands); False on .quit."""
+    from carryover.warehouse.sql_commands import run_dot_command
+
+    try:
+        answer = run_dot_command(con, text)
+    except SqlError as exc:
+        write_error(str(exc))
+        return True
+    if answer is None:
+        return False
+    write(answer if isinstance(answer, str) else formatter(answer))
+    return True
 
 
 def _terminal_lines(history: Path | None) -> Iterable[str]:

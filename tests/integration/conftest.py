@@ -52,6 +52,8 @@ def prefect_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "PREFECT_HOME": str(home),
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
         "PREFECT_UI_ENABLED": "false",
+        # schedule a served deployment's runs within seconds of it registering, not a minute
+        "PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS": "5",
     }
     prefect = Path(sys.executable).with_name("prefect")
     log = (home / "server.log").open("wb")

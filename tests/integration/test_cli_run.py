@@ -52,13 +52,13 @@ def test_run_reports_findings_quietly_and_exits_1(tmp_path: Path) -> None:
         for line in lines
     )
     assert (
-        "carryover run: 5 files, 57 rows: 19 loaded, 38 quarantined; 43 error(s), 2 warning(s)"
+        "carryover run: 7 files, 81 rows: 29 loaded, 52 quarantined; 64 error(s), 3 warning(s)"
         in result.stdout
     )
     assert f"warehouse: {warehouse}" in result.stdout
     assert (tmp_path / "reports" / "latest.md").exists()
     con = duckdb.connect(str(warehouse), read_only=True)
-    assert con.sql("select status, errors from runs").fetchall() == [("errors", 43)]
+    assert con.sql("select status, errors from runs").fetchall() == [("errors", 64)]
     con.close()
 
 

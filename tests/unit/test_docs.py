@@ -129,15 +129,28 @@ def test_quick_start_shows_what_carryover_run_prints(monkeypatch: pytest.MonkeyP
     assert shown[: len(findings)] == findings
     run_line, *paths = shown[len(findings) :]
     run_id = r"(?P<id>(?P<short>[0-9a-f]{8})-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"
-    match = re.fullmatch(
-        re.escape(summary.replace("check", "run", 1)) + rf" \(run {run_id}\)", run_line
+    counts = re.fullmatch(
+        r"carryover check: (\d+) files, (\d+) rows: (\d+) valid \(a run would load them\), "
+        r"(\d+) would be quarantined; (\d+) error\(s\), (\d+) warning\(s\); nothing was written",
+        summary,
     )
+    assert counts, summary
+    files, rows, valid, quarantined, errors, warnings = counts.groups()
+    ran = (
+        f"carryover run: {files} files, {rows} rows: {valid} loaded, {quarantined} quarantined; "
+        f"{errors} error(s), {warnings} warning(s)"
+    )
+    match = re.fullmatch(re.escape(ran) + rf" \(run {run_id}\)", run_line)
     assert match, run_line
     stem = rf"warehouse/reports/report-\d{{8}}T\d{{6}}Z-{match['short']}"
-    assert len(paths) == 3, paths
+    assert len(paths) == 4, paths
     assert paths[0] == "warehouse: warehouse/carryover.duckdb"
     assert re.fullmatch(rf"report:    {stem}\.md", paths[1]), paths[1]
     assert re.fullmatch(rf"html:      {stem}\.html", paths[2]), paths[2]
+    assert paths[3] == (
+        f"run failed: {errors} error(s), {warnings} warning(s) found (--fail-on error); the valid "
+        "rows were loaded and the report written"
+    )
 
 
 def test_readme_finding_example_is_what_check_prints(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -18,7 +18,11 @@ def test_check_on_valid_data_exits_0(runner: CliRunner) -> None:
     """No findings: exit 0 and a one-line summary."""
     result = runner.invoke(app, ["check", "--raw", str(VALID)])
     assert result.exit_code == 0, result.output
-    assert "5 files, 11 rows: 11 loaded, 0 quarantined; 0 error(s), 0 warning(s)" in result.output
+    assert (
+        "carryover check: 7 files, 14 rows: 14 valid (a run would load them), 0 would be "
+        "quarantined; 0 error(s), 0 warning(s); nothing was written"
+    ) in result.output
+    assert " loaded," not in result.output  # check writes nothing, so it loads nothing
 
 
 def test_check_on_faulty_data_exits_1_and_names_lines(runner: CliRunner) -> None:
@@ -33,7 +37,7 @@ def test_check_on_faulty_data_exits_1_and_names_lines(runner: CliRunner) -> None
 def test_check_limits_printed_findings(runner: CliRunner) -> None:
     """Long lists are cut, and say how many more there are."""
     result = runner.invoke(app, ["check", "--raw", str(FAULTY), "--max-findings", "3"])
-    assert "... and 42 more findings" in result.output
+    assert "... and 64 more findings" in result.output
 
 
 def test_check_on_a_missing_directory_exits_2(runner: CliRunner, tmp_path: Path) -> None:
@@ -81,7 +85,7 @@ def test_history_lists_runs_newest_first_with_stopped_ones(
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[1].startswith("2026-01-02 06:00:00  rrrrrrrr  ok ")
-    assert lines[1].split()[-6:] == ["11", "11", "0", "0", "0", "0"]
+    assert lines[1].split()[-6:] == ["14", "14", "0", "0", "0", "0"]
     assert lines[2].startswith("2026-01-01 06:00:00  kkkkkkkk  killed")
     assert lines[2].endswith("ended during load")
 

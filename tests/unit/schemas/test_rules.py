@@ -67,7 +67,9 @@ CASES = [
     ("outcomes", outcome(pre="100", pre_sd="-1", post="110"), "out_of_range", "pre_sd"),
     ("outcomes", outcome(pre="100", pre_sd="0", post="110"), None, None),
     ("outcomes", outcome(pct="5", post_sd="3"), "sd_without_mean", "post_sd"),
-    ("outcomes", outcome(abs="5"), "outcome_no_figures", "change_pct"),
+    # A change in the unit alone is a change too (issue 12: abstracts that give only kg changes).
+    ("outcomes", outcome(abs="5"), None, None),
+    ("outcomes", outcome(), "outcome_no_figures", "change_pct"),
     ("outcomes", outcome(pre="100", post="110"), None, None),
     ("outcomes", outcome(unit="", pre="100", post="110"), "unit_required", "unit"),
     ("outcomes", outcome(unit="", pct="5"), None, None),
@@ -146,12 +148,16 @@ def test_every_catalogued_rule_has_a_failing_case() -> None:
     from tests.unit.claims.test_judge import CASES as CLAIM_CASES
 
     structural = {r for r in RULES if r.startswith(("file_", "column_", "row_"))}
-    covered = {case[2] for case in CASES} | {"groups_exceed_randomized"}
+    from tests.unit.schemas.test_study_rules import CASES as STUDY_CASES
+    from tests.unit.schemas.test_study_rules import TESTED_BY_NAME
+
+    covered = {case[2] for case in (*CASES, *STUDY_CASES)} | {"groups_exceed_randomized"}
+    covered |= TESTED_BY_NAME
     covered |= {rule for case in CLAIM_CASES for rule, _ in case[1]}
-    # Tested by name: claims/test_judge (unverifiable), test_articles (unresolved, study not in
-    # data, unread numbers), test_bad_input (normalised values).
-    covered |= {"claim_unverifiable", "claim_unresolved", "value_normalised"}
-    covered |= {"study_not_in_data", "number_unread"}
+    # Tested by name: claims/test_judge (unverifiable), test_articles (unresolved),
+    # test_bad_input (normalised values), test_article_hardening (an article that fails).
+    covered |= {"claim_unverifiable", "claim_unresolved", "value_normalised", "article_unreadable"}
+    covered |= {"study_not_in_data", "number_unread"}  # test_articles
     assert set(RULES) - structural - covered == set()
 
 

@@ -41,11 +41,11 @@ def test_the_parents_list_covers_every_reference_a_table_checks() -> None:
 
 
 def test_a_changed_file_changes_its_key_and_every_key_below_it() -> None:
-    """Editing groups changes the keys of groups, outcomes and claims, not studies or exercises."""
+    """Editing groups changes the keys of groups, outcomes, contrasts and claims, not the others."""
     before = _keys(TEXTS)
     after = _keys({**TEXTS, "groups": TEXTS["groups"] + b"s_ok,z,Z,,3\n"})
     changed = {name for name in before if before[name] != after[name]}
-    assert changed == {"groups", "outcomes", "claims"}
+    assert changed == {"groups", "outcomes", "contrasts", "claims"}
 
 
 def test_an_unreadable_file_is_never_reused() -> None:
@@ -76,11 +76,12 @@ def test_reusing_unchanged_tables_gives_what_a_full_validation_gives(
     )
     _same(full, partial)
     expected = {
-        None: {"exercises", "studies", "groups", "outcomes", "claims"},
-        "exercises": {"studies"},
-        "groups": {"exercises", "studies"},
+        None: {s.name for s in TABLES},
+        # statistics.csv depends on studies only; contrasts.csv on groups and exercises.
+        "exercises": {"studies", "statistics"},
+        "groups": {"exercises", "studies", "statistics"},
         # Claims depend on outcomes too: articles are read against what each group tested.
-        "outcomes": {"exercises", "studies", "groups"},
+        "outcomes": {"exercises", "studies", "groups", "contrasts", "statistics"},
     }[changed]
     assert set(partial.reused) == expected
 

@@ -46,16 +46,18 @@ def test_a_rerun_replaces_current_tables_and_appends_history(tmp_path: Path) -> 
         ("r1", "figures_disagree"),
         ("r2", "figures_disagree"),
     ]
-    assert con.sql("select sum(data_rows) from run_files where run_id = 'r1'").fetchall() == [(12,)]
+    assert con.sql("select sum(data_rows) from run_files where run_id = 'r1'").fetchall() == [(15,)]
     per_file = con.sql(
         "select source_file, errors, warnings, length(sha256), reused from run_files "
         "where run_id = 'r1' order by source_file"
     ).fetchall()
     assert per_file == [
         ("claims.csv", 0, 0, 64, False),
+        ("contrasts.csv", 0, 0, 64, False),
         ("exercises.csv", 0, 0, 64, False),
         ("groups.csv", 0, 0, 64, False),
         ("outcomes.csv", 1, 0, 64, False),
+        ("statistics.csv", 0, 0, 64, False),
         ("studies.csv", 0, 0, 64, False),
     ]
     durations = con.sql("select duration_seconds >= 0, errors from runs").fetchall()
@@ -119,7 +121,7 @@ def test_stopped_runs_are_recorded_once_with_their_stage(tmp_path: Path) -> None
         "select run_id, status, stage, rows_total from runs order by started_at, run_id"
     ).fetchall()
     con.close()
-    assert rows == [("k1", "killed", "load", None), ("r1", "ok", None, 11), ("r2", "ok", None, 11)]
+    assert rows == [("k1", "killed", "load", None), ("r1", "ok", None, 14), ("r2", "ok", None, 14)]
 
 
 def test_history_of_an_older_warehouse_is_carried_into_the_new_columns(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import polars as pl
@@ -46,7 +46,8 @@ _AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("rest_interval", re.compile(
         r"^[\s-]*(?:minutes?|mins?|seconds?|secs?)\b(?:\s+(?:of\s+)?rest|[^.]{0,30}\brest"
         r"|\s+between\s+(?:sets|reps|exercises))", re.I)),
-    ("other", re.compile(r"^[\s-]*(?:m|meters?|metres?|yards?|yd)\b[\s-]*(?:sprints?|dash|run)"
+    ("other", re.compile(r"^[\s-]*(?:(?:m|meters?|metres?|yards?|yd)\b[\s-]*)?"
+                         r"(?:sprints?|dash|run|shuttle)\b"
                          r"|^°|^\s*and\s+\d+-?m\b", re.I)),
     ("other", re.compile(
         r"^\s*(?:groups|exercises|movements|lifts|arms|conditions|variations|programs|"
@@ -56,6 +57,7 @@ _BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("price_or_discount", re.compile(r"[$€£]\s?$|\b(?:code|save|discount)\s+\S*$", re.I)),
     ("figure_or_table_number", re.compile(r"\b(?:figure|fig\.|table|chart|graph)\s*$", re.I)),
     ("line_number", re.compile(r"\blines?\s*$", re.I)),
+    ("other", re.compile(r"\b(?:sprints?|dash|shuttle)[\s-]*$", re.I)),
     ("programme_week", re.compile(
         r"\b(?:in|on|during|from|by|of|until|at)\s+weeks?\s+(?:\d+\s*(?:,|and|to|-|\u2013)\s*)*$"
         r"|^weeks?\s+$", re.I)),
@@ -171,7 +173,13 @@ def dispose(
                     Disposed(line_no, number.column, number.text, CLAIM, "", owner[i], number.value)
                 )
                 continue
-            reason = non_claim_reason(text, number)
+            # the words after a number may wrap onto the next line ("40-yard" / "dash")
+            following = " ".join(lines[line_no : line_no + 3])
+            earlier = " ".join(lines[max(0, line_no - 3) : line_no - 1])
+            shifted = replace(number, column=number.column + len(earlier) + 1)
+            reason = non_claim_reason(text, number) or non_claim_reason(
+                f"{earlier} {text} {following}", shifted
+            )
             if reason is not None:
                 out.append(
                     Disposed(

@@ -43,6 +43,7 @@ _FIGURE = re.compile(
     rf"(?:(?P<spread>\s?(?:±|\+/-|\+/\u2212)\s?)(?P<sd>{_DIGITS})"
     rf"|(?P<range>\s?[{_MINUS}]\s?|\s(?:to)\s)(?P<b>{_DIGITS})(?![\d/]))?"
     rf"(?P<unit>{_UNIT})(?:(?<=%)|(?![\w]))",
+    re.IGNORECASE,
 )
 _DATE = re.compile(
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
@@ -175,7 +176,7 @@ def numbers(line: str) -> list[Number]:
             _ONE_COUNTS.match(text[m.end() :]) or re.search(r"\bday\s$", text[: m.start()], re.I)
         ):
             continue  # "one" is mostly a pronoun ("one group ..., the other")
-        if word.lower() == "half" and re.match(r"[\s-]+squat", text[m.end() :], re.I):
+        if word.lower() == "half" and re.match(r"[\s-]+squat", text[m.start() + 4 :], re.I):
             continue  # the half squat names an exercise
         worded = word_value(word)
         if worded is None or not claim_span(m.start(), m.end()):

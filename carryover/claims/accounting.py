@@ -46,7 +46,7 @@ _AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("rest_interval", re.compile(
         r"^[\s-]*(?:minutes?|mins?|seconds?|secs?)\b(?:\s+(?:of\s+)?rest|[^.]{0,30}\brest"
         r"|\s+between\s+(?:sets|reps|exercises))", re.I)),
-    ("other", re.compile(r"^[\s-]*(?:(?:m|meters?|metres?|yards?|yd)\b[\s-]*)?"
+    ("other", re.compile(r"^[\s-]*(?:\d+[\s-]+)*(?:(?:m|meters?|metres?|yards?|yd)\b[\s-]*)?"
                          r"(?:sprints?|dash|run|shuttle)\b"
                          r"|^°|^\s*and\s+\d+-?m\b", re.I)),
     ("other", re.compile(
@@ -58,6 +58,7 @@ _BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("figure_or_table_number", re.compile(r"\b(?:figure|fig\.|table|chart|graph)\s*$", re.I)),
     ("line_number", re.compile(r"\blines?\s*$", re.I)),
     ("other", re.compile(r"\b(?:sprints?|dash|shuttle)[\s-]*$", re.I)),
+    ("other", re.compile(r"\b(?:sprints?|dash|shuttle)[\s-]*(?:\d+[\s-]*)*$", re.I)),
     ("programme_week", re.compile(
         r"\b(?:in|on|during|from|by|of|until|at)\s+weeks?\s+(?:\d+\s*(?:,|and|to|-|\u2013)\s*)*$"
         r"|^weeks?\s+$", re.I)),

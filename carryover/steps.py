@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Generic, ParamSpec, Protocol, TypeVar
 import polars as pl
 
 from carryover.analytics import effects as analytics
+from carryover.claims.accounting import article_lines, article_numbers
 from carryover.claims.articles import Article, read_articles
 from carryover.core.errors import EXIT_FINDINGS, EXIT_OK, RawDirError
 from carryover.core.files import write_atomic
@@ -352,6 +353,7 @@ def validate_read(
             parts = batches(articles, article_size, ARTICLE_BATCH_BYTES)
             read_parts = run.map(read_article_batch, parts, context=context)
             from_articles = [ex for part in read_parts for ex in part.result()]
+            typed.update(article_numbers(from_articles))
             own += batches(from_articles, lambda ex: ex.data_rows, BATCH_ROWS)
         parents = parent_tables(spec.name, results)
         whole = [item for item in own if not isinstance(item, ChunkPlan)]
@@ -487,11 +489,22 @@ class RunSummary:
     """Tables whose unchanged raw file's validated result was reused from the last run."""
     html_report: Path | None = None
     """The run's HTML report, when it was written."""
+    articles: tuple[str, ...] = ()
+    """Per article read: 'id: N numbers: C checked (S supported, W wrong), U unverifiable, R
+    unread, X not claims', and whether it is ready."""
 
     @property
     def exit_code(self) -> int:
         """0 when there are no error findings, else 1 (like a linter)."""
         return EXIT_FINDINGS if self.errors else EXIT_OK
+
+
+def article_summaries(validation: Validation) -> tuple[str, ...]:
+    """One line per article read this run (see accounting.article_lines)."""
+    numbers = validation.derived.get("article_numbers")
+    if numbers is None:
+        return ()
+    return tuple(article_lines(numbers, validation.findings))
 
 
 def summary_line(summary: RunSummary) -> str:

@@ -354,4 +354,5 @@ def _steps(
         report=report_path,
         reused=validation.reused,
         html_report=html_path,
+        articles=steps.article_summaries(validation),
     )

@@ -133,6 +133,19 @@ _CATALOGUE = [
         False,
         "An article names a group or exercise that fits nothing.",
     ),
+    Rule(
+        "study_not_in_data",
+        "warning",
+        False,
+        "An article names a study (author et al., DOI) that is not in studies.csv, or two studies "
+        "its cues cannot tell apart.",
+    ),
+    Rule(
+        "number_unread",
+        "warning",
+        False,
+        "A number in a passage about a study that the reader could not interpret.",
+    ),
     # Consistency (well-formed rows that disagree; loaded all the same).
     Rule(
         "figures_disagree",

@@ -32,7 +32,11 @@ from typing import Any
 
 import polars as pl
 
+from carryover.claims import accounting
 from carryover.claims.article_files import decode_lines, not_text
+from carryover.claims.linking import Linker, keys_from_rows
+from carryover.claims.numbers import COMPOUND_WORD, word_value
+from carryover.claims.text import blocks
 from carryover.core.rawfs import entry_problem, name_bytes, read_regular, shown_name
 from carryover.ingest.extract import BOM, SPAN, Extracted, empty_rows, outside_raw
 from schemas.claims import SPEC as CLAIMS
@@ -50,7 +54,13 @@ NUMBER_WORDS = {
     "twenty-four": 24, "thirty": 30, "forty": 40, "fifty": 50,
     "once": 1, "twice": 2, "thrice": 3,
 }  # fmt: skip
-_NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
+_NUM = (
+    r"(?<![\w-])(?:\d+(?:\.\d+)?|"
+    + COMPOUND_WORD
+    + "|"
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + ")"
+)
 
 _MEASURE = re.compile(
     r"\b(?P<n>\d{1,2}|" + "|".join(k for k in NUMBER_WORDS if NUMBER_WORDS[k] < 20) + r")"
@@ -62,9 +72,17 @@ _PERCENT = re.compile(
 )
 _CHANGE = re.compile(
     r"\b(?:increas\w*|gain\w*|improv\w*|rose|rise[sn]?|rising|grew|grow\w*|boost\w*|went up|"
-    r"jump\w*|climb\w*|added|progress\w*|stronger)\b|\+\s?\d",
+    r"jump\w*|climb\w*|added|progress\w*|stronger)\b|\+\s?\d|" + r"\b(?:"
+    r"decreas\w*|dropp?\w*|fell|fall\w*|declin\w*|los[te]\w*|reduc\w*|shr[au]nk|went down|"
+    r"weaker)\b",
     re.IGNORECASE,
 )
+_DECREASE = re.compile(
+    r"\b(?:decreas\w*|dropp?\w*|fell|fall\w*|declin\w*|los[te]\w*|reduc\w*|shr[au]nk|"
+    r"went down|weaker)\b[^.;%]{0,40}$",
+    re.IGNORECASE,
+)
+"""A fall named before a figure ('dropped by 5%'): the change is negative."""
 _DISCOUNT_AFTER = re.compile(r"\s*off\b", re.IGNORECASE)
 _DISCOUNT_BEFORE = re.compile(
     r"\b(?:discount|save|saving|coupon|code|sale|deal)\b[^.%]{0,25}$", re.I
@@ -87,20 +105,39 @@ _NON_SPECIFIC = {"the", "both", "each", "either", "all", "two", "other", "this",
 _N_PEOPLE = re.compile(
     rf"(?<![\w.])(?P<n>{_NUM})\s+(?:(?:[\w\-]+)\s+){{0,2}}?"
     r"(?:participants|subjects|men|women|males|females|athletes|players|lifters|people|adults|"
-    r"adolescents|volunteers|girls|boys)\b(?!\s+(?:in|per)\s+(?:each|the|every)\b)",
+    r"adolescents|volunteers|girls|boys|individuals|students)\b"
+    r"(?!\s+(?:in|per)\s+(?:each|the|every)\b)",
     re.IGNORECASE,
 )
 _DURATION = re.compile(
     rf"(?:\b(?:for|over|after|lasting|during|across|within)\s+(?:the\s+|a\s+|just\s+|only\s+)?"
     rf"(?P<n1>{_NUM})[\s-]+weeks?\b(?!\s+trial)"
     rf"|(?<![\w.])(?P<n2>{_NUM})-week\s+(?:program\w*|study|intervention|mesocycle|training|"
-    r"protocol|period|block|trial(?!\s+(?:of|for)\b)|plan))",
+    r"protocol|period|block|trial(?!\s+(?:of|for)\b)|plan)"
+    rf"|(?<![\w.-])(?P<n3>{_NUM})[\s-]+weeks?\b"
+    r"(?![\s-]+(?:free\s+)?(?:trial|later|ago|before|after|prior|phase|familiari[sz]ation|"
+    r"learning|break|deload|washout|rest|off)\b))",
     re.IGNORECASE,
+)
+_DEFINITION = re.compile(
+    r"(?P<phrase>(?:[\w-]+\s+){0,3}[\w-]+)\s*\((?P<abbr>[A-Z]{2,5})(?:[;,:][^)]*)?\)"
+)
+_ABOUT_A_STUDY = re.compile(
+    r"\b(?:the|this|a|an|one|new|recent|their)\s+(?:\w+\s+){0,2}?(?:study|trial|preprint|paper|"
+    r"experiment)\b|\b(?:researchers|investigators|the authors|participants|subjects)\b|"
+    r"\brandomi[sz]ed\b",
+    re.IGNORECASE,
+)
+_ABBREVIATION_AFTER = re.compile(r"\s*(?:for|in|among)\s+(?:the\s+)?(?P<abbr>[A-Z]{2,5})\b")
+_EVERY_GROUP = {"both", "each", "all", "every"}
+_GROUP_APPOSITIVE = re.compile(r"\bgroups?\s*(?:[,(:]|\bof|\bhad|\bwith)\s*$", re.IGNORECASE)
+_PART_OF_WEEKS = re.compile(
+    r"\b(?:first|last|final|every|each|per|other|next|previous|past)\s+$", re.IGNORECASE
 )
 _FREE_TRIAL = re.compile(r"\bfree\b[^.]{0,20}$", re.IGNORECASE)
 _SESSIONS = re.compile(
-    rf"(?<![\w.])(?P<n>{_NUM})\s*(?:x|times|sessions?|days?|workouts?)?\s*"
-    r"(?:per|a|each|/)\s*week\b",
+    rf"(?<![\w.])(?P<n>{_NUM})(?:\s*(?:x|times|sessions?|days?|workouts?)?\s*"
+    r"(?:per|a|each|/)\s*week\b|[\s-]+(?:(?:times|sessions|days)[\s-]+)?weekly\b)",
     re.IGNORECASE,
 )
 _ABBREVIATIONS = {"al", "vs", "e.g", "i.e", "etc", "fig", "dr", "mr", "ms", "no", "approx", "ca"}
@@ -267,6 +304,7 @@ class Context:
 
     studies: dict[str, StudyRef]
     aliases: dict[str, frozenset[str]]  # lower-case phrase -> exercise ids it may name
+    linker: Linker = field(default_factory=lambda: Linker([]))
 
     @classmethod
     def from_tables(
@@ -310,7 +348,21 @@ class Context:
                 frozenset(tested),
                 {k: frozenset(v) for k, v in measures.items()},
             )
-        return cls(refs, {p: frozenset(ids) for p, ids in aliases.items()})
+        linker = Linker(
+            keys_from_rows(
+                studies.select(
+                    "study_id",
+                    "citation",
+                    "year",
+                    "doi",
+                    "population",
+                    "n_randomized",
+                    "duration_weeks",
+                    "sessions_per_week",
+                ).iter_rows()
+            )
+        )
+        return cls(refs, {p: frozenset(ids) for p, ids in aliases.items()}, linker)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -324,6 +376,7 @@ class Passage:
     parts: list[str] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)  # offset where each contributing line starts
     lines: list[int] = field(default_factory=list)  # that line's number
+    kind: str = "paragraph"  # paragraph, heading or table_row
     length: int = 0
     _text: str | None = None
 
@@ -355,29 +408,40 @@ _MD_INLINE = re.compile(r"(\*\*|__|\*|`|~~|(?<!\w)_|_(?!\w))")
 _HTML = re.compile(r"<!--.*?-->|<[^>]+>")
 
 
+_LINK_ID = re.compile(r"\b10\.\d{4,9}/[^\s)\]>]+|\bPMC\d{5,9}\b|pubmed[^\s)]*?/(\d{5,9})", re.I)
+
+
+def _link_text(match: re.Match[str]) -> str:
+    """A link reads as its text, plus the study identifiers its target holds (a DOI, PMC id)."""
+    ids = []
+    for m in _LINK_ID.finditer(match.group(0)[len(match.group(1)) + 2 :]):
+        ids.append(f"PMID {m.group(1)}" if m.group(1) else m.group(0))
+    return match.group(1) + (f" ({'; '.join(ids)})" if ids else "")
+
+
 def clean_line(line: str) -> tuple[str, bool]:
     """Markdown line to plain text, and whether it starts a new block (heading, list item...)."""
     block = bool(_MD_BLOCK.match(line))
     text = _MD_BLOCK.sub("", line)
-    text = _HTML.sub(" ", _MD_LINK.sub(r"\1", text))
+    text = _HTML.sub(" ", _MD_LINK.sub(_link_text, text))
     return _MD_INLINE.sub("", text).strip(), block
 
 
 def passages(lines: list[str]) -> Iterator[Passage]:
-    """Group lines into passages: blank lines and Markdown blocks separate them."""
-    current = Passage()
-    heading = False
-    for number, raw in enumerate(lines, start=1):
-        text, block = clean_line(raw)
-        if not text or block or heading:
-            if current.length:
-                yield current
-            current = Passage()
-        heading = raw.lstrip().startswith("#")
-        if text:
-            current.add(number, text)
-    if current.length:
-        yield current
+    """The article's prose blocks as passages, each line read as plain text.
+
+    Blocks come from carryover.claims.text: paragraphs, headings, list items, table rows.
+    """
+    for block in blocks(lines):
+        current = Passage(kind=block.kind)
+        for number in range(block.first, block.last + 1):
+            text, _ = clean_line(lines[number - 1])
+            if block.kind == "table_row":
+                text = " ".join(cell.strip() for cell in text.strip("|").split("|"))
+            if text:
+                current.add(number, text)
+        if current.length:
+            yield current
 
 
 def sentences(passage: Passage) -> Iterator[tuple[int, str]]:
@@ -412,6 +476,10 @@ class _State:
     study: StudyRef | None = None
     group: str | None = None
     measure: str | None = None
+    unknown: bool = False
+    """A study not in the data is being discussed: its numbers are unread, not claims."""
+    described: bool = False
+    """The study was recognised by its description only (no name, identifier or journal)."""
 
 
 @dataclass
@@ -420,6 +488,7 @@ class _Mention:
     end: int
     kind: str  # study, group, groupless, exercise, measure, figure
     value: Any = None
+    words: str = ""
 
 
 class Reader:
@@ -430,6 +499,10 @@ class Reader:
         self.context = context
         self.state = _State()
         self.rows: list[dict[str, Any]] = []
+        self.resolved_by: list[str] = []  # per claim row: the cues that linked its study
+        self.study_lines: set[int] = set()  # lines read in a passage about a known study
+        self.defined: dict[tuple[str, str], str] = {}  # (study, abbreviation) -> group
+        self.cues: str = ""
         self.warnings: list[dict[str, Any]] = []
         self._alias_re = _alternation(context.aliases)
         authors = {r.author for r in context.studies.values() if r.author}
@@ -473,22 +546,79 @@ class Reader:
                 "source_line": line,
             }
         )
+        self.resolved_by.append(self.cues)
 
     def read(self) -> None:
         """Read the whole article, passage by passage, sentence by sentence."""
-        for passage in passages(self.article.lines):
+        linker = self.context.linker
+        every = list(passages(self.article.lines))
+        for k, passage in enumerate(every):
+            if self._is_heading(passage) and k + 1 < len(every):
+                self._section_study(every[k + 1])
+            named = bool(linker.mentions(passage.text))
+            if (
+                not named
+                and self.state.described
+                and self.state.study is not None
+                and linker.contradicts(self.state.study.study_id, passage.text)
+            ):
+                # a study recognised only by its description, and this passage states other
+                # facts (sample, weeks, population): it is about another study
+                self.state = _State()
+            if self.state.study is None and not self.state.unknown and not named:
+                described = linker.by_description(passage.text)
+                if described is not None:
+                    ref = self.context.studies[described.candidates[0]]
+                    self.state = _State(study=ref, described=True)
+                    self.cues = f"{'+'.join(described.resolved_by)}: {described.words}"
             for offset, sentence in sentences(passage):
                 self._sentence(sentence, lambda i, o=offset, p=passage: p.line_at(o + i))
+
+    def _is_heading(self, passage: Passage) -> bool:
+        return passage.kind == "heading"
+
+    def _section_study(self, following: Passage) -> None:
+        """A heading belongs to the section it opens.
+
+        When the section's first sentence names a study (another than the current one), the
+        heading's figures are about that study.
+        """
+        first = next(iter(sentences(following)), None)
+        if first is None:
+            return
+        named = [
+            m
+            for m in self.context.linker.mentions(first[1])
+            if not _COMPARISON_BEFORE.search(first[1][max(0, m.start - 60) : m.start])
+        ]
+        if not named:
+            return
+        mention = named[0]
+        if len(mention.candidates) == 1:
+            ref = self.context.studies[mention.candidates[0]]
+            if ref is not self.state.study:
+                self.state = _State(study=ref)
+                self.cues = f"{'+'.join(mention.resolved_by)}: {mention.words}"
+        elif not mention.candidates:
+            self.state = _State(unknown=True)
 
     # -- one sentence --------------------------------------------------------------------------
 
     def _sentence(self, text: str, line_of: Any) -> None:
         studies = self._studies(text, line_of)
         if studies and studies[-1].value is not self.state.study:
-            self.state = _State(study=studies[-1].value)  # a new study: forget group and measure
+            # a new study: forget group and measure
+            self.state = _State(study=studies[-1].value, unknown=studies[-1].value is None)
+            self.cues = studies[-1].words
         study = self.state.study
+        if study is None and not self.state.unknown and _ABOUT_A_STUDY.search(text):
+            self.state = _State(unknown=True)  # a study the reader cannot tell: numbers unread
         if study is None:
+            if self.state.unknown:  # about a study not in the data: the numbers are unread
+                self.study_lines.update(range(line_of(0), line_of(max(0, len(text) - 1)) + 1))
             return  # no study in context: no number here is a claim
+        self.study_lines.update(range(line_of(0), line_of(max(0, len(text) - 1)) + 1))
+        self._define_abbreviations(text, study)
         self._protocol(text, line_of)
         mentions = self._groups(text, line_of, study)
         taken = [(m.start, m.end) for m in mentions]
@@ -502,6 +632,7 @@ class Reader:
         carried: dict[str, str | None] = {"exercise": None, "measure": None}
         done = 0
         owned: set[int] = set()  # group mentions already owned by the figure before them
+        respective = _respective(text, ordered, figures)
         for k, i in enumerate(figures):
             # A figure's clause: the mentions since the previous figure, and up to the next one.
             before = [m for j, m in enumerate(ordered[done:i], start=done) if j not in owned]
@@ -516,27 +647,39 @@ class Reader:
                 continue  # the unresolvable group has been reported already
             named_none = any(m.kind == "groupless" for m in before)
             following = None if named_none else _group_after(text, figure, after)
+            if following is None and not named_none:
+                following = self._abbreviated_group_after(text, figure, study)
             if following is not None:
-                owned.add(position[id(following)])
+                if id(following) in position:
+                    owned.add(position[id(following)])
                 self._advance(following)
+            groupish = [m for m in before if m.kind in ("group", "groupless")]
+            every = bool(groupish) and groupish[-1].kind == "groupless" and groupish[-1].value
             group = (
-                _last(before, "group")
+                respective.get(i)
+                or ("*" if every else None)
+                or _last(before, "group")
                 or (following.value if following else None)
                 or (self.state.group)
             )
+            own_exercise = _exercise_right_after(text, figure, after)
+            if own_exercise is not None:  # "... 28.4% on their hip thrust one-rep max"
+                j = position[id(own_exercise)]
+                owned.add(j)
+                if j + 1 < len(ordered) and ordered[j + 1].kind == "measure":
+                    owned.add(j + 1)
             exercise = (
                 _last(before, "exercise")
-                or _first(after, "exercise")
+                or (own_exercise.value if own_exercise else None)
                 or carried["exercise"]
+                or _first(after, "exercise")
                 or next_exercise[i + 1]
             )
-            measure = (
-                _last(before, "measure")
-                or _first(after, "measure")
-                or carried["measure"]
-                or self.state.measure
+            stated = _last(before, "measure") or _first(after, "measure")
+            measure = stated or carried["measure"] or self.state.measure
+            self._figure_claim(
+                study, text, line_of(figure.start), figure, group, exercise, measure, not stated
             )
-            self._figure_claim(study, text, line_of(figure.start), figure, group, exercise, measure)
             carried = {"exercise": exercise, "measure": measure}
         for m in ordered[done:]:
             self._advance(m)
@@ -550,7 +693,14 @@ class Reader:
         group: str | None,
         exercise: str | None,
         measure: str | None,
+        carried_over: bool = False,
     ) -> None:
+        """A change claim, or a warning saying what could not be told.
+
+        A test carried over from an earlier clause gives way to the study's only test of that
+        group and exercise (a jump's height after a 3RM); a test named in the clause is kept, so a
+        wrong one is reported.
+        """
         words = text[figure.start : figure.end]
         if group is None and exercise is None:
             return  # a number with no group or exercise around it: not a claim
@@ -560,8 +710,16 @@ class Reader:
         if exercise is None:
             self.warn(line, f"cannot tell which exercise {words} refers to", words)
             return
-        if measure is None:
-            known = study.measures.get((group, exercise), frozenset())
+        if group == "*":  # "both groups improved by 5%": one claim per group
+            for each in study.groups:
+                known = study.measures.get((each, exercise), frozenset())
+                if measure in known or ((measure is None or carried_over) and len(known) == 1):
+                    self._figure_claim(
+                        study, text, line, figure, each, exercise, measure, carried_over
+                    )
+            return
+        known = study.measures.get((group, exercise), frozenset())
+        if measure is None or (carried_over and known and measure not in known):
             measure = next(iter(known)) if len(known) == 1 else None
         if measure is None:
             self.warn(line, f"cannot tell which test (1RM, 3RM, ...) {words} refers to", words)
@@ -586,26 +744,39 @@ class Reader:
     # -- mentions ------------------------------------------------------------------------------
 
     def _studies(self, text: str, line_of: Any) -> list[_Mention]:
-        if self._author_re is None:
-            return []
+        """Studies introduced in a sentence (see carryover.claims.linking).
+
+        A comparison does not count. A study-like mention that fits no study, or fits two, is a
+        `study_not_in_data` warning; one that fits none also ends the current study (what
+        follows is about it, and its numbers are unread).
+        """
         found = []
-        for match in self._author_re.finditer(text):
-            author = match.group("author")
-            candidates = [r for r in self.context.studies.values() if r.author == author]
-            near = text[match.start() : match.end() + 30]
-            years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", near)}
-            if len(candidates) > 1 and years:
-                candidates = [r for r in candidates if r.year in years]
-            if len(candidates) != 1:
-                self.warn(
-                    line_of(match.start()),
-                    f"'{author} et al.' matches {len(candidates)} studies",
-                    match.group(0),
-                )
-                continue
-            if _COMPARISON_BEFORE.search(text[max(0, match.start() - 60) : match.start()]):
+        for mention in self.context.linker.mentions(text):
+            if _COMPARISON_BEFORE.search(text[max(0, mention.start - 60) : mention.start]):
                 continue  # a comparison does not change which study is being discussed
-            found.append(_Mention(match.start(), match.end(), "study", candidates[0]))
+            line = line_of(mention.start)
+            if len(mention.candidates) != 1:
+                named = ", ".join(mention.candidates) or "no study in studies.csv"
+                self.warnings.append(
+                    finding(
+                        "study_not_in_data",
+                        "claims",
+                        self.article.source_file,
+                        line,
+                        f"{self.article.article_id} line {line}: '{mention.words}' names a study "
+                        f"the data cannot tell ({named}); add it to studies.csv or name it "
+                        "unambiguously",
+                        value=mention.words,
+                    )
+                )
+                if not mention.candidates:
+                    found.append(_Mention(mention.start, mention.end, "study", None, mention.words))
+                continue
+            ref = self.context.studies[mention.candidates[0]]
+            cues = "+".join(mention.resolved_by)
+            found.append(
+                _Mention(mention.start, mention.end, "study", ref, f"{cues}: {mention.words}")
+            )
         return found
 
     def _groups(self, text: str, line_of: Any, study: StudyRef) -> list[_Mention]:
@@ -615,7 +786,9 @@ class Reader:
             while words and words[0] in _NON_SPECIFIC:
                 words = words[1:]
             if not words:
-                found.append(_Mention(match.start(), match.end(), "groupless"))
+                first = match.group("words").lower().split()[:1]
+                every = "all" if first and first[0] in _EVERY_GROUP else None
+                found.append(_Mention(match.start(), match.end(), "groupless", every))
                 continue
             group_id, phrase = self._resolve_group(words, study)
             if group_id is None:
@@ -630,10 +803,39 @@ class Reader:
             found.append(_Mention(start, match.end(), "group", group_id))
         return found
 
+    def _abbreviated_group_after(
+        self, text: str, figure: _Mention, study: StudyRef
+    ) -> _Mention | None:
+        """A group named by its abbreviation right after a figure ('12.2% for BS')."""
+        match = _ABBREVIATION_AFTER.match(text, figure.end)
+        if match is None:
+            return None
+        group_id, _ = self._resolve_group([match.group("abbr").lower()], study)
+        if group_id is None:
+            return None
+        return _Mention(match.start("abbr"), match.end("abbr"), "group", group_id)
+
+    def _define_abbreviations(self, text: str, study: StudyRef) -> None:
+        """Abbreviations the article defines for a group: 'the back squat (SQ; n = 8)'."""
+        for match in _DEFINITION.finditer(text):
+            words = match.group("phrase").lower().split()
+            while words and words[0] in _NON_SPECIFIC:
+                words = words[1:]
+            if words and words[-1] in ("group", "groups"):
+                words = words[:-1]
+            if not words:
+                continue
+            group_id, _ = self._resolve_group(words, study)
+            if group_id is not None:
+                self.defined[(study.study_id, match.group("abbr").lower())] = group_id
+
     def _resolve_group(self, words: list[str], study: StudyRef) -> tuple[str | None, str]:
         """The longest trailing phrase of the words that names exactly one group of the study."""
         for size in range(len(words), 0, -1):
             phrase = " ".join(words[-size:])
+            defined = self.defined.get((study.study_id, phrase))
+            if defined is not None:  # an abbreviation the article defined ("back squat (SQ)")
+                return defined, phrase
             hits = [g for g, phrases in study.groups.items() if phrase in phrases]
             if len(hits) == 1:
                 return hits[0], phrase
@@ -681,19 +883,25 @@ class Reader:
                 found.append(_Mention(match.start(), match.end(), "figure", None))
                 continue
             value = match.group("value")
-            if match.group("sign") == "-":
+            if match.group("sign") == "-" or (
+                not match.group("sign")
+                and _DECREASE.search(text, max(0, match.start() - 60), match.start())
+            ):
                 value = "-" + value
             found.append(_Mention(match.start(), match.end(), "figure", value))
         return found
 
     def _protocol(self, text: str, line_of: Any) -> None:
         for match in _N_PEOPLE.finditer(text):
+            if _GROUP_APPOSITIVE.search(text, max(0, match.start() - 40), match.start()):
+                continue  # "the hip thrust group, 10 women": a group's size, not the total
             self.claim(line_of(match.start("n")), "n", _number(match.group("n")))
         for match in _SESSIONS.finditer(text):
             self.claim(line_of(match.start("n")), "sessions_per_week", _number(match.group("n")))
         for match in _DURATION.finditer(text):
-            group = "n1" if match.group("n1") else "n2"
-            if _FREE_TRIAL.search(text[max(0, match.start(group) - 30) : match.start(group)]):
+            group = next(g for g in ("n1", "n2", "n3") if match.group(g))
+            before = text[max(0, match.start(group) - 30) : match.start(group)]
+            if _FREE_TRIAL.search(before) or _PART_OF_WEEKS.search(before):
                 continue
             self.claim(line_of(match.start(group)), "duration_weeks", _number(match.group(group)))
 
@@ -706,6 +914,35 @@ def _group_after(text: str, figure: _Mention, after: list[_Mention]) -> _Mention
     groups = [m for m in after if m.kind == "group"]
     if groups and _FOR_GROUP.fullmatch(text[figure.end : groups[0].start]):
         return groups[0]
+    return None
+
+
+_RESPECTIVELY = re.compile(r"\b(?:respectively|in that order|in the same order)\b", re.I)
+_OWN_EXERCISE = re.compile(
+    r"\s*(?:\)\s*)?(?:on|to|in|for|of|at)\s+(?:their|the|his|her|its)?\s*$", re.I
+)
+
+
+def _respective(text: str, ordered: list[_Mention], figures: list[int]) -> dict[int, str]:
+    """Figures read respectively ('35 % and 31 %, in that order').
+
+    The figures after the last group named take the groups in the order the sentence named them.
+    """
+    if not _RESPECTIVELY.search(text):
+        return {}
+    groups = list(dict.fromkeys(m.value for m in ordered if m.kind == "group"))
+    last_group = max((j for j, m in enumerate(ordered) if m.kind == "group"), default=-1)
+    trailing = [i for i in figures if i > last_group]
+    if len(groups) < 2 or len(trailing) != len(groups):
+        return {}
+    return dict(zip(trailing, groups, strict=True))
+
+
+def _exercise_right_after(text: str, figure: _Mention, after: list[_Mention]) -> _Mention | None:
+    """An exercise named right after a figure ('24.8% on their hip thrust') is the figure's."""
+    exercises = [m for m in after if m.kind == "exercise"]
+    if exercises and _OWN_EXERCISE.fullmatch(text[figure.end : exercises[0].start]):
+        return exercises[0]
     return None
 
 
@@ -733,7 +970,10 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _number(text: str) -> str:
-    return text if text[0].isdigit() else str(NUMBER_WORDS[text.lower()])
+    if text[0].isdigit():
+        return text
+    value = word_value(text)
+    return str(int(value)) if value is not None else str(NUMBER_WORDS[text.lower()])
 
 
 def _inside(m: _Mention, spans: list[tuple[int, int]]) -> bool:
@@ -792,6 +1032,27 @@ def read_article(article: Article, context: Context) -> Extracted:
         if reader.rows
         else empty_rows(CLAIMS)
     )
+    disposed = accounting.dispose(
+        article.lines,
+        [(int(r["line"]), r["value"], r["quantity"]) for r in reader.rows],
+        reader.study_lines,
+    )
+    unread = []
+    for d in disposed:
+        if d.disposition == accounting.UNREAD:
+            around = accounting.words_around(article.lines[d.line - 1], d.column, d.text)
+            unread.append(
+                finding(
+                    "number_unread",
+                    "claims",
+                    article.source_file,
+                    d.line,
+                    f"{article.article_id} line {d.line}, column {d.column}: {d.text} in a "
+                    f"passage about a study was not read as a claim or set aside: '{around}'",
+                    column_name=f"column {d.column}",
+                    value=around,
+                )
+            )
     return Extracted(
         spec=CLAIMS,
         source_file=article.source_file,
@@ -800,7 +1061,14 @@ def read_article(article: Article, context: Context) -> Extracted:
         rejected=pl.DataFrame(
             schema={"source_line": pl.Int64(), "raw": pl.String(), "reasons": pl.String()}
         ),
-        findings=findings_frame([*article.problems, *reader.warnings]),
+        findings=findings_frame([*article.problems, *reader.warnings, *unread]),
         lines=pl.Series("line", article.lines, dtype=pl.String),
         data_rows=frame.height,
+        numbers=accounting.numbers_frame(
+            article.article_id,
+            article.source_file,
+            disposed,
+            reader.rows,
+            reader.resolved_by,
+        ),
     )

@@ -368,6 +368,16 @@ CLAIM_CHECKS_COLUMNS: dict[str, str] = {
     "fix": "What to change, in plain words.",
     "caution": "The study's caution, if it has one (studies.caution): read the verdict with it.",
 }
+EDITOR_COLUMNS: dict[str, str] = {
+    "nearest_value": "For a claim about a test the study did not use: the nearest change it "
+    "reports for the same group (same exercise first).",
+    "nearest_what": "That figure's exercise, measure and group.",
+    "copied_from": "For a wrong change: the other studies whose figure for the same test it "
+    "matches within rounding.",
+    "resolved_by": "For a claim read from an article: the cues that linked it to its study "
+    "(author, doi, journal, year, title, population) and the words.",
+}
+CLAIM_CHECKS_COLUMNS.update(EDITOR_COLUMNS)
 
 
 def claim_checks_table(judged: pl.DataFrame) -> pl.DataFrame:
@@ -397,6 +407,7 @@ def claim_checks_table(judged: pl.DataFrame) -> pl.DataFrame:
         pl.col("_conflict_value").alias("conflicts_with_value"),
         "fix",
         "caution",
+        *[c for c in EDITOR_COLUMNS if c in judged.columns],
     )
 
 

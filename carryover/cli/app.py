@@ -229,6 +229,8 @@ def _emit(outcome: Outcome, fmt: FindingsFormat, limit: int) -> None:
 
     if fmt is FindingsFormat.text:
         _print_findings(outcome.findings, limit)
+        for line in outcome.articles:
+            out.print(escape(line))
         out.print(escape(outcome.summary))
     elif fmt is FindingsFormat.json:
         print(formats.to_json(outcome))
@@ -325,6 +327,7 @@ def run(
             summary.warnings,
             f"{line} (run {summary.run_id})",
             files=[_shown(paths.raw_dir / f.source_file) for f in summary.files],
+            articles=summary.articles,
             failing=lambda f: failon.breaches(
                 int(f.severity == "error"), int(f.severity == "warning"), fail_on.value
             ),
@@ -540,6 +543,7 @@ def check(
     output_format: FormatOption = FindingsFormat.text,
 ) -> None:
     """Validate the raw data and print the findings; writes nothing, starts no Prefect server."""
+    from carryover.steps import article_summaries
     from carryover.steps import check as check_raw
 
     paths = resolve_paths(raw)
@@ -556,6 +560,7 @@ def check(
             validation.warnings,
             _summary("check", validation.files, validation.errors, validation.warnings),
             files=[_shown(paths.raw_dir / f.source_file) for f in validation.files],
+            articles=article_summaries(validation),
         ),
         output_format,
         max_findings,

@@ -55,6 +55,8 @@ class Outcome:
     files: Sequence[str] = field(default_factory=tuple)
     failing: Callable[[Located], bool] = field(default=lambda f: f.severity == "error")
     """Which findings fail the check (for junit): errors, unless --fail-on says otherwise."""
+    articles: Sequence[str] = field(default_factory=tuple)
+    """Per article read: its numbers line and whether it is ready (shown in text output)."""
 
 
 def text_line(f: Located) -> str:

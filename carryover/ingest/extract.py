@@ -96,6 +96,8 @@ class Extracted:
     `lines[0]` and then the physical lines from `line_offset + 2` on (0 for a whole file)."""
     normalised: list[Normalised] = field(default_factory=list)
     """The tallies behind the file's value_normalised warnings (chunks of a file add theirs up)."""
+    numbers: pl.DataFrame | None = field(default=None, repr=False)
+    """For an article: every number in it with its disposition (carryover.claims.accounting)."""
 
     def raw_text(self, source_lines: pl.Series, spans: pl.Series) -> list[str]:
         """The raw text of records, from their first line and span."""

@@ -136,12 +136,12 @@ def summary_markdown(data: ReportData, html_path: str | None = None) -> str:
             f"{len(changes['resolved'])} resolved, {changes['unchanged']} unchanged"
         )
     if m["articles"]:
-        out += ["", "## Articles", "", "| article | file | verdict | wrong figures |"]
-        out.append("|---|---|---|--:|")
+        out += ["", "## Articles", "", "| article | file | verdict | wrong figures | numbers |"]
+        out.append("|---|---|---|--:|---|")
         for a in m["articles"]:
             out.append(
                 f"| {md_cell(a['id'])} | {md_cell(a['source_file'])} | {a['verdict']} | "
-                f"{a['wrong']} |"
+                f"{a['wrong']} | {md_cell(a.get('numbers_line') or '')} |"
             )
         for a in m["articles"]:
             wrong = [c for c in a["claims"] if c["verdict"] in WRONG]

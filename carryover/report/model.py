@@ -23,6 +23,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
+from carryover.claims import accounting
 from carryover.core.counts import count
 from carryover.core.errors import ReportError, WarehouseError
 from carryover.core.text import number_text
@@ -57,6 +58,7 @@ READY = "ready"
 
 
 NEEDS_FIXES = "needs fixes"
+NOT_READ = "not ready: numbers left unread"
 
 
 CELL_RULES = frozenset(
@@ -100,6 +102,8 @@ class ReportData:
     exercises: pl.DataFrame | None = None
     groups: pl.DataFrame | None = None
     article_lines: dict[str, list[str]] = field(default_factory=dict)
+    article_numbers: pl.DataFrame | None = None
+    """Every number of every article with its disposition (None when not kept for this run)."""
 
 
 def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
@@ -206,7 +210,15 @@ def _load(con: duckdb.DuckDBPyConnection, run_id: str) -> ReportData:
             note = ""
 
     current: dict[str, pl.DataFrame | None] = dict.fromkeys(
-        ("claim_checks", "quarantine", "carryover", "carryover_pooled", "exercises", "groups")
+        (
+            "claim_checks",
+            "quarantine",
+            "carryover",
+            "carryover_pooled",
+            "exercises",
+            "groups",
+            "article_numbers",
+        )
     )
     if latest:
         present = _tables(con)
@@ -232,6 +244,7 @@ def _load(con: duckdb.DuckDBPyConnection, run_id: str) -> ReportData:
         exercises=current["exercises"],
         groups=current["groups"],
         article_lines=_article_lines(Path(run["raw_dir"]), files) if latest else {},
+        article_numbers=current["article_numbers"],
     )
 
 
@@ -314,10 +327,22 @@ def _articles(data: ReportData) -> list[dict[str, Any]]:
     checks = data.claim_checks
     if checks is None:
         return []
+    numbers = data.article_numbers
     exercise_names = _names(data.exercises, ["exercise_id"], "name")
     group_names = _names(data.groups, ["study_id", "group_id"], "label")
     unresolved = data.findings.filter(pl.col("rule") == "claim_unresolved")
     articles: dict[tuple[str, str], dict[str, Any]] = {}
+    if numbers is not None:  # articles with numbers but no claim are shown too
+        for article_id, source_file in (
+            numbers.select("article_id", "source_file").unique(maintain_order=True).iter_rows()
+        ):
+            articles[(article_id, source_file)] = {
+                "id": article_id,
+                "source_file": source_file,
+                "anchor": _anchor(f"{article_id}-{source_file}"),
+                "claims": [],
+                "unresolved": [],
+            }
     ordered = checks.sort("article_id", "source_file", "line", "source_line", maintain_order=True)
     for c in ordered.iter_rows(named=True):
         key = (c["article_id"], c["source_file"])
@@ -366,6 +391,7 @@ def _articles(data: ReportData) -> list[dict[str, Any]]:
                 "conflicts_with_value": _quantity_value(c["quantity"], c["conflicts_with_value"]),
                 "fix": c["fix"],
                 "caution": c.get("caution"),
+                "resolved_by": c.get("resolved_by"),
             }
         )
     for a in articles.values():
@@ -379,8 +405,40 @@ def _articles(data: ReportData) -> list[dict[str, Any]]:
         a["to_check"] = sum(1 for c in a["claims"] if c["verdict"] == UNVERIFIABLE) + len(
             a["unresolved"]
         )
-        a["verdict"] = NEEDS_FIXES if a["wrong"] else READY
-    return list(articles.values())
+        _account(a, numbers, data.findings)
+    return sorted(articles.values(), key=lambda a: (a["source_file"], a["id"]))
+
+
+def _account(a: dict[str, Any], numbers: pl.DataFrame | None, findings: pl.DataFrame) -> None:
+    """An article's verdict and its numbers line.
+
+    Ready only with no error, no wrong figure and no unread number; each unread number is listed
+    with its line, column and the words around it.
+    """
+    errors = findings.filter(
+        (pl.col("source_file") == a["source_file"])
+        & (pl.col("severity") == "error")
+        & ~pl.col("rule").is_in(accounting.VERDICT_RULES)  # counted by its claims' verdicts
+    ).height
+    a["numbers_line"] = None
+    a["unread"] = []
+    unread = 0
+    if numbers is not None and a["source_file"].startswith("articles/"):
+        own = numbers.filter(
+            (pl.col("article_id") == a["id"]) & (pl.col("source_file") == a["source_file"])
+        )
+        if own.height:
+            row = accounting.summary(own).row(0, named=True)
+            a["numbers_line"] = accounting.summary_line(row)
+            unread = row["unread"]
+        a["unread"] = [
+            {"line": r["source_line"], "column": r["column_name"], "message": r["message"]}
+            for r in findings.filter(
+                (pl.col("rule") == "number_unread") & (pl.col("source_file") == a["source_file"])
+            ).iter_rows(named=True)
+        ]
+    a["ready"] = errors == 0 and a["wrong"] == 0 and unread == 0
+    a["verdict"] = READY if a["ready"] else (NEEDS_FIXES if a["wrong"] or errors else NOT_READ)
 
 
 def _finding_groups(data: ReportData, year: int) -> list[dict[str, Any]]:

@@ -20,6 +20,7 @@ from typing import Protocol
 import polars as pl
 
 from carryover.analytics.transforms import outcome_changes
+from carryover.claims import accounting, editor
 from carryover.claims import judge as claim_checks
 from carryover.claims.articles import Article, Context, read_article
 from carryover.core.counts import count
@@ -464,9 +465,17 @@ def combine(
         changes,
         clean["contrasts"],
     ).with_columns(pl.col("_claim").alias(ROW))
+    judged = editor.annotate(judged, clean["studies"], clean["groups"], clean["exercises"], changes)
     verdicts = run_plan(claim_rules.claims_plan(), judged)
     findings.append(_identity(verdicts, judged, CLAIM_IDENTITY))
 
+    checks = claim_checks.claim_checks_table(judged)
+    numbers = {
+        name: accounting.with_verdicts(frame, checks)
+        for name, frame in done.items()
+        if name == accounting.ARTICLE_NUMBERS
+    }
+    checks = accounting.with_resolved_by(checks, numbers.get(accounting.ARTICLE_NUMBERS))
     merged = sort_findings(pl.concat([f.select(*FINDINGS_SCHEMA, IDENTITY) for f in findings]))
     return Validation(
         clean=clean,
@@ -477,7 +486,8 @@ def combine(
         files=[stats for spec in TABLES for stats in results[spec.name].files],
         derived={
             "outcome_changes": changes,
-            "claim_checks": claim_checks.claim_checks_table(judged),
+            "claim_checks": checks,
+            **numbers,
             **study_derived,
         },
         tables=dict(results),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import duckdb
 
 from carryover.analytics import effects as analytics
+from carryover.claims import accounting
 from carryover.claims import judge as claim_checks
 from schemas import TABLES, statistics
 
@@ -40,6 +41,7 @@ TABLE_DOCS: dict[str, str] = {
         "carryover_pooled: participant-weighted mean change_pct, the pooled transfer ratio, and k."
     ),
     "claim_checks": claim_checks.CLAIM_CHECKS_DOC,
+    "article_numbers": accounting.ARTICLE_NUMBERS_DOC,
     "quarantine": "Rows of the current raw data kept out of their clean table, with the reasons.",
     "findings": "History: every finding of every run.",
     "runs": "History: one row per run.",
@@ -76,6 +78,7 @@ def _column_docs() -> dict[str, dict[str, str]]:
     docs["carryover"] = dict(analytics.CARRYOVER_COLUMNS)
     docs["carryover_pooled"] = dict(analytics.POOLED_COLUMNS)
     docs["claim_checks"] = dict(claim_checks.CLAIM_CHECKS_COLUMNS)
+    docs["article_numbers"] = dict(accounting.ARTICLE_NUMBERS_COLUMNS)
     docs["statistic_checks"] = dict(statistics.STATISTIC_CHECKS_COLUMNS)
     return docs
 

@@ -62,7 +62,10 @@ def read(text: str, context: Context) -> tuple[list[tuple[object, ...]], list[st
         "measure",
         "value",
     ).rows()
-    return claims, ex.findings["message"].to_list()
+    # What the claim reader itself says; the accounting of every number (number_unread) is
+    # tested in test_accounting.py.
+    said = ex.findings.filter(pl.col("rule") != "number_unread")
+    return claims, said["message"].to_list()
 
 
 H = "A study by Hammond et al. trained lifters. "
@@ -237,3 +240,54 @@ def test_discount_words_reach_only_as_far_as_the_pattern_allows(context: Context
     long_line = base * 200
     many, _ = read(long_line, context)
     assert len(many) == 200 * len(plain)
+
+
+def test_both_groups_make_one_claim_per_group(context: Context) -> None:
+    """'Both groups improved their back squat by 7.7%': a claim for each group of the study."""
+    claims, warnings = read(H + "Both groups improved their back squat by 7.7%.", context)
+    assert sorted((c[3], c[4], c[5], c[6]) for c in claims) == [
+        ("bbs", "back_squat", "1RM", "7.7"),
+        ("bht", "back_squat", "1RM", "7.7"),
+    ]
+    assert warnings == []
+
+
+def test_an_abbreviation_defined_in_the_text_names_its_group(context: Context) -> None:
+    """'the hip thrust (HT; n = 7)' defines HT: 'the HT group' is the hip thrust group."""
+    text = (
+        H + "They were assigned to the hip thrust (HT; n = 7) or the back squat. "
+        "The HT group improved their back squat by 7.7%."
+    )
+    claims, _ = read(text, context)
+    assert [(c[3], c[6]) for c in claims] == [("bht", "7.7")]
+    undefined, warnings = read(H + "The XQ group improved their back squat by 7.7%.", context)
+    assert undefined == []
+    assert warnings == ["a line 1: 'xq group' fits no group of hammond_2019"]
+
+
+def test_a_study_not_in_the_data_is_named_and_its_numbers_are_unread(context: Context) -> None:
+    """'Speirs et al.' is no study of the data: a study_not_in_data warning names it.
+
+    Its figures are neither claims about the previous study nor silently dropped.
+    """
+    text = H + "The squat group improved their back squat by 10.2%.\n\nSpeirs et al. found 12%."
+    ex = read_article(Article("articles/a.md", "a", text.split("\n")), context)
+    assert ex.rows["value"].to_list() == ["10.2"]
+    rules = ex.findings.select("rule", "source_line", "value").rows()
+    assert ("study_not_in_data", 3, "Speirs et al.") in rules
+    assert ("number_unread", 3, "Speirs et al. found 12%.") in rules
+    assert ex.numbers is not None
+    assert ex.numbers.select("line", "text", "disposition").rows() == [
+        (1, "10.2%", "claim"),
+        (3, "12%", "unread"),
+    ]
+    known = read_article(Article("articles/b.md", "b", [H + "It grew 12%."]), context)
+    assert known.findings.filter(pl.col("rule") == "study_not_in_data").is_empty()
+
+
+def test_a_fall_in_words_gives_a_negative_change(context: Context) -> None:
+    """'dropped by 7.7%' states -7.7%: the sign comes from the words."""
+    claims, _ = read(H + "The BHT group's back squat dropped by 7.7%.", context)
+    assert [(c[3], c[6]) for c in claims] == [("bht", "-7.7")]
+    rose, _ = read(H + "The BHT group's back squat rose by 7.7%.", context)
+    assert [(c[3], c[6]) for c in rose] == [("bht", "7.7")]

@@ -1,0 +1,103 @@
+"""Benchmark the article reader and claim judging on the real-article corpus.
+
+Every corpus article (tests/data/articles/real/*.md) is read with the bundled raw/ tables (the
+articles and claims.csv of raw/ left out) and scored against its `.expected.json`: numbers
+found, numbers with no disposition, claims read with the right study, group and quantity, errors
+caught of those known, false errors, unread numbers, precision and recall (see
+carryover.claims.scoring).
+
+    python benchmarks/claims.py [CORPUS_DIR] [--details] [--update-docs]
+
+--update-docs writes the table into docs/claims.md and the overall line into README.md, between
+their markers.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import polars as pl
+
+from carryover.claims.articles import article_id
+from carryover.claims.scoring import Score, overall_line, score, table
+from carryover.steps import check
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "data" / "articles" / "real"
+
+
+def run(corpus: Path, raw: Path = ROOT / "raw") -> tuple[list[Score], Score]:
+    """Read every corpus article against the raw tables and score it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        raw_dir = Path(tmp) / "raw"
+        (raw_dir / "articles").mkdir(parents=True)
+        for csv in raw.glob("*.csv"):
+            if csv.name != "claims.csv":
+                shutil.copy(csv, raw_dir / csv.name)
+        for md in sorted(corpus.glob("*.md")):
+            if md.name != "README.md":
+                shutil.copy(md, raw_dir / "articles" / md.name)
+        checked = check(raw_dir)
+    numbers = checked.validation.derived["article_numbers"]
+    groups = checked.validation.clean["groups"]
+    labels = {
+        (s, g): lab for s, g, lab in groups.select("study_id", "group_id", "label").iter_rows()
+    }
+    scores = []
+    total = Score("**all**")
+    for expected_file in sorted(corpus.glob("*.expected.json")):
+        md = expected_file.with_name(expected_file.name.removesuffix(".expected.json") + ".md")
+        expected = json.loads(expected_file.read_text(encoding="utf-8"))["numbers"]
+        lines = md.read_text(encoding="utf-8").splitlines()
+        got = numbers.filter(pl.col("article_id") == article_id(md.stem)).to_dicts()
+        s = score(md.stem, lines, expected, got, labels)
+        scores.append(s)
+        total.add(s)
+    return scores, total
+
+
+def update_docs(markdown_table: str, line: str) -> None:
+    """Put the table and the overall line between their markers in the docs."""
+    docs = ROOT / "docs" / "claims.md"
+    text = docs.read_text(encoding="utf-8")
+    text = re.sub(
+        r"(<!-- benchmark table: python benchmarks/claims.py -->\n).*?"
+        r"(\n<!-- end of benchmark table -->)",
+        lambda m: m.group(1) + markdown_table + "\n\n" + line + m.group(2),
+        text,
+        flags=re.S,
+    )
+    docs.write_text(text, encoding="utf-8")
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    text = re.sub(
+        r"(<!-- claims benchmark overall line -->\n> ).*",
+        lambda m: m.group(1) + line,
+        text,
+    )
+    readme.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    """Print the table and the overall line; --details lists every disagreement."""
+    corpus = Path(next((a for a in argv if not a.startswith("--")), CORPUS))
+    scores, total = run(corpus)
+    print(table(scores, total))
+    print()
+    print(overall_line(total))
+    if "--update-docs" in argv:
+        update_docs(table(scores, total), overall_line(total))
+    if "--details" in argv:
+        for s in scores:
+            for m in s.mismatches:
+                print(f"{s.name}: {m}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,477 @@
+"""Every number of an article gets exactly one disposition: claim, not a claim (why), or unread.
+
+- **claim**: the reader turned it into a claim row (matched by line and value);
+- **non_claim**, with a reason read from the words around it: a citation year, volume/issue/pages,
+  a ratio between two figures already read ("about half of what the other group gained"),
+  a date, a time of day, a price or discount, a rating or vote count, a figure or table number, a
+  line, heading or list number, a reference marker, a training load, a programme week, a set/rep
+  scheme, a rest interval, a number inside a test's name ("20-m sprint"), the count of compared
+  arms ("the two groups"), or a number outside any passage about a study (`other_study_general`);
+- **unread**: a number in a passage about a study that is neither: the reader could not interpret
+  it, and the editor is told where (line and column) with the words around it.
+
+Pure: the article's lines, the reader's claims and the lines read about a study in; rows out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+import polars as pl
+
+from carryover.claims.numbers import Number, numbers
+
+CLAIM = "claim"
+NON_CLAIM = "non_claim"
+UNREAD = "unread"
+DISPOSITIONS = (CLAIM, NON_CLAIM, UNREAD)
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_RM = r"(?:\d{1,2}\s?-?\s?RM|one[\s-]rep(?:etition)?[\s-]max(?:imum)?|1\s?rep\s?max)"
+_AFTER: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("rating_or_votes", re.compile(
+        r"^\s*(?:votes?|ratings?|reviews?|likes?|comments?|replies|shares|stars?|views|upvotes?"
+        r"|points|helpful)\b", re.I)),
+    ("price_or_discount", re.compile(r"^\s*(?:off\b|discount|savings?\b)", re.I)),
+    ("price_or_discount", re.compile(r"^[\s-]*(?:day|week|month)s?[\s-]+(?:free\s+)?trial", re.I)),
+    ("time_of_day", re.compile(r"^\s*(?:am|pm|a\.m\.|p\.m\.)\b|^:\d\d\b", re.I)),
+    ("training_load", re.compile(
+        rf"^\s*(?:of\s+(?:their\s+|the\s+|your\s+|each\s+|one's\s+)?(?:\w+\s+){{0,2}}?)?"
+        rf"{_RM}", re.I)),
+    ("set_rep_scheme", re.compile(
+        r"^\s*(?:x\s*\d|\u00d7\s*\d|(?:\w+\s+)?(?:sets?|reps?|repetitions?)\b)", re.I)),
+    ("rest_interval", re.compile(
+        r"^[\s-]*(?:minutes?|mins?|seconds?|secs?)\b(?:\s+(?:of\s+)?rest|[^.]{0,30}\brest"
+        r"|\s+between\s+(?:sets|reps|exercises))", re.I)),
+    ("other", re.compile(r"^[\s-]*(?:\d+[\s-]+)*(?:(?:m|meters?|metres?|yards?|yd)\b[\s-]*)?"
+                         r"(?:sprints?|dash|run|shuttle)\b"
+                         r"|^°|^\s*and\s+\d+-?m\b", re.I)),
+    ("other", re.compile(
+        r"^\s*(?:groups|exercises|movements|lifts|arms|conditions|variations|programs|"
+        r"programmes|protocols|studies|training groups|different)\b", re.I)),
+)  # fmt: skip
+_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("price_or_discount", re.compile(r"[$€£]\s?$|\b(?:code|save|discount)\s+\S*$", re.I)),
+    ("figure_or_table_number", re.compile(r"\b(?:figure|fig\.|table|chart|graph)\s*$", re.I)),
+    ("line_number", re.compile(r"\blines?\s*$", re.I)),
+    ("other", re.compile(r"\b(?:sprints?|dash|shuttle)[\s-]*$", re.I)),
+    ("other", re.compile(r"\b(?:sprints?|dash|shuttle)[\s-]*(?:\d+[\s-]*)*$", re.I)),
+    ("programme_week", re.compile(
+        r"\b(?:in|on|during|from|by|of|until|at)\s+weeks?\s+(?:\d+\s*(?:,|and|to|-|\u2013)\s*)*$"
+        r"|^weeks?\s+$", re.I)),
+    ("training_load", re.compile(r"\b(?:at|with|using|lifting|lifted|load of)\s+[~≈]?$", re.I)),
+    ("date", re.compile(rf"\b{_MONTH}\s+(?:\d{{1,2}},?\s+)?$")),
+    ("set_rep_scheme", re.compile(r"\b(?:sets?|reps?)\s+of\s+$", re.I)),
+    ("rest_interval", re.compile(r"\brest(?:ed|ing)?\s+(?:for\s+)?$", re.I)),
+)  # fmt: skip
+_RELATIVE = re.compile(
+    r"^\s+(?:of\s+what|as\s+(?:much|many|large|big)|of\s+(?:that|those)\s+(?:of|in)|the\s+"
+    r"(?:gain|size|change|increase|improvement)s?\s+(?:of|in|seen))",
+    re.I,
+)
+_REFERENCE = re.compile(r"^[(\[]\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\s*[)\]]$")
+
+
+@dataclass(frozen=True)
+class Disposed:
+    """One number of an article and its disposition."""
+
+    line: int
+    column: int
+    text: str
+    disposition: str
+    reason: str
+    claim: int | None = None
+    value: float | None = None
+    """The claim row (its position among the article's claims) for a claim."""
+
+
+def non_claim_reason(line: str, number: Number) -> str | None:
+    """Why a number is not a claim, from its own form and the words around it; None if none."""
+    start, end = number.column - 1, number.end - 1
+    before, after = line[:start], line[end:]
+    by_kind = {
+        "citation": "citation_volume_issue_pages",
+        "date": "date",
+        "scheme": "set_rep_scheme",
+        "name": "other",
+        "identifier": "doi_or_id",
+    }
+    if number.kind in by_kind:
+        return by_kind[number.kind]
+    if re.match(r"^\s*#{1,6}\s+$", before):
+        return "heading_number"
+    if re.match(r"^\s*$", before) and re.match(r"^[.)]\s", after):
+        return "list_number"
+    if _REFERENCE.match((before[-1:] + number.text + after[:1]).strip()) or (
+        re.search(r"[(\[]\s*(?:\d{1,3}\s*,\s*)*$", before)
+        and re.match(r"^\s*(?:,\s*\d{1,3}\s*)*[)\]]", after)
+        and number.value is not None
+        and number.value < 100
+        and number.text.isdigit()
+    ):
+        return "other"  # a reference marker
+    if re.search(r"[a-z]\.$|[a-z]$", before) and number.text.isdigit() and not after.strip()[:1]:
+        return "other"  # a reference marker after the last word of a sentence
+    if (
+        number.text.isdigit()
+        and 1900 <= int(number.text) <= 2099
+        and not re.match(r"^\s*(?:%|percent|kg|lbs?|pounds|people|participants|m\b)", after)
+    ):
+        return (
+            "date" if re.search(rf"\b{_MONTH}\s+(?:\d{{1,2}},?\s+)?$", before) else "citation_year"
+        )
+    if number.kind == "word" and _RELATIVE.match(after):
+        return "relative_to_another_figure"  # "about half of what the other group gained"
+    for reason, pattern in _AFTER:
+        if pattern.search(after):
+            return reason
+    for reason, pattern in _BEFORE:
+        if pattern.search(before):
+            return reason
+    if (
+        number.kind == "word"
+        and number.value == 2
+        and re.match(r"^\s+(?:\w+\s+)?(?:groups|exercises|lifts|movements)\b", after, re.I)
+    ):
+        return "other"
+    return None
+
+
+def dispose(
+    lines: Sequence[str],
+    claims: Iterable[tuple[int, str] | tuple[int, str, str]],
+    study_lines: Iterable[int],
+) -> list[Disposed]:
+    """One disposition for every number of an article (lines numbered from 1).
+
+    `claims` are the reader's claims as (line, value[, quantity]), in order; `study_lines` the
+    lines read in a passage about a study. Line 1 is read too; an HTML comment (like a source
+    note) is masked by the number finder.
+    """
+    per_line: dict[int, list[tuple[int, str, str]]] = {}
+    for k, claim in enumerate(claims):
+        quantity = claim[2] if len(claim) > 2 else ""
+        per_line.setdefault(claim[0], []).append((k, claim[1], quantity))
+    about_study = set(study_lines)
+    out: list[Disposed] = []
+    for line_no, text in enumerate(lines, start=1):
+        found = numbers(text)
+        if not found:
+            continue
+        waiting = list(per_line.get(line_no, []))
+        owner: dict[int, int] = {}
+        for k, value, quantity in waiting:
+            target = _match(found, text, value, quantity, owner)
+            if target is not None:
+                owner[target] = k
+        for i, number in enumerate(found):
+            if i in owner:
+                out.append(
+                    Disposed(line_no, number.column, number.text, CLAIM, "", owner[i], number.value)
+                )
+                continue
+            # the words after a number may wrap onto the next line ("40-yard" / "dash")
+            following = " ".join(lines[line_no : line_no + 3])
+            earlier = " ".join(lines[max(0, line_no - 3) : line_no - 1])
+            shifted = replace(number, column=number.column + len(earlier) + 1)
+            reason = non_claim_reason(text, number) or non_claim_reason(
+                f"{earlier} {text} {following}", shifted
+            )
+            if reason is not None:
+                out.append(
+                    Disposed(
+                        line_no, number.column, number.text, NON_CLAIM, reason, None, number.value
+                    )
+                )
+            elif line_no in about_study:
+                out.append(
+                    Disposed(
+                        line_no,
+                        number.column,
+                        number.text,
+                        UNREAD,
+                        "not_interpreted",
+                        None,
+                        number.value,
+                    )
+                )
+            else:
+                out.append(
+                    Disposed(
+                        line_no,
+                        number.column,
+                        number.text,
+                        NON_CLAIM,
+                        "other_study_general",
+                        None,
+                        number.value,
+                    )
+                )
+    return out
+
+
+_FITS = {
+    "duration_weeks": re.compile(r"^[\s-]*weeks?\b", re.I),
+    "sessions_per_week": re.compile(r"^[\s-]*(?:x|times|sessions?|days?|workouts?)?[\s/-]*"
+                                    r"(?:(?:per|a|each)\s+)?week", re.I),
+    "n": re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:participants|subjects|m[ae]n|wom[ae]n|males|"
+                    r"females|athletes|players|lifters|people|adults|adolescents|volunteers|"
+                    r"girls|boys|individuals|students)\b", re.I),
+}  # fmt: skip
+
+
+def _match(
+    found: list[Number], line: str, value: str, quantity: str, owner: dict[int, int]
+) -> int | None:
+    """The number not yet owned whose value is the claim's value.
+
+    One whose words fit the claim's quantity ('12 weeks' for a duration, '12%' for a change) is
+    preferred.
+    """
+    try:
+        wanted = float(value)
+    except ValueError:
+        return None
+    candidates = []
+    for i, number in enumerate(found):
+        if i in owner or number.value is None:
+            continue
+        equal = abs(abs(number.value) - abs(wanted)) < 1e-9
+        inside = (
+            number.lo is not None
+            and number.hi is not None
+            and number.lo <= wanted <= number.hi
+            and number.kind in ("figure", "ci")
+            and number.lo != number.hi
+        )
+        if equal or inside:
+            candidates.append(i)
+    if not candidates:
+        return None
+
+    def fits(i: int) -> bool:
+        number = found[i]
+        if quantity == "change_pct":
+            return "%" in number.text or "percent" in line[number.end - 1 : number.end + 9]
+        if quantity == "n" and number.kind == "n":
+            return False  # "(n = 12)" is a group's size, not the total
+        pattern = _FITS.get(quantity)
+        return bool(pattern and pattern.match(line[number.end - 1 :]))
+
+    return next((i for i in candidates if fits(i)), candidates[0])
+
+
+def words_around(line: str, column: int, text: str, width: int = 40) -> str:
+    """The words around a number, for a message: '... trained <12> weeks ...'."""
+    start = column - 1
+    left = line[max(0, start - width) : start]
+    if start - width > 0 and " " in left:
+        left = left[left.index(" ") + 1 :]  # no word cut in half
+    right = line[start + len(text) : start + len(text) + width]
+    if start + len(text) + width < len(line) and " " in right:
+        right = right[: right.rindex(" ")]
+    return f"{left}{text}{right}".strip()
+
+
+ARTICLE_NUMBERS = "article_numbers"
+
+
+def article_numbers(sources: Iterable[Any]) -> dict[str, pl.DataFrame]:
+    """The numbers of every article read (Extracted with a numbers frame), as one table."""
+    frames = [s.numbers for s in sources if getattr(s, "numbers", None) is not None]
+    return {ARTICLE_NUMBERS: pl.concat(frames) if frames else pl.DataFrame(schema=NUMBERS_SCHEMA)}
+
+
+NUMBERS_SCHEMA = {
+    "article_id": pl.String(),
+    "source_file": pl.String(),
+    "line": pl.Int64(),
+    "column": pl.Int64(),
+    "text": pl.String(),
+    "value": pl.Float64(),
+    "disposition": pl.String(),
+    "reason": pl.String(),
+    "study_id": pl.String(),
+    "quantity": pl.String(),
+    "group_id": pl.String(),
+    "resolved_by": pl.String(),
+}
+
+
+def numbers_frame(
+    article_id: str,
+    source_file: str,
+    disposed: Sequence[Disposed],
+    claims: Sequence[Mapping[str, Any]],
+    claim_cues: Sequence[str],
+) -> pl.DataFrame:
+    """An article's numbers as a frame (see NUMBERS_SCHEMA); claims name their study and cues."""
+    rows = [
+        {
+            "article_id": article_id,
+            "source_file": source_file,
+            "line": d.line,
+            "column": d.column,
+            "text": d.text,
+            "value": d.value,
+            "disposition": d.disposition,
+            "reason": d.reason or None,
+            "study_id": claims[d.claim]["study_id"] if d.claim is not None else None,
+            "quantity": claims[d.claim]["quantity"] if d.claim is not None else None,
+            "group_id": claims[d.claim]["group_id"] if d.claim is not None else None,
+            "resolved_by": claim_cues[d.claim] or None if d.claim is not None else None,
+        }
+        for d in disposed
+    ]
+    return pl.DataFrame(rows, schema=NUMBERS_SCHEMA, orient="row")
+
+
+VERDICT_RULES = (
+    "claim_vs_source",
+    "claim_conflict",
+    "claim_exercise_not_tested",
+    "claim_measure_not_tested",
+)
+"""The error findings that restate a claim's wrong verdict."""
+WRONG_VERDICTS = ("contradicted", "conflicting", "exercise not tested", "measure not tested")
+_RANK = {"supported": 0, "unverifiable": 1, **{v: 2 for v in WRONG_VERDICTS}}
+
+
+def with_verdicts(numbers: pl.DataFrame, checks: pl.DataFrame) -> pl.DataFrame:
+    """The article numbers with the verdict of their claims.
+
+    A number that states several claims ("each group had 12") takes the worst verdict; numbers
+    that are not claims have none.
+    """
+    numbers = numbers.with_columns(pl.col("value").abs().alias("_v"))
+    ranked = (
+        checks.select(
+            "source_file",
+            pl.col("source_line").cast(pl.Int64).alias("line"),
+            pl.col("claimed").cast(pl.Float64, strict=False).abs().alias("_v"),
+            "verdict",
+        )
+        .with_columns(pl.col("verdict").replace_strict(_RANK, default=1).alias("_rank"))
+        .sort("_rank", descending=True)
+        .group_by("source_file", "line", "_v", maintain_order=True)
+        .agg(pl.col("verdict").first())
+    )
+    return (
+        numbers.join(ranked, on=["source_file", "line", "_v"], how="left", nulls_equal=True)
+        .with_columns(
+            pl.when(pl.col("disposition") == CLAIM).then(pl.col("verdict")).alias("verdict")
+        )
+        .drop("_v")
+    )
+
+
+def with_resolved_by(checks: pl.DataFrame, numbers: pl.DataFrame | None) -> pl.DataFrame:
+    """The claim verdicts with the cues that linked each article claim to its study."""
+    if numbers is None:
+        return checks.with_columns(pl.lit(None, dtype=pl.String).alias("resolved_by"))
+    cues = (
+        numbers.filter(pl.col("resolved_by").is_not_null())
+        .select(
+            "source_file",
+            pl.col("line").alias("source_line"),
+            pl.col("value").abs().alias("_v"),
+            "resolved_by",
+        )
+        .unique(["source_file", "source_line", "_v"], keep="first", maintain_order=True)
+    )
+    return (
+        checks.with_columns(pl.col("claimed").cast(pl.Float64, strict=False).abs().alias("_v"))
+        .join(
+            cues,
+            on=["source_file", "source_line", "_v"],
+            how="left",
+            maintain_order="left",
+        )
+        .drop("_v")
+    )
+
+
+ARTICLE_NUMBERS_DOC = (
+    "One row per number written in an article: claim (with its verdict), non_claim (with the "
+    "reason) or unread (a number in a passage about a study the reader could not interpret)."
+)
+ARTICLE_NUMBERS_COLUMNS: dict[str, str] = {
+    "article_id": "The article.",
+    "source_file": "articles/<file>.",
+    "line": "The article's line where the number stands.",
+    "column": "Its column on that line (1-based, as written).",
+    "text": "The number as written, with its sign, %, range or spread.",
+    "value": "Its value (the middle of a range; 0.5 for 'half'), null for a citation or date.",
+    "disposition": "claim, non_claim or unread.",
+    "reason": "For a non_claim, why (citation_year, training_load, set_rep_scheme, ...); for "
+    "unread, not_interpreted.",
+    "study_id": "For a claim, the study it was linked to.",
+    "quantity": "For a claim, what it states: change_pct, n, duration_weeks, ...",
+    "group_id": "For a claim about one group, the group.",
+    "resolved_by": "For a claim, the cues that linked the study (author, doi, journal, year) "
+    "and the words.",
+    "verdict": "For a claim, its verdict in claim_checks (the worst of its claims).",
+}
+
+
+def summary(numbers: pl.DataFrame) -> pl.DataFrame:
+    """Per article: numbers, checked (supported, wrong), unverifiable, unread, not claims."""
+    return (
+        numbers.group_by("article_id", maintain_order=True)
+        .agg(
+            pl.len().alias("numbers"),
+            (pl.col("verdict") == "supported").sum().alias("supported"),
+            pl.col("verdict").is_in(WRONG_VERDICTS).sum().alias("wrong"),
+            (
+                (pl.col("disposition") == CLAIM)
+                & ~pl.col("verdict").is_in(["supported", *WRONG_VERDICTS]).fill_null(False)
+            )
+            .sum()
+            .alias("unverifiable"),
+            (pl.col("disposition") == UNREAD).sum().alias("unread"),
+            (pl.col("disposition") == NON_CLAIM).sum().alias("not_claims"),
+        )
+        .with_columns((pl.col("supported") + pl.col("wrong")).alias("checked"))
+        .sort("article_id")
+    )
+
+
+def summary_line(row: dict[str, int]) -> str:
+    """'N numbers: C checked (S supported, W wrong), U unverifiable, R unread, X not claims'."""
+    return (
+        f"{row['numbers']} numbers: {row['checked']} checked ({row['supported']} supported, "
+        f"{row['wrong']} wrong), {row['unverifiable']} unverifiable, {row['unread']} unread, "
+        f"{row['not_claims']} not claims"
+    )
+
+
+def ready(row: Mapping[str, Any], errors: int) -> bool:
+    """An article is ready only with no error finding, no wrong figure and no unread number."""
+    return errors == 0 and row["wrong"] == 0 and row["unread"] == 0
+
+
+def article_lines(numbers: pl.DataFrame, findings: pl.DataFrame) -> list[str]:
+    """Per article: 'id: N numbers: ... - ready' or '- not ready'."""
+    errors = (
+        findings.filter(
+            (pl.col("severity") == "error")
+            & pl.col("source_file").str.starts_with("articles/")
+            & ~pl.col("rule").is_in(VERDICT_RULES)
+        )
+        .group_by("source_file")
+        .len()
+    )
+    by_file = dict(zip(errors["source_file"].to_list(), errors["len"].to_list(), strict=True))
+    files = dict(
+        numbers.select("article_id", "source_file").unique(maintain_order=True).iter_rows()
+    )
+    out = []
+    for row in summary(numbers).iter_rows(named=True):
+        n_errors = by_file.get(files.get(row["article_id"], ""), 0)
+        state = "ready" if ready(row, n_errors) else "not ready"
+        out.append(f"{row['article_id']}: {summary_line(row)} - {state}")
+    return out

@@ -1,0 +1,480 @@
+"""Which study a passage is about, from every cue the writer gives, and which cues decided it.
+
+Cues read (each mention records the cues that decided it, its `resolved_by`):
+
+- `doi` / `pmid` / `pmc`: an identifier in the text or in a link's target, matched exactly;
+- `author`: a surname followed by "et al.", "and colleagues", "'s team", "(2019)", or after
+  "researchers led by" / "a study by"; misspellings within a tolerance (rapidfuzz's normalised
+  Indel similarity >= 80, e.g. "Hammmond", "Barbhalo");
+- `journal`: the journal's name as cited, its expansion ("Int J Sports Med" -> "International
+  Journal of Sports Medicine") or its initials ("IJSM");
+- `year`: a year next to the mention narrows the candidates.
+
+A study-like mention (author with "et al." or "and colleagues", a DOI) that fits no study of the
+data is returned with no candidate (the reader warns `study_not_in_data`); two candidates the cues
+cannot separate are returned with both (the reader warns and does not guess).
+
+Pure: text and the studies' keys in, mentions out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+AUTHOR_SIMILARITY = 80.0
+"""The lowest rapidfuzz ratio (0-100) at which a written surname is taken for a known author."""
+
+TITLE_SHARE = 1 / 3
+"""The least share of a title's distinctive words (not shared by most titles, not population
+words) a passage must hold for the title to count."""
+DESCRIPTION_POINTS = 3.0
+"""The least score (4 x that share, + 1 per population or design fact) at which an unnamed
+description is taken for a study."""
+DESCRIPTION_MARGIN = 0.5
+"""How far the best description score must beat the next study's."""
+
+_ABBREVIATIONS = {
+    "int": "international", "j": "journal", "med": "medicine", "cond": "conditioning",
+    "res": "research", "front": "frontiers", "physiol": "physiology", "eur": "european",
+    "sci": "science", "exerc": "exercise", "appl": "applied", "biomech": "biomechanics",
+    "hum": "human", "kinet": "kinetics", "am": "american", "phys": "physical",
+    "ther": "therapy", "perform": "performance", "physiother": "physiotherapy",
+    "rehabil": "rehabilitation", "clin": "clinical", "br": "british", "scand": "scandinavian",
+    "biol": "biology", "nutr": "nutrition", "metab": "metabolism",
+}  # fmt: skip
+_FILLER = r"(?:\s+(?:of|the|and|in|&|for))*\s+"
+_NAME = r"[A-Z][A-Za-z'\u2019\-]+(?:\s(?:de|da|dos|van|von)\s[A-Z][A-Za-z'\u2019\-]+)?"
+_STRONG_TAIL = re.compile(
+    rf"(?P<name>{_NAME})(?:\s+et\.?\s+al\.?"
+    r"|\s+and\s+(?:colleagues|co-?workers|coauthors|co-authors)"
+    r"|\s+and\s+(?:his|her|their)\s+(?:team|colleagues)"
+    r"|['\u2019]s?\s+(?:team|group|lab|research group|study|trial|paper|research|work))"
+)
+_TITLED = re.compile(
+    r"\b(?:scientist|researcher|professor|physiologist|author|Dr\.?|Prof\.?)\s+"
+    rf"(?:[A-Z][a-z]+\s+)?(?P<name>{_NAME})(?=\s+(?:published|and|of|at|from|in|ran|found|did|"
+    r"showed|tested|compared|had|looked)\b)"
+)
+_YEAR_TAIL = re.compile(rf"(?P<name>{_NAME})\s*\(\s*(?P<year>(?:19|20)\d\d)[a-z]?\s*\)")
+_LED_BY = re.compile(
+    r"\b(?:(?:led|headed|run|conducted|carried\s+out|done|directed)\s+by|"
+    r"(?:study|trial|paper|research|work)\s+(?:by|from)|by)\s+(?:none\s+other\s+than\s+)?"
+    rf"(?:Dr\.?\s+|Prof(?:essor)?\.?\s+)?(?:[A-Z][a-z]+\s+(?=[A-Z]))?(?P<name>{_NAME})"
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DOI = re.compile(r"\b10\.\d{4,9}/[^\s)\]>,;\"']+", re.I)
+_PMC = re.compile(r"\bPMC\s?(\d{5,9})\b", re.I)
+_PMID = re.compile(r"\bPMID:?\s?(\d{5,9})\b", re.I)
+_NOT_NAMES = {
+    "The", "This", "That", "These", "Those", "A", "An", "In", "On", "Researchers", "Scientists",
+    "Study", "Studies", "Research", "Authors", "Both", "Each", "Their", "His", "Her", "Our",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "It", "We",
+    "They", "Coaches", "Lifters", "Athletes",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class StudyKey:
+    """What identifies one study in prose."""
+
+    study_id: str
+    author: str | None
+    year: int
+    doi: str | None = None
+    pmc: str | None = None
+    pmid: str | None = None
+    journal: str | None = None
+    title: str | None = None
+    facts: frozenset[str] = frozenset()
+    """Population and design facts ('female', 'adolescent', 'untrained', 'soccer', 'weeks:6')."""
+    coauthors: tuple[str, ...] = ()
+    """Every author's surname after the first, from the citation."""
+
+
+@dataclass(frozen=True)
+class StudyMention:
+    """A place where the text names a study: its candidates and the cues that decided them."""
+
+    start: int
+    end: int
+    words: str
+    candidates: tuple[str, ...]
+    resolved_by: tuple[str, ...]
+    kind: str = "author"
+    """author, identifier or journal: what kind of words named the study."""
+
+
+def journal_of(citation: str) -> str | None:
+    """The journal in a Vancouver-style citation: the part before the one starting with a year."""
+    parts = [p.strip() for p in re.split(r"\.\s+", citation) if p.strip()]
+    for i, part in enumerate(parts):
+        if i and re.match(r"(?:19|20)\d\d\b", part):
+            return parts[i - 1].rstrip(".")
+    return None
+
+
+def journal_pattern(journal: str) -> re.Pattern[str]:
+    """Prose forms of a journal: as cited, expanded ('Int J Sports Med') and its initials."""
+    words = re.findall(r"[A-Za-z]+", journal)
+    expanded = [_ABBREVIATIONS.get(w.lower(), w.lower()) for w in words]
+    forms = {re.escape(journal), _FILLER.join(re.escape(w) for w in expanded)}
+    initials = "".join(w[0] for w in words if w[0].isupper())
+    if len(initials) >= 3 and len(words) > 1:
+        forms.add(re.escape(initials))
+    body = "|".join(sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w])(?:{body})(?![\w])", re.I)
+
+
+_FACT_WORDS = {
+    "female": r"wom[ae]n|females?|girls?|ladies",
+    "male": r"(?<!fe)males?|(?<!wo)m[ae]n\b|boys?",
+    "adolescent": r"adolescents?|high[\s-]school|teen(?:age)?(?:rs?)?|youth|boys|girls",
+    "untrained": r"untrained|novices?|beginners|never (?:lifted|trained|done)|no (?:prior )?"
+    r"(?:training|resistance[\s-]training) experience",
+    "trained": r"(?<!un)(?<!un-)trained (?:wom[ae]n|m[ae]n|lifters|participants|females|males)|"
+    r"well[\s-]trained|experienced lifters|recreationally trained",
+    "soccer": r"soccer|football(?:ers)?",
+    "college": r"college|university|undergraduates?",
+}
+_FACT_RES = {name: re.compile(rf"\b(?:{body})", re.I) for name, body in _FACT_WORDS.items()}
+_CONFLICTS = (("female", "male"), ("trained", "untrained"))
+_STOP = {
+    "with", "from", "that", "this", "upon", "into", "than", "versus", "effects", "effect",
+    "training", "program", "programs", "study", "randomized", "controlled", "trial",
+}  # fmt: skip
+_STUDY_WORDS = re.compile(
+    r"\b(?:study|studies|trial|research(?:ers)?|paper|preprint|authors|participants|subjects|"
+    r"investigation|experiment|journal|published)\b",
+    re.I,
+)
+
+
+def facts_of(text: str) -> set[str]:
+    """The population facts a text states ('female', 'adolescent', 'untrained', ...)."""
+    found = {name for name, pattern in _FACT_RES.items() if pattern.search(text)}
+    if (
+        "female" in found
+        and "male" in found
+        and not re.search(r"\bm[ae]n and wom|males? and fem", text, re.I)
+    ):
+        found.discard("male")  # "women" is also matched by the male words' neighbours
+    return found
+
+
+def authors_of(citation: str) -> tuple[str, ...]:
+    """The authors' surnames in a Vancouver-style citation ('Plotkin DL, Rodas MA, ...')."""
+    head = re.split(r"\.\s+", citation, maxsplit=1)[0]
+    if head.lower().startswith("authors"):
+        return ()
+    names = []
+    for part in head.split(","):
+        m = re.match(r"\s*(.+?)\s+[A-Z]{1,3}$", part.strip())
+        if m:
+            names.append(m.group(1))
+    return tuple(names)
+
+
+def title_of(citation: str) -> str | None:
+    """The title in a Vancouver-style citation: the part after the authors, before the journal."""
+    parts = [p.strip() for p in re.split(r"\.\s+", citation) if p.strip()]
+    journal = journal_of(citation)
+    if journal is None or journal not in parts:
+        return None
+    body = parts[1 : parts.index(journal)]
+    return ". ".join(body) or None
+
+
+def _content(text: str) -> set[str]:
+    return {
+        w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3 and w not in _STOP
+    }
+
+
+def keys_from_rows(rows: Iterable[tuple[Any, ...]]) -> list[StudyKey]:
+    """Study keys from (study_id, citation, year, doi[, population, n, weeks]) rows."""
+    keys = []
+    for row in rows:
+        study_id, citation, year, doi = row[:4]
+        population, n, weeks, sessions = (list(row[4:8]) + [None] * 4)[:4]
+        first = re.match(r"\s*([^\s,.]+(?:[\s-][A-Z][a-z]+)?)\s+[A-Z]{1,3}\b", citation)
+        author = first.group(1) if first and not citation.lower().startswith("authors") else None
+        pmc = _PMC.search(citation)
+        pmid = _PMID.search(citation)
+        keys.append(
+            StudyKey(
+                study_id,
+                author,
+                int(year),
+                doi.lower() if doi else None,
+                pmc.group(1) if pmc else None,
+                pmid.group(1) if pmid else None,
+                journal_of(citation),
+                title_of(citation),
+                frozenset(
+                    facts_of(f"{population or ''} {title_of(citation) or ''}")
+                    | ({f"weeks:{int(weeks)}"} if weeks else set())
+                    | ({f"n:{int(n)}"} if n else set())
+                    | ({f"sessions:{int(sessions)}"} if sessions else set())
+                ),
+                authors_of(citation)[1:],
+            )
+        )
+    return keys
+
+
+class Linker:
+    """Finds study mentions in sentences, for one set of studies."""
+
+    def __init__(self, keys: Iterable[StudyKey]) -> None:
+        self.keys = list(keys)
+        self.authors = sorted({k.author for k in self.keys if k.author})
+        titles = [_content(k.title or "") for k in self.keys]
+        self.common = (
+            {w for w in set().union(*titles) if 2 * sum(w in t for t in titles) > len(titles)}
+            if len(titles) >= 3
+            else set()
+        )
+        """Title words most studies share ('squat', 'thrust'): they tell no study apart."""
+        self.journals = [(journal_pattern(k.journal), k.study_id) for k in self.keys if k.journal]
+
+    def _by_author(self, name: str, first_only: bool = True) -> list[StudyKey]:
+        """Studies whose first author (or, unless first_only, any author) is that surname.
+
+        Misspellings within the tolerance count (AUTHOR_SIMILARITY).
+        """
+        if not self.authors:
+            return []
+        best = process.extractOne(name, self.authors, scorer=fuzz.ratio)
+        hits = []
+        if best is not None and best[1] >= AUTHOR_SIMILARITY:
+            hits = [k for k in self.keys if k.author == best[0]]
+        if first_only:
+            return hits
+        for k in self.keys:
+            if k in hits or not k.coauthors:
+                continue
+            near = process.extractOne(name, k.coauthors, scorer=fuzz.ratio)
+            if near is not None and near[1] >= AUTHOR_SIMILARITY:
+                hits.append(k)
+        return hits
+
+    def mentions(self, text: str) -> list[StudyMention]:
+        """Every study mention in a sentence, in order (overlapping cues merged)."""
+        found: list[StudyMention] = []
+        ids = self._identifiers(text)
+        found += ids
+        found += self._authors(text)
+        found += [  # a journal's name inside a DOI ("10.7717/peerj.7337") is part of it
+            m
+            for m in self._journals(text)
+            if not any(i.start <= m.start and m.end <= i.end for i in ids)
+        ]
+        found.sort(key=lambda m: m.start)
+        if any(not m.candidates and m.kind == "author" for m in found):
+            # a named paper not in the data: a journal in the same sentence is that paper's
+            found = [m for m in found if m.kind != "journal"]
+        found = [m for m in found if not self._clashes(m, text)]
+        merged: list[StudyMention] = []
+        for m in found:
+            if merged and m.start < merged[-1].end + 40 and _compatible(merged[-1], m):
+                merged[-1] = _merge(merged[-1], m)
+            else:
+                merged.append(m)
+        return merged
+
+    def by_description(self, text: str) -> StudyMention | None:
+        """The study a passage describes without naming it ("A study of 24 trained women...").
+
+        Each study is scored by the share of its title's words present (cue `title`) and its
+        population and design facts (cue `population`: sex, age band, training status, sport,
+        weeks, sample size, sessions a week); a stated fact that contradicts the study rules it
+        out. Returns the best study when it clearly beats the next, else None.
+        """
+        if not _STUDY_WORDS.search(text) and len(text) > 160:
+            return None
+        words = _content(text)
+        stated = stated_facts(text)
+        scored = []
+        for k in self.keys:
+            title = {w for w in _content(k.title or "") - self.common if not facts_of(w)}
+            share = len(title & words) / len(title) if len(title) >= 4 else 0.0
+            facts = stated & k.facts
+            if _clash(stated, k):
+                continue
+            title_points = 4 * share if share >= TITLE_SHARE else 0.0
+            whole = _content(k.title or "")
+            if len(whole) >= 5 and len(whole & words) >= 0.85 * len(whole):
+                title_points = 4.0  # the paper's title itself, as a heading or a citation
+            cues = (("title",) if title_points else ()) + (("population",) if facts else ())
+            points = title_points + len(facts)
+            if points >= DESCRIPTION_POINTS:
+                scored.append((points, k.study_id, cues))
+        scored.sort(reverse=True)
+        if not scored or (len(scored) > 1 and scored[1][0] > scored[0][0] - DESCRIPTION_MARGIN):
+            return None
+        return StudyMention(0, 0, text[:60], (scored[0][1],), scored[0][2])
+
+    def contradicts(self, study_id: str, text: str) -> bool:
+        """Whether a text states facts that contradict a study's (another sample, duration...)."""
+        key = next((k for k in self.keys if k.study_id == study_id), None)
+        return key is not None and _clash(stated_facts(text), key)
+
+    def _clashes(self, mention: StudyMention, text: str) -> bool:
+        """A journal-only mention whose study the sentence's stated facts contradict."""
+        if mention.kind != "journal" or len(mention.candidates) != 1:
+            return False
+        key = next(k for k in self.keys if k.study_id == mention.candidates[0])
+        return _clash(stated_facts(text), key)
+
+    def _identifiers(self, text: str) -> list[StudyMention]:
+        out = []
+        for pattern, field, cue in (
+            (_DOI, "doi", "doi"),
+            (_PMC, "pmc", "pmc"),
+            (_PMID, "pmid", "pmid"),
+        ):
+            for m in pattern.finditer(text):
+                value = (m.group(0) if field == "doi" else m.group(1)).rstrip(".").lower()
+                hits = tuple(k.study_id for k in self.keys if getattr(k, field) == value)
+                cues = (cue,) if hits else ()
+                out.append(StudyMention(m.start(), m.end(), m.group(0), hits, cues, "identifier"))
+        return out
+
+    def _authors(self, text: str) -> list[StudyMention]:
+        out = []
+        patterns = ((_STRONG_TAIL, True), (_YEAR_TAIL, True), (_TITLED, True), (_LED_BY, False))
+        stated = stated_facts(text)
+        for pattern, strong in patterns:
+            for m in pattern.finditer(text):
+                name = (
+                    m.group("name").rstrip("'\u2019s")
+                    if "'" in m.group("name")
+                    else m.group("name")
+                )
+                if name in _NOT_NAMES:
+                    continue
+                et_al = pattern is _YEAR_TAIL or re.search(
+                    r"et\.?\s+al|colleagues|co-?workers|co-?authors", m.group(0)
+                )
+                hits = self._by_author(name, first_only=bool(et_al))
+                if len(hits) > 1:  # any author: the sentence's facts tell the studies apart
+                    hits = [k for k in hits if not _clash(stated, k)] or hits
+                if not hits and not strong:
+                    continue
+                year_match = _YEAR.search(text[m.start() : m.end() + 30])
+                cues = ["author"] if hits else []
+                if year_match and len(hits) > 1:
+                    narrowed = [k for k in hits if k.year == int(year_match.group(0))]
+                    if narrowed:
+                        hits, cues = narrowed, [*cues, "year"]
+                out.append(
+                    StudyMention(
+                        m.start("name"),
+                        m.end(),
+                        m.group(0),
+                        tuple(k.study_id for k in hits),
+                        tuple(cues),
+                    )
+                )
+        return out
+
+    def _journals(self, text: str) -> list[StudyMention]:
+        by_span: dict[tuple[int, int], list[str]] = {}
+        for pattern, study_id in self.journals:
+            for m in pattern.finditer(text):
+                by_span.setdefault((m.start(), m.end()), []).append(study_id)
+        out = []
+        for (start, end), ids in by_span.items():
+            cues = ["journal"]
+            window = text[max(0, start - 60) : end + 30]
+            years = {int(y) for y in _YEAR.findall(window)}
+            if len(ids) > 1 and years:
+                narrowed = [
+                    i for i in ids if any(k.year in years for k in self.keys if k.study_id == i)
+                ]
+                if narrowed:
+                    ids, cues = narrowed, [*cues, "year"]
+            elif years:
+                if not any(k.year in years for k in self.keys if k.study_id in ids):
+                    continue  # the same journal in another year: another paper
+                cues.append("year")
+            out.append(
+                StudyMention(start, end, text[start:end], tuple(ids), tuple(cues), "journal")
+            )
+        return out
+
+
+def _compatible(a: StudyMention, b: StudyMention) -> bool:
+    """Whether two cues close together name one study.
+
+    They do when their candidates meet, or when one is an identifier the data does not hold
+    beside a named study (the study's DOI is not recorded).
+    """
+    if bool(set(a.candidates) & set(b.candidates)):
+        return True
+    unknown_id = [m for m in (a, b) if m.kind == "identifier" and not m.candidates]
+    return len(unknown_id) == 1 and any(m.candidates for m in (a, b))
+
+
+def _merge(a: StudyMention, b: StudyMention) -> StudyMention:
+    if a.candidates and b.candidates:
+        both = tuple(c for c in a.candidates if c in b.candidates)
+    else:
+        both = a.candidates or b.candidates
+    cues = tuple(dict.fromkeys([*a.resolved_by, *b.resolved_by]))
+    words = f"{a.words} ... {b.words}"
+    kind = a.kind if a.candidates else b.kind
+    return StudyMention(min(a.start, b.start), max(a.end, b.end), words, both, cues, kind)
+
+
+def stated_facts(text: str) -> set[str]:
+    """Population facts and design numbers a text states ('weeks:9', 'n:34', 'sessions:2')."""
+    people = (
+        r"\s+(?:[\w-]+\s+){0,2}?(?:participants|subjects|volunteers|wom[ae]n|m[ae]n|athletes|"
+        r"players|girls|boys|lifters|females|males|people|adults|students)\b"
+    )
+    sessions = r"\s+(?:(?:days?|times?|sessions?)\s+)?(?:a|per|each)\s+week|[\s-]weekly"
+    return (
+        facts_of(text)
+        | {f"weeks:{int(n)}" for n in _numbers_before(text, r"[\s-]weeks?\b")}
+        | {f"n:{int(n)}" for n in _numbers_before(text, people)}
+        | {f"sessions:{int(n)}" for n in _numbers_before(text, sessions)}
+    )
+
+
+def _clash(stated: set[str], key: StudyKey) -> bool:
+    """Whether stated facts contradict a study's.
+
+    They do when they state the other sex or training status, or a sample, duration or weekly
+    frequency none of whose stated values is the study's.
+    """
+    if any(
+        (a in stated and b in key.facts and a not in key.facts)
+        or (b in stated and a in key.facts and b not in key.facts)
+        for a, b in _CONFLICTS
+    ):
+        return True
+    for kind in {f.split(":")[0] for f in stated if ":" in f}:
+        own = {f for f in key.facts if f.startswith(f"{kind}:")}
+        said = {f for f in stated if f.startswith(f"{kind}:")}
+        if own and not own & said:
+            return True
+    return False
+
+
+def _numbers_before(text: str, tail: str) -> list[float]:
+    """Numbers (digits or words) written right before a pattern ('nine weeks' -> 9)."""
+    from carryover.claims.numbers import word_value
+
+    out = []
+    for m in re.finditer(rf"\b(\d+|[A-Za-z]+(?:-[a-z]+)?)(?={tail})", text, re.IGNORECASE):
+        raw = m.group(1)
+        value = float(raw) if raw.isdigit() else word_value(raw)
+        if value is not None:
+            out.append(value)
+    return out

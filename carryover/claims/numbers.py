@@ -1,0 +1,185 @@
+"""Every number written in a line of text, with its column and the interval it states.
+
+A number is what an editor would circle: digits ("12.9", "1,200"), number words used as figures
+("fourteen", "Twenty-two", "twice", "half"), with what belongs to it: a sign or approximation mark
+("+5 %", "~1.5 %", "-26" with any minus sign), a percent, a range ("+8-11 %", "18-30", any
+dash), a spread ("14 ± 2 kg", "4.8 +/- 0.8"), a comparison ("P<0.001", "≥ 70%") and a
+confidence interval "(-6.1, 2.0)".
+A citation block "31(4): 999-1008" is one number. Names of tests are not numbers ("1RM", "3 RM",
+"three-repetition maximum"), nor are digits inside links, DOIs or HTML comments: they are masked.
+
+Pure: a line in, `Number`s out; columns are 1-based positions in the line as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "twice": 2, "thrice": 3, "half": 0.5, "quarter": 0.25,
+    "twenties": 20, "thirties": 30,
+}  # fmt: skip
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+COMPOUND_WORD = rf"{_TENS}-{_UNITS}"
+"""'twenty-two', 'thirty-four', ...: a number word in two parts."""
+_WORD = rf"(?:{_TENS}-{_UNITS}|" + "|".join(sorted((w for w in WORDS), key=len, reverse=True)) + ")"
+_MINUS = "-\u2212\u2013"
+_DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+"
+_SIGN = r"(?:[~≈≥≤<>]\s?|[+\u2212](?=\d))?"
+_UNIT = r"(?:\s?%|\s?percent\b|\s?per cent\b|\s?(?:kg|cm²|cm|mm|lbs?\.?|pounds|m|s|y|h)\b|°)?"
+_CI = re.compile(
+    rf"\((?P<lo>[{_MINUS}]?\d+\.\d+|[{_MINUS}]\d+),\s*(?P<hi>[{_MINUS}]?\d+(?:\.\d+)?)\)"
+)
+_CITATION = re.compile(r"\b\d{1,4}\s?\(\d{1,3}\):\s?[A-Za-z]?\d+(?:\s?[-\u2013]\s?[A-Za-z]?\d+)?")
+_P_VALUE = re.compile(rf"\b[Pp]\s?(?:[<>=≤]|&lt;)\s?(?:{_DIGITS})")
+_FIGURE = re.compile(
+    rf"(?<![\w,])(?<!\d\.)(?P<sign>{_SIGN})(?P<a>{_DIGITS})"
+    rf"(?:(?P<spread>\s?(?:±|\+/-|\+/\u2212)\s?)(?P<sd>{_DIGITS})"
+    rf"|(?P<range>\s?[{_MINUS}]\s?|\s(?:to)\s)(?P<b>{_DIGITS})(?![\d/]))?"
+    rf"(?P<unit>{_UNIT})(?:(?<=%)|(?![\w]))",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2}\b(?!:)|"
+    r"\b\d{1,2}\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b"
+)
+_SCHEME = re.compile(r"(?<![\w.])\d+(?:-\d+){2,}(?![\w.])")
+_GROUP_N = re.compile(r"\b[nN]\s?=\s?\d+")
+_CI_LABEL = re.compile(r"\bCI\s?95\s?%|\b95\s?%\s?CI\b")
+_NUMBER_WORD = re.compile(rf"(?<![\w-])(?P<w>{_WORD})(?:-(?P<suffix>\w+))?(?![\w])", re.I)
+_MEASURE_NAME = re.compile(
+    rf"(?<![\w.])(?:\d{{1,2}}|{_UNITS}|ten)[\s-]?(?:RMs?\b|(?:rep(?:etition)?s?)[\s-]+max(?:imum|imums|es)?\b"
+    r"|rep\b)",
+    re.IGNORECASE,
+)
+_MASK = re.compile(
+    r"<!--.*?-->|\]\([^)]*\)|https?://\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+|<[^>]+>", re.I
+)
+_DOI = re.compile(r"\b10\.\d{4,9}/[^\s)\]>,;]+|\bPMC\d+|\bPMID:?\s?\d+", re.I)
+_ONE_COUNTS = re.compile(
+    r"^\s+(?:year|month|week|day|session|set|rep|minute|hour|time|participant|subject|person|"
+    r"player|athlete|lifter|wom[ae]n|m[ae]n|girl|boy|volunteer)s?\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Number:
+    """One number as written: its column (1-based), text, value and interval."""
+
+    column: int
+    text: str
+    value: float | None
+    lo: float | None
+    hi: float | None
+    kind: str  # figure, word, citation, p_value, ci, identifier, measure_name
+
+    @property
+    def end(self) -> int:
+        """The column just after the number."""
+        return self.column + len(self.text)
+
+
+def _float(text: str) -> float:
+    cleaned = text.replace(",", "").replace("\u2212", "-").replace("\u2013", "-")
+    return float(cleaned)
+
+
+def word_value(word: str) -> float | None:
+    """The value of a number word ("fourteen" -> 14, "twenty-two" -> 22, "half" -> 0.5)."""
+    w = word.lower()
+    if w in WORDS:
+        return float(WORDS[w])
+    if "-" in w:
+        tens, _, unit = w.partition("-")
+        if tens in WORDS and unit in WORDS:
+            return float(WORDS[tens] + WORDS[unit])
+    return None
+
+
+def _masked(line: str) -> str:
+    """The line with links, URLs, DOIs and HTML replaced by spaces (same length)."""
+    return _MASK.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def identifiers(line: str) -> list[tuple[int, str]]:
+    """DOIs, PMIDs and PMC ids written anywhere in a line, link targets included."""
+    return [(m.start() + 1, m.group(0).rstrip(".")) for m in _DOI.finditer(line)]
+
+
+def numbers(line: str) -> list[Number]:
+    """Every number written in one line, left to right (see the module docstring)."""
+    text = _masked(line)
+    found: list[Number] = []
+    taken = [False] * len(text)
+
+    def claim_span(start: int, end: int) -> bool:
+        if any(taken[start:end]):
+            return False
+        for i in range(start, end):
+            taken[i] = True
+        return True
+
+    for m in _MEASURE_NAME.finditer(text):
+        claim_span(m.start(), m.end())  # test names: not numbers
+    for pattern, kind in ((_DATE, "date"), (_SCHEME, "scheme"), (_CI_LABEL, "name")):
+        for m in pattern.finditer(text):
+            if claim_span(m.start(), m.end()):
+                found.append(Number(m.start() + 1, m.group(0), None, None, None, kind))
+    for m in _GROUP_N.finditer(text):
+        if claim_span(m.start(), m.end()):
+            value = float(re.findall(r"\d+", m.group(0))[0])
+            found.append(Number(m.start() + 1, m.group(0), value, value, value, "n"))
+    for m in _CITATION.finditer(text):
+        if claim_span(m.start(), m.end()):
+            found.append(Number(m.start() + 1, m.group(0), None, None, None, "citation"))
+    for m in _P_VALUE.finditer(text):
+        if claim_span(m.start(), m.end()):
+            value = _float(re.findall(_DIGITS, m.group(0))[-1])
+            found.append(Number(m.start() + 1, m.group(0), value, value, value, "p_value"))
+    for m in _CI.finditer(text):
+        if claim_span(m.start(), m.end()):
+            lo, hi = _float(m.group("lo")), _float(m.group("hi"))
+            found.append(Number(m.start() + 1, m.group(0), (lo + hi) / 2, lo, hi, "ci"))
+    for m in _FIGURE.finditer(text):
+        if not claim_span(m.start(), m.end()):
+            continue
+        sign = m.group("sign").strip()
+        a = _float(m.group("a"))
+        if sign == "\u2212":
+            a = -a
+        if m.group("b"):
+            b = _float(m.group("b"))
+            lo, hi, value = min(a, b), max(a, b), (a + b) / 2
+        elif m.group("sd"):
+            sd = _float(m.group("sd"))
+            lo, hi, value = a - sd, a + sd, a
+        else:
+            lo = hi = value = a
+        if sign in ("~", "≈"):
+            lo, hi = lo * 0.9, hi * 1.1
+        elif sign in ("<", "≤"):
+            lo = float("-inf")
+        elif sign in (">", "≥"):
+            hi = float("inf")
+        found.append(Number(m.start() + 1, m.group(0).rstrip(), value, lo, hi, "figure"))
+    for m in _NUMBER_WORD.finditer(text):
+        word = m.group("w")
+        if word.lower() == "one" and not (
+            _ONE_COUNTS.match(text[m.end() :]) or re.search(r"\bday\s$", text[: m.start()], re.I)
+        ):
+            continue  # "one" is mostly a pronoun ("one group ..., the other")
+        if word.lower() == "half" and re.match(r"[\s-]+squat", text[m.start() + 4 :], re.I):
+            continue  # the half squat names an exercise
+        worded = word_value(word)
+        if worded is None or not claim_span(m.start(), m.end()):
+            continue
+        found.append(Number(m.start() + 1, word, worded, worded, worded, "word"))
+    return sorted(found, key=lambda n: n.column)

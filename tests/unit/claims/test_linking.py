@@ -1,0 +1,167 @@
+"""Study mentions are scored from every cue, and say which cues decided them."""
+
+from __future__ import annotations
+
+import pytest
+
+from carryover.claims.linking import (
+    Linker,
+    StudyKey,
+    journal_of,
+    journal_pattern,
+    keys_from_rows,
+    stated_facts,
+    title_of,
+)
+
+HAMMOND = (
+    "hammond_2019",
+    "Hammond A, Perrin C. The effects of a 4-week mesocycle of barbell back squat or barbell hip "
+    "thrust strength training upon isolated lumbar extension strength. PeerJ. 2019;7:e7337.",
+    2019,
+    "10.7717/peerj.7337",
+    "Trained males",
+    14,
+    4,
+    2,
+)
+BARBALHO = (
+    "barbalho_2020",
+    "Barbalho M, Coswig V. Back squat vs. hip thrust resistance-training programs in well-trained "
+    "women. Int J Sports Med. 2020;41(5):306-310.",
+    2020,
+    "10.1055/a-1082-1126",
+    "Well-trained women",
+    22,
+    12,
+    None,
+)
+CSUF = (
+    "csuf_soccer_2020",
+    "Authors not recorded. In-season hip thrust vs. back squat training in female high school "
+    "soccer players. Int J Exerc Sci. 2020. PMC7039497.",
+    2020,
+    None,
+    "Untrained adolescent female soccer players",
+    None,
+    6,
+    2,
+)
+
+
+@pytest.fixture(scope="module")
+def linker() -> Linker:
+    return Linker(keys_from_rows([HAMMOND, BARBALHO, CSUF]))
+
+
+def linked(linker: Linker, text: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    return [(m.candidates, m.resolved_by) for m in linker.mentions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "study", "cues"),
+    [
+        ("Hammond et al. found", "hammond_2019", ("author",)),
+        ("Hammond and colleagues found", "hammond_2019", ("author",)),
+        ("Barbalho's team trained women", "barbalho_2020", ("author",)),
+        ("researchers led by Hammond found", "hammond_2019", ("author",)),
+        ("Hammmond et al. found", "hammond_2019", ("author",)),  # misspelt
+        ("Barbhalo et al. found", "barbalho_2020", ("author",)),  # misspelt
+        ("Hammond (2019) found", "hammond_2019", ("author",)),
+        ("see 10.7717/peerj.7337 for details", "hammond_2019", ("doi",)),
+        ("the paper (PMC7039497) found", "csuf_soccer_2020", ("pmc",)),
+        ("A 2019 study published in PeerJ found", "hammond_2019", ("journal", "year")),
+        (
+            "a recent study published in the International Journal of Sports Medicine",
+            "barbalho_2020",
+            ("journal",),
+        ),
+        ("a study in the IJSM", "barbalho_2020", ("journal",)),
+    ],
+)
+def test_each_cue_links_its_study(linker: Linker, text: str, study: str, cues: tuple) -> None:  # type: ignore[type-arg]
+    """Author forms, misspellings, identifiers, journals (as cited, expanded, initials), year."""
+    assert linked(linker, text) == [((study,), cues)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smith et al. found",
+        "Speirs and colleagues found",
+        "a study that the German sports scientist Klaus Wirth published in PeerJ",
+    ],
+)
+def test_a_named_study_not_in_the_data_has_no_candidate(linker: Linker, text: str) -> None:
+    """A study-like mention that fits no study is returned with no candidate (and no journal)."""
+    assert [m.candidates for m in linker.mentions(text)] == [()]
+
+
+def test_a_journal_in_another_year_or_with_contradicting_facts_is_another_paper(
+    linker: Linker,
+) -> None:
+    """The journal cue does not hold when the year or the stated population contradicts it."""
+    assert linked(linker, "a 2015 paper in PeerJ") == []
+    assert linked(linker, "untrained boys trained for 8 weeks in a study in PeerJ") == []
+
+
+def test_an_unrecorded_doi_beside_a_named_study_is_that_study() -> None:
+    """A DOI the data lacks, next to 'Hammond et al.', does not end the Hammond passage."""
+    linker = Linker([StudyKey("hammond_2019", "Hammond", 2019)])
+    (mention,) = linker.mentions("A study by Hammond et al. (10.7717/peerj.7337) found")
+    assert mention.candidates == ("hammond_2019",)
+
+
+def test_a_passage_described_without_a_name(linker: Linker) -> None:
+    """Title words and population facts pick a study; contradicting facts rule one out."""
+    described = linker.by_description(
+        "The study set the back squat against the hip thrust in 22 well-trained women."
+    )
+    assert described is not None
+    assert described.candidates == ("barbalho_2020",)
+    assert "population" in described.resolved_by
+    soccer = linker.by_description("A study of adolescent girls on a high school soccer team.")
+    assert soccer is not None
+    assert soccer.candidates == ("csuf_soccer_2020",)
+    assert linker.by_description("A study of 30 untrained men over 8 weeks.") is None
+    # Two facts are not enough to name a study: well-trained women were studied more than once.
+    assert linker.by_description("The study compared the lifts in well-trained women.") is None
+
+
+def test_citation_parts_and_facts() -> None:
+    """Journal, title, journal forms and stated facts come from the text alone."""
+    assert journal_of(BARBALHO[1]) == "Int J Sports Med"
+    assert title_of(BARBALHO[1]) == (
+        "Back squat vs. hip thrust resistance-training programs in well-trained women"
+    )
+    assert journal_pattern("J Strength Cond Res").search(
+        "the Journal of Strength and Conditioning Research"
+    )
+    assert stated_facts("Twenty-four trained women, 3 days a week for nine weeks") >= {
+        "female",
+        "trained",
+        "n:24",
+        "sessions:3",
+        "weeks:9",
+    }
+
+
+def test_any_author_links_a_study_and_facts_tell_first_from_co_authors() -> None:
+    """'Contreras et al.' is the study he led; a nine-week study he co-wrote is the other.
+
+    'a study run by Bret Contrease' (misspelt) lasted nine weeks: the co-written one.
+    """
+    contreras = ("contreras_2017", "Contreras B, Vigotsky AD. Hip thrust vs front squat in "
+                 "adolescent males. J Strength Cond Res. 2017;31(4):999-1008.", 2017, None,
+                 "Adolescent male athletes", None, 6, None)  # fmt: skip
+    plotkin = ("plotkin_2023", "Plotkin DL, Rodas MA, Contreras BM, Roberts MD. Hip thrust and "
+               "back squat training elicit similar gluteus muscle hypertrophy. Front Physiol. "
+               "2023;14:1279170.", 2023, None, "Untrained adults", 34, 9, None)  # fmt: skip
+    linker = Linker(keys_from_rows([contreras, plotkin]))
+    assert linked(linker, "Contreras et al. found") == [(("contreras_2017",), ("author",))]
+    assert linked(linker, "a study run by Bret Contrease that lasted nine weeks") == [
+        (("plotkin_2023",), ("author",))
+    ]
+    assert linked(linker, "Contrease's study, which lasted nine weeks, found") == [
+        (("plotkin_2023",), ("author",))
+    ]

@@ -1,0 +1,75 @@
+"""Every number of a line is found once, with its column, text and interval."""
+
+# ruff: noqa: RUF001 (the lines quote real typography: minus signs and en dashes)
+from __future__ import annotations
+
+import pytest
+
+from carryover.claims.numbers import numbers, word_value
+
+
+def found(line: str) -> list[tuple[int, str]]:
+    return [(n.column, n.text) for n in numbers(line)]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("gained 34 % and 24%", [(8, "34 %"), (17, "24%")]),
+        ("jump height (+5 %) and distance (+8–11 %)", [(14, "+5 %"), (34, "+8–11 %")]),
+        ("agility improved ~1.5 %", [(18, "~1.5 %")]),
+        ("favoured the squat group by 14 ± 2 kg", [(29, "14 ± 2 kg")]),
+        ("experience 4.8 +/- 0.8 years", [(12, "4.8 +/- 0.8")]),
+        (
+            "a difference of −1.6 ± 2.1 cm² (−6.1, 2.0)",
+            [(17, "−1.6 ± 2.1 cm²"), (32, "(−6.1, 2.0)")],
+        ),
+        ("fourteen players and Twenty-two women", [(1, "fourteen"), (22, "Twenty-two")]),
+        ("trained twice a week, about half as much", [(9, "twice"), (29, "half")]),
+        ("J Strength Cond Res 31(4): 999-1008", [(21, "31(4): 999-1008")]),
+        ("significant (P<0.001)", [(14, "P<0.001")]),
+        ("the BS group (n=12) and the HT group (n = 10)", [(15, "n=12"), (39, "n = 10")]),
+        ("posted 19/02/2026, updated Aug 15", [(8, "19/02/2026"), (28, "Aug 15")]),
+        ("sets of 5-4-3-4-5 reps", [(9, "5-4-3-4-5")]),
+    ],
+)
+def test_numbers_as_written(line: str, expected: list[tuple[int, str]]) -> None:
+    """Signs, %, ranges, spreads, CIs, words, citations, p values, group sizes, dates, schemes."""
+    assert found(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "their 1RM and 3 RM and three-repetition maximum and 1-RMs",
+        "[Hammond et al.](https://doi.org/10.7717/peerj.7337)",
+        "<!-- source: https://example.com/2019/01/25/page -->",
+        "the one group and the other",
+        "a barbell half squat",
+    ],
+)
+def test_names_links_and_pronouns_are_not_numbers(line: str) -> None:
+    """Test names, link targets, comments, 'one' as a pronoun and the half squat hold no number."""
+    assert found(line) == []
+
+
+def test_intervals_of_ranges_spreads_and_approximations() -> None:
+    """A range is its ends; a spread its mean ± SD; '~' widens by a tenth each way."""
+    (r,) = numbers("+8–11 %")
+    assert (r.lo, r.hi, r.value) == (8.0, 11.0, 9.5)
+    (s,) = numbers("14 ± 2 kg")
+    assert (s.lo, s.hi, s.value) == (12.0, 16.0, 14.0)
+    (a,) = numbers("~10 %")
+    assert a.lo == pytest.approx(9.0)
+    assert a.hi == pytest.approx(11.0)
+    (m,) = numbers("a change of −26 ± 5 kg")
+    assert m.value == -26.0
+
+
+def test_number_words() -> None:
+    """Words, compounds and fractions have values; other words have none."""
+    assert word_value("fourteen") == 14
+    assert word_value("Twenty-two") == 22
+    assert word_value("half") == 0.5
+    assert word_value("twice") == 2
+    assert word_value("squat") is None

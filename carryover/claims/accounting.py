@@ -159,7 +159,7 @@ def dispose(
     about_study = set(study_lines)
     out: list[Disposed] = []
     for line_no, text in enumerate(lines, start=1):
-        found = numbers(text)
+        found = numbers(text, lines[line_no] if line_no < len(lines) else "")
         if not found:
             continue
         waiting = list(per_line.get(line_no, []))

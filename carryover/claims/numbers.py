@@ -114,8 +114,12 @@ def identifiers(line: str) -> list[tuple[int, str]]:
     return [(m.start() + 1, m.group(0).rstrip(".")) for m in _DOI.finditer(line)]
 
 
-def numbers(line: str) -> list[Number]:
-    """Every number written in one line, left to right (see the module docstring)."""
+def numbers(line: str, next_line: str = "") -> list[Number]:
+    """Every number written in one line, left to right (see the module docstring).
+
+    `next_line` is only looked into for a word that a line break cuts off from its number word
+    ('half' at the end of a line, 'squat' at the start of the next).
+    """
     text = _masked(line)
     found: list[Number] = []
     taken = [False] * len(text)
@@ -176,7 +180,10 @@ def numbers(line: str) -> list[Number]:
             _ONE_COUNTS.match(text[m.end() :]) or re.search(r"\bday\s$", text[: m.start()], re.I)
         ):
             continue  # "one" is mostly a pronoun ("one group ..., the other")
-        if word.lower() == "half" and re.match(r"[\s-]+squat", text[m.start() + 4 :], re.I):
+        after = text[m.start("w") + len(word) :]
+        if not after.strip():
+            after += "\n" + next_line[:16]
+        if word.lower() == "half" and re.match(r"[\s-]+squat", after, re.I):
             continue  # the half squat names an exercise
         worded = word_value(word)
         if worded is None or not claim_span(m.start(), m.end()):

@@ -32,7 +32,9 @@ def _parser() -> MarkdownIt:
 
 def blocks(lines: list[str]) -> list[Block]:
     """The prose blocks of a Markdown text, in order, with their source lines."""
-    tokens = _parser().parse("\n".join(lines))
+    # markdown-it breaks lines at a lone CR too: inside a line it is a space, so that the blocks'
+    # line maps count the article's own lines.
+    tokens = _parser().parse("\n".join(line.replace("\r", " ") for line in lines))
     out: list[Block] = []
     kind = "paragraph"
     for token in tokens:

@@ -12,6 +12,8 @@ import datetime as dt
 
 import duckdb
 
+from carryover.warehouse.schema import TABLE_DOCS
+
 MARKER_TABLE = "carryover_format"
 FORMAT = "carryover-warehouse/1"
 MARKER_DOC = "Marks this DuckDB file as a carryover warehouse, which `carryover run` may rebuild."
@@ -19,24 +21,9 @@ MARKER_COLUMNS = {
     "format": f"The warehouse format: {FORMAT}.",
     "written_at": "When this warehouse file was written (UTC).",
 }
-LEGACY_TABLES = frozenset(
-    {
-        "runs",
-        "run_files",
-        "findings",
-        "quarantine",
-        "studies",
-        "exercises",
-        "groups",
-        "outcomes",
-        "claims",
-        "outcome_changes",
-        "claim_checks",
-        "carryover",
-        "carryover_pooled",
-    }
-)
-"""The tables of a warehouse written before the marker: such a file is carryover's too."""
+LEGACY_TABLES = frozenset(TABLE_DOCS)
+"""The tables a run writes (every documented table): an unmarked file holding only these, with
+its run history, was written by carryover before the marker existed, and is carryover's too."""
 _HISTORY = frozenset({"runs", "run_files", "findings"})
 
 

@@ -73,3 +73,9 @@ def test_number_words() -> None:
     assert word_value("half") == 0.5
     assert word_value("twice") == 2
     assert word_value("squat") is None
+
+
+def test_half_cut_from_squat_by_a_line_break_is_no_number() -> None:
+    """'half' ending a line before 'squat' names the half squat; before other words it is 0.5."""
+    assert [n.text for n in numbers("trained the barbell half", "squat for nine weeks")] == []
+    assert [n.value for n in numbers("gained about half", "as much as the others")] == [0.5]

@@ -37,3 +37,9 @@ def test_blocks_keep_their_source_lines() -> None:
         Block("table_row", 11, 11),
         Block("table_row", 13, 13),
     ]
+
+
+def test_a_carriage_return_inside_a_line_does_not_shift_the_line_maps() -> None:
+    """A lone CR is no line break of the article: the block stays on its own line."""
+    found = blocks(["\r0", "next"])
+    assert all(1 <= b.first <= b.last <= 2 for b in found)

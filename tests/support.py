@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from carryover.claims.articles import Context
+from carryover.core.config import PROJECT_ROOT
 from carryover.ingest.extract import Extracted, parse_csv
-from carryover.steps import validate
+from carryover.steps import check, validate
 from carryover.validate.validation import Validation
 from schemas import OPTIONAL_TABLES, SPECS
 
@@ -91,3 +93,18 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+_BUNDLED_CONTEXT: list[Context] = []
+
+
+def bundled_context() -> Context:
+    """What articles are read against on the bundled raw/ data (checked once, then kept)."""
+    if not _BUNDLED_CONTEXT:
+        clean = check(PROJECT_ROOT / "raw").validation.clean
+        _BUNDLED_CONTEXT.append(
+            Context.from_tables(
+                clean["studies"], clean["groups"], clean["exercises"], clean["outcomes"]
+            )
+        )
+    return _BUNDLED_CONTEXT[0]

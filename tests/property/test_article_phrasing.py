@@ -11,23 +11,8 @@ import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from carryover.claims.articles import Article, Context, alias_key, read_article
-from carryover.core.config import PROJECT_ROOT
-from carryover.steps import check
-
-_CONTEXT: list[Context] = []
-
-
-def context() -> Context:
-    if not _CONTEXT:
-        clean = check(PROJECT_ROOT / "raw").validation.clean
-        _CONTEXT.append(
-            Context.from_tables(
-                clean["studies"], clean["groups"], clean["exercises"], clean["outcomes"]
-            )
-        )
-    return _CONTEXT[0]
-
+from carryover.claims.articles import Article, alias_key, read_article
+from tests.support import bundled_context as context
 
 ALIASES = sorted(context().aliases)
 

@@ -8,25 +8,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from carryover.claims.articles import Article, Context, read_article, read_articles
+from carryover.claims.articles import Article, read_article, read_articles
 from carryover.core.config import PROJECT_ROOT
-from carryover.steps import check
+from tests.support import bundled_context as context
 
 pytestmark = pytest.mark.slow  # many generated examples each
 
 DEMO = (PROJECT_ROOT / "raw" / "articles" / "hip-thrust-vs-squat.md").read_text(encoding="utf-8")
-_CONTEXT: list[Context] = []
-
-
-def context() -> Context:
-    if not _CONTEXT:
-        clean = check(PROJECT_ROOT / "raw").validation.clean
-        _CONTEXT.append(
-            Context.from_tables(
-                clean["studies"], clean["groups"], clean["exercises"], clean["outcomes"]
-            )
-        )
-    return _CONTEXT[0]
 
 
 WORDS = st.sampled_from(

@@ -20,11 +20,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from carryover.claims import articles
-from carryover.claims.articles import Article, Context, read_article
+from carryover.claims.articles import Article, read_article
 from carryover.core import rounding
-from carryover.core.config import PROJECT_ROOT
 from carryover.core.conflicts import Work, blamed_conflicts
-from carryover.steps import check
+from tests.support import bundled_context as context
 from tests.support import valid_texts, validate_texts
 
 SAME = ["article_id", "study_id", "quantity", "group_id", "test_exercise", "measure"]
@@ -125,19 +124,6 @@ def test_ten_thousand_claims_of_one_quantity_are_judged() -> None:
 
 
 # --- the article reader ----------------------------------------------------------------------
-
-_CONTEXT: list[Context] = []
-
-
-def context() -> Context:
-    if not _CONTEXT:
-        clean = check(PROJECT_ROOT / "raw").validation.clean
-        _CONTEXT.append(
-            Context.from_tables(
-                clean["studies"], clean["groups"], clean["exercises"], clean["outcomes"]
-            )
-        )
-    return _CONTEXT[0]
 
 
 class _Counting:

@@ -699,7 +699,7 @@ def sql(
                         print(result)
                     return
             except SqlError as exc:
-                err.print(f"carryover sql: {escape(visible(str(exc)))}")
+                err.print(f"carryover sql: {escape(visible_lines(str(exc)))}")
                 raise typer.Exit(exit_code(exc)) from None
             print(_for_terminal(sql_shell.FORMATTERS[output_format.value](result)))
             return

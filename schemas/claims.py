@@ -11,7 +11,7 @@ from __future__ import annotations
 import polars as pl
 
 from schemas.columns import Bound, ColumnSpec, Kind
-from schemas.keys import UNKNOWN_GROUP_MESSAGE, reference_check, with_group_hints
+from schemas.keys import UNKNOWN_GROUP_MESSAGE, exercise_check, reference_check, with_group_hints
 from schemas.table import FrameRule, SchemaPlan, TableSpec, build_plan
 
 SPEC = TableSpec(
@@ -77,13 +77,7 @@ def row_plan(
                     "study_id {value!r} is not a valid study in studies.csv",
                 )
             ],
-            "test_exercise": [
-                (
-                    "unknown_exercise",
-                    reference_check(["test_exercise"], exercises),
-                    "test_exercise {value!r} is not a valid exercise in exercises.csv",
-                )
-            ],
+            "test_exercise": [exercise_check("test_exercise", exercises)],
         },
         frame_rules=[*incomplete, unknown_group],
         prepare=with_group_hints(group_rows),

@@ -21,7 +21,7 @@ from scipy import stats
 
 from carryover.core import rounding
 from schemas.columns import Bound, ColumnSpec, Kind
-from schemas.keys import duplicate_key_rule, reference_check, with_first_line
+from schemas.keys import duplicate_key_rule, exercise_check, reference_check, with_first_line
 from schemas.table import FrameRule, SchemaPlan, TableSpec, build_plan, hw
 
 P_RELATIONS = ("=", "<", ">")
@@ -128,15 +128,7 @@ def row_plan(groups: pl.Series, exercises: pl.Series) -> SchemaPlan:
     ]
     return build_plan(
         SPEC,
-        extra_column_checks={
-            "test_exercise": [
-                (
-                    "unknown_exercise",
-                    reference_check(["test_exercise"], exercises),
-                    "test_exercise {value!r} is not a valid exercise in exercises.csv",
-                )
-            ]
-        },
+        extra_column_checks={"test_exercise": [exercise_check("test_exercise", exercises)]},
         frame_rules=rules,
         prepare=with_first_line(SPEC.key),
     )

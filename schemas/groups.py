@@ -10,7 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from schemas.columns import Bound, ColumnSpec, Kind
-from schemas.keys import duplicate_key_rule, reference_check, with_first_line
+from schemas.keys import duplicate_key_rule, exercise_check, reference_check, with_first_line
 from schemas.table import SchemaPlan, TableSpec, build_plan
 
 SEXES = ("female", "male", "mixed")
@@ -57,13 +57,7 @@ def row_plan(studies: pl.Series, exercises: pl.Series) -> SchemaPlan:
                     "study_id {value!r} is not a valid study in studies.csv",
                 )
             ],
-            "trained_exercise": [
-                (
-                    "unknown_exercise",
-                    reference_check(["trained_exercise"], exercises),
-                    "trained_exercise {value!r} is not a valid exercise in exercises.csv",
-                )
-            ],
+            "trained_exercise": [exercise_check("trained_exercise", exercises)],
         },
         frame_rules=[duplicate_key_rule(SPEC)],
         prepare=with_first_line(SPEC.key),

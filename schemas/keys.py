@@ -120,3 +120,12 @@ def with_group_hints(
         )
 
     return prepare
+
+
+def exercise_check(column: str, exercises: pl.Series) -> tuple[str, pl.Expr, str]:
+    """The `unknown_exercise` check of a column naming an exercise: one rule wherever it applies."""
+    return (
+        "unknown_exercise",
+        reference_check([column], exercises),
+        f"{column} {{value!r}} is not a valid exercise in exercises.csv",
+    )

@@ -18,6 +18,7 @@ from schemas.columns import Bound, ColumnSpec, Kind
 from schemas.keys import (
     UNKNOWN_GROUP_MESSAGE,
     duplicate_key_rule,
+    exercise_check,
     reference_check,
     with_first_line,
     with_group_hints,
@@ -131,15 +132,7 @@ def row_plan(
     ]
     return build_plan(
         SPEC,
-        extra_column_checks={
-            "test_exercise": [
-                (
-                    "unknown_exercise",
-                    reference_check(["test_exercise"], exercises),
-                    "test_exercise {value!r} is not a valid exercise in exercises.csv",
-                )
-            ]
-        },
+        extra_column_checks={"test_exercise": [exercise_check("test_exercise", exercises)]},
         frame_rules=rules,
         prepare=lambda frame: hints(first_line(frame)),
     )

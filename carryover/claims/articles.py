@@ -25,8 +25,8 @@ import bisect
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -333,6 +333,7 @@ class Context:
                     phrases |= {p for p, ids in aliases.items() if trained in ids}
                 else:
                     phrases |= {"control"}
+                phrases |= {p.replace(" ", "") for p in phrases if " " in p}  # "backsquat"
                 group_phrases[group_id] = frozenset(phrases)
             measures: dict[tuple[str, str], set[str]] = {}
             for gid, ex, measure in o.select("group_id", "test_exercise", "measure").iter_rows():
@@ -348,8 +349,14 @@ class Context:
                 frozenset(tested),
                 {k: frozenset(v) for k, v in measures.items()},
             )
-        linker = Linker(
-            keys_from_rows(
+        trains: dict[str, set[str]] = {}
+        for study_id, trained in groups.select("study_id", "trained_exercise").iter_rows():
+            if trained:
+                trains.setdefault(study_id, set()).add(trained)
+        found_in = _exercise_finder({p: frozenset(ids) for p, ids in aliases.items()})
+        keys = [
+            replace(k, trains=frozenset(trains.get(k.study_id, ())))
+            for k in keys_from_rows(
                 studies.select(
                     "study_id",
                     "citation",
@@ -361,7 +368,8 @@ class Context:
                     "sessions_per_week",
                 ).iter_rows()
             )
-        )
+        ]
+        linker = Linker(keys, found_in)
         return cls(refs, {p: frozenset(ids) for p, ids in aliases.items()}, linker)
 
 
@@ -460,6 +468,8 @@ def sentences(passage: Passage) -> Iterator[tuple[int, str]]:
         yield start, text[start:].rstrip()
 
 
+EVIDENCE_CHARS = 4000
+"""How much of the text read so far (in characters) describes a study not yet named."""
 _WORD_WINDOW = 100
 """Characters looked back from a full stop for the word it ends (an abbreviation is shorter)."""
 _WORD_BEFORE_STOP = re.compile(r"([\w.]+)[.!?][\"')\]]*\s+$")
@@ -480,6 +490,9 @@ class _State:
     """A study not in the data is being discussed: its numbers are unread, not claims."""
     described: bool = False
     """The study was recognised by its description only (no name, identifier or journal)."""
+    vague: bool = False
+    """`unknown` only because the text speaks of "a study" without naming one: its description
+    may still tell which study it is."""
 
 
 @dataclass
@@ -504,6 +517,7 @@ class Reader:
         self.defined: dict[tuple[str, str], str] = {}  # (study, abbreviation) -> group
         self.cues: str = ""
         self.warnings: list[dict[str, Any]] = []
+        self.linked = False  # whether any passage was tied to a study (known or not)
         self._alias_re = _alternation(context.aliases)
         authors = {r.author for r in context.studies.values() if r.author}
         self._author_re = (
@@ -548,9 +562,21 @@ class Reader:
         )
         self.resolved_by.append(self.cues)
 
-    def read(self) -> None:
-        """Read the whole article, passage by passage, sentence by sentence."""
+    def read(self, study: StudyRef | None = None, cues: str = "") -> None:
+        """Read the whole article, passage by passage, sentence by sentence.
+
+        `study` binds the article to a study from its first line (see `article_study`).
+
+        While no study is bound, the description in the passages read so far (the last
+        EVIDENCE_CHARS characters) is scored: a study described over several passages
+        ("untrained college students" ... "nine weeks" ... "HT (n=18) or SQ (n=16)") is bound
+        from the passage where its description becomes clear.
+        """
         linker = self.context.linker
+        if study is not None:
+            self.state = _State(study=study, described=True)
+            self.cues = cues
+        evidence = ""
         every = list(passages(self.article.lines))
         for k, passage in enumerate(every):
             if self._is_heading(passage) and k + 1 < len(every):
@@ -565,14 +591,19 @@ class Reader:
                 # a study recognised only by its description, and this passage states other
                 # facts (sample, weeks, population): it is about another study
                 self.state = _State()
-            if self.state.study is None and not self.state.unknown and not named:
-                described = linker.by_description(passage.text)
+            if self.state.study is not None or (self.state.unknown and not self.state.vague):
+                evidence = ""
+            elif not named:
+                evidence = (evidence + " " + passage.text)[-EVIDENCE_CHARS:]
+                described = linker.by_description(evidence)
                 if described is not None:
                     ref = self.context.studies[described.candidates[0]]
                     self.state = _State(study=ref, described=True)
                     self.cues = f"{'+'.join(described.resolved_by)}: {described.words}"
             for offset, sentence in sentences(passage):
                 self._sentence(sentence, lambda i, o=offset, p=passage: p.line_at(o + i))
+                if self.state.study is not None or (self.state.unknown and not self.state.vague):
+                    self.linked = True
 
     def _is_heading(self, passage: Passage) -> bool:
         return passage.kind == "heading"
@@ -612,7 +643,8 @@ class Reader:
             self.cues = studies[-1].words
         study = self.state.study
         if study is None and not self.state.unknown and _ABOUT_A_STUDY.search(text):
-            self.state = _State(unknown=True)  # a study the reader cannot tell: numbers unread
+            # a study the reader cannot tell (yet): numbers unread
+            self.state = _State(unknown=True, vague=True)
         if study is None:
             if self.state.unknown:  # about a study not in the data: the numbers are unread
                 self.study_lines.update(range(line_of(0), line_of(max(0, len(text) - 1)) + 1))
@@ -847,7 +879,7 @@ class Reader:
         found = []
         for match in self._alias_re.finditer(text):
             phrase = alias_key(match.group(0))
-            ids = self.context.aliases.get(phrase)
+            ids = alias_ids(phrase, self.context.aliases)
             if not ids:  # pragma: no cover - the pattern is built from these keys
                 continue
             if len(ids) > 1:
@@ -991,11 +1023,50 @@ def alias_key(phrase: str) -> str:
 _ALIAS_GAP = re.compile(r"[\s\-\u2010\u2011]+")
 
 
+def alias_ids(phrase: str, aliases: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The exercise ids an alias names, also written as one word ('backsquat', 'frontsquat')."""
+    ids = aliases.get(phrase)
+    if ids is None:
+        ids = frozenset().union(*(v for k, v in aliases.items() if k.replace(" ", "") == phrase))
+    return ids
+
+
+def _exercise_finder(aliases: dict[str, frozenset[str]]) -> Callable[[str], set[str]]:
+    """A function giving the exercise ids a text names unambiguously."""
+    pattern = _alternation(aliases)
+
+    def found(text: str) -> set[str]:
+        out = set()
+        for match in pattern.finditer(text):
+            ids = alias_ids(alias_key(match.group(0)), aliases)
+            if len(ids) == 1:
+                out |= ids
+        return out
+
+    return found
+
+
 def _alternation(phrases: dict[str, frozenset[str]]) -> re.Pattern[str]:
     ordered = sorted(phrases, key=len, reverse=True)
-    gap = r"[\s\-\u2010\u2011]+"
+    # the words of an alias may be written apart, hyphenated or as one word ("backsquat")
+    gap = r"[\s\-\u2010\u2011]*"
     body = "|".join(gap.join(map(re.escape, p.split(" "))) for p in ordered) or "(?!)"
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def article_study(article: Article, context: Context) -> tuple[StudyRef, str] | None:
+    """The one study an article that names none describes, taken over its whole text.
+
+    An article about one study may give its title only at the end, or spread its population and
+    design over sections: the whole text's description is scored like a passage's
+    (`Linker.by_description`). None when no study clearly wins.
+    """
+    text = " ".join(p.text for p in passages(article.lines))
+    described = context.linker.by_description(text)
+    if described is None:
+        return None
+    study = context.studies[described.candidates[0]]
+    return study, f"{'+'.join(described.resolved_by)} (whole article): {described.words}"
 
 
 def read_article(article: Article, context: Context) -> Extracted:
@@ -1007,6 +1078,11 @@ def read_article(article: Article, context: Context) -> Extracted:
     reader = Reader(article, context)
     try:
         reader.read()
+        if not reader.linked:
+            whole = article_study(article, context)
+            if whole is not None:
+                reader = Reader(article, context)
+                reader.read(*whole)
     except Exception as exc:  # one article must never stop the run
         reader.rows = []
         reader.warnings = [

@@ -20,7 +20,7 @@ Pure: text and the studies' keys in, mentions out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,6 +32,9 @@ AUTHOR_SIMILARITY = 80.0
 TITLE_SHARE = 1 / 3
 """The least share of a title's distinctive words (not shared by most titles, not population
 words) a passage must hold for the title to count."""
+TITLE_WORDS = 3
+"""The least number of a title's distinctive words a passage must hold for the title to count
+(two common words such as 'week' and 'performance' are no title)."""
 DESCRIPTION_POINTS = 3.0
 """The least score (4 x that share, + 1 per population or design fact) at which an unnamed
 description is taken for a study."""
@@ -60,13 +63,20 @@ _TITLED = re.compile(
     rf"(?:[A-Z][a-z]+\s+)?(?P<name>{_NAME})(?=\s+(?:published|and|of|at|from|in|ran|found|did|"
     r"showed|tested|compared|had|looked)\b)"
 )
-_YEAR_TAIL = re.compile(rf"(?P<name>{_NAME})\s*\(\s*(?P<year>(?:19|20)\d\d)[a-z]?\s*\)")
+_YEAR_TAIL = re.compile(
+    rf"(?P<name>{_NAME})(?:\s+(?:and|&)\s+{_NAME})?\s*\(\s*(?P<year>(?:19|20)\d\d)[a-z]?\s*\)"
+)
+"""'Plotkin (2023)', 'Kikuchi and Nakazato (2017)': the first name is the first author."""
 _LED_BY = re.compile(
     r"\b(?:(?:led|headed|run|conducted|carried\s+out|done|directed)\s+by|"
     r"(?:study|trial|paper|research|work)\s+(?:by|from)|by)\s+(?:none\s+other\s+than\s+)?"
     rf"(?:Dr\.?\s+|Prof(?:essor)?\.?\s+)?(?:[A-Z][a-z]+\s+(?=[A-Z]))?(?P<name>{_NAME})"
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_LONGER_NAME = re.compile(
+    r"\b(?!(?:The|In|A|An|This|That|From|By|On|Of|And|Per|See|Its|Their)\s)[A-Z][a-z]+\s+$"
+)
+"""A capitalised word right before a journal's name: the name is part of a longer one."""
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s)\]>,;\"']+", re.I)
 _PMC = re.compile(r"\bPMC\s?(\d{5,9})\b", re.I)
 _PMID = re.compile(r"\bPMID:?\s?(\d{5,9})\b", re.I)
@@ -94,6 +104,8 @@ class StudyKey:
     """Population and design facts ('female', 'adolescent', 'untrained', 'soccer', 'weeks:6')."""
     coauthors: tuple[str, ...] = ()
     """Every author's surname after the first, from the citation."""
+    trains: frozenset[str] = frozenset()
+    """The exercises the study's groups trained (exercise ids)."""
 
 
 @dataclass(frozen=True)
@@ -122,7 +134,8 @@ def journal_pattern(journal: str) -> re.Pattern[str]:
     """Prose forms of a journal: as cited, expanded ('Int J Sports Med') and its initials."""
     words = re.findall(r"[A-Za-z]+", journal)
     expanded = [_ABBREVIATIONS.get(w.lower(), w.lower()) for w in words]
-    forms = {re.escape(journal), _FILLER.join(re.escape(w) for w in expanded)}
+    # a plural the abbreviation hides ("Eur J Sport Sci" is written "... Sports Science")
+    forms = {re.escape(journal), _FILLER.join(re.escape(w) + "s?" for w in expanded)}
     initials = "".join(w[0] for w in words if w[0].isupper())
     if len(initials) >= 3 and len(words) > 1:
         forms.add(re.escape(initials))
@@ -230,8 +243,14 @@ def keys_from_rows(rows: Iterable[tuple[Any, ...]]) -> list[StudyKey]:
 class Linker:
     """Finds study mentions in sentences, for one set of studies."""
 
-    def __init__(self, keys: Iterable[StudyKey]) -> None:
+    def __init__(
+        self,
+        keys: Iterable[StudyKey],
+        exercises_in: Callable[[str], set[str]] | None = None,
+    ) -> None:
         self.keys = list(keys)
+        self.exercises_in = exercises_in
+        """The exercise ids a text names unambiguously (None: exercises are no cue)."""
         self.authors = sorted({k.author for k in self.keys if k.author})
         titles = [_content(k.title or "") for k in self.keys]
         self.common = (
@@ -299,10 +318,12 @@ class Linker:
             return None
         words = _content(text)
         stated = stated_facts(text)
+        named = self.exercises_in(text) if self.exercises_in else set()
         scored = []
         for k in self.keys:
             title = {w for w in _content(k.title or "") - self.common if not facts_of(w)}
-            share = len(title & words) / len(title) if len(title) >= 4 else 0.0
+            shared = len(title & words)
+            share = shared / len(title) if len(title) >= 4 and shared >= TITLE_WORDS else 0.0
             facts = stated & k.facts
             if _clash(stated, k):
                 continue
@@ -310,8 +331,14 @@ class Linker:
             whole = _content(k.title or "")
             if len(whole) >= 5 and len(whole & words) >= 0.85 * len(whole):
                 title_points = 4.0  # the paper's title itself, as a heading or a citation
-            cues = (("title",) if title_points else ()) + (("population",) if facts else ())
-            points = title_points + len(facts)
+            # the exercises the groups trained, all named: a design fact ("hip thrust vs squat")
+            design = len(k.trains) >= 2 and k.trains <= named
+            cues = (
+                (("title",) if title_points else ())
+                + (("population",) if facts else ())
+                + (("exercises",) if design else ())
+            )
+            points = title_points + len(facts) + design
             if points >= DESCRIPTION_POINTS:
                 scored.append((points, k.study_id, cues))
         scored.sort(reverse=True)
@@ -390,6 +417,8 @@ class Linker:
                 by_span.setdefault((m.start(), m.end()), []).append(study_id)
         out = []
         for (start, end), ids in by_span.items():
+            if _LONGER_NAME.search(text, max(0, start - 30), start):
+                continue  # "European Journal of Sports Science" is not "Journal of Sports Science"
             cues = ["journal"]
             window = text[max(0, start - 60) : end + 30]
             years = {int(y) for y in _YEAR.findall(window)}

@@ -42,6 +42,7 @@ QUANTITIES = (
     "change_pct",
     "change_abs",
     "n",
+    "n_analysed",
     "duration_weeks",
     "sessions_per_week",
     "contrast",

@@ -257,9 +257,9 @@ def _match(
         number = found[i]
         if quantity == "change_pct":
             return "%" in number.text or "percent" in line[number.end - 1 : number.end + 9]
-        if quantity == "n" and number.kind == "n":
+        if quantity in ("n", "n_analysed") and number.kind == "n":
             return False  # "(n = 12)" is a group's size, not the total
-        pattern = _FITS.get(quantity)
+        pattern = _FITS.get("n" if quantity == "n_analysed" else quantity)
         return bool(pattern and pattern.match(line[number.end - 1 :]))
 
     return next((i for i in candidates if fits(i)), candidates[0])

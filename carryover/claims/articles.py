@@ -128,6 +128,30 @@ _ABOUT_A_STUDY = re.compile(
     r"\brandomi[sz]ed\b",
     re.IGNORECASE,
 )
+_COMPLETED = re.compile(
+    r"\b(?:completed|finished|were\s+analy[sz]ed|remained|were\s+included\s+in\s+the\s+analys)",
+    re.IGNORECASE,
+)
+_COMPLETED_BEFORE = re.compile(
+    r"\b(?:in\s+the\s+end|analy[sz]ed|analysis\s+(?:included|of)|completers?|remaining|"
+    r"only)\W*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""Words that make a sample those who completed the study or were analysed."""
+_CLAUSE_END = re.compile(r"[;.!?]|\bbut\b|\bwhile\b|\bwhereas\b")
+_PRIOR = re.compile(
+    r"\W*(?:\w+\s+){0,3}?(?:(?:over|in|during|for)\s+the\s+(?:previous|past|preceding|last)\b|"
+    r"prior\s+to\s+(?:the\s+)?(?:study|trial|intervention)|before\s+(?:the\s+study|joining|"
+    r"enrol))",
+    re.IGNORECASE,
+)
+"""Words after a frequency that make it the participants' history, not the study's protocol."""
+_NEW_STUDY = re.compile(
+    r"\b(?:a|an|another|one|new|recent|first|second|third|latest|later|earlier|newer|older)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:study|trial|paper|preprint|experiment)\b",
+    re.IGNORECASE,
+)
+"""A study introduced without a name ("a recent study", "the second study")."""
 _ABBREVIATION_AFTER = re.compile(r"\s*(?:for|in|among)\s+(?:the\s+)?(?P<abbr>[A-Z]{2,5})\b")
 _EVERY_GROUP = {"both", "each", "all", "every"}
 _GROUP_APPOSITIVE = re.compile(r"\bgroups?\s*(?:[,(:]|\bof|\bhad|\bwith)\s*$", re.IGNORECASE)
@@ -350,12 +374,35 @@ class Context:
                 {k: frozenset(v) for k, v in measures.items()},
             )
         trains: dict[str, set[str]] = {}
-        for study_id, trained in groups.select("study_id", "trained_exercise").iter_rows():
+        labels: dict[str, set[str]] = {}
+        for study_id, trained, label in groups.select(
+            "study_id", "trained_exercise", "label"
+        ).iter_rows():
             if trained:
                 trains.setdefault(study_id, set()).add(trained)
+            labels.setdefault(study_id, set()).update(re.findall(r"\(([A-Z]{2,5})\)", label))
+        # the sample as the groups add it up (analysed, randomised): a writer may give either
+        samples: dict[str, set[str]] = {}
+        for study_id, n, randomized in (
+            groups.group_by("study_id", maintain_order=True)
+            .agg(
+                *(
+                    # a sum only when every group's figure is known
+                    pl.when(pl.col(c).null_count() == 0).then(pl.col(c).sum()).alias(c)
+                    for c in ("n", "n_randomized")
+                ),
+            )
+            .iter_rows()
+        ):
+            samples[study_id] = {f"n:{int(v)}" for v in (n, randomized) if v}
         found_in = _exercise_finder({p: frozenset(ids) for p, ids in aliases.items()})
         keys = [
-            replace(k, trains=frozenset(trains.get(k.study_id, ())))
+            replace(
+                k,
+                trains=frozenset(trains.get(k.study_id, ())),
+                facts=k.facts | samples.get(k.study_id, set()),
+                abbreviations=frozenset(labels.get(k.study_id, ())),
+            )
             for k in keys_from_rows(
                 studies.select(
                     "study_id",
@@ -369,7 +416,7 @@ class Context:
                 ).iter_rows()
             )
         ]
-        linker = Linker(keys, found_in)
+        linker = Linker(keys, found_in, aliases)
         return cls(refs, {p: frozenset(ids) for p, ids in aliases.items()}, linker)
 
 
@@ -517,7 +564,6 @@ class Reader:
         self.defined: dict[tuple[str, str], str] = {}  # (study, abbreviation) -> group
         self.cues: str = ""
         self.warnings: list[dict[str, Any]] = []
-        self.linked = False  # whether any passage was tied to a study (known or not)
         self._alias_re = _alternation(context.aliases)
         authors = {r.author for r in context.studies.values() if r.author}
         self._author_re = (
@@ -577,8 +623,11 @@ class Reader:
             self.state = _State(study=study, described=True)
             self.cues = cues
         evidence = ""
+        vague_from: int | None = None  # the passage where "a study" was last introduced
         every = list(passages(self.article.lines))
         for k, passage in enumerate(every):
+            if not (self.state.unknown and self.state.vague):
+                vague_from = None
             if self._is_heading(passage) and k + 1 < len(every):
                 self._section_study(every[k + 1])
             named = bool(linker.mentions(passage.text))
@@ -594,16 +643,37 @@ class Reader:
             if self.state.study is not None or (self.state.unknown and not self.state.vague):
                 evidence = ""
             elif not named:
+                if _NEW_STUDY.search(passage.text):
+                    # "the second study ...": what came before described another one
+                    evidence = ""
+                    vague_from = k
                 evidence = (evidence + " " + passage.text)[-EVIDENCE_CHARS:]
                 described = linker.by_description(evidence)
                 if described is not None:
                     ref = self.context.studies[described.candidates[0]]
                     self.state = _State(study=ref, described=True)
                     self.cues = f"{'+'.join(described.resolved_by)}: {described.words}"
-            for offset, sentence in sentences(passage):
-                self._sentence(sentence, lambda i, o=offset, p=passage: p.line_at(o + i))
-                if self.state.study is not None or (self.state.unknown and not self.state.vague):
-                    self.linked = True
+                    if vague_from is not None:
+                        # the passages since "a recent study ..." were about it: read them again
+                        # now that it is known (they made no claim while it was not)
+                        shown = 0
+                        start = k
+                        while start > vague_from and shown < EVIDENCE_CHARS:
+                            start -= 1
+                            shown += every[start].length
+                        for earlier in every[start:k]:
+                            self._passage(earlier)
+            self._passage(passage)
+            if (
+                self.state.unknown
+                and self.state.vague
+                and (vague_from is None or _NEW_STUDY.search(passage.text))
+            ):
+                vague_from = k
+
+    def _passage(self, passage: Passage) -> None:
+        for offset, sentence in sentences(passage):
+            self._sentence(sentence, lambda i, o=offset, p=passage: p.line_at(o + i))
 
     def _is_heading(self, passage: Passage) -> bool:
         return passage.kind == "heading"
@@ -927,8 +997,16 @@ class Reader:
         for match in _N_PEOPLE.finditer(text):
             if _GROUP_APPOSITIVE.search(text, max(0, match.start() - 40), match.start()):
                 continue  # "the hip thrust group, 10 women": a group's size, not the total
-            self.claim(line_of(match.start("n")), "n", _number(match.group("n")))
+            # "twenty-two participants ... completed": those analysed, not those randomised
+            clause_end = _CLAUSE_END.search(text, match.end())
+            analysed = _COMPLETED.search(
+                text, match.start(), clause_end.start() if clause_end else len(text)
+            ) or _COMPLETED_BEFORE.search(text, max(0, match.start() - 30), match.start())
+            quantity = "n_analysed" if analysed else "n"
+            self.claim(line_of(match.start("n")), quantity, _number(match.group("n")))
         for match in _SESSIONS.finditer(text):
+            if _PRIOR.match(text, match.end(), min(len(text), match.end() + 50)):
+                continue  # "RT 2-3 days per week over the previous 6 months": their history
             self.claim(line_of(match.start("n")), "sessions_per_week", _number(match.group("n")))
         for match in _DURATION.finditer(text):
             group = next(g for g in ("n1", "n2", "n3") if match.group(g))
@@ -1036,7 +1114,7 @@ def _exercise_finder(aliases: dict[str, frozenset[str]]) -> Callable[[str], set[
     pattern = _alternation(aliases)
 
     def found(text: str) -> set[str]:
-        out = set()
+        out: set[str] = set()
         for match in pattern.finditer(text):
             ids = alias_ids(alias_key(match.group(0)), aliases)
             if len(ids) == 1:
@@ -1059,9 +1137,13 @@ def article_study(article: Article, context: Context) -> tuple[StudyRef, str] | 
 
     An article about one study may give its title only at the end, or spread its population and
     design over sections: the whole text's description is scored like a passage's
-    (`Linker.by_description`). None when no study clearly wins.
+    (`Linker.by_description`). None when the article names a study anywhere (by author,
+    identifier or journal), or when no study clearly wins.
     """
-    text = " ".join(p.text for p in passages(article.lines))
+    every = [p.text for p in passages(article.lines)]
+    if any(context.linker.mentions(text) for text in every):
+        return None
+    text = " ".join(every)
     described = context.linker.by_description(text)
     if described is None:
         return None
@@ -1077,12 +1159,11 @@ def read_article(article: Article, context: Context) -> Extracted:
     """
     reader = Reader(article, context)
     try:
-        reader.read()
-        if not reader.linked:
-            whole = article_study(article, context)
-            if whole is not None:
-                reader = Reader(article, context)
-                reader.read(*whole)
+        whole = article_study(article, context)
+        if whole is not None:
+            reader.read(*whole)
+        else:
+            reader.read()
     except Exception as exc:  # one article must never stop the run
         reader.rows = []
         reader.warnings = [

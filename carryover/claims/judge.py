@@ -31,7 +31,9 @@ _IS_CHANGE = pl.col("quantity").is_in(["change_pct", "change_abs"])
 _IS_CONTRAST = pl.col("quantity") == "contrast"
 _IS_FIGURE = _IS_CHANGE | _IS_CONTRAST
 """Claims keyed by group, test and measure (their figure comes from the study's tables)."""
-_GROUP_N = (pl.col("quantity") == "n") & pl.col("group_id").is_not_null()
+_IS_N = pl.col("quantity").is_in(["n", "n_analysed"])
+_ANALYSED = pl.col("quantity") == "n_analysed"
+_GROUP_N = _IS_N & pl.col("group_id").is_not_null()
 """A sample size claimed for one group: judged against that group, not the study's total."""
 
 
@@ -67,6 +69,14 @@ def judge(
     )
     tested_measures = outcomes.group_by("study_id", "test_exercise").agg(
         pl.col("measure").unique().sort().alias("_tested_measures")
+    )
+    # An exercise a group trained was, as far as the data can tell, tested too, even where no
+    # figure for it is recorded: a change on it is unverifiable, never "not tested".
+    trained = (
+        groups.filter(pl.col("trained_exercise").is_not_null())
+        .select("study_id", pl.col("trained_exercise").alias("test_exercise"))
+        .unique()
+        .with_columns(pl.lit(True).alias("_trained"))
     )
     with_ref = changes.join(
         outcomes.select(*_FIGURE_KEY, pl.col("source").alias("_source_ref")),
@@ -112,6 +122,7 @@ def judge(
     frame = (
         frame.join(tested_exercises, on="study_id", how="left", maintain_order="left")
         .join(tested_measures, on=["study_id", "test_exercise"], how="left", maintain_order="left")
+        .join(trained, on=["study_id", "test_exercise"], how="left", maintain_order="left")
         .join(figures, on=[*_FIGURE_KEY, "quantity"], how="left", maintain_order="left")
         .join(facts, on="study_id", how="left", maintain_order="left")
         .join(group_n, on=["study_id", "group_id"], how="left", maintain_order="left")
@@ -128,7 +139,11 @@ def judge(
         return rounding.overlaps((value, value), (pl.col("_claimed_lo"), pl.col("_claimed_hi")))
 
     n_match = (
-        pl.when(_GROUP_N)
+        pl.when(_ANALYSED & _GROUP_N)
+        .then(inside(fact("_group_n")).fill_null(False))
+        .when(_ANALYSED)
+        .then(inside(fact("_groups_n")).fill_null(False))
+        .when(_GROUP_N)
         .then(
             inside(fact("_group_n")).fill_null(False)
             | inside(fact("_group_randomized")).fill_null(False)
@@ -141,6 +156,10 @@ def judge(
     source_value = (
         pl.when(_IS_FIGURE)
         .then(pl.col("_fig_value"))
+        .when(_ANALYSED & _GROUP_N)
+        .then(fact("_group_n"))
+        .when(_ANALYSED)
+        .then(fact("_groups_n"))
         .when(_GROUP_N)
         .then(
             pl.when(
@@ -163,13 +182,26 @@ def judge(
         .then(fact("duration_weeks"))
         .otherwise(fact("sessions_per_week"))
     )
+    # Only the analysed n is known and the claim is larger: it may count the participants who
+    # were randomised and later dropped out, so it cannot be told wrong (nor right).
+    above_analysed = (
+        pl.when(_ANALYSED)
+        .then(False)
+        .when(_GROUP_N)
+        .then(fact("_group_randomized").is_null() & (pl.col("_claimed_lo") > fact("_group_n")))
+        .when(pl.col("quantity") == "n")
+        .then(fact("n_randomized").is_null() & (pl.col("_claimed_lo") > fact("_groups_n")))
+        .otherwise(False)
+        .fill_null(False)
+    )
+    source_value = pl.when(above_analysed).then(None).otherwise(source_value)
     frame = frame.with_columns(
         source_value.alias("_source_value"),
         pl.when(_IS_FIGURE).then(pl.col("_fig_lo")).otherwise(source_value).alias("_source_lo"),
         pl.when(_IS_FIGURE).then(pl.col("_fig_hi")).otherwise(source_value).alias("_source_hi"),
     )
     matches = (
-        pl.when(pl.col("quantity") == "n")
+        pl.when(_IS_N)
         .then(n_match)
         .otherwise(
             rounding.overlaps(
@@ -182,6 +214,7 @@ def judge(
         _IS_CHANGE
         & pl.col("_tested_exercises").is_not_null()
         & pl.col("_tested_measures").is_null()
+        & pl.col("_trained").is_null()
     )
     not_tested_measure = (
         _IS_CHANGE
@@ -311,6 +344,12 @@ def _fix() -> pl.Expr:
                 number_expr(pl.col("_source_value")),
             )
         )
+        .when(_ANALYSED)
+        .then(
+            pl.format(
+                "the paper reports {} participants analysed", number_expr(pl.col("_source_value"))
+            )
+        )
         .when(pl.col("quantity") == "n")
         .then(pl.format("the paper reports {} participants", number_expr(pl.col("_source_value"))))
         .when(pl.col("quantity") == "duration_weeks")
@@ -348,7 +387,8 @@ CLAIM_CHECKS_COLUMNS: dict[str, str] = {
     "source_line": "The line of that file (for an article, the same as line).",
     "study_id": "The study the claim is about.",
     "study": "The study as articles cite it, e.g. 'Hammond et al. 2019'.",
-    "quantity": "change_pct, change_abs, n, duration_weeks, sessions_per_week or contrast.",
+    "quantity": "change_pct, change_abs, n, n_analysed (those who completed or were analysed), "
+    "duration_weeks, sessions_per_week or contrast.",
     "group_id": "The group a change, contrast or per-group n claim is about.",
     "test_exercise": "The test a change or contrast claim is about.",
     "measure": "The measure a change or contrast claim is about: 1RM, 3RM, height, ...",

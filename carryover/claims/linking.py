@@ -20,6 +20,7 @@ Pure: text and the studies' keys in, mentions out.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -106,6 +107,8 @@ class StudyKey:
     """Every author's surname after the first, from the citation."""
     trains: frozenset[str] = frozenset()
     """The exercises the study's groups trained (exercise ids)."""
+    abbreviations: frozenset[str] = frozenset()
+    """The groups' abbreviations as their labels give them ('SG', 'DG')."""
 
 
 @dataclass(frozen=True)
@@ -203,9 +206,23 @@ def title_of(citation: str) -> str | None:
 
 
 def _content(text: str) -> set[str]:
+    """A text's content words, singular ('muscles' -> 'muscle'; 'press' stays 'press')."""
     return {
-        w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 3 and w not in _STOP
+        w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+        for w in re.findall(r"[a-z]+", text.lower())
+        if len(w) > 3 and w not in _STOP
     }
+
+
+def _title_words(title: str, alias_words: set[str]) -> set[str]:
+    """A title's words that can tell it apart from other titles.
+
+    Not population words ('high school', 'women'), which count as facts, and not exercise names,
+    which count as the design.
+    """
+    for pattern in _FACT_RES.values():
+        title = pattern.sub(" ", title)
+    return _content(title) - alias_words
 
 
 def keys_from_rows(rows: Iterable[tuple[Any, ...]]) -> list[StudyKey]:
@@ -247,18 +264,33 @@ class Linker:
         self,
         keys: Iterable[StudyKey],
         exercises_in: Callable[[str], set[str]] | None = None,
+        alias_words: Iterable[str] = (),
     ) -> None:
         self.keys = list(keys)
         self.exercises_in = exercises_in
         """The exercise ids a text names unambiguously (None: exercises are no cue)."""
+        self.alias_words = _content(" ".join(alias_words))
+        """Words of exercise names ('back', 'bench', 'thrust'): no title evidence."""
+        self.abbreviations = {
+            k.study_id: re.compile(
+                "|".join(rf"(?<![\w-]){re.escape(a)}(?![\w-])" for a in sorted(k.abbreviations))
+            )
+            for k in self.keys
+            if len(k.abbreviations) >= 2
+        }
         self.authors = sorted({k.author for k in self.keys if k.author})
-        titles = [_content(k.title or "") for k in self.keys]
+        titles = [_title_words(k.title or "", self.alias_words) for k in self.keys]
         self.common = (
             {w for w in set().union(*titles) if 2 * sum(w in t for t in titles) > len(titles)}
             if len(titles) >= 3
             else set()
         )
         """Title words most studies share ('squat', 'thrust'): they tell no study apart."""
+        self.designs = Counter(k.trains for k in self.keys)
+        """How many studies trained each set of exercises."""
+        self.titles = {
+            k.study_id: words - self.common for k, words in zip(self.keys, titles, strict=True)
+        }
         self.journals = [(journal_pattern(k.journal), k.study_id) for k in self.keys if k.journal]
 
     def _by_author(self, name: str, first_only: bool = True) -> list[StudyKey]:
@@ -321,7 +353,7 @@ class Linker:
         named = self.exercises_in(text) if self.exercises_in else set()
         scored = []
         for k in self.keys:
-            title = {w for w in _content(k.title or "") - self.common if not facts_of(w)}
+            title = self.titles[k.study_id]
             shared = len(title & words)
             share = shared / len(title) if len(title) >= 4 and shared >= TITLE_WORDS else 0.0
             facts = stated & k.facts
@@ -331,14 +363,22 @@ class Linker:
             whole = _content(k.title or "")
             if len(whole) >= 5 and len(whole & words) >= 0.85 * len(whole):
                 title_points = 4.0  # the paper's title itself, as a heading or a citation
-            # the exercises the groups trained, all named: a design fact ("hip thrust vs squat")
-            design = len(k.trains) >= 2 and k.trains <= named
+            # the exercises the groups trained, all named: a design fact ("hip thrust vs squat"),
+            # worth two points when no other study trained the same exercises
+            design = (len(k.trains) >= 2 and k.trains <= named) * (
+                2 if self.designs[k.trains] == 1 else 1
+            )
+            # every group's own abbreviation used ("SG: n = 10 ... DG: n = 12")
+            labels = k.study_id in self.abbreviations and k.abbreviations <= set(
+                self.abbreviations[k.study_id].findall(text)
+            )
             cues = (
                 (("title",) if title_points else ())
                 + (("population",) if facts else ())
                 + (("exercises",) if design else ())
+                + (("group labels",) if labels else ())
             )
-            points = title_points + len(facts) + design
+            points = title_points + len(facts) + design + labels
             if points >= DESCRIPTION_POINTS:
                 scored.append((points, k.study_id, cues))
         scored.sort(reverse=True)
@@ -506,4 +546,10 @@ def _numbers_before(text: str, tail: str) -> list[float]:
         value = float(raw) if raw.isdigit() else word_value(raw)
         if value is not None:
             out.append(value)
+            low = _RANGE_START.search(text, max(0, m.start() - 12), m.start())
+            if low is not None:  # "2-3 days per week": both ends are stated
+                out.append(float(low.group(1)))
     return out
+
+
+_RANGE_START = re.compile(r"\b(\d+)\s*(?:[-\u2013\u2014]|to)\s*$")

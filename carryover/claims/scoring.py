@@ -18,6 +18,7 @@ from carryover.claims.accounting import CLAIM, UNREAD, WRONG_VERDICTS
 
 QUANTITIES = {
     "n": ("n_total", "n_analysed", "n_group"),
+    "n_analysed": ("n_analysed",),
     "duration_weeks": ("weeks",),
     "sessions_per_week": ("sessions_per_week",),
     "change_pct": ("change_pct",),

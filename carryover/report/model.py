@@ -257,6 +257,8 @@ def _quantity_value(quantity: str | None, value: float | None) -> str:
             return f"{text}%"
         case "n":
             return f"{text} participants"
+        case "n_analysed":
+            return f"{text} participants analysed"
         case "duration_weeks":
             return f"{text} weeks"
         case "sessions_per_week":
@@ -367,7 +369,7 @@ def _articles(data: ReportData) -> list[dict[str, Any]]:
             what = f"{exercise} {c['measure']} change, {group} group"
         elif c["quantity"] == "contrast":
             what = f"{exercise} {c['measure']}, {group} group minus the other"
-        elif c["quantity"] == "n" and c["group_id"] is not None:
+        elif c["quantity"] in ("n", "n_analysed") and c["group_id"] is not None:
             what = f"{group} group"
         else:
             what = ""

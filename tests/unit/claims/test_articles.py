@@ -291,3 +291,83 @@ def test_a_fall_in_words_gives_a_negative_change(context: Context) -> None:
     assert [(c[3], c[6]) for c in claims] == [("bht", "-7.7")]
     rose, _ = read(H + "The BHT group's back squat rose by 7.7%.", context)
     assert [(c[3], c[6]) for c in rose] == [("bht", "7.7")]
+
+
+def test_a_study_described_over_passages_is_bound_and_its_earlier_figures_read(
+    context: Context,
+) -> None:
+    """'A recent study' named only by its description is bound, its earlier figures too.
+
+    Trained men, back squat against hip thrust, 4 weeks, told over three paragraphs: once the
+    description is clear, the paragraphs since the study was introduced are read as about it.
+    """
+    text = (
+        "# Squats or thrusts?\n\n"
+        "A recent study put this to the test.\n\n"
+        "The back squat group improved their back squat by 10.2%.\n\n"
+        "The lifters were trained men who did either the back squat or the hip thrust for 4 "
+        "weeks."
+    )
+    claims, _ = read(text, context)
+    assert (5, "hammond_2019", "change_pct", "bbs", "back_squat", "1RM", "10.2") in claims
+    assert (7, "hammond_2019", "duration_weeks", None, None, None, "4") in claims
+
+
+def test_a_second_unnamed_study_does_not_take_the_first_ones_figures(context: Context) -> None:
+    """Figures of 'the first study' stay unread when 'the second study' is the data's one."""
+    text = (
+        "The first study had 40 women train for 10 weeks.\n\n"
+        "The second study had trained men do the back squat or the hip thrust for 4 weeks."
+    )
+    claims, _ = read(text, context)
+    assert [(c[0], c[1], c[6]) for c in claims] == [(3, "hammond_2019", "4")]
+
+
+def test_an_article_naming_no_study_is_bound_by_its_whole_description(context: Context) -> None:
+    """The paper's title only at the end, the design spread out: the whole article decides."""
+    text = (
+        "# Pick the lift you want to get better at\n\n"
+        "Back squat 1RM rose by 10.2% in the squat group.\n\n"
+        "## Evidence\n\n"
+        "Back squat or hip thrust: a trial in trained men over 4 weeks."
+    )
+    claims, _ = read(text, context)
+    assert (3, "hammond_2019", "change_pct", "bbs", "back_squat", "1RM", "10.2") in claims
+
+
+def test_an_article_about_no_study_binds_nothing(context: Context) -> None:
+    """General advice with a week count and lifts in it is no study's description."""
+    text = (
+        "# Programming\n\n"
+        "Most lifters add 10% to their squat in 8 weeks of any sensible plan.\n\n"
+        "The hip thrust and the back squat both have their place."
+    )
+    claims, _ = read(text, context)
+    assert claims == []
+
+
+def test_those_who_completed_are_the_analysed_sample(context: Context) -> None:
+    """'In the end, 12 participants completed the study' is n analysed, not the total."""
+    text = "Hammond et al. recruited 14 trained men. In the end, 12 participants completed it."
+    claims, _ = read(text, context)
+    assert [(c[2], c[6]) for c in claims if c[2].startswith("n")] == [
+        ("n", "14"),
+        ("n_analysed", "12"),
+    ]
+
+
+def test_training_history_is_not_the_study_protocol(context: Context) -> None:
+    """'3 days per week over the previous 6 months' is what they did before the study."""
+    text = (
+        "Hammond et al. took men who had lifted 3 days per week over the previous 6 months, and "
+        "trained them 2 days per week."
+    )
+    claims, _ = read(text, context)
+    assert [(c[2], c[6]) for c in claims] == [("sessions_per_week", "2")]
+
+
+def test_an_exercise_written_as_one_word_is_named(context: Context) -> None:
+    """'backsquat' is the back squat, as 'back-squat' and 'back squat' are."""
+    text = "Hammond et al. found the backsquat group improved their backsquat by 10.2%."
+    claims, _ = read(text, context)
+    assert [(c[3], c[4], c[6]) for c in claims] == [("bbs", "back_squat", "10.2")]

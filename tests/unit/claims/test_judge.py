@@ -107,6 +107,60 @@ def test_a_study_without_figures_makes_claims_unverifiable() -> None:
     assert v.findings.filter(pl.col("rule") == "claim_unverifiable")["severity"][0] == "warning"
 
 
+def group_claim(line: int, value: str, quantity: str = "n", group: str = "sq") -> str:
+    return f"review,{line},trial_2020,{quantity},{group},,,{value}"
+
+
+@pytest.mark.parametrize(
+    ("row", "verdict"),
+    [
+        # n_analysed: those who completed, against the groups' analysed n (10 + 10), never the
+        # randomised 30
+        (claim(3, "20", quantity="n_analysed"), "supported"),
+        (claim(3, "30", quantity="n_analysed"), "contradicted"),
+        (group_claim(3, "10", quantity="n_analysed"), "supported"),
+        # a group's n above its analysed n, its randomised n unknown: maybe those who dropped out
+        (group_claim(3, "12"), "unverifiable"),
+        (group_claim(3, "8"), "contradicted"),
+        (group_claim(3, "10"), "supported"),
+    ],
+)
+def test_sample_claims_are_judged_against_the_sample_they_name(row: str, verdict: str) -> None:
+    """A completed sample is checked against those analysed.
+
+    A larger sample than the analysed one is never called wrong when the randomised one is not
+    known.
+    """
+    assert verdicts(run(row)) == [verdict]
+
+
+def test_a_larger_total_than_analysed_is_unverifiable_without_the_randomised_n() -> None:
+    """A study whose randomised total is not recorded: 24 may be those enrolled (22 analysed)."""
+    texts = valid_texts()
+    texts["studies"] = texts["studies"].replace(",30,8,2", ",,8,2")
+    texts["claims"] += "first,9,trial_2020,n,,,,24\nsecond,10,trial_2020,n,,,,18\n"
+    v = validate_texts(texts)
+    checks = v.derived["claim_checks"].sort("source_line")
+    assert checks["verdict"].to_list()[-2:] == ["unverifiable", "contradicted"]
+
+
+def test_a_change_on_a_trained_exercise_without_figures_is_unverifiable() -> None:
+    """A change on an exercise a group trained, with no figure for it, is unverifiable.
+
+    It is not reported as an exercise the study never tested.
+    """
+    texts = valid_texts()
+    texts["outcomes"] = "\n".join(
+        line for line in texts["outcomes"].splitlines() if ",hip_thrust," not in line
+    )
+    texts["claims"] += claim(9, "19", exercise="hip_thrust") + "\n"
+    texts["claims"] += claim(10, "19", exercise="front_squat") + "\n"
+    texts["exercises"] += "front_squat,Barbell front squat,front squat\n"
+    v = validate_texts(texts)
+    checks = v.derived["claim_checks"].sort("source_line")
+    assert checks["verdict"].to_list()[-2:] == ["unverifiable", "exercise not tested"]
+
+
 def test_claim_checks_show_the_source_figure_beside_the_claim() -> None:
     """The verdict table gives what the paper reports, where, and the fix in words."""
     row = verdicts_row(run(claim(3, "13")))

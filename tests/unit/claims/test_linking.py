@@ -165,3 +165,69 @@ def test_any_author_links_a_study_and_facts_tell_first_from_co_authors() -> None
     assert linked(linker, "Contrease's study, which lasted nine weeks, found") == [
         (("plotkin_2023",), ("author",))
     ]
+
+
+def test_two_authors_with_a_year_name_the_first_authors_study(linker: Linker) -> None:
+    """'Hammond and Perrin (2019)': the first name is the first author."""
+    assert linked(linker, "Hammond and Perrin (2019) set out to test it.") == [
+        (("hammond_2019",), ("author",))
+    ]
+
+
+def test_a_journal_inside_a_longer_journal_name_is_not_that_journal() -> None:
+    """'European Journal of Sports Science' is Eur J Sport Sci, not J Sports Sci."""
+    linker = Linker(
+        keys_from_rows(
+            [
+                (
+                    "enes_2024",
+                    "Enes A. Squat variations. Eur J Sport Sci. 2024;24:6-15.",
+                    2024,
+                    None,
+                ),
+                ("lin_2017", "Lin K. Hip thrust training. J Sports Sci. 2017;5:178.", 2017, None),
+            ]
+        )
+    )
+    text = "A recent paper in the European Journal of Sports Science compared them."
+    assert [m.candidates for m in linker.mentions(text)] == [("enes_2024",)]
+    assert [m.candidates for m in linker.mentions("In the Journal of Sports Science.")] == [
+        ("lin_2017",)
+    ]
+
+
+def test_a_range_of_sessions_states_both_ends() -> None:
+    """'2-3 days per week' is consistent with a study of 2 a week and one of 3."""
+    assert {"sessions:2", "sessions:3"} <= stated_facts("They trained 2-3 days per week.")
+
+
+def test_the_trained_exercises_and_group_labels_describe_a_study() -> None:
+    """Unnamed, a study is told by its design.
+
+    The exercises its groups trained count (two points when no other study trained them), and so
+    do its groups' own abbreviations.
+    """
+    keys = [
+        StudyKey("a_2020", None, 2020, facts=frozenset({"female", "weeks:8"}),
+                 trains=frozenset({"half_squat", "trap_bar_deadlift"}),
+                 abbreviations=frozenset({"SG", "DG"})),
+        StudyKey("b_2021", None, 2021, facts=frozenset({"female"}),
+                 trains=frozenset({"back_squat", "front_squat"})),
+    ]  # fmt: skip
+    aliases = {"half squat": "half_squat", "trap bar deadlift": "trap_bar_deadlift",
+               "back squat": "back_squat", "front squat": "front_squat"}  # fmt: skip
+
+    def exercises_in(text: str) -> set[str]:
+        return {ex for phrase, ex in aliases.items() if phrase in text.lower()}
+
+    linker = Linker(keys, exercises_in, aliases)
+    by_labels = linker.by_description("The study's women trained for 8 weeks in a squat group "
+                                      "(SG: n = 10) or a deadlift group (DG: n = 12).")  # fmt: skip
+    assert by_labels is not None
+    assert by_labels.candidates == ("a_2020",)
+    assert by_labels.resolved_by == ("population", "group labels")
+    by_design = linker.by_description("In the study, women did front squats or back squats.")
+    assert by_design is not None
+    assert by_design.candidates == ("b_2021",)
+    assert "exercises" in by_design.resolved_by
+    assert linker.by_description("In the study, women did squats.") is None

@@ -34,7 +34,7 @@ import polars as pl
 
 from carryover.claims import accounting
 from carryover.claims.article_files import decode_lines, not_text
-from carryover.claims.linking import Linker, keys_from_rows
+from carryover.claims.linking import DESCRIBING, Linker, keys_from_rows
 from carryover.claims.numbers import COMPOUND_WORD, word_value
 from carryover.claims.text import blocks
 from carryover.core.rawfs import entry_problem, name_bytes, read_regular, shown_name
@@ -103,7 +103,7 @@ _NON_SPECIFIC = {"the", "both", "each", "either", "all", "two", "other", "this",
                  "training", "trained", "their", "his", "her", "per", "in", "of", "for", "by",
                  "every", "one", "neither", "these", "those", "muscle", "age", "study"}  # fmt: skip
 _N_PEOPLE = re.compile(
-    rf"(?<![\w.])(?P<n>{_NUM})\s+(?:(?:[\w\-]+)\s+){{0,2}}?"
+    rf"(?<![\w.])(?P<n>{_NUM})\s+(?:{DESCRIBING}\s+){{0,4}}?"
     r"(?:participants|subjects|men|women|males|females|athletes|players|lifters|people|adults|"
     r"adolescents|volunteers|girls|boys|individuals|students)\b"
     r"(?!\s+(?:in|per)\s+(?:each|the|every)\b)",
@@ -155,13 +155,26 @@ _NEW_STUDY = re.compile(
 _ABBREVIATION_AFTER = re.compile(r"\s*(?:for|in|among)\s+(?:the\s+)?(?P<abbr>[A-Z]{2,5})\b")
 _EVERY_GROUP = {"both", "each", "all", "every"}
 _GROUP_APPOSITIVE = re.compile(r"\bgroups?\s*(?:[,(:]|\bof|\bhad|\bwith)\s*$", re.IGNORECASE)
+_WHOLE_SAMPLE = re.compile(
+    r"\b(?:took|recruited|involved|included|enrolled|studied|used|tested|examined|followed|"
+    r"had|with)\s+(?:a|one|single)\s+group\s+of\s*$",
+    re.IGNORECASE,
+)
+"""'a group of 20 players': the whole sample, not one of the study's groups."""
+_PREDICATE = 40
+"""Characters after a group's size where what the group does is said ('does 3 sets of bench
+press')."""
+_N_BREAKDOWN = re.compile(
+    rf"(?<![\w.])(?P<n>{_NUM})\s*\(\s*\d+\s+(?:in|for|to)\s+(?:the|each)\b", re.IGNORECASE
+)
+"""'in 34 (16 in the squat group, 18 in the hip thrust group)': a total and its breakdown."""
 _PART_OF_WEEKS = re.compile(
     r"\b(?:first|last|final|every|each|per|other|next|previous|past)\s+$", re.IGNORECASE
 )
 _FREE_TRIAL = re.compile(r"\bfree\b[^.]{0,20}$", re.IGNORECASE)
 _SESSIONS = re.compile(
-    rf"(?<![\w.])(?P<n>{_NUM})(?:\s*(?:x|times|sessions?|days?|workouts?)?\s*"
-    r"(?:per|a|each|/)\s*week\b|[\s-]+(?:(?:times|sessions|days)[\s-]+)?weekly\b)",
+    rf"(?<![\w.])(?P<n>{_NUM})(?:[\s-]*(?:x|times|sessions?|days?|workouts?)?[\s-]*"
+    r"(?:per|a|each|/)[\s-]*week\b|[\s-]+(?:(?:times|sessions|days)[\s-]+)?weekly\b)",
     re.IGNORECASE,
 )
 _ABBREVIATIONS = {"al", "vs", "e.g", "i.e", "etc", "fig", "dr", "mr", "ms", "no", "approx", "ca"}
@@ -515,6 +528,8 @@ def sentences(passage: Passage) -> Iterator[tuple[int, str]]:
         yield start, text[start:].rstrip()
 
 
+LEAD_PASSAGES = 4
+"""How soon after the headline a study must be named for the headline to be about it."""
 EVIDENCE_CHARS = 4000
 """How much of the text read so far (in characters) describes a study not yet named."""
 _WORD_WINDOW = 100
@@ -625,12 +640,19 @@ class Reader:
         evidence = ""
         vague_from: int | None = None  # the passage where "a study" was last introduced
         every = list(passages(self.article.lines))
+        named_at = [bool(linker.mentions(p.text)) for p in every]
+        lead, lead_study = self._lead(every, named_at) if study is None else (set(), None)
         for k, passage in enumerate(every):
             if not (self.state.unknown and self.state.vague):
                 vague_from = None
+            if k in lead and lead_study is not None:
+                self.state = _State(study=lead_study[0], described=True)
+                self.cues = lead_study[1]
+            elif k - 1 in lead:
+                self.state = _State()  # the lead is over: the study is introduced next
             if self._is_heading(passage) and k + 1 < len(every):
                 self._section_study(every[k + 1])
-            named = bool(linker.mentions(passage.text))
+            named = named_at[k]
             if (
                 not named
                 and self.state.described
@@ -670,6 +692,47 @@ class Reader:
                 and (vague_from is None or _NEW_STUDY.search(passage.text))
             ):
                 vague_from = k
+
+    def _lead(
+        self, every: list[Passage], named_at: list[bool]
+    ) -> tuple[set[int], tuple[StudyRef, str] | None]:
+        """The headline and first paragraph, when they summarise the study named right after.
+
+        News-style writing states the finding first ("Put 50 pounds on your squat in 8 weeks")
+        and names the study a few paragraphs later. The lead is bound to that study when the
+        study is named within LEAD_PASSAGES passages and the lead states one of its facts (its
+        weeks, sample, population or the exercises its groups trained) and none against it.
+        """
+        first = next((k for k, named in enumerate(named_at) if named), None)
+        if first is None or first > LEAD_PASSAGES:
+            return set(), None
+        linker = self.context.linker
+        mention = next((m for m in linker.mentions(every[first].text) if m.candidates), None)
+        if mention is None or len(mention.candidates) != 1:
+            return set(), None
+        lead: list[int] = []
+        for k in range(first):
+            lead.append(k)
+            if every[k].kind != "heading":
+                break  # the headline(s) and the first paragraph
+        text = " ".join(every[k].text for k in lead)
+        study_id = mention.candidates[0]
+        if not lead or not linker.shares_facts(study_id, text):
+            return set(), None
+        cues = f"lead, then {'+'.join(mention.resolved_by)}: {mention.words}"
+        return set(lead), (self.context.studies[study_id], cues)
+
+    def _whole_sample(self, text: str, match: re.Match[str]) -> bool:
+        """'The study took a group of 20 players': the whole sample, not one of its groups.
+
+        A group that trains an exercise in the same clause is one of the study's groups ('a
+        group of 9 subjects does the bench press').
+        """
+        if not _WHOLE_SAMPLE.search(text, max(0, match.start() - 60), match.start()):
+            return False
+        end = _CLAUSE_END.search(text, match.end(), match.end() + _PREDICATE)
+        clause_end = end.start() if end else min(len(text), match.end() + _PREDICATE)
+        return not self._alias_re.search(text, match.end(), clause_end)
 
     def _passage(self, passage: Passage) -> None:
         for offset, sentence in sentences(passage):
@@ -995,7 +1058,9 @@ class Reader:
 
     def _protocol(self, text: str, line_of: Any) -> None:
         for match in _N_PEOPLE.finditer(text):
-            if _GROUP_APPOSITIVE.search(text, max(0, match.start() - 40), match.start()):
+            if _GROUP_APPOSITIVE.search(
+                text, max(0, match.start() - 40), match.start()
+            ) and not self._whole_sample(text, match):
                 continue  # "the hip thrust group, 10 women": a group's size, not the total
             # "twenty-two participants ... completed": those analysed, not those randomised
             clause_end = _CLAUSE_END.search(text, match.end())
@@ -1004,6 +1069,8 @@ class Reader:
             ) or _COMPLETED_BEFORE.search(text, max(0, match.start() - 30), match.start())
             quantity = "n_analysed" if analysed else "n"
             self.claim(line_of(match.start("n")), quantity, _number(match.group("n")))
+        for match in _N_BREAKDOWN.finditer(text):
+            self.claim(line_of(match.start("n")), "n", _number(match.group("n")))
         for match in _SESSIONS.finditer(text):
             if _PRIOR.match(text, match.end(), min(len(text), match.end() + 50)):
                 continue  # "RT 2-3 days per week over the previous 6 months": their history

@@ -73,6 +73,13 @@ _LED_BY = re.compile(
     r"(?:study|trial|paper|research|work)\s+(?:by|from)|by)\s+(?:none\s+other\s+than\s+)?"
     rf"(?:Dr\.?\s+|Prof(?:essor)?\.?\s+)?(?:[A-Z][a-z]+\s+(?=[A-Z]))?(?P<name>{_NAME})"
 )
+DESCRIBING = (
+    r"(?!(?:of|for|per|in|on|at|to|with|by|from|than|and|or|the|a|an|sets?|reps?|weeks?|days?|"
+    r"months?|years?|hours?|kg|lbs?|pounds?|percent|times|more|fewer|less|other)\b)[\w\-]+"
+)
+"""A word that may stand between a count and the people it counts ('20 male college baseball
+players'), but no preposition or unit ('12 sets for players', '4 weeks, trained men' count no
+one)."""
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _LONGER_NAME = re.compile(
     r"\b(?!(?:The|In|A|An|This|That|From|By|On|Of|And|Per|See|Its|Their)\s)[A-Z][a-z]+\s+$"
@@ -386,6 +393,17 @@ class Linker:
             return None
         return StudyMention(0, 0, text[:60], (scored[0][1],), scored[0][2])
 
+    def shares_facts(self, study_id: str, text: str) -> bool:
+        """Whether a text states a fact of a study (population, design) and none against it."""
+        key = next((k for k in self.keys if k.study_id == study_id), None)
+        if key is None:
+            return False
+        stated = stated_facts(text)
+        if _clash(stated, key):
+            return False
+        named = self.exercises_in(text) if self.exercises_in else set()
+        return bool(stated & key.facts) or (len(key.trains) >= 2 and key.trains <= named)
+
     def contradicts(self, study_id: str, text: str) -> bool:
         """Whether a text states facts that contradict a study's (another sample, duration...)."""
         key = next((k for k in self.keys if k.study_id == study_id), None)
@@ -504,7 +522,7 @@ def _merge(a: StudyMention, b: StudyMention) -> StudyMention:
 def stated_facts(text: str) -> set[str]:
     """Population facts and design numbers a text states ('weeks:9', 'n:34', 'sessions:2')."""
     people = (
-        r"\s+(?:[\w-]+\s+){0,2}?(?:participants|subjects|volunteers|wom[ae]n|m[ae]n|athletes|"
+        rf"\s+(?:{DESCRIBING}\s+){{0,4}}?(?:participants|subjects|volunteers|wom[ae]n|m[ae]n|athletes|"
         r"players|girls|boys|lifters|females|males|people|adults|students)\b"
     )
     sessions = r"\s+(?:(?:days?|times?|sessions?)\s+)?(?:a|per|each)\s+week|[\s-]weekly"

@@ -371,3 +371,52 @@ def test_an_exercise_written_as_one_word_is_named(context: Context) -> None:
     text = "Hammond et al. found the backsquat group improved their backsquat by 10.2%."
     claims, _ = read(text, context)
     assert [(c[3], c[4], c[6]) for c in claims] == [("bbs", "back_squat", "10.2")]
+
+
+def test_a_headline_summarising_the_study_named_next_is_about_it(context: Context) -> None:
+    """News style: the finding first, the study a paragraph later; the lead states its weeks."""
+    text = (
+        "# Add 10% to your squat in 4 weeks\n\n"
+        "Trained men who squatted for 4 weeks gained 10.2% on the back squat.\n\n"
+        "Hammond et al. ran the trial."
+    )
+    claims, _ = read(text, context)
+    assert [(c[0], c[2], c[6]) for c in claims if c[2] == "duration_weeks"] == [
+        (1, "duration_weeks", "4"),
+        (3, "duration_weeks", "4"),
+    ]
+
+
+def test_a_headline_that_states_nothing_of_the_study_stays_general(context: Context) -> None:
+    """A lead with another study's facts (women, 10 weeks) is not bound to the study named next."""
+    text = (
+        "# Women gain 20% in 10 weeks\n\n"
+        "Most women add 20% to their squat in 10 weeks.\n\n"
+        "Hammond et al. ran a trial in men."
+    )
+    claims, _ = read(text, context)
+    assert claims == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Hammond et al. studied 14 trained male college lifters.", [("n", "14")]),
+        ("Hammond et al. compared the lifts in 14 (7 in the squat group, 7 in the other).",
+         [("n", "14")]),
+        ("Hammond et al. took a group of 14 trained lifters (all men) for the trial.",
+         [("n", "14")]),
+        ("Hammond et al. did 12 sets for lifters.", []),
+        ("Hammond et al. had them train twice-a-week.", [("sessions_per_week", "2")]),
+    ],
+)  # fmt: skip
+def test_sample_sizes_and_frequencies_as_writers_put_them(
+    context: Context, sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    """Samples and frequencies in the forms real articles use.
+
+    Describing words between a count and its people; a total with its breakdown; 'a group of' as
+    the whole sample; no count of sets taken for people.
+    """
+    claims, _ = read(sentence, context)
+    assert [(c[2], c[6]) for c in claims] == expected

@@ -92,7 +92,10 @@ def judge(
     )
     if contrasts is not None and not contrasts.is_empty():
         figures = pl.concat([figures, _contrast_figures(contrasts)])
-    totals = groups.group_by("study_id").agg(pl.col("n").sum().alias("_groups_n"))
+    totals = groups.group_by("study_id").agg(
+        # a total only when every group gives its n: the sum of none or some is no sample size
+        pl.when(pl.col("n").null_count() == 0).then(pl.col("n").sum()).alias("_groups_n")
+    )
     facts = studies.select(
         "study_id", "n_randomized", "duration_weeks", "sessions_per_week", "caution"
     ).join(totals, on="study_id", how="left")

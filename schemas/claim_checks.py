@@ -9,7 +9,7 @@ what the study reports, and the rules below are pandera checks on it:
 - claim_vs_source (error): the claim's interval does not overlap what the study's figures allow
   (its reported change, or one computed from its means or kg change, rounding carried through);
   n, duration_weeks and sessions_per_week are compared with the study row (n with n_randomized or
-  with the participants its groups analysed).
+  with the participants its groups analysed, when every group gives its n).
 - claim_exercise_not_tested (error): the study has outcomes, none for that exercise.
 - claim_measure_not_tested (error): the study has outcomes for that exercise, none with that
   measure.

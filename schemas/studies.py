@@ -26,14 +26,13 @@ SPEC = TableSpec(
             "year", Kind.INTEGER, required=True, minimum=Bound(1900), doc="publication year"
         ),
         ColumnSpec("doi", Kind.DOI, doc="10.NNNN/suffix"),
-        ColumnSpec("population", Kind.TEXT, required=True, doc="who took part"),
+        ColumnSpec("population", Kind.TEXT, doc="who took part; empty when the sources do not say"),
         ColumnSpec("n_randomized", Kind.INTEGER, minimum=Bound(1), doc="participants randomized"),
         ColumnSpec(
             "duration_weeks",
             Kind.NUMBER,
-            required=True,
             minimum=Bound(0, strict=True),
-            doc="length of the training intervention in weeks",
+            doc="length of the training intervention in weeks; empty when the sources do not say",
         ),
         ColumnSpec(
             "sessions_per_week", Kind.NUMBER, minimum=Bound(0, strict=True), doc="training days"

@@ -31,6 +31,9 @@ _IS_CHANGE = pl.col("quantity").is_in(["change_pct", "change_abs"])
 _IS_CONTRAST = pl.col("quantity") == "contrast"
 _IS_FIGURE = _IS_CHANGE | _IS_CONTRAST
 """Claims keyed by group, test and measure (their figure comes from the study's tables)."""
+MAX_DROPOUT = 0.3
+"""The largest share of participants a claimed sample may count beyond the analysed one (those
+randomised who dropped out) for the claim to be unverifiable rather than wrong."""
 _IS_N = pl.col("quantity").is_in(["n", "n_analysed"])
 _ANALYSED = pl.col("quantity") == "n_analysed"
 _GROUP_N = _IS_N & pl.col("group_id").is_not_null()
@@ -102,7 +105,10 @@ def judge(
     )
     if contrasts is not None and not contrasts.is_empty():
         figures = pl.concat([figures, _contrast_figures(contrasts)])
-    totals = groups.group_by("study_id").agg(pl.col("n").sum().alias("_groups_n"))
+    totals = groups.group_by("study_id").agg(
+        # a total only when every group gives its n: the sum of none or some is no sample size
+        pl.when(pl.col("n").null_count() == 0).then(pl.col("n").sum()).alias("_groups_n")
+    )
     facts = studies.select(
         "study_id", "n_randomized", "duration_weeks", "sessions_per_week", "caution"
     ).join(totals, on="study_id", how="left")
@@ -182,15 +188,20 @@ def judge(
         .then(fact("duration_weeks"))
         .otherwise(fact("sessions_per_week"))
     )
-    # Only the analysed n is known and the claim is larger: it may count the participants who
-    # were randomised and later dropped out, so it cannot be told wrong (nor right).
+    # Only the analysed n is known and the claim is somewhat larger: it may count participants
+    # who were randomised and dropped out (up to MAX_DROPOUT of them), so it cannot be told wrong
+    # (nor right). Twice the analysed n is still wrong.
+    def dropouts(analysed: pl.Expr) -> pl.Expr:
+        claimed = pl.col("_claimed_lo")
+        return (claimed > analysed) & (analysed >= claimed * (1 - MAX_DROPOUT))
+
     above_analysed = (
         pl.when(_ANALYSED)
         .then(False)
         .when(_GROUP_N)
-        .then(fact("_group_randomized").is_null() & (pl.col("_claimed_lo") > fact("_group_n")))
+        .then(fact("_group_randomized").is_null() & dropouts(fact("_group_n")))
         .when(pl.col("quantity") == "n")
-        .then(fact("n_randomized").is_null() & (pl.col("_claimed_lo") > fact("_groups_n")))
+        .then(fact("n_randomized").is_null() & dropouts(fact("_groups_n")))
         .otherwise(False)
         .fill_null(False)
     )

@@ -326,12 +326,13 @@ class Linker:
         found: list[StudyMention] = []
         ids = self._identifiers(text)
         found += ids
-        found += self._authors(text)
-        found += [  # a journal's name inside a DOI ("10.7717/peerj.7337") is part of it
+        journals = [  # a journal's name inside a DOI ("10.7717/peerj.7337") is part of it
             m
             for m in self._journals(text)
             if not any(i.start <= m.start and m.end <= i.end for i in ids)
         ]
+        found += _outside_journals(self._authors(text), journals)
+        found += journals
         found.sort(key=lambda m: m.start)
         if any(not m.candidates and m.kind == "author" for m in found):
             # a named paper not in the data: a journal in the same sentence is that paper's
@@ -494,6 +495,18 @@ class Linker:
                 StudyMention(start, end, text[start:end], tuple(ids), tuple(cues), "journal")
             )
         return out
+
+
+def _outside_journals(
+    authors: list[StudyMention], journals: list[StudyMention]
+) -> list[StudyMention]:
+    """Author mentions, less the unknown 'names' that are a journal's last word.
+
+    "the Journal of Human Kinetics (2020)" reads like "Kinetics (2020)", a surname and a year.
+    """
+    return [
+        m for m in authors if m.candidates or not any(j.start <= m.start < j.end for j in journals)
+    ]
 
 
 def _compatible(a: StudyMention, b: StudyMention) -> bool:

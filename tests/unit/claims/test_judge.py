@@ -161,6 +161,32 @@ def test_a_change_on_a_trained_exercise_without_figures_is_unverifiable() -> Non
     assert checks["verdict"].to_list()[-2:] == ["unverifiable", "exercise not tested"]
 
 
+def test_groups_without_n_give_no_sample_size() -> None:
+    """Groups that give no n (or only some) leave the study's n unknown, never 0 or a part."""
+    texts = valid_texts()
+    texts["studies"] += 'other_2021,"Roe R. Another trial. 2021.",2021,,,,,\n'
+    texts["groups"] += "other_2021,a,A group,back_squat,\nother_2021,b,B group,hip_thrust,\n"
+    texts["studies"] += 'part_2022,"Poe P. A third trial. 2022.",2022,,Adults,,6,\n'
+    texts["groups"] += "part_2022,a,A group,back_squat,9\npart_2022,b,B group,hip_thrust,\n"
+    texts["claims"] += "review,9,other_2021,n,,,,18\nreview,10,other_2021,duration_weeks,,,,8\n"
+    texts["claims"] += "review,11,part_2022,n,,,,9\n"
+    v = validate_texts(texts)
+    assert sorted(claim_findings(v)) == [
+        ("claim_unverifiable", 4), ("claim_unverifiable", 5), ("claim_unverifiable", 6)
+    ]  # fmt: skip
+    assert v.quarantine.is_empty()
+
+
+def test_groups_that_all_give_n_give_the_sample_size() -> None:
+    """When every group gives its n, their sum confirms or contradicts the study's n."""
+    texts = valid_texts()
+    texts["studies"] += 'part_2022,"Poe P. A third trial. 2022.",2022,,Adults,,6,\n'
+    texts["groups"] += "part_2022,a,A group,back_squat,9\npart_2022,b,B group,hip_thrust,5\n"
+    texts["claims"] += "review,11,part_2022,n,,,,14\nroundup,12,part_2022,n,,,,9\n"
+    v = validate_texts(texts)
+    assert claim_findings(v) == [("claim_vs_source", 5)]
+
+
 def test_claim_checks_show_the_source_figure_beside_the_claim() -> None:
     """The verdict table gives what the paper reports, where, and the fix in words."""
     row = verdicts_row(run(claim(3, "13")))

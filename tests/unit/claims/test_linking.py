@@ -231,3 +231,21 @@ def test_the_trained_exercises_and_group_labels_describe_a_study() -> None:
     assert by_design.candidates == ("b_2021",)
     assert "exercises" in by_design.resolved_by
     assert linker.by_description("In the study, women did squats.") is None
+
+
+def test_a_journals_last_word_before_a_year_is_not_a_surname() -> None:
+    """'the Journal of Human Kinetics (2020)' names the journal, not an author 'Kinetics'."""
+    squat_deadlift = (
+        "nigro_2020",
+        "Nigro F, Bartolomei S. A comparison between the squat and the deadlift for lower body "
+        "strength and power training. J Hum Kinet. 2020;73:145-152.",
+        2020,
+        "10.2478/hukin-2019-0139",
+    )
+    linker = Linker(keys_from_rows([squat_deadlift]))
+    cited = linker.mentions("a paper in the Journal of Human Kinetics (2020) found")
+    assert [(m.candidates, m.resolved_by) for m in cited] == [
+        (("nigro_2020",), ("journal", "year"))
+    ]
+    unknown = linker.mentions("Kinetics (2020) found")  # no journal around it: a surname still
+    assert [m.candidates for m in unknown] == [()]

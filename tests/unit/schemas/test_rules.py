@@ -46,6 +46,9 @@ CASES = [
     ("studies", study(weeks="0"), "out_of_range", "duration_weeks"),
     ("studies", study(weeks="six"), "number_type", "duration_weeks"),
     ("studies", study(weeks="0.5"), None, None),
+    # A paper whose length or population the sources do not give is recorded with them empty.
+    ("studies", study(weeks=""), None, None),
+    ("studies", 'other_2021,"Roe R. Another trial. 2021.",2021,,,,,', None, None),
     ("studies", study(sessions="-1"), "out_of_range", "sessions_per_week"),
     ("studies", study(citation=""), "required", "citation"),
     ("studies", study(id="trial_2020"), "duplicate_key", "study_id"),

@@ -1,0 +1,82 @@
+"""The five design-only studies of raw/ load clean and are found by the cues writers use."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from carryover.claims.articles import alias_key
+from carryover.steps import check
+from tests.support import PROJECT_ROOT, bundled_context
+
+DESIGN_ONLY = ("kotarsky_2018", "speirs_2016", "nigro_2020", "wirth_2016b", "rossi_2018")
+
+
+def test_the_design_only_studies_load_without_a_finding_of_their_own() -> None:
+    """Their studies, groups and contrasts load; the only finding is nigro_2020's caution."""
+    validation = check(PROJECT_ROOT / "raw").validation
+    clean = validation.clean
+    assert sorted(clean["studies"].filter(pl.col("study_id").is_in(DESIGN_ONLY))["study_id"]) == (
+        sorted(DESIGN_ONLY)
+    )
+    groups = clean["groups"].filter(pl.col("study_id").is_in(DESIGN_ONLY))
+    assert groups.group_by("study_id").len().sort("study_id").rows() == [
+        ("kotarsky_2018", 2), ("nigro_2020", 2), ("rossi_2018", 2), ("speirs_2016", 2),
+        ("wirth_2016b", 2),
+    ]  # fmt: skip
+    assert clean["outcomes"].filter(pl.col("study_id").is_in(DESIGN_ONLY)).is_empty()
+    contrasts = clean["contrasts"].filter(pl.col("study_id") == "nigro_2020")
+    assert sorted(contrasts.select("test_exercise", "p", "favoured_group").rows()) == [
+        ("back_squat", 0.049, "sq"),
+        ("deadlift", 0.017, "de"),
+    ]
+    assert validation.quarantine.is_empty()
+    own = validation.findings.filter(
+        pl.col("message").str.contains("|".join(DESIGN_ONLY))
+        | pl.col("value").cast(pl.String).is_in(DESIGN_ONLY)
+    )
+    assert own.select("severity", "rule").rows() == [("warning", "study_caution")]
+    assert "nigro_2020" in own["message"][0]
+
+
+@pytest.mark.parametrize(
+    ("text", "study"),
+    [
+        ("doi:10.2478/hukin-2019-0139", "nigro_2020"),
+        ("the Journal of Human Kinetics (2020)", "nigro_2020"),
+        ("Nigro and colleagues", "nigro_2020"),
+        ("Speirs et al.", "speirs_2016"),
+        ("Kotarsky et al", "kotarsky_2018"),
+        ("Rossi et al.", "rossi_2018"),
+        ("a study by Klaus Wirth et al.", "wirth_2016b"),
+        ("https://doi.org/10.1519/JSC.0000000000001228", "wirth_2016b"),
+    ],
+)
+def test_each_study_is_found_by_its_name_identifier_or_journal(text: str, study: str) -> None:
+    """Author, DOI, and journal with its year link the article to the study, and only it."""
+    mentions = bundled_context().linker.mentions(text)
+    assert [m.candidates for m in mentions] == [(study,)]
+
+
+def test_a_journal_several_studies_share_is_not_guessed_without_its_year() -> None:
+    """J Strength Cond Res holds four studies: with no year near it, none is picked."""
+    text = "in the Journal of Strength & Conditioning Research"
+    mentions = bundled_context().linker.mentions(text)
+    assert len(mentions) == 1
+    assert set(mentions[0].candidates) >= {"kotarsky_2018", "speirs_2016", "wirth_2016b"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "exercises"),
+    [
+        ("rear foot elevated split squat", {"rear_foot_elevated_split_squat"}),
+        ("Rear-foot-elevated split squat", {"rear_foot_elevated_split_squat"}),
+        ("RFESS", {"rear_foot_elevated_split_squat"}),
+        ("Bulgarian split squat", {"rear_foot_elevated_split_squat"}),
+        ("leg press", {"leg_press", "leg_press_45"}),
+        ("45-degree leg press", {"leg_press_45"}),
+    ],
+)
+def test_the_new_exercises_are_named_as_writers_name_them(phrase: str, exercises: set) -> None:  # type: ignore[type-arg]
+    """RFESS and its other names are one exercise; a plain 'leg press' may be either machine."""
+    assert bundled_context().aliases[alias_key(phrase)] == exercises

@@ -188,6 +188,7 @@ def judge(
         .then(fact("duration_weeks"))
         .otherwise(fact("sessions_per_week"))
     )
+
     # Only the analysed n is known and the claim is somewhat larger: it may count participants
     # who were randomised and dropped out (up to MAX_DROPOUT of them), so it cannot be told wrong
     # (nor right). Twice the analysed n is still wrong.

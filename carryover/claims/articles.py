@@ -146,6 +146,11 @@ _PRIOR = re.compile(
     re.IGNORECASE,
 )
 """Words after a frequency that make it the participants' history, not the study's protocol."""
+_SEVERAL_STUDIES = re.compile(
+    r"\b(?:two|three|four|several|both|multiple|these)\s+(?:[\w-]+\s+)?(?:studies|trials|papers)\b"
+    r"|\b(?:second|another|third)\s+(?:study|trial|paper)\b",
+    re.IGNORECASE,
+)
 _NEW_STUDY = re.compile(
     r"\b(?:a|an|another|one|new|recent|first|second|third|latest|later|earlier|newer|older)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:study|trial|paper|preprint|experiment)\b",
@@ -156,8 +161,8 @@ _ABBREVIATION_AFTER = re.compile(r"\s*(?:for|in|among)\s+(?:the\s+)?(?P<abbr>[A-
 _EVERY_GROUP = {"both", "each", "all", "every"}
 _GROUP_APPOSITIVE = re.compile(r"\bgroups?\s*(?:[,(:]|\bof|\bhad|\bwith)\s*$", re.IGNORECASE)
 _WHOLE_SAMPLE = re.compile(
-    r"\b(?:took|recruited|involved|included|enrolled|studied|used|tested|examined|followed|"
-    r"had|with)\s+(?:a|one|single)\s+group\s+of\s*$",
+    r"(?:\b(?:took|recruited|involved|included|enrolled|studied|used|tested|examined|followed|"
+    r"had|with)\s+|^\W*)(?:a|one|single)\s+group\s+of\s*$",
     re.IGNORECASE,
 )
 """'a group of 20 players': the whole sample, not one of the study's groups."""
@@ -1211,6 +1216,8 @@ def article_study(article: Article, context: Context) -> tuple[StudyRef, str] | 
     if any(context.linker.mentions(text) for text in every):
         return None
     text = " ".join(every)
+    if _SEVERAL_STUDIES.search(text):
+        return None  # "two studies recently found ...": no one study is the article's
     described = context.linker.by_description(text)
     if described is None:
         return None

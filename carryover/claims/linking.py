@@ -56,7 +56,7 @@ _NAME = r"[A-Z][A-Za-z'\u2019\-]+(?:\s(?:de|da|dos|van|von)\s[A-Z][A-Za-z'\u2019
 _STRONG_TAIL = re.compile(
     rf"(?P<name>{_NAME})(?:\s+et\.?\s+al\.?"
     r"|\s+and\s+(?:colleagues|co-?workers|coauthors|co-authors)"
-    r"|\s+and\s+(?:his|her|their)\s+(?:team|colleagues)"
+    r"|\s+and\s+(?:his|her|their|a)\s+(?:team|colleagues|group\s+of\s+colleagues)"
     r"|['\u2019]s?\s+(?:team|group|lab|research group|study|trial|paper|research|work))"
 )
 _TITLED = re.compile(
@@ -386,7 +386,12 @@ class Linker:
                 + (("exercises",) if design else ())
                 + (("group labels",) if labels else ())
             )
-            points = title_points + len(facts) + design + labels
+            # the year the text gives for the study ("run in 2018"): a cue, never a clash (the
+            # text may give a publication's online year, or the year of another paper)
+            year = f"year:{k.year}" in stated
+            if year:
+                cues += ("year",)
+            points = title_points + len(facts) + design + labels + year
             if points >= DESCRIPTION_POINTS:
                 scored.append((points, k.study_id, cues))
         scored.sort(reverse=True)
@@ -541,6 +546,7 @@ def stated_facts(text: str) -> set[str]:
     sessions = r"\s+(?:(?:days?|times?|sessions?)\s+)?(?:a|per|each)\s+week|[\s-]weekly"
     return (
         facts_of(text)
+        | {f"year:{y}" for y in _YEAR.findall(text)}
         | {f"weeks:{int(n)}" for n in _numbers_before(text, r"[\s-]weeks?\b")}
         | {f"n:{int(n)}" for n in _numbers_before(text, people)}
         | {f"sessions:{int(n)}" for n in _numbers_before(text, sessions)}

@@ -6,7 +6,9 @@ A number is what an editor would circle: digits ("12.9", "1,200"), number words 
 dash), a spread ("14 ± 2 kg", "4.8 +/- 0.8"), a comparison ("P<0.001", "≥ 70%") and a
 confidence interval "(-6.1, 2.0)".
 A citation block "31(4): 999-1008" is one number. Names of tests are not numbers ("1RM", "3 RM",
-"three-repetition maximum"), nor are digits inside links, DOIs or HTML comments: they are masked.
+"three-repetition maximum"), nor are digits inside HTML comments. A link's target or a web address
+is no figure either, but its numbers are listed as identifiers (a DOI as one), so that none is
+silently dropped; "25-35 RM" is a repetition range (a scheme).
 
 Pure: a line in, `Number`s out; columns are 1-based positions in the line as written.
 """
@@ -61,6 +63,12 @@ _MEASURE_NAME = re.compile(
 )
 _MASK = re.compile(
     r"<!--.*?-->|\]\([^)]*\)|https?://\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+|<[^>]+>", re.I
+)
+_COMMENT = re.compile(r"<!--.*?-->")
+_ADDRESS = re.compile(r"(?<=\]\()[^)\s]+(?=\))|https?://[^\s)\]>]+", re.I)
+"""A link's target or a bare web address (outside HTML comments, which are masked first)."""
+_RM_RANGE = re.compile(
+    rf"(?<![\w.])(?P<range>\d{{1,2}}\s?[{_MINUS}]\s?\d{{1,2}})(?=[\s-]?RMs?\b)", re.IGNORECASE
 )
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s)\]>,;]+|\bPMC\d+|\bPMID:?\s?\d+", re.I)
 _ONE_COUNTS = re.compile(
@@ -131,6 +139,16 @@ def numbers(line: str, next_line: str = "") -> list[Number]:
             taken[i] = True
         return True
 
+    for m in _ADDRESS.finditer(_COMMENT.sub(lambda c: " " * len(c.group(0)), line)):
+        # an address is no figure, but its numbers are listed: a DOI as one identifier, any
+        # other digits (a page id: "?p=3090") each as one
+        address = m.group(0)
+        for d in re.finditer(r"10\.\d{4,9}/\S+|\d+", address):
+            at = m.start() + d.start()
+            found.append(Number(at + 1, d.group(0), None, None, None, "identifier"))
+    for m in _RM_RANGE.finditer(text):
+        if claim_span(m.start(), m.end("range")):  # "25-35 RM": a repetition range
+            found.append(Number(m.start() + 1, m.group("range"), None, None, None, "scheme"))
     for m in _MEASURE_NAME.finditer(text):
         claim_span(m.start(), m.end())  # test names: not numbers
     for pattern, kind in ((_DATE, "date"), (_SCHEME, "scheme"), (_CI_LABEL, "name")):

@@ -102,8 +102,15 @@ def score(
     matched_wrong: set[int] = set()
     for line_no, entries in by_line.items():
         line = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
+        seen: dict[str, int] = {}
         for e in entries:
-            k = _find(got, line_no, spans(line, e["text"]), used)
+            # entries are in reading order: the k-th entry of a text is its k-th place on the line
+            places = spans(line, e["text"])
+            k_th = seen.get(e["text"], 0)
+            seen[e["text"]] = k_th + 1
+            if len(places) == sum(1 for x in entries if x["text"] == e["text"]):
+                places = [places[k_th]]
+            k = _find(got, line_no, places, used)
             is_claim = e["disposition"] == CLAIM
             s.expected_claims += is_claim
             wrong = is_claim and e.get("verdict") == "wrong"

@@ -42,15 +42,31 @@ def test_numbers_as_written(line: str, expected: list[tuple[int, str]]) -> None:
     "line",
     [
         "their 1RM and 3 RM and three-repetition maximum and 1-RMs",
-        "[Hammond et al.](https://doi.org/10.7717/peerj.7337)",
         "<!-- source: https://example.com/2019/01/25/page -->",
         "the one group and the other",
         "a barbell half squat",
     ],
 )
 def test_names_links_and_pronouns_are_not_numbers(line: str) -> None:
-    """Test names, link targets, comments, 'one' as a pronoun and the half squat hold no number."""
+    """Test names, comments, 'one' as a pronoun and the half squat hold no number."""
     assert found(line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("[Hammond et al.](https://doi.org/10.7717/peerj.7337)", [(34, "10.7717/peerj.7337")]),
+        ("(see also https://lanista-magazine.com/?p=3090).", [(43, "3090")]),
+        ("around 25-35 RM", [(8, "25-35")]),
+    ],
+)
+def test_addresses_and_repetition_ranges_are_listed_as_non_figures(
+    line: str, expected: list[tuple[int, str]]
+) -> None:
+    """A link target's or address's numbers are identifiers; a rep range before RM a scheme."""
+    listed = numbers(line)
+    assert [(n.column, n.text) for n in listed] == expected
+    assert {n.kind for n in listed} <= {"identifier", "scheme"}
 
 
 def test_intervals_of_ranges_spreads_and_approximations() -> None:

@@ -365,8 +365,11 @@ class Linker:
             shared = len(title & words)
             share = shared / len(title) if len(title) >= 4 and shared >= TITLE_WORDS else 0.0
             facts = stated & k.facts
-            if _clash(stated, k):
+            if _population_clash(stated, k):
                 continue
+            # a sample, duration or frequency stated against the study costs a point: one
+            # wrong figure in an article about the study (the error to catch) must not hide it
+            against = _design_clashes(stated, k)
             title_points = 4 * share if share >= TITLE_SHARE else 0.0
             whole = _content(k.title or "")
             if len(whole) >= 5 and len(whole & words) >= 0.85 * len(whole):
@@ -391,7 +394,7 @@ class Linker:
             year = f"year:{k.year}" in stated
             if year:
                 cues += ("year",)
-            points = title_points + len(facts) + design + labels + year
+            points = title_points + len(facts) + design + labels + year - against
             if points >= DESCRIPTION_POINTS:
                 scored.append((points, k.study_id, cues))
         scored.sort(reverse=True)
@@ -559,18 +562,30 @@ def _clash(stated: set[str], key: StudyKey) -> bool:
     They do when they state the other sex or training status, or a sample, duration or weekly
     frequency none of whose stated values is the study's.
     """
-    if any(
+    return _population_clash(stated, key) or _design_clashes(stated, key) > 0
+
+
+def _population_clash(stated: set[str], key: StudyKey) -> bool:
+    """Whether stated facts give the other sex or training status than the study's."""
+    return any(
         (a in stated and b in key.facts and a not in key.facts)
         or (b in stated and a in key.facts and b not in key.facts)
         for a, b in _CONFLICTS
-    ):
-        return True
-    for kind in {f.split(":")[0] for f in stated if ":" in f}:
+    )
+
+
+def _design_clashes(stated: set[str], key: StudyKey) -> int:
+    """How many of the sample, duration and weekly frequency the text states against the study's.
+
+    One is against it when none of the stated values is the study's. The year never is.
+    """
+    count = 0
+    for kind in {f.split(":")[0] for f in stated if ":" in f} - {"year"}:
         own = {f for f in key.facts if f.startswith(f"{kind}:")}
         said = {f for f in stated if f.startswith(f"{kind}:")}
         if own and not own & said:
-            return True
-    return False
+            count += 1
+    return count
 
 
 def _numbers_before(text: str, tail: str) -> list[float]:

@@ -420,3 +420,17 @@ def test_sample_sizes_and_frequencies_as_writers_put_them(
     """
     claims, _ = read(sentence, context)
     assert [(c[2], c[6]) for c in claims] == expected
+
+
+def test_one_wrong_design_figure_does_not_hide_the_study_it_is_about(context: Context) -> None:
+    """A study described with one wrong figure is still named, so the figure is checked.
+
+    Trained men, back squat against hip thrust, 14 of them, said to train '6 weeks' (the study
+    ran 4).
+    """
+    text = (
+        "A recent trial had 14 trained men do the back squat or the hip thrust for 6 weeks, "
+        "twice a week."
+    )
+    claims, _ = read(text, context)
+    assert ("hammond_2019", "duration_weeks", "6") in [(c[1], c[2], c[6]) for c in claims]

@@ -25,6 +25,7 @@ import bisect
 import hashlib
 import re
 import unicodedata
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -34,7 +35,7 @@ import polars as pl
 
 from carryover.claims import accounting
 from carryover.claims.article_files import decode_lines, not_text
-from carryover.claims.linking import DESCRIBING, Linker, keys_from_rows
+from carryover.claims.linking import DESCRIBING, Description, Linker, keys_from_rows
 from carryover.claims.numbers import COMPOUND_WORD, word_value
 from carryover.claims.text import blocks
 from carryover.core.rawfs import entry_problem, name_bytes, read_regular, shown_name
@@ -642,7 +643,7 @@ class Reader:
         if study is not None:
             self.state = _State(study=study, described=True)
             self.cues = cues
-        evidence = ""
+        evidence: deque[Description] = deque()  # the passages read since no study is bound
         vague_from: int | None = None  # the passage where "a study" was last introduced
         every = list(passages(self.article.lines))
         named_at = [bool(linker.mentions(p.text)) for p in every]
@@ -668,14 +669,16 @@ class Reader:
                 # facts (sample, weeks, population): it is about another study
                 self.state = _State()
             if self.state.study is not None or (self.state.unknown and not self.state.vague):
-                evidence = ""
+                evidence.clear()
             elif not named:
                 if _NEW_STUDY.search(passage.text):
                     # "the second study ...": what came before described another one
-                    evidence = ""
+                    evidence.clear()
                     vague_from = k
-                evidence = (evidence + " " + passage.text)[-EVIDENCE_CHARS:]
-                described = linker.by_description(evidence)
+                evidence.append(linker.describe(passage.text))
+                while len(evidence) > 1 and sum(d.length for d in evidence) > EVIDENCE_CHARS:
+                    evidence.popleft()
+                described = linker.by_description(Description.union(evidence))
                 if described is not None:
                     ref = self.context.studies[described.candidates[0]]
                     self.state = _State(study=ref, described=True)

@@ -19,9 +19,11 @@ Pure: text and the studies' keys in, mentions out.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
@@ -116,6 +118,37 @@ class StudyKey:
     """The exercises the study's groups trained (exercise ids)."""
     abbreviations: frozenset[str] = frozenset()
     """The groups' abbreviations as their labels give them ('SG', 'DG')."""
+
+
+@dataclass(frozen=True)
+class Description:
+    """What a text says that can describe a study.
+
+    Its words, stated facts, exercises named and group abbreviations used. Descriptions of
+    consecutive passages add up (`union`).
+    """
+
+    words: frozenset[str]
+    stated: frozenset[str]
+    exercises: frozenset[str]
+    labels: frozenset[str]
+    study_words: bool
+    length: int
+    opening: str
+
+    @staticmethod
+    def union(parts: Iterable[Description]) -> Description:
+        """Several passages' descriptions as one (the opening is the first's)."""
+        parts = list(parts)
+        return Description(
+            frozenset().union(*(p.words for p in parts)),
+            frozenset().union(*(p.stated for p in parts)),
+            frozenset().union(*(p.exercises for p in parts)),
+            frozenset().union(*(p.labels for p in parts)),
+            any(p.study_words for p in parts),
+            sum(p.length for p in parts),
+            parts[0].opening if parts else "",
+        )
 
 
 @dataclass(frozen=True)
@@ -278,13 +311,14 @@ class Linker:
         """The exercise ids a text names unambiguously (None: exercises are no cue)."""
         self.alias_words = _content(" ".join(alias_words))
         """Words of exercise names ('back', 'bench', 'thrust'): no title evidence."""
-        self.abbreviations = {
-            k.study_id: re.compile(
-                "|".join(rf"(?<![\w-]){re.escape(a)}(?![\w-])" for a in sorted(k.abbreviations))
-            )
-            for k in self.keys
-            if len(k.abbreviations) >= 2
-        }
+        labels = sorted({a for k in self.keys for a in k.abbreviations}, key=len, reverse=True)
+        self.all_labels = (
+            re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, labels))})(?![\w-])")
+            if labels
+            else None
+        )
+        """Every group abbreviation of the studies ('SG', 'DG'), written as a word."""
+        self.whole_titles = {k.study_id: _content(k.title or "") for k in self.keys}
         self.authors = sorted({k.author for k in self.keys if k.author})
         titles = [_title_words(k.title or "", self.alias_words) for k in self.keys]
         self.common = (
@@ -346,19 +380,35 @@ class Linker:
                 merged.append(m)
         return merged
 
-    def by_description(self, text: str) -> StudyMention | None:
+    def describe(self, text: str) -> Description:
+        """What a text says that can describe a study (see `by_description`)."""
+        return Description(
+            frozenset(_content(text)),
+            frozenset(stated_facts(text)),
+            frozenset(self.exercises_in(text) if self.exercises_in else ()),
+            frozenset(self.all_labels.findall(text)) if self.all_labels else frozenset(),
+            bool(_STUDY_WORDS.search(text)),
+            len(text),
+            text[:60],
+        )
+
+    def by_description(self, text: str | Description) -> StudyMention | None:
         """The study a passage describes without naming it ("A study of 24 trained women...").
 
-        Each study is scored by the share of its title's words present (cue `title`) and its
+        Each study is scored by the share of its title's words present (cue `title`), its
         population and design facts (cue `population`: sex, age band, training status, sport,
-        weeks, sample size, sessions a week); a stated fact that contradicts the study rules it
-        out. Returns the best study when it clearly beats the next, else None.
+        weeks, sample size, sessions a week), the exercises its groups trained (`exercises`),
+        its groups' abbreviations (`group labels`) and its year (`year`). The other sex or
+        training status rules a study out; a sample, duration or frequency against it costs a
+        point. Returns the best study when it clearly beats the next, else None.
+
+        A `Description` (several passages' together, `Description.union`) may be given instead
+        of a text.
         """
-        if not _STUDY_WORDS.search(text) and len(text) > 160:
+        seen = self.describe(text) if isinstance(text, str) else text
+        if not seen.study_words and seen.length > 160:
             return None
-        words = _content(text)
-        stated = stated_facts(text)
-        named = self.exercises_in(text) if self.exercises_in else set()
+        words, stated, named = seen.words, seen.stated, seen.exercises
         scored = []
         for k in self.keys:
             title = self.titles[k.study_id]
@@ -371,7 +421,7 @@ class Linker:
             # wrong figure in an article about the study (the error to catch) must not hide it
             against = _design_clashes(stated, k)
             title_points = 4 * share if share >= TITLE_SHARE else 0.0
-            whole = _content(k.title or "")
+            whole = self.whole_titles[k.study_id]
             if len(whole) >= 5 and len(whole & words) >= 0.85 * len(whole):
                 title_points = 4.0  # the paper's title itself, as a heading or a citation
             # the exercises the groups trained, all named: a design fact ("hip thrust vs squat"),
@@ -380,9 +430,7 @@ class Linker:
                 2 if self.designs[k.trains] == 1 else 1
             )
             # every group's own abbreviation used ("SG: n = 10 ... DG: n = 12")
-            labels = k.study_id in self.abbreviations and k.abbreviations <= set(
-                self.abbreviations[k.study_id].findall(text)
-            )
+            labels = len(k.abbreviations) >= 2 and k.abbreviations <= seen.labels
             cues = (
                 (("title",) if title_points else ())
                 + (("population",) if facts else ())
@@ -400,7 +448,7 @@ class Linker:
         scored.sort(reverse=True)
         if not scored or (len(scored) > 1 and scored[1][0] > scored[0][0] - DESCRIPTION_MARGIN):
             return None
-        return StudyMention(0, 0, text[:60], (scored[0][1],), scored[0][2])
+        return StudyMention(0, 0, seen.opening, (scored[0][1],), scored[0][2])
 
     def shares_facts(self, study_id: str, text: str) -> bool:
         """Whether a text states a fact of a study (population, design) and none against it."""
@@ -565,7 +613,7 @@ def _clash(stated: set[str], key: StudyKey) -> bool:
     return _population_clash(stated, key) or _design_clashes(stated, key) > 0
 
 
-def _population_clash(stated: set[str], key: StudyKey) -> bool:
+def _population_clash(stated: AbstractSet[str], key: StudyKey) -> bool:
     """Whether stated facts give the other sex or training status than the study's."""
     return any(
         (a in stated and b in key.facts and a not in key.facts)
@@ -574,7 +622,7 @@ def _population_clash(stated: set[str], key: StudyKey) -> bool:
     )
 
 
-def _design_clashes(stated: set[str], key: StudyKey) -> int:
+def _design_clashes(stated: AbstractSet[str], key: StudyKey) -> int:
     """How many of the sample, duration and weekly frequency the text states against the study's.
 
     One is against it when none of the stated values is the study's. The year never is.
@@ -588,12 +636,20 @@ def _design_clashes(stated: set[str], key: StudyKey) -> int:
     return count
 
 
+@functools.cache
+def _before(tail: str) -> re.Pattern[str]:
+    """A number (digits or a number word) followed by the tail; compiled once per tail."""
+    from carryover.claims.numbers import NUMBER_WORD
+
+    return re.compile(rf"(?<![\w.])(?<![A-Za-z]-)(\d+|{NUMBER_WORD})(?={tail})", re.IGNORECASE)
+
+
 def _numbers_before(text: str, tail: str) -> list[float]:
     """Numbers (digits or words) written right before a pattern ('nine weeks' -> 9)."""
     from carryover.claims.numbers import word_value
 
     out = []
-    for m in re.finditer(rf"\b(\d+|[A-Za-z]+(?:-[a-z]+)?)(?={tail})", text, re.IGNORECASE):
+    for m in _before(tail).finditer(text):
         raw = m.group(1)
         value = float(raw) if raw.isdigit() else word_value(raw)
         if value is not None:

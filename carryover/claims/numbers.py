@@ -31,6 +31,8 @@ _UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 COMPOUND_WORD = rf"{_TENS}-{_UNITS}"
 """'twenty-two', 'thirty-four', ...: a number word in two parts."""
 _WORD = rf"(?:{_TENS}-{_UNITS}|" + "|".join(sorted((w for w in WORDS), key=len, reverse=True)) + ")"
+NUMBER_WORD = _WORD
+"""A number word as a pattern ('nine', 'twenty-two', 'twice')."""
 _MINUS = "-\u2212\u2013"
 _DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+"
 _SIGN = r"(?:[~≈≥≤<>]\s?|[+\u2212](?=\d))?"

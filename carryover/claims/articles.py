@@ -35,7 +35,13 @@ import polars as pl
 
 from carryover.claims import accounting
 from carryover.claims.article_files import decode_lines, not_text
-from carryover.claims.linking import DESCRIBING, Description, Linker, keys_from_rows
+from carryover.claims.linking import (
+    DESCRIBING,
+    Description,
+    Linker,
+    StudyMention,
+    keys_from_rows,
+)
 from carryover.claims.numbers import COMPOUND_WORD, word_value
 from carryover.claims.text import blocks
 from carryover.core.rawfs import entry_problem, name_bytes, read_regular, shown_name
@@ -629,10 +635,18 @@ class Reader:
         )
         self.resolved_by.append(self.cues)
 
-    def read(self, study: StudyRef | None = None, cues: str = "") -> None:
+    def read(
+        self,
+        study: StudyRef | None = None,
+        cues: str = "",
+        every: list[Passage] | None = None,
+        mentions_at: list[list[StudyMention]] | None = None,
+    ) -> None:
         """Read the whole article, passage by passage, sentence by sentence.
 
         `study` binds the article to a study from its first line (see `article_study`).
+        `every` and `mentions_at` are the article's passages and the study mentions in each, when
+        already worked out.
 
         While no study is bound, the description in the passages read so far (the last
         EVIDENCE_CHARS characters) is scored: a study described over several passages
@@ -645,9 +659,11 @@ class Reader:
             self.cues = cues
         evidence: deque[Description] = deque()  # the passages read since no study is bound
         vague_from: int | None = None  # the passage where "a study" was last introduced
-        every = list(passages(self.article.lines))
-        named_at = [bool(linker.mentions(p.text)) for p in every]
-        lead, lead_study = self._lead(every, named_at) if study is None else (set(), None)
+        every = list(passages(self.article.lines)) if every is None else every
+        if mentions_at is None:
+            mentions_at = [linker.mentions(p.text) for p in every]
+        named_at = [bool(m) for m in mentions_at]
+        lead, lead_study = self._lead(every, mentions_at) if study is None else (set(), None)
         for k, passage in enumerate(every):
             if not (self.state.unknown and self.state.vague):
                 vague_from = None
@@ -702,7 +718,7 @@ class Reader:
                 vague_from = k
 
     def _lead(
-        self, every: list[Passage], named_at: list[bool]
+        self, every: list[Passage], mentions_at: list[list[StudyMention]]
     ) -> tuple[set[int], tuple[StudyRef, str] | None]:
         """The headline and first paragraph, when they summarise the study named right after.
 
@@ -711,11 +727,11 @@ class Reader:
         study is named within LEAD_PASSAGES passages and the lead states one of its facts (its
         weeks, sample, population or the exercises its groups trained) and none against it.
         """
-        first = next((k for k, named in enumerate(named_at) if named), None)
+        first = next((k for k, named in enumerate(mentions_at) if named), None)
         if first is None or first > LEAD_PASSAGES:
             return set(), None
         linker = self.context.linker
-        mention = next((m for m in linker.mentions(every[first].text) if m.candidates), None)
+        mention = next((m for m in mentions_at[first] if m.candidates), None)
         if mention is None or len(mention.candidates) != 1:
             return set(), None
         lead: list[int] = []
@@ -1207,7 +1223,9 @@ def _alternation(phrases: dict[str, frozenset[str]]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
-def article_study(article: Article, context: Context) -> tuple[StudyRef, str] | None:
+def article_study(
+    every: list[Passage], mentions_at: list[list[StudyMention]], context: Context
+) -> tuple[StudyRef, str] | None:
     """The one study an article that names none describes, taken over its whole text.
 
     An article about one study may give its title only at the end, or spread its population and
@@ -1215,10 +1233,9 @@ def article_study(article: Article, context: Context) -> tuple[StudyRef, str] | 
     (`Linker.by_description`). None when the article names a study anywhere (by author,
     identifier or journal), or when no study clearly wins.
     """
-    every = [p.text for p in passages(article.lines)]
-    if any(context.linker.mentions(text) for text in every):
+    if any(mentions_at):
         return None
-    text = " ".join(every)
+    text = " ".join(p.text for p in every)
     if _SEVERAL_STUDIES.search(text):
         return None  # "two studies recently found ...": no one study is the article's
     described = context.linker.by_description(text)
@@ -1236,11 +1253,11 @@ def read_article(article: Article, context: Context) -> Extracted:
     """
     reader = Reader(article, context)
     try:
-        whole = article_study(article, context)
-        if whole is not None:
-            reader.read(*whole)
-        else:
-            reader.read()
+        every = list(passages(article.lines))
+        mentions_at = [context.linker.mentions(p.text) for p in every]
+        whole = article_study(every, mentions_at, context)
+        study, cues = whole if whole is not None else (None, "")
+        reader.read(study, cues, every, mentions_at)
     except Exception as exc:  # one article must never stop the run
         reader.rows = []
         reader.warnings = [

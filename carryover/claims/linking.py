@@ -490,7 +490,7 @@ class Linker:
     def _authors(self, text: str) -> list[StudyMention]:
         out = []
         patterns = ((_STRONG_TAIL, True), (_YEAR_TAIL, True), (_TITLED, True), (_LED_BY, False))
-        stated = stated_facts(text)
+        stated: set[str] | None = None  # worked out only when two studies share an author
         for pattern, strong in patterns:
             for m in pattern.finditer(text):
                 name = (
@@ -505,6 +505,7 @@ class Linker:
                 )
                 hits = self._by_author(name, first_only=bool(et_al))
                 if len(hits) > 1:  # any author: the sentence's facts tell the studies apart
+                    stated = stated_facts(text) if stated is None else stated
                     hits = [k for k in hits if not _clash(stated, k)] or hits
                 if not hits and not strong:
                     continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 import pytest
@@ -69,10 +70,10 @@ def test_an_unexpected_failure_is_a_finding_on_that_article_only(
     )
     real = articles.Reader.read
 
-    def failing(self: articles.Reader) -> None:
+    def failing(self: articles.Reader, *args: Any, **kwargs: Any) -> None:
         if any("TRIGGER" in line for line in self.article.lines):
             raise KeyError("back-squat")
-        real(self)
+        real(self, *args, **kwargs)
 
     monkeypatch.setattr(articles.Reader, "read", failing)
     validation = check(raw).validation

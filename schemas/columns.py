@@ -45,6 +45,18 @@ QUANTITIES = (
     "duration_weeks",
     "sessions_per_week",
     "contrast",
+    "age",
+    "body_height",
+    "body_mass",
+    "pre_mean",
+    "post_mean",
+    "pre_mean_lb",
+    "post_mean_lb",
+    "p_value",
+    "p_below",
+    "p_above",
+    "sessions_total",
+    "other",
 )
 
 

@@ -34,6 +34,7 @@ import polars as pl
 
 from carryover.claims import accounting
 from carryover.claims.article_files import decode_lines, not_text
+from carryover.claims.facts import Lookups, Near, read_facts
 from carryover.claims.linking import Linker, keys_from_rows
 from carryover.claims.numbers import COMPOUND_WORD, word_value
 from carryover.claims.text import blocks
@@ -619,6 +620,7 @@ class Reader:
             return  # no study in context: no number here is a claim
         self.study_lines.update(range(line_of(0), line_of(max(0, len(text) - 1)) + 1))
         self._define_abbreviations(text, study)
+        claimed = len(self.rows)
         self._protocol(text, line_of)
         mentions = self._groups(text, line_of, study)
         taken = [(m.start, m.end) for m in mentions]
@@ -683,6 +685,60 @@ class Reader:
             carried = {"exercise": exercise, "measure": measure}
         for m in ordered[done:]:
             self._advance(m)
+        self._facts(text, line_of, study, ordered, claimed)
+
+    def _facts(
+        self, text: str, line_of: Any, study: StudyRef, ordered: list[_Mention], claimed: int
+    ) -> None:
+        """Population, baseline, p-value and protocol facts (carryover.claims.facts).
+
+        A number this sentence has already made a claim of is left to that claim.
+        """
+        taken = {(r["line"], float(r["value"])) for r in self.rows[claimed:]}
+        near = Near(
+            groups=[(m.start, m.end, m.value) for m in ordered if m.kind == "group"],
+            exercises=[(m.start, m.end, m.value) for m in ordered if m.kind == "exercise"],
+            measures=[(m.start, m.end, m.value) for m in ordered if m.kind == "measure"],
+            current_group=self.state.group,
+        )
+        for fact in read_facts(text, near, self._lookups(study)):
+            line = line_of(fact.start)
+            if (str(line), float(fact.value)) in taken:
+                continue
+            self.claim(
+                line,
+                fact.quantity,
+                fact.value,
+                group_id=fact.group_id,
+                test_exercise=fact.test_exercise,
+                measure=fact.measure,
+            )
+
+    def _lookups(self, study: StudyRef) -> Lookups:
+        """The study's groups, trained exercises and measures, for reading facts."""
+        trained = {}
+        for group_id, phrases in study.groups.items():
+            ids = {e for p in phrases for e in self.context.aliases.get(p, ())} & study.exercises
+            if len(ids) == 1:
+                trained[group_id] = next(iter(ids))
+
+        def exercise(phrase: str) -> str | None:
+            ids = set(self.context.aliases.get(alias_key(phrase), ())) & study.exercises
+            return next(iter(ids)) if len(ids) == 1 else None
+
+        def only_measure(group: str | None, exercise_id: str) -> str | None:
+            known = {
+                m for (g, e), ms in study.measures.items() if e == exercise_id and group in (None, g)
+                for m in ms
+            }
+            return next(iter(known)) if len(known) == 1 else None
+
+        return Lookups(
+            group=lambda words: self._resolve_group(words, study)[0],
+            trained=trained,
+            exercise=exercise,
+            only_measure=only_measure,
+        )
 
     def _figure_claim(
         self,

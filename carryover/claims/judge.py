@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from carryover.claims import fact_checks
+from carryover.claims.fact_checks import IS_FACT
 from carryover.core import rounding
 from carryover.core.conflicts import blamed_conflicts
 from carryover.core.text import number_expr
@@ -29,8 +31,9 @@ _IS_PCT = pl.col("quantity") == "change_pct"
 _IS_CHANGE = pl.col("quantity").is_in(["change_pct", "change_abs"])
 """Claims about a group's change on a test: judged against outcomes and outcome_changes."""
 _IS_CONTRAST = pl.col("quantity") == "contrast"
-_IS_FIGURE = _IS_CHANGE | _IS_CONTRAST
-"""Claims keyed by group, test and measure (their figure comes from the study's tables)."""
+_IS_FIGURE = _IS_CHANGE | _IS_CONTRAST | IS_FACT
+"""Claims whose figure comes from the study's tables, keyed by group, test and measure
+(population, baseline and p-value facts too: see carryover.claims.fact_checks)."""
 _GROUP_N = (pl.col("quantity") == "n") & pl.col("group_id").is_not_null()
 """A sample size claimed for one group: judged against that group, not the study's total."""
 
@@ -48,7 +51,9 @@ def judge(
 
     `contrasts` holds the between-group results a `contrast` claim is judged against.
     """
-    claimed = rounding.interval(pl.col("value"), pl.col(hw("value")))
+    claimed = fact_checks.claimed_bounds(
+        *rounding.interval(pl.col("value"), pl.col(hw("value")))
+    )
     frame = claims.with_columns(
         pl.int_range(pl.len(), dtype=pl.Int64).alias("_claim"),
         claimed[0].alias("_claimed_lo"),
@@ -92,6 +97,10 @@ def judge(
     )
     if contrasts is not None and not contrasts.is_empty():
         figures = pl.concat([figures, _contrast_figures(contrasts)])
+    figures = pl.concat(
+        [figures, fact_checks.fact_figures(studies, groups, outcomes, contrasts)],
+        how="vertical_relaxed",
+    )
     totals = groups.group_by("study_id").agg(pl.col("n").sum().alias("_groups_n"))
     facts = studies.select(
         "study_id", "n_randomized", "duration_weeks", "sessions_per_week", "caution"
@@ -112,7 +121,13 @@ def judge(
     frame = (
         frame.join(tested_exercises, on="study_id", how="left", maintain_order="left")
         .join(tested_measures, on=["study_id", "test_exercise"], how="left", maintain_order="left")
-        .join(figures, on=[*_FIGURE_KEY, "quantity"], how="left", maintain_order="left")
+        .join(
+            figures,
+            on=[*_FIGURE_KEY, "quantity"],
+            how="left",
+            maintain_order="left",
+            nulls_equal=True,
+        )
         .join(facts, on="study_id", how="left", maintain_order="left")
         .join(group_n, on=["study_id", "group_id"], how="left", maintain_order="left")
         .join(study_names(studies), on="study_id", how="left", maintain_order="left")
@@ -194,7 +209,9 @@ def judge(
         (pl.col("_source_value").is_not_null() & ~matches.fill_null(True)).alias("_contradicted"),
     )
     shown = (
-        pl.when(_IS_PCT)
+        pl.when(IS_FACT)
+        .then(fact_checks.shown())
+        .when(_IS_PCT)
         .then(pl.format("{}%", pl.col("value")))
         .otherwise(number_expr(pl.col("value")))
     )
@@ -204,7 +221,9 @@ def judge(
         .then(pl.format("{}%", pl.col("_conflict_value")))
         .otherwise(number_expr(pl.col("_conflict_value")))
         .alias("_conflict_shown"),
-        pl.when(_IS_CONTRAST)
+        pl.when(IS_FACT)
+        .then(fact_checks.what())
+        .when(_IS_CONTRAST)
         .then(
             pl.format(
                 "the difference of the {} group from the other on {} ({})",
@@ -248,7 +267,7 @@ def _with_conflicts(frame: pl.DataFrame) -> pl.DataFrame:
 
     Linear in the claims up to a log factor (carryover.core.conflicts): no pair is ever formed.
     """
-    blamed = blamed_conflicts(frame, _SAME_FIGURE)
+    blamed = blamed_conflicts(frame.filter(~IS_FACT), _SAME_FIGURE)
     return frame.join(blamed, on="_claim", how="left", maintain_order="left")
 
 
@@ -260,7 +279,9 @@ def _fix() -> pl.Expr:
     """The fix, in plain words, for each verdict."""
     reported = pl.col("_fig_origin") == "reported"
     source_phrase = (
-        pl.when(_IS_CONTRAST)
+        pl.when(IS_FACT)
+        .then(fact_checks.source_phrase())
+        .when(_IS_CONTRAST)
         .then(
             pl.format(
                 "the paper reports a difference of {} ({})",
@@ -334,6 +355,8 @@ def _fix() -> pl.Expr:
         )
         .when(pl.col("_contradicted") | pl.col("_source_value").is_not_null())
         .then(source_phrase)
+        .when(pl.col("quantity") == "other")
+        .then(pl.lit(fact_checks.UNVERIFIABLE_OTHER))
         .otherwise(pl.lit("the study reports no figure that can confirm this; cite one or cut it"))
     )
 
@@ -348,7 +371,11 @@ CLAIM_CHECKS_COLUMNS: dict[str, str] = {
     "source_line": "The line of that file (for an article, the same as line).",
     "study_id": "The study the claim is about.",
     "study": "The study as articles cite it, e.g. 'Hammond et al. 2019'.",
-    "quantity": "change_pct, change_abs, n, duration_weeks, sessions_per_week or contrast.",
+    "quantity": "change_pct, change_abs, n, duration_weeks, sessions_per_week, contrast; "
+    "age, body_height, body_mass (population means); pre_mean, post_mean (baseline and final "
+    "means in kg; pre_mean_lb, post_mean_lb in pounds); p_value, p_below, p_above (a "
+    "between-group p stated as P=, P< or P>); sessions_total; other (a protocol detail the data "
+    "does not hold).",
     "group_id": "The group a change, contrast or per-group n claim is about.",
     "test_exercise": "The test a change or contrast claim is about.",
     "measure": "The measure a change or contrast claim is about: 1RM, 3RM, height, ...",

@@ -25,6 +25,7 @@ import bisect
 import hashlib
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +37,7 @@ from carryover.claims import accounting
 from carryover.claims.article_files import decode_lines, not_text
 from carryover.claims.facts import Lookups, Near, read_facts
 from carryover.claims.linking import Linker, keys_from_rows
-from carryover.claims.numbers import COMPOUND_WORD, word_value
+from carryover.claims.numbers import COMPOUND_WORD, numbers, word_value
 from carryover.claims.text import blocks
 from carryover.core.rawfs import entry_problem, name_bytes, read_regular, shown_name
 from carryover.ingest.extract import BOM, SPAN, Extracted, empty_rows, outside_raw
@@ -692,9 +693,11 @@ class Reader:
     ) -> None:
         """Population, baseline, p-value and protocol facts (carryover.claims.facts).
 
-        A number this sentence has already made a claim of is left to that claim.
+        A number this sentence has already made a claim of is left to that claim: of the numbers
+        with one value on a line, only as many as were not claimed yet become facts.
         """
-        taken = {(r["line"], float(r["value"])) for r in self.rows[claimed:]}
+        free = Counter((line_of(n.column - 1), n.value) for n in numbers(text))
+        free.subtract((int(r["line"]), float(r["value"])) for r in self.rows[claimed:])
         near = Near(
             groups=[(m.start, m.end, m.value) for m in ordered if m.kind == "group"],
             exercises=[(m.start, m.end, m.value) for m in ordered if m.kind == "exercise"],
@@ -703,8 +706,10 @@ class Reader:
         )
         for fact in read_facts(text, near, self._lookups(study)):
             line = line_of(fact.start)
-            if (str(line), float(fact.value)) in taken:
+            key = (line, float(fact.value))
+            if free[key] <= 0:
                 continue
+            free[key] -= 1
             self.claim(
                 line,
                 fact.quantity,

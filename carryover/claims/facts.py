@@ -232,7 +232,7 @@ _PRIOR_SPAN = re.compile(
 )
 _MONTHS_AFTER = re.compile(r"^\s?(?:months?|years?)\b", re.I)
 _EXPERIENCE_BEFORE = re.compile(
-    r"\b(?:experience|training\s+(?:history|age|background))\b[^.;()]{0,40}$", re.I
+    r"\b(?:experience|training\s+(?:history|age|background))\b[^;()]{0,100}$", re.I
 )
 _BEFORE_THE_STUDY = re.compile(
     r"^\s?(?:months?|weeks?|days?)\s+(?:before|prior\s+to)\s+(?:the\s+)?(?:study|"
@@ -490,7 +490,9 @@ def _other(text: str, number: Number, before: str, after: str) -> Fact | None:
         )
     if not hit and _PRIOR_FREQUENCY.match(unit_after):
         hit = True
-    if not hit and _MONTHS_AFTER.match(unit_after) and _EXPERIENCE_BEFORE.search(before[-60:]):
+    if not hit and _MONTHS_AFTER.match(unit_after) and _EXPERIENCE_BEFORE.search(
+        text, max(0, start - 2 * _WINDOW), start
+    ):
         hit = True  # 'training experience was 4.8 +/- 0.8 years'
     if not hit and _BEFORE_THE_STUDY.match(unit_after):
         hit = True  # 'one month before the study began'

@@ -35,7 +35,7 @@ import polars as pl
 
 from carryover.claims import accounting
 from carryover.claims.article_files import decode_lines, not_text
-from carryover.claims.facts import Lookups, Near, read_facts
+from carryover.claims.facts import SPREADS, Lookups, Near, read_facts
 from carryover.claims.linking import Linker, keys_from_rows
 from carryover.claims.numbers import COMPOUND_WORD, numbers, word_value
 from carryover.claims.text import blocks
@@ -707,9 +707,10 @@ class Reader:
         for fact in read_facts(text, near, self._lookups(study)):
             line = line_of(fact.start)
             key = (line, float(fact.value))
-            if free[key] <= 0:
-                continue
-            free[key] -= 1
+            if fact.quantity not in SPREADS:  # an SD is part of its mean's number
+                if free[key] <= 0:
+                    continue
+                free[key] -= 1
             self.claim(
                 line,
                 fact.quantity,

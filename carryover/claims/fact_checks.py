@@ -4,11 +4,12 @@
 judge's figures (one row per study, group, test, measure and quantity, with the interval the
 figure stands for), so a fact claim is joined and compared like a change claim:
 
-- `age`, `body_height`, `body_mass`: a group's figure from groups.csv (age_mean,
+- `age`, `body_height`, `body_mass` (and `_sd`, the SD stated with the mean): a group's figure from groups.csv (age_mean,
   body_height_mean, body_mass_mean) for a claim about that group. A study-level claim is judged
   against the groups' figures pooled (the n-weighted mean, when every group has its figure and
   its size), else against a `mean ± SD <unit>` figure written in studies.population ("Men,
-  20.2 ± 0.73 years"); a study with neither makes the claim unverifiable. groups.csv figures are
+  20.2 ± 0.73 years"); a study with neither makes the claim unverifiable. A study-level SD is
+  judged against studies.population only (the groups' SDs do not pool without their raw data). groups.csv figures are
   read with the rounding of their last digit.
 - `pre_mean` / `post_mean` (and `_lb`, the same in pounds): outcomes.csv pre_mean / post_mean of
   the group, test and measure, converted between kg and lb with their rounding interval.
@@ -33,10 +34,12 @@ from carryover.core.text import number_expr
 
 LB_PER_KG = 2.2046226218
 POPULATION = {"age": "age_mean", "body_height": "body_height_mean", "body_mass": "body_mass_mean"}
+SPREADS = {f"{q}_sd": c.replace("_mean", "_sd") for q, c in POPULATION.items()}
 VALUES = {"pre_mean": "pre_mean", "post_mean": "post_mean"}
 P_QUANTITIES = ("p_value", "p_below", "p_above")
 FACT_QUANTITIES = (
     *POPULATION,
+    *SPREADS,
     *VALUES,
     *(f"{q}_lb" for q in VALUES),
     *P_QUANTITIES,
@@ -82,9 +85,10 @@ def fact_figures(
 ) -> pl.DataFrame:
     """Every figure a fact claim can be judged against (see the module docstring)."""
     frames = [
-        *(_group_population(groups, q, c) for q, c in POPULATION.items()),
+        *(_group_population(groups, q, c) for q, c in {**POPULATION, **SPREADS}.items()),
         *(_pooled_population(groups, q, c) for q, c in POPULATION.items()),
         *(_written_population(studies, groups, q) for q in POPULATION),
+        *(_written_population(studies, groups, q, spread=True) for q in POPULATION),
         *(_values(outcomes, q, c) for q, c in VALUES.items()),
         _sessions_total(studies),
     ]
@@ -145,12 +149,15 @@ def _pooled_population(groups: pl.DataFrame, quantity: str, column: str) -> pl.D
 
 
 def _written_population(
-    studies: pl.DataFrame, groups: pl.DataFrame, quantity: str
+    studies: pl.DataFrame, groups: pl.DataFrame, quantity: str, *, spread: bool = False
 ) -> pl.DataFrame:
-    """A 'mean ± SD unit' figure in studies.population, for a study whose groups cannot pool it."""
+    """A 'mean ± SD unit' figure in studies.population, for a study whose groups cannot pool it.
+
+    With `spread`, the SD of that figure (quantity `<quantity>_sd`).
+    """
     unit = _POPULATION_UNIT[quantity]
     text = pl.col("population").str.extract(
-        rf"(\d+(?:\.\d+)?)\s*(?:±|\+/-)\s*\d+(?:\.\d+)?\s*{unit}\b", 1
+        rf"(\d+(?:\.\d+)?)\s*(?:±|\+/-)\s*(\d+(?:\.\d+)?)\s*{unit}\b", 2 if spread else 1
     )
     column = POPULATION[quantity]
     pooled = (
@@ -176,7 +183,7 @@ def _written_population(
             pl.lit(None).alias("group_id"),
             pl.lit(None).alias("test_exercise"),
             pl.lit(None).alias("measure"),
-            pl.lit(quantity).alias("quantity"),
+            pl.lit(f"{quantity}_sd" if spread else quantity).alias("quantity"),
             value.alias("_fig_value"),
             (value - hw).alias("_fig_lo"),
             (value + hw).alias("_fig_hi"),
@@ -259,8 +266,9 @@ def _p_values(contrasts: pl.DataFrame) -> pl.DataFrame:
                 p.alias("_fig_value"),
                 lo.alias("_fig_lo"),
                 hi.alias("_fig_hi"),
-                pl.format("reported p {}{}", relation, number_expr(p)).alias("_fig_origin"),
-                pl.col("source").alias("_source_ref"),
+                pl.lit("reported").alias("_fig_origin"),
+                pl.format("between-group p{}{}; {}", relation, number_expr(p), pl.col("source"))
+                .alias("_source_ref"),
                 _where().alias("_source_where"),
             )
             for quantity in P_QUANTITIES
@@ -289,6 +297,9 @@ _WHAT = {
     "age": "the mean age",
     "body_height": "the mean body height (cm)",
     "body_mass": "the mean body mass (kg)",
+    "age_sd": "the SD of age",
+    "body_height_sd": "the SD of body height (cm)",
+    "body_mass_sd": "the SD of body mass (kg)",
     "pre_mean": "the baseline mean (kg)",
     "post_mean": "the final mean (kg)",
     "pre_mean_lb": "the baseline mean (lb)",
@@ -334,7 +345,7 @@ def source_phrase() -> pl.Expr:
     value = number_expr(pl.col("_fig_value").round(2))
     return (
         pl.when(pl.col("quantity").is_in(P_QUANTITIES))
-        .then(pl.format("the paper reports {} ({})", pl.col("_fig_origin"), pl.col("_source_ref")))
+        .then(pl.format("the paper reports {}", pl.col("_source_ref")))
         .when(pl.col("quantity") == "sessions_total")
         .then(pl.format("the data gives {} sessions ({})", value, pl.col("_fig_origin")))
         .when(pl.col("_fig_origin") == "reported")

@@ -35,9 +35,11 @@ from dataclasses import dataclass
 from carryover.claims.numbers import Number, numbers
 
 POPULATION = ("age", "body_height", "body_mass")
+SPREADS = tuple(f"{q}_sd" for q in POPULATION)
+"""The SD stated with a population mean ('26.4 ± 1.32 years'): a claim of its own."""
 VALUES = ("pre_mean", "post_mean", "pre_mean_lb", "post_mean_lb")
 P_VALUES = ("p_value", "p_below", "p_above")
-FACT_QUANTITIES = (*POPULATION, *VALUES, *P_VALUES, "sessions_total", "other")
+FACT_QUANTITIES = (*POPULATION, *SPREADS, *VALUES, *P_VALUES, "sessions_total", "other")
 """The quantities this module reads (see schemas.columns.QUANTITIES)."""
 
 _WINDOW = 80
@@ -82,6 +84,7 @@ class Near:
     current_group: str | None = None
 
 
+_SPREAD = re.compile(r"(?:±|\+/-|\+/\u2212)\s?(\d+(?:\.\d+)?)")
 _YEARS = re.compile(r"^\s?(?:years?|yrs?\.?|y)(?![\w])(?:\s+(?:old|of\s+age))?", re.I)
 _CM = re.compile(r"^\s?cm\b", re.I)
 _KG = re.compile(r"^\s?(?:kg|kgs|kilograms?)\b", re.I)
@@ -266,6 +269,11 @@ def read_facts(text: str, near: Near, study: Lookups) -> list[Fact]:
         )
         if fact is not None:
             facts.append(fact)
+            spread = _SPREAD.search(number.text)
+            if fact.quantity in POPULATION and spread is not None:
+                facts.append(
+                    Fact(fact.start, f"{fact.quantity}_sd", spread.group(1), fact.group_id)
+                )
     return facts
 
 

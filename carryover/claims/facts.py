@@ -364,7 +364,7 @@ def _population(
     )
     if paren is not None:
         inside = text[paren + 1 : start]
-        if _EXPERIENCE.search(inside) or (quantity == "age" and _EXPERIENCE.search(tail[:40])):
+        if not label and (_EXPERIENCE.search(inside) or _OTHER[0].match(tail)):
             return None
         owner = text[max(0, paren - 60) : paren]
         group_match = _GROUP_BEFORE_PAREN.search(owner)
@@ -378,8 +378,8 @@ def _population(
             return None
     elif not label:
         return None
-    if _EXPERIENCE.search(before[-40:]) or (quantity == "age" and _EXPERIENCE.search(tail[:40])):
-        return None
+    if not label and (_EXPERIENCE.search(before[-40:]) or _OTHER[0].match(tail)):
+        return None  # years of training, not of age
     if near.groups:
         return None  # a group is named: a study-level reading could be that group's figure
     return Fact(start, quantity, _value(number) or "")

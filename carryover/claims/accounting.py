@@ -359,7 +359,9 @@ def with_verdicts(numbers: pl.DataFrame, checks: pl.DataFrame) -> pl.DataFrame:
         "source_file",
         pl.col("source_line").cast(pl.Int64).alias("line"),
         pl.col("claimed").cast(pl.Float64, strict=False).abs().alias("_v"),
-        pl.col("quantity").is_in(SPREADS).alias("_is_sd"),
+        (
+            pl.col("quantity").is_in(SPREADS) if "quantity" in checks.columns else pl.lit(False)
+        ).alias("_is_sd"),
         "verdict",
     ).with_columns(pl.col("verdict").replace_strict(_RANK, default=1).alias("_rank"))
 
@@ -430,7 +432,8 @@ ARTICLE_NUMBERS_COLUMNS: dict[str, str] = {
     "reason": "For a non_claim, why (citation_year, training_load, set_rep_scheme, ...); for "
     "unread, not_interpreted.",
     "study_id": "For a claim, the study it was linked to.",
-    "quantity": "For a claim, what it states: change_pct, n, duration_weeks, ...",
+    "quantity": "For a claim, what it states: change_pct, n, duration_weeks, age, pre_mean, "
+    "p_below, sessions_total, other, ... (the quantities of claim_checks).",
     "group_id": "For a claim about one group, the group.",
     "resolved_by": "For a claim, the cues that linked the study (author, doi, journal, year) "
     "and the words.",

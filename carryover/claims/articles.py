@@ -734,7 +734,9 @@ class Reader:
 
         def only_measure(group: str | None, exercise_id: str) -> str | None:
             known = {
-                m for (g, e), ms in study.measures.items() if e == exercise_id and group in (None, g)
+                m
+                for (g, e), ms in study.measures.items()
+                if e == exercise_id and group in (None, g)
                 for m in ms
             }
             return next(iter(known)) if len(known) == 1 else None

@@ -4,19 +4,20 @@
 judge's figures (one row per study, group, test, measure and quantity, with the interval the
 figure stands for), so a fact claim is joined and compared like a change claim:
 
-- `age`, `body_height`, `body_mass` (and `_sd`, the SD stated with the mean): a group's figure from groups.csv (age_mean,
-  body_height_mean, body_mass_mean) for a claim about that group. A study-level claim is judged
-  against the groups' figures pooled (the n-weighted mean, when every group has its figure and
-  its size), else against a `mean ± SD <unit>` figure written in studies.population ("Men,
-  20.2 ± 0.73 years"); a study with neither makes the claim unverifiable. A study-level SD is
-  judged against studies.population only (the groups' SDs do not pool without their raw data). groups.csv figures are
-  read with the rounding of their last digit.
+- `age`, `body_height`, `body_mass` (and `_sd`, the SD stated with the mean): a group's figure
+  from groups.csv (age_mean, body_height_mean, body_mass_mean) for a claim about that group. A
+  study-level claim is judged against the groups' figures pooled (the n-weighted mean, when every
+  group has its figure and its size), else against a `mean ± SD <unit>` figure written in
+  studies.population ("Men, 20.2 ± 0.73 years"); a study with neither makes the claim
+  unverifiable. A study-level SD is judged against studies.population only (the groups' SDs do
+  not pool without their raw data). groups.csv figures are read with the rounding of their last
+  digit.
 - `pre_mean` / `post_mean` (and `_lb`, the same in pounds): outcomes.csv pre_mean / post_mean of
   the group, test and measure, converted between kg and lb with their rounding interval.
 - `p_value` (P=), `p_below` (P<), `p_above` (P>): the between-group p of contrasts.csv for the
   test and measure, with its relation; a claim of `P<0.001` agrees with a reported `<0.001` or
   any reported p below 0.001.
-- `sessions_total`: studies.csv duration_weeks × sessions_per_week, when both are known.
+- `sessions_total`: studies.csv duration_weeks x sessions_per_week, when both are known.
 - `other`: no figure (a protocol detail the data does not hold): always unverifiable.
 
 Fact claims are checked against the data only, not against each other (two different protocol
@@ -199,11 +200,11 @@ def _values(outcomes: pl.DataFrame, quantity: str, column: str) -> pl.DataFrame:
     hw = pl.col(f"_hw_{column}")
     unit = pl.col("unit")
     rows = outcomes.filter(pl.col(column).is_not_null() & unit.is_in(["kg", "lb"]))
-    common = [
-        "study_id",
-        "group_id",
-        "test_exercise",
-        "measure",
+    common: list[pl.Expr] = [
+        pl.col("study_id"),
+        pl.col("group_id"),
+        pl.col("test_exercise"),
+        pl.col("measure"),
         pl.lit("reported").alias("_fig_origin"),
         pl.format("outcomes.csv {} in {} ({})", pl.lit(column), unit, pl.col("source")).alias(
             "_source_ref"
@@ -267,8 +268,9 @@ def _p_values(contrasts: pl.DataFrame) -> pl.DataFrame:
                 lo.alias("_fig_lo"),
                 hi.alias("_fig_hi"),
                 pl.lit("reported").alias("_fig_origin"),
-                pl.format("between-group p{}{}; {}", relation, number_expr(p), pl.col("source"))
-                .alias("_source_ref"),
+                pl.format(
+                    "between-group p{}{}; {}", relation, number_expr(p), pl.col("source")
+                ).alias("_source_ref"),
                 _where().alias("_source_where"),
             )
             for quantity in P_QUANTITIES
@@ -333,7 +335,11 @@ def what() -> pl.Expr:
     test = pl.format("{} {}", pl.col("_exercise_name"), pl.col("measure"))
     return (
         pl.when(pl.col("group_id").is_not_null())
-        .then(pl.format("{} of the {} group ({})", words, pl.col("_group_label"), pl.col("_study_name")))
+        .then(
+            pl.format(
+                "{} of the {} group ({})", words, pl.col("_group_label"), pl.col("_study_name")
+            )
+        )
         .when(pl.col("test_exercise").is_not_null())
         .then(pl.format("{} on {} ({})", words, test, pl.col("_study_name")))
         .otherwise(pl.format("{} in {}", words, pl.col("_study_name")))

@@ -95,7 +95,9 @@ _EXPERIENCE = re.compile(
     r"training\b|lifting\b|practis|practic)",
     re.I,
 )
-_AGE_LABEL = re.compile(r"\b(?:aged|age[sd]?|mean\s+age|average\s+age)\s*(?::|of|was|were|=)?\s*$", re.I)
+_AGE_LABEL = re.compile(
+    r"\b(?:aged|age[sd]?|mean\s+age|average\s+age)\s*(?::|of|was|were|=)?\s*$", re.I
+)
 _HEIGHT_LABEL = re.compile(
     r"\b(?:height|stature|tall)\s*(?::|of|was|were|=)?\s*(?:about\s+)?$", re.I
 )
@@ -120,7 +122,9 @@ _APPROX = re.compile(
 )
 
 # -- baseline and final values ---------------------------------------------------------------
-_UNIT_TO = re.compile(r"\s?(?:kg|kgs|kilograms?|lbs?\.?|pounds?)?\s+(?:on\s+average\s+)?to\s+", re.I)
+_UNIT_TO = re.compile(
+    r"\s?(?:kg|kgs|kilograms?|lbs?\.?|pounds?)?\s+(?:on\s+average\s+)?to\s+", re.I
+)
 _FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
 _PRE_WORDS = re.compile(
     r"\b(?:baseline|at\s+the\s+(?:start|outset|beginning)|before\s+(?:the\s+)?(?:training|"
@@ -160,7 +164,9 @@ _COMPARES = re.compile(
 )
 _CLAUSE_END = re.compile(r"[,;:()]|\b(?:but|while|whereas)\b")
 _ABBREVIATED_TEST = re.compile(r"\b([A-Z]{2,5})\s*(?=\d{1,2}[\s-]?RM\b)")
-_ARM_AFTER = re.compile(r"^[\s-]*(?:training|group|groups|trained|program\w*|arm|condition)\b", re.I)
+_ARM_AFTER = re.compile(
+    r"^[\s-]*(?:training|group|groups|trained|program\w*|arm|condition)\b", re.I
+)
 
 # -- sessions in all --------------------------------------------------------------------------
 _SESSIONS_AFTER = re.compile(
@@ -169,7 +175,9 @@ _SESSIONS_AFTER = re.compile(
     r"(?:sessions|workouts)\b(?!\s*(?:per|a|each|every|/)\s*week)(?![\s-]+weekly)",
     re.I,
 )
-_TRAINING_SESSIONS = re.compile(r"\b(?:training|resistance|exercise|supervised|workouts?|week)\b", re.I)
+_TRAINING_SESSIONS = re.compile(
+    r"\b(?:training|resistance|exercise|supervised|workouts?|week)\b", re.I
+)
 _NOT_TRAINING = re.compile(r"\b(?:test\w*|familiari[sz]\w*|pilot|practice)\b", re.I)
 _SESSIONS_LEAD = re.compile(
     r"\b(?:after|a\s+total\s+of|total\s+of|in\s+all|completed|attended|over)\s+(?:just\s+|only\s+)?$",
@@ -193,16 +201,14 @@ _OTHER: tuple[re.Pattern[str], ...] = (
         r"^\s+(?:[\w-]+\s+){0,2}?(?:visits|testing\s+days|test\s+days|laboratory\s+visits)\b",
         re.I,
     ),
-    # days between visits or tests: '~48 hours apart', 'Two days later', 'on two non-consecutive days'
+    # days between visits or tests: '~48 hours apart', 'Two days later', 'two non-consecutive days'
     re.compile(
         r"^[\s-]?(?:h|hrs?|hours?|days?)\s+(?:apart|later|earlier)\b|"
         r"^\s+(?:non-?consecutive|separate|consecutive|different)\s+days\b",
         re.I,
     ),
     # attendance: 'completed ≥ 70% of the sessions'
-    re.compile(
-        r"^\s+of\s+(?:the|all|their)?\s*(?:\w+\s+)?(?:sessions|workouts|training)\b", re.I
-    ),
+    re.compile(r"^\s+of\s+(?:the|all|their)?\s*(?:\w+\s+)?(?:sessions|workouts|training)\b", re.I),
     # dropouts: 'One participant withdrew', 'two subjects dropped out'
     re.compile(
         r"^\s+(?:[\w-]+\s+){0,2}?(?:participants?|subjects?|people|m[ae]n|wom[ae]n|players?|"
@@ -494,12 +500,18 @@ def _other(text: str, number: Number, before: str, after: str) -> Fact | None:
     if not hit and _HOURS_AFTER.match(unit_after):
         clause = text[max(0, start - _WINDOW) : min(len(text), number.end + 30)]
         hit = bool(_ABSTAIN.search(clause)) or bool(
-            re.match(r"^\s?(?:h|hrs?|hours?)\s+before\s+(?:testing|each\s+test|the\s+test)", unit_after, re.I)
+            re.match(
+                r"^\s?(?:h|hrs?|hours?)\s+before\s+(?:testing|each\s+test|the\s+test)",
+                unit_after,
+                re.I,
+            )
         )
     if not hit and _PRIOR_FREQUENCY.match(unit_after):
         hit = True
-    if not hit and _MONTHS_AFTER.match(unit_after) and _EXPERIENCE_BEFORE.search(
-        text, max(0, start - 2 * _WINDOW), start
+    if (
+        not hit
+        and _MONTHS_AFTER.match(unit_after)
+        and _EXPERIENCE_BEFORE.search(text, max(0, start - 2 * _WINDOW), start)
     ):
         hit = True  # 'training experience was 4.8 +/- 0.8 years'
     if not hit and _BEFORE_THE_STUDY.match(unit_after):

@@ -51,9 +51,7 @@ def judge(
 
     `contrasts` holds the between-group results a `contrast` claim is judged against.
     """
-    claimed = fact_checks.claimed_bounds(
-        *rounding.interval(pl.col("value"), pl.col(hw("value")))
-    )
+    claimed = fact_checks.claimed_bounds(*rounding.interval(pl.col("value"), pl.col(hw("value"))))
     frame = claims.with_columns(
         pl.int_range(pl.len(), dtype=pl.Int64).alias("_claim"),
         claimed[0].alias("_claimed_lo"),

@@ -55,6 +55,7 @@ QUANTITIES = (
     "post_mean",
     "pre_mean_lb",
     "post_mean_lb",
+    "change_abs_lb",
     "p_value",
     "p_below",
     "p_above",

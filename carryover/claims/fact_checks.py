@@ -17,6 +17,8 @@ figure stands for), so a fact claim is joined and compared like a change claim:
 - `p_value` (P=), `p_below` (P<), `p_above` (P>): the between-group p of contrasts.csv for the
   test and measure, with its relation; a claim of `P<0.001` agrees with a reported `<0.001` or
   any reported p below 0.001.
+- `change_abs_lb`: a group's absolute change stated in pounds: outcome_changes' change in kg
+  (reported or computed from the means, with its interval) converted to pounds.
 - `sessions_total`: studies.csv duration_weeks x sessions_per_week, when both are known.
 - `other`: no figure (a protocol detail the data does not hold): always unverifiable.
 
@@ -44,6 +46,7 @@ FACT_QUANTITIES = (
     *VALUES,
     *(f"{q}_lb" for q in VALUES),
     *P_QUANTITIES,
+    "change_abs_lb",
     "sessions_total",
     "other",
 )
@@ -83,8 +86,12 @@ def fact_figures(
     groups: pl.DataFrame,
     outcomes: pl.DataFrame,
     contrasts: pl.DataFrame | None,
+    changes: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
-    """Every figure a fact claim can be judged against (see the module docstring)."""
+    """Every figure a fact claim can be judged against (see the module docstring).
+
+    `changes` (outcome_changes) gives the absolute changes in pounds.
+    """
     frames = [
         *(_group_population(groups, q, c) for q, c in {**POPULATION, **SPREADS}.items()),
         *(_pooled_population(groups, q, c) for q, c in POPULATION.items()),
@@ -95,6 +102,8 @@ def fact_figures(
     ]
     if contrasts is not None and not contrasts.is_empty():
         frames.append(_p_values(contrasts))
+    if changes is not None and not changes.is_empty():
+        frames.append(_changes_in_pounds(changes, outcomes))
     figures = pl.concat([_shaped(f) for f in frames])
     key = ["study_id", "group_id", "test_exercise", "measure", "quantity"]
     return figures.filter(pl.len().over(key) == 1)
@@ -227,6 +236,24 @@ def _values(outcomes: pl.DataFrame, quantity: str, column: str) -> pl.DataFrame:
     )
 
 
+def _changes_in_pounds(changes: pl.DataFrame, outcomes: pl.DataFrame) -> pl.DataFrame:
+    """A group's absolute change in kg (reported or computed, with its interval), in pounds."""
+    key = ["study_id", "group_id", "test_exercise", "measure"]
+    rows = changes.filter((pl.col("unit") == "kg") & pl.col("change_abs").is_not_null()).join(
+        outcomes.select(*key, pl.col("source").alias("_ref")), on=key, how="left"
+    )
+    return rows.select(
+        *key,
+        pl.lit("change_abs_lb").alias("quantity"),
+        (pl.col("change_abs") * LB_PER_KG).alias("_fig_value"),
+        (pl.col("change_abs_lo") * LB_PER_KG).alias("_fig_lo"),
+        (pl.col("change_abs_hi") * LB_PER_KG).alias("_fig_hi"),
+        pl.format("{}, converted from kg", pl.col("change_abs_source")).alias("_fig_origin"),
+        pl.format("outcomes.csv change in kg ({})", pl.col("_ref")).alias("_source_ref"),
+        _where().alias("_source_where"),
+    )
+
+
 def _sessions_total(studies: pl.DataFrame) -> pl.DataFrame:
     weeks = pl.col("duration_weeks").cast(pl.Float64)
     per_week = pl.col("sessions_per_week").cast(pl.Float64)
@@ -305,6 +332,7 @@ _WHAT = {
     "pre_mean": "the baseline mean (kg)",
     "post_mean": "the final mean (kg)",
     "pre_mean_lb": "the baseline mean (lb)",
+    "change_abs_lb": "the change (lb)",
     "post_mean_lb": "the final mean (lb)",
     "p_value": "the between-group p",
     "p_below": "the between-group p",

@@ -38,8 +38,9 @@ POPULATION = ("age", "body_height", "body_mass")
 SPREADS = tuple(f"{q}_sd" for q in POPULATION)
 """The SD stated with a population mean ('26.4 ± 1.32 years'): a claim of its own."""
 VALUES = ("pre_mean", "post_mean", "pre_mean_lb", "post_mean_lb")
+GAINS = ("change_abs", "change_abs_lb")
 P_VALUES = ("p_value", "p_below", "p_above")
-FACT_QUANTITIES = (*POPULATION, *SPREADS, *VALUES, *P_VALUES, "sessions_total", "other")
+FACT_QUANTITIES = (*POPULATION, *SPREADS, *VALUES, *GAINS, *P_VALUES, "sessions_total", "other")
 """The quantities this module reads (see schemas.columns.QUANTITIES)."""
 
 _WINDOW = 80
@@ -269,6 +270,7 @@ def read_facts(text: str, near: Near, study: Lookups) -> list[Fact]:
         fact = (
             _p_value(text, number, compares, near, study)
             or _population(text, number, before, after, near, study)
+            or _gain(text, number, before, after, near, study)
             or _baseline(text, found, i, before, after, near, study)
             or _sessions(number, before, after)
             or _other(text, number, before, after)
@@ -453,6 +455,69 @@ def _baseline(
     measure = measure or study.only_measure(group, exercise)
     quantity = f"{phase}_mean" + ("_lb" if pounds else "")
     return Fact(start, quantity, _value(number) or "", group, exercise, measure)
+
+
+_GAIN_BEFORE = re.compile(
+    r"(?:\b(?:gained|gaining|added|adding|put\s+on|gains?\s+of|(?:increase|improvement|rise)s?"
+    r"\s+of)|(?P<by>\bby))\s+(?:an?\s+)?(?:average\s+of\s+|mean\s+of\s+)?$",
+    re.I,
+)
+_WITHIN_CHANGE = re.compile(
+    r"\b(?:increas\w*|improv\w*|rais\w*|rose|went\s+up|gain\w*|grew|boost\w*|climb\w*)\b", re.I
+)
+_BETWEEN = re.compile(r"\b(?:than|differ\w*|between|versus|vs\.?|compared)\b", re.I)
+_NOT_A_GAIN_AFTER = re.compile(
+    r"^\s?(?:kg|kgs|kilograms?|lbs?\.?|pounds?)?\s*(?:to\s+the\s+bar|per\s+(?:week|session|set)|"
+    r"(?:each|every|a)\s+(?:week|session|set)|more|less|than)\b",
+    re.I,
+)
+_EVERY_GROUP_BEFORE = re.compile(r"\b(?:both|each|all|every)\s+(?:of\s+the\s+)?groups?\b", re.I)
+
+
+def _gain(
+    text: str, number: Number, before: str, after: str, near: Near, study: Lookups
+) -> Fact | None:
+    """A group's gain in kg or pounds: 'the squat group gained 14 kg on the squat'.
+
+    A difference between groups ('by 10 kg more than'), a load progression ('added 2.5 kg to
+    the bar each week'), a range, a bound and an approximate figure are not read.
+    """
+    if number.kind != "figure" or number.value is None or number.lo != number.hi:
+        return None
+    if number.text[:1] in "~≈<>≤≥" or _APPROX.search(before):
+        return None
+    pounds = bool(_LB.match(after)) or bool(re.search(r"(?:lbs?\.?|pounds)$", number.text, re.I))
+    kilos = bool(_KG.match(after)) or number.text.lower().endswith("kg")
+    if not (pounds or kilos):
+        return None
+    start = number.column - 1
+    gain = _GAIN_BEFORE.search(before)
+    if gain is None and not number.text.startswith("+"):
+        return None
+    clause = text[max(0, start - _WINDOW) : min(len(text), number.end + 40)]
+    if _BETWEEN.search(clause) or _NOT_A_GAIN_AFTER.match(after):
+        return None
+    if gain is not None and gain.group("by") and not _WITHIN_CHANGE.search(before):
+        return None
+    if _EVERY_GROUP_BEFORE.search(before):
+        return None  # one figure for every group: left to the reader of group sizes and changes
+    group = _group_before(near, start)
+    tests = [
+        (s, e)
+        for s, end, e in near.exercises
+        if (0 < start - s < _WINDOW and not _ARM_AFTER.match(text[end : end + 20]))
+        or (0 <= s - number.end < 30)
+    ]
+    if group is None or not tests:
+        return None
+    exercise = tests[-1][1] if tests[-1][0] < start else tests[0][1]
+    measure = next((m for s, _, m in near.measures if abs(s - start) < _WINDOW), None)
+    measure = measure or study.only_measure(group, exercise)
+    if measure is None:
+        return None
+    quantity = "change_abs_lb" if pounds else "change_abs"
+    value = _value(number) or ""
+    return Fact(start, quantity, value.lstrip("+"), group, exercise, measure)
 
 
 def _named_lift(near: Near, start: int) -> bool:

@@ -28,7 +28,7 @@ from schemas.table import hw
 _FIGURE_KEY = ["study_id", "group_id", "test_exercise", "measure"]
 _SAME_FIGURE = ["article_id", "study_id", "quantity", "group_id", "test_exercise", "measure"]
 _IS_PCT = pl.col("quantity") == "change_pct"
-_IS_CHANGE = pl.col("quantity").is_in(["change_pct", "change_abs"])
+_IS_CHANGE = pl.col("quantity").is_in(["change_pct", "change_abs", "change_abs_lb"])
 """Claims about a group's change on a test: judged against outcomes and outcome_changes."""
 _IS_CONTRAST = pl.col("quantity") == "contrast"
 _IS_FIGURE = _IS_CHANGE | _IS_CONTRAST | IS_FACT
@@ -96,7 +96,7 @@ def judge(
     if contrasts is not None and not contrasts.is_empty():
         figures = pl.concat([figures, _contrast_figures(contrasts)])
     figures = pl.concat(
-        [figures, fact_checks.fact_figures(studies, groups, outcomes, contrasts)],
+        [figures, fact_checks.fact_figures(studies, groups, outcomes, contrasts, changes)],
         how="vertical_relaxed",
     )
     totals = groups.group_by("study_id").agg(pl.col("n").sum().alias("_groups_n"))

@@ -253,3 +253,38 @@ def test_a_wrong_sd_makes_its_number_wrong() -> None:
     assert accounting.with_verdicts(numbers, checks)["verdict"].to_list() == ["contradicted"]
     right = checks.with_columns(pl.lit("supported").alias("verdict"))
     assert accounting.with_verdicts(numbers, right)["verdict"].to_list() == ["supported"]
+
+
+GAINS = [
+    (B + "The BS group gained 28.7 kg on the back squat.",
+     [("change_abs", "bs", "back_squat", "1RM", "28.7")]),
+    (B + "The BS group raised its back squat 1RM by 63 pounds.",
+     [("change_abs_lb", "bs", "back_squat", "1RM", "63")]),
+    # a difference between groups, a load progression, a figure for every group: not a gain
+    (B + "The BS group improved its back squat by 10 kg more than the HT group.", []),
+    (B + "The BS group added 2.5 kg to the bar each week on the back squat.", []),
+    (B + "Both groups gained 20 kg on the back squat.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), GAINS)
+def test_a_groups_gain_in_kg_or_pounds_is_a_change(
+    text: str, expected: list[tuple[object, ...]], context: Context
+) -> None:
+    """A group's absolute gain is a change_abs claim (change_abs_lb in pounds)."""
+    assert facts(text, context) == expected
+
+
+# sq back_squat 1RM: 100.0 -> 112.0 kg, change 12.0 kg = 26.5 lb; ht back_squat +6.5 kg.
+GAINS_JUDGED = [
+    (row("change_abs_lb", "26", "sq", "back_squat", "1RM"), "supported"),
+    (row("change_abs_lb", "31", "sq", "back_squat", "1RM"), "contradicted"),
+    (row("change_abs_lb", "14", "ht", "back_squat", "1RM"), "supported"),
+    (row("change_abs_lb", "14", "ht", "hip_thrust", "3RM"), "measure not tested"),
+]
+
+
+@pytest.mark.parametrize(("claim", "verdict"), GAINS_JUDGED)
+def test_a_gain_in_pounds_is_judged_against_the_change_in_kg(claim: str, verdict: str) -> None:
+    """The kg change (reported, or computed from the means) is converted with its rounding."""
+    assert [v for _, v in verdicts(judged(claim))] == [verdict]

@@ -28,6 +28,7 @@ Pure: a sentence and callables that resolve group words and abbreviations in, `F
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -75,14 +76,24 @@ class Lookups:
     """The only measure the study has for a group (None: any group) and an exercise."""
 
 
+Mention = tuple[int, int, str]
+
+
 @dataclass(frozen=True)
 class Near:
-    """What the reader found in the sentence, by position (start, end, value)."""
+    """What the reader found in the sentence, by position (start, end, value), in order."""
 
-    groups: list[tuple[int, int, str]]
-    exercises: list[tuple[int, int, str]]
-    measures: list[tuple[int, int, str]]
+    groups: list[Mention]
+    exercises: list[Mention]
+    measures: list[Mention]
     current_group: str | None = None
+
+    @staticmethod
+    def between(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
+        """The mentions starting in [lo, hi), found by bisection (never a scan of them all)."""
+        first = bisect.bisect_left(mentions, (lo,))
+        last = bisect.bisect_left(mentions, (hi,))
+        return mentions[first:last]
 
 
 _SPREAD = re.compile(r"(?:±|\+/-|\+/\u2212)\s?(\d+(?:\.\d+)?)")
@@ -321,7 +332,7 @@ def _tested_before(
     delimiters = [m.end() for m in _CLAUSE_END.finditer(text, floor, end)]
     floor = delimiters[-1] if delimiters else floor
     tests: list[tuple[int, str]] = []
-    for s, e, exercise in near.exercises:
+    for s, e, exercise in Near.between(near.exercises, floor, end):
         if floor <= s < end and not _ARM_AFTER.match(text[e : e + 20]):
             tests.append((s, exercise))
     for match in _ABBREVIATED_TEST.finditer(text, floor, end):
@@ -331,7 +342,7 @@ def _tested_before(
     if not tests:
         return None, None
     at, exercise = max(tests)
-    measures = [(abs(s - at), m) for s, _, m in near.measures if floor <= s < end]
+    measures = [(abs(s - at), m) for s, _, m in Near.between(near.measures, floor, end)]
     measure = min(measures)[1] if measures else study.only_measure(None, exercise)
     return exercise, measure
 
@@ -451,7 +462,7 @@ def _baseline(
     if exercise is None:
         return None
     group = _group_before(near, start)
-    measure = next((m for s, _, m in near.measures if s < start and start - s < _WINDOW), None)
+    measure = next((m for _, _, m in Near.between(near.measures, start - _WINDOW + 1, start)), None)
     measure = measure or study.only_measure(group, exercise)
     quantity = f"{phase}_mean" + ("_lb" if pounds else "")
     return Fact(start, quantity, _value(number) or "", group, exercise, measure)
@@ -504,14 +515,15 @@ def _gain(
     group = _group_before(near, start)
     tests = [
         (s, e)
-        for s, end, e in near.exercises
+        for s, end, e in Near.between(near.exercises, start - _WINDOW, number.end + 30)
         if (0 < start - s < _WINDOW and not _ARM_AFTER.match(text[end : end + 20]))
         or (0 <= s - number.end < 30)
     ]
     if group is None or not tests:
         return None
     exercise = tests[-1][1] if tests[-1][0] < start else tests[0][1]
-    measure = next((m for s, _, m in near.measures if abs(s - start) < _WINDOW), None)
+    nearby = Near.between(near.measures, start - _WINDOW + 1, start + _WINDOW)
+    measure = nearby[0][2] if nearby else None
     measure = measure or study.only_measure(group, exercise)
     if measure is None:
         return None
@@ -521,20 +533,20 @@ def _gain(
 
 
 def _named_lift(near: Near, start: int) -> bool:
-    return any(0 < start - s < _WINDOW for s, _, _ in near.exercises)
+    return bool(Near.between(near.exercises, start - _WINDOW + 1, start))
 
 
 def _lift_of(near: Near, start: int, verb: str | None, study: Lookups) -> str | None:
     """The exercise of a lifted figure: named just before it ('squat from 185 pounds')."""
     if verb is not None:
         return study.exercise(_LIFT_VERB[verb.lower()])
-    named = [(s, e) for s, _, e in near.exercises if 0 < start - s < _WINDOW]
+    named = [(s, e) for s, _, e in Near.between(near.exercises, start - _WINDOW + 1, start)]
     return named[-1][1] if named else None
 
 
 def _group_before(near: Near, start: int) -> str | None:
-    named = [g for s, _, g in near.groups if s < start]
-    return named[-1] if named else near.current_group
+    last = bisect.bisect_left(near.groups, (start,))
+    return near.groups[last - 1][2] if last else near.current_group
 
 
 def _sessions(number: Number, before: str, after: str) -> Fact | None:

@@ -11,6 +11,7 @@ import pytest
 
 from carryover.claims import accounting
 from carryover.claims.articles import Article, Context, read_article
+from carryover.claims.facts import Lookups, Near, read_facts
 from carryover.validate.validation import Validation
 from tests.support import valid_texts, validate_texts
 
@@ -288,3 +289,39 @@ GAINS_JUDGED = [
 def test_a_gain_in_pounds_is_judged_against_the_change_in_kg(claim: str, verdict: str) -> None:
     """The kg change (reported, or computed from the means) is converted with its rounding."""
     assert [v for _, v in verdicts(judged(claim))] == [verdict]
+
+
+@pytest.mark.slow  # times two long sentences
+def test_reading_facts_grows_linearly_with_the_sentence() -> None:
+    """Many numbers and exercises in one sentence: four times the text, not sixteen times the time.
+
+    Every look around a number is a bounded window or a bisection of the sentence's mentions.
+    """
+    import re
+    import time
+
+    unit = "the BS group squatted 80 kg on average and gained 5 kg on the back squat (P<0.05), "
+    study = Lookups(
+        group=lambda words: "bs" if words and words[-1] == "bs" else None,
+        trained={"bs": "back_squat"},
+        exercise=lambda phrase: "back_squat" if "squat" in phrase else None,
+        only_measure=lambda group, exercise: "1RM",
+    )
+
+    def seconds(repeats: int) -> float:
+        text = "Compared with the HT group, " + unit * repeats + "end."
+        near = Near(
+            groups=[(m.start(), m.end(), "bs") for m in re.finditer(r"\bBS group", text)],
+            exercises=[(m.start(), m.end(), "back_squat") for m in re.finditer("back squat", text)],
+            measures=[],
+        )
+        began = time.perf_counter()
+        found = read_facts(text, near, study)
+        elapsed = time.perf_counter() - began
+        assert len(found) >= 3 * repeats - 1  # baseline, gain and p (the first gain compares)
+        return elapsed
+
+    seconds(50)  # warm up
+    small = min(seconds(400) for _ in range(3))  # the best of three: the machine is shared
+    large = min(seconds(1600) for _ in range(3))
+    assert large < 8 * small

@@ -76,8 +76,16 @@ def _where() -> pl.Expr:
 
 
 def _rounded(value: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
-    """The interval a stored figure stands for, from the digits it was written with."""
-    hw = rounding.half_width(value.cast(pl.String))
+    """The interval a stored figure stands for, from the digits it is shown with.
+
+    groups.csv figures are stored as numbers, so trailing zeros are lost: a whole number is read
+    as written without decimals ('22' stands for 21.5 to 22.5), which never narrows the interval.
+    """
+    hw = (
+        pl.when(value == value.round(0))
+        .then(pl.lit(0.5))
+        .otherwise(rounding.half_width(value.cast(pl.String)))
+    )
     return value - hw, value + hw
 
 

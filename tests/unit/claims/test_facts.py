@@ -172,8 +172,11 @@ JUDGED = [
     # a group's age against groups.csv, and its SD
     ([row("age", "22", "sq")], POPULATION_GROUPS, None, "supported"),
     ([row("age", "25", "sq")], POPULATION_GROUPS, None, "contradicted"),
+    ([row("age", "22.6", "sq")], POPULATION_GROUPS, None, "contradicted"),
     ([row("age_sd", "1.5", "sq")], POPULATION_GROUPS, None, "supported"),
     ([row("age_sd", "3.5", "sq")], POPULATION_GROUPS, None, "contradicted"),
+    # a whole number in groups.csv may have been written without decimals (22 for 22.3)
+    ([row("age", "22.3", "sq")], POPULATION_GROUPS, None, "supported"),
     # the study's age: the groups' ages pooled (n-weighted: 23.0)
     ([row("age", "23")], POPULATION_GROUPS, None, "supported"),
     ([row("age", "22")], POPULATION_GROUPS, None, "contradicted"),

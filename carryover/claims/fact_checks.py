@@ -16,7 +16,8 @@ figure stands for), so a fact claim is joined and compared like a change claim:
   the group, test and measure, converted between kg and lb with their rounding interval.
 - `p_value` (P=), `p_below` (P<), `p_above` (P>): the between-group p of contrasts.csv for the
   test and measure, with its relation; a claim of `P<0.001` agrees with a reported `<0.001` or
-  any reported p below 0.001.
+  any reported p below 0.001. A p that the contrast does not confirm but a statistics.csv p about
+  the same exercise does (an interaction F, say) is judged by that one (`with_statistics`).
 - `change_abs_lb`: a group's absolute change stated in pounds: outcome_changes' change in kg
   (reported or computed from the means, with its interval) converted to pounds.
 - `sessions_total`: studies.csv duration_weeks x sessions_per_week, when both are known.
@@ -310,6 +311,103 @@ def _p_values(contrasts: pl.DataFrame) -> pl.DataFrame:
             )
             for quantity in P_QUANTITIES
         ]
+    )
+
+
+def _statistics_p(statistics: pl.DataFrame, exercises: pl.DataFrame) -> pl.DataFrame:
+    """Each statistics.csv p with the tests its `about` names (by exercise name or alias)."""
+    p, hw, relation = pl.col("p"), pl.col("_hw_p"), pl.col("p_relation").fill_null("=")
+    names = exercises.select(
+        "exercise_id",
+        pl.concat_list(pl.col("name"), pl.col("aliases").fill_null([])).alias("_names"),
+    ).explode("_names")
+    names = names.filter(pl.col("_names").str.len_chars() > 0).select(
+        pl.col("exercise_id").alias("test_exercise"),
+        pl.col("_names").str.to_lowercase().alias("_name"),
+    )
+    rows = statistics.filter(p.is_not_null()).select(
+        "study_id",
+        pl.col("about").str.to_lowercase().alias("_about"),
+        pl.when(relation.is_in(["<", "<="]))
+        .then(0.0)
+        .otherwise(p - hw)
+        .clip(lower_bound=0.0)
+        .alias("_stat_lo"),
+        pl.when(relation.is_in([">", ">="])).then(1.0).otherwise(p + hw).alias("_stat_hi"),
+        p.alias("_stat_value"),
+        pl.format(
+            "{} p{}{}; statistics.csv, {}: {}",
+            pl.col("test"),
+            relation,
+            number_expr(p),
+            pl.col("location"),
+            pl.col("about"),
+        ).alias("_stat_ref"),
+        pl.format("{}:{}", pl.col("source_file"), pl.col("source_line")).alias("_stat_where"),
+    )
+    return (
+        rows.join(names, how="cross")
+        .filter(pl.col("_about").str.contains(pl.col("_name"), literal=True))
+        .unique(["study_id", "test_exercise", "_stat_ref"], maintain_order=True)
+        .drop("_about", "_name")
+    )
+
+
+def with_statistics(
+    frame: pl.DataFrame, statistics: pl.DataFrame | None, exercises: pl.DataFrame
+) -> pl.DataFrame:
+    """A p claim that its contrast does not confirm but a statistics.csv p does is judged by it.
+
+    A sentence's p may be the between-group p (contrasts.csv) or another test's (an
+    interaction F in statistics.csv, about the same exercise); the claim is compared with the
+    figure it agrees with, so a true p is never called wrong for being another test's. A p that
+    agrees with none is still judged against the contrast.
+    """
+    if statistics is None or statistics.is_empty() or "about" not in statistics.columns:
+        return frame
+    is_p = pl.col("quantity").is_in(P_QUANTITIES)
+    candidates = _statistics_p(statistics, exercises)
+    agree = (
+        frame.filter(is_p)
+        .select("_claim", "study_id", "test_exercise", "_claimed_lo", "_claimed_hi")
+        .join(candidates, on=["study_id", "test_exercise"])
+        .filter(
+            rounding.overlaps(
+                (pl.col("_stat_lo"), pl.col("_stat_hi")),
+                (pl.col("_claimed_lo"), pl.col("_claimed_hi")),
+            )
+        )
+        .unique("_claim", keep="first", maintain_order=True)
+        .select("_claim", "_stat_value", "_stat_lo", "_stat_hi", "_stat_ref", "_stat_where")
+    )
+    contrast_agrees = rounding.overlaps(
+        (pl.col("_fig_lo"), pl.col("_fig_hi")), (pl.col("_claimed_lo"), pl.col("_claimed_hi"))
+    ).fill_null(False)
+    use = pl.col("_stat_value").is_not_null() & ~contrast_agrees
+    return (
+        frame.join(agree, on="_claim", how="left", maintain_order="left")
+        .with_columns(
+            pl.when(use)
+            .then(pl.col(f"_stat_{c}"))
+            .otherwise(pl.col(f"_fig_{c}"))
+            .alias(f"_fig_{c}")
+            for c in ("value", "lo", "hi")
+        )
+        .with_columns(
+            pl.when(use)
+            .then(pl.lit("reported"))
+            .otherwise(pl.col("_fig_origin"))
+            .alias("_fig_origin"),
+            pl.when(use)
+            .then(pl.col("_stat_ref"))
+            .otherwise(pl.col("_source_ref"))
+            .alias("_source_ref"),
+            pl.when(use)
+            .then(pl.col("_stat_where"))
+            .otherwise(pl.col("_source_where"))
+            .alias("_source_where"),
+        )
+        .drop("_stat_value", "_stat_lo", "_stat_hi", "_stat_ref", "_stat_where")
     )
 
 

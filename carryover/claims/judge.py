@@ -46,10 +46,12 @@ def judge(
     outcomes: pl.DataFrame,
     changes: pl.DataFrame,
     contrasts: pl.DataFrame | None = None,
+    statistics: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Join every claim to the study's figures and give it a verdict (pure; typed frames in).
 
-    `contrasts` holds the between-group results a `contrast` claim is judged against.
+    `contrasts` holds the between-group results a `contrast` claim is judged against;
+    `statistics` the other tests whose p a p-value claim may state.
     """
     claimed = fact_checks.claimed_bounds(*rounding.interval(pl.col("value"), pl.col(hw("value"))))
     frame = claims.with_columns(
@@ -132,6 +134,8 @@ def judge(
         .join(group_names, on=["study_id", "group_id"], how="left", maintain_order="left")
         .join(exercise_names, on="test_exercise", how="left", maintain_order="left")
     )
+
+    frame = fact_checks.with_statistics(frame, statistics, exercises)
 
     # The source figure each claim is compared with, as an interval (a study fact is exact).
     def fact(name: str) -> pl.Expr:

@@ -142,7 +142,8 @@ def test_a_fact_is_a_claim_in_the_number_accounting(context: Context) -> None:
 # -- judging --------------------------------------------------------------------------------
 
 # The valid set: trial_2020, 30 randomized, 8 weeks, 2 a week; groups sq and ht with 10 each;
-# sq back_squat 1RM 100.0 -> 112.0 kg; contrast back_squat 1RM p < 0.001.
+# sq back_squat 1RM 100.0 -> 112.0 kg; contrast back_squat 1RM p < 0.001; statistics: back
+# squat 1RM time x group F p = 0.002, hip thrust 1RM t p = 0.05.
 POPULATION_GROUPS = """study_id,group_id,label,trained_exercise,n,age_mean,age_sd
 trial_2020,sq,Squat group,back_squat,10,22.0,1.5
 trial_2020,ht,Hip thrust group,hip_thrust,10,24.0,2.5
@@ -199,7 +200,11 @@ JUDGED = [
     ([row("p_below", "0.05", "", "back_squat", "1RM")], None, None, "supported"),
     ([row("p_value", "0.03", "", "back_squat", "1RM")], None, None, "contradicted"),
     ([row("p_above", "0.05", "", "back_squat", "1RM")], None, None, "contradicted"),
-    ([row("p_below", "0.05", "", "hip_thrust", "1RM")], None, None, "unverifiable"),
+    # ... or against a statistics.csv p about the same exercise (back squat F p = 0.002,
+    # hip thrust t p = 0.05): another test's true p is not called wrong
+    ([row("p_value", "0.002", "", "back_squat", "1RM")], None, None, "supported"),
+    ([row("p_below", "0.05", "", "hip_thrust", "1RM")], None, None, "supported"),
+    ([row("p_below", "0.01", "", "hip_thrust", "1RM")], None, None, "unverifiable"),
     # sessions in all: 8 weeks x 2 a week
     ([row("sessions_total", "16")], None, None, "supported"),
     ([row("sessions_total", "8")], None, None, "contradicted"),

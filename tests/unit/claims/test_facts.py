@@ -91,6 +91,8 @@ READ = [
       ("post_mean_lb", None, "back_squat", "1RM", "237")]),
     (B + "At baseline the BS group squatted 80 kg on average.",
      [("pre_mean", "bs", "back_squat", "1RM", "80")]),
+    (B + "On top of that, they squatted 138 kg on average.",
+     [("pre_mean", None, "back_squat", "1RM", "138")]),
     # an approximate or a training load is not a baseline value
     (B + "Their back squat averaged around 188 pounds.", []),
     (B + "They trained the squat at 80 kg on average.", []),
@@ -116,6 +118,10 @@ READ = [
     (B + "Subjects had at least 1 year of training experience and 2-6 months of squatting "
      "experience.",
      [("other", None, None, None, "1"), ("other", None, None, None, "4")]),
+    (B + "All had trained with weights for at least three years.",
+     [("other", None, None, None, "3")]),
+    (B + "Before the intervention, participants completed tests on two non-consecutive days.",
+     [("other", None, None, None, "2")]),
     # outside a passage about a known study nothing is a fact
     ("Most lifters fast for 8 hours, and one participant withdrew from my own class.", []),
 ]  # fmt: skip

@@ -110,9 +110,7 @@ _EXPERIENCE = re.compile(
 _AGE_LABEL = re.compile(
     r"\b(?:aged|age[sd]?|mean\s+age|average\s+age)\s*(?::|of|was|were|=)?\s*$", re.I
 )
-_HEIGHT_LABEL = re.compile(
-    r"\b(?:height|stature|tall)\s*(?::|of|was|were|=)?\s*(?:about\s+)?$", re.I
-)
+_HEIGHT_LABEL = re.compile(r"\b(?:height|stature|tall)\s*(?::|of|was|were|=)?\s*$", re.I)
 _MASS_LABEL = re.compile(
     r"\b(?:weight|weighed|weighing|body\s*mass|mass|bodyweight|body\s+weight)\s*"
     r"(?::|of|was|were|=)?\s*$",
@@ -385,6 +383,10 @@ def _population(
         inside = text[paren + 1 : start]
         if not label and (_EXPERIENCE.search(inside) or _OTHER[0].match(tail)):
             return None
+        closing = text.find(")", start, start + _PAREN_WINDOW)
+        whole = text[paren + 1 : closing if closing >= 0 else start + _WINDOW]
+        if not label and quantity != "age" and not _body_paren(whole):
+            return None  # kg or cm in a parenthesis about lifts, not the people's body
         owner = text[max(0, paren - 60) : paren]
         group_match = _GROUP_BEFORE_PAREN.search(owner)
         if group_match is not None:
@@ -402,6 +404,20 @@ def _population(
     if near.groups:
         return None  # a group is named: a study-level reading could be that group's figure
     return Fact(start, quantity, _value(number) or "")
+
+
+def _body_paren(whole: str) -> bool:
+    """A parenthesis that describes the people: it states an age and names no lift or test."""
+    return bool(re.search(r"\b(?:years|yrs?|y|age)\b", whole, re.I)) and not _LIFT_WORDS.search(
+        whole
+    )
+
+
+_LIFT_WORDS = re.compile(
+    r"\b(?:\d{1,2}\s?-?RM|1-?RM|RM|max\w*|squat\w*|press\w*|deadlift\w*|thrust\w*|lift\w*|"
+    r"load\w*|strength|baseline|pre|post)\b",
+    re.I,
+)
 
 
 def _population_paren(inside: str) -> bool:

@@ -79,6 +79,8 @@ READ = [
       ("body_mass", None, None, None, "68.6"), ("body_mass_sd", None, None, None, "9.9")]),
     (B + "The women, aged 18 ± 1 years, had trained for a while.",
      [("age", None, None, None, "18"), ("age_sd", None, None, None, "1")]),
+    # kg in a parenthesis about lifts is not body mass
+    (B + "The BS group (n=12; 1RM 80 kg at 26 years) squatted.", [("age", "bs", None, None, "26")]),
     # years of training are not ages; ranges, bounds and decades are not one figure
     (B + "Training experience was roughly 4.8 +/- 0.8 years in the back squat group.",
      [("other", None, None, None, "4.8")]),

@@ -76,6 +76,18 @@ def _where() -> pl.Expr:
     return pl.format("{}:{}", pl.col("source_file"), pl.col("source_line"))
 
 
+def _half_width(frame: pl.DataFrame, column: str) -> pl.Expr:
+    """A figure's half-width, from its text when the table was cast here (`_hw_<column>`).
+
+    A table read back from the warehouse has no such column: the digits the number is shown with
+    decide (a whole number as written without decimals).
+    """
+    if f"_hw_{column}" in frame.columns:
+        return pl.col(f"_hw_{column}")
+    low, _ = _rounded(pl.col(column))
+    return pl.col(column) - low
+
+
 def _rounded(value: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
     """The interval a stored figure stands for, from the digits it is shown with.
 
@@ -215,7 +227,7 @@ def _written_population(
 
 def _values(outcomes: pl.DataFrame, quantity: str, column: str) -> pl.DataFrame:
     """Baseline or final means in the unit the data has them, and converted (kg <-> lb)."""
-    hw = pl.col(f"_hw_{column}")
+    hw = _half_width(outcomes, column)
     unit = pl.col("unit")
     rows = outcomes.filter(pl.col(column).is_not_null() & unit.is_in(["kg", "lb"]))
     common: list[pl.Expr] = [
@@ -288,9 +300,22 @@ def _sessions_total(studies: pl.DataFrame) -> pl.DataFrame:
 
 def _p_values(contrasts: pl.DataFrame) -> pl.DataFrame:
     """Each between-group p as the interval its relation and rounding allow."""
-    p, hw, relation = pl.col("p"), pl.col("_hw_p"), pl.col("p_relation").fill_null("=")
-    lo = pl.when(relation.is_in(["<", "<="])).then(0.0).otherwise(p - hw).clip(lower_bound=0.0)
-    hi = pl.when(relation.is_in([">", ">="])).then(1.0).otherwise(p + hw)
+    p, hw, relation = pl.col("p"), _half_width(contrasts, "p"), pl.col("p_relation").fill_null("=")
+    lo = (
+        pl.when(relation.is_in(["<", "<="]))
+        .then(0.0)
+        .when(relation.is_in([">", ">="]))
+        .then(p)
+        .otherwise(p - hw)
+        .clip(lower_bound=0.0)
+    )
+    hi = (
+        pl.when(relation.is_in([">", ">="]))
+        .then(1.0)
+        .when(relation.is_in(["<", "<="]))
+        .then(p)
+        .otherwise(p + hw)
+    )
     rows = contrasts.filter(p.is_not_null())
     return pl.concat(
         [
@@ -316,7 +341,7 @@ def _p_values(contrasts: pl.DataFrame) -> pl.DataFrame:
 
 def _statistics_p(statistics: pl.DataFrame, exercises: pl.DataFrame) -> pl.DataFrame:
     """Each statistics.csv p with the tests its `about` names (by exercise name or alias)."""
-    p, hw, relation = pl.col("p"), pl.col("_hw_p"), pl.col("p_relation").fill_null("=")
+    p, hw, relation = pl.col("p"), _half_width(statistics, "p"), pl.col("p_relation").fill_null("=")
     names = exercises.select(
         "exercise_id",
         pl.concat_list(pl.col("name"), pl.col("aliases").fill_null([])).alias("_names"),
@@ -330,10 +355,17 @@ def _statistics_p(statistics: pl.DataFrame, exercises: pl.DataFrame) -> pl.DataF
         pl.col("about").str.to_lowercase().alias("_about"),
         pl.when(relation.is_in(["<", "<="]))
         .then(0.0)
+        .when(relation.is_in([">", ">="]))
+        .then(p)
         .otherwise(p - hw)
         .clip(lower_bound=0.0)
         .alias("_stat_lo"),
-        pl.when(relation.is_in([">", ">="])).then(1.0).otherwise(p + hw).alias("_stat_hi"),
+        pl.when(relation.is_in([">", ">="]))
+        .then(1.0)
+        .when(relation.is_in(["<", "<="]))
+        .then(p)
+        .otherwise(p + hw)
+        .alias("_stat_hi"),
         p.alias("_stat_value"),
         pl.format(
             "{} p{}{}; statistics.csv, {}: {}",

@@ -207,6 +207,7 @@ JUDGED = [
     ([row("p_value", "0.0004", "", "back_squat", "1RM")], None, None, "supported"),
     ([row("p_below", "0.05", "", "back_squat", "1RM")], None, None, "supported"),
     ([row("p_value", "0.03", "", "back_squat", "1RM")], None, None, "contradicted"),
+    ([row("p_value", "0.0012", "", "back_squat", "1RM")], None, None, "contradicted"),
     ([row("p_above", "0.05", "", "back_squat", "1RM")], None, None, "contradicted"),
     # ... or against a statistics.csv p about the same exercise (back squat F p = 0.002,
     # hip thrust t p = 0.05): another test's true p is not called wrong
@@ -341,3 +342,30 @@ def test_reading_facts_grows_linearly_with_the_sentence() -> None:
     small = min(seconds(400) for _ in range(3))  # the best of three: the machine is shared
     large = min(seconds(1600) for _ in range(3))
     assert large < 8 * small
+
+
+def test_facts_are_judged_against_tables_read_back_from_the_warehouse() -> None:
+    """Without the half-width columns a cast adds, the figures' own digits give the rounding."""
+    from carryover.claims.fact_checks import fact_figures
+    from carryover.claims.judge import judge
+
+    v = judged(
+        row("pre_mean_lb", "220", "sq", "back_squat", "1RM"),
+        row("p_value", "0.002", "", "back_squat", "1RM").replace(",3,", ",5,"),
+    )
+    c = v.clean
+    plain = {name: c[name].select(pl.exclude("^_hw_.*$")) for name in c}
+    out = judge(
+        c["claims"],
+        c["studies"],
+        c["groups"],
+        c["exercises"],
+        plain["outcomes"],
+        v.derived["outcome_changes"],
+        c["contrasts"],
+        plain["statistics"],
+    )
+    assert out.sort("line")["verdict"].to_list() == ["supported", "supported"]
+    figures = fact_figures(c["studies"], c["groups"], plain["outcomes"], plain["contrasts"])
+    p = figures.filter(pl.col("quantity") == "p_below")
+    assert p.select("_fig_lo", "_fig_hi").row(0) == (0.0, 0.001)

@@ -262,9 +262,23 @@ _MINIMUM = re.compile(r"\bat\s+least\s*$", re.I)
 
 
 def _value(number: Number) -> str | None:
+    """The number's value as a claim writes it, with the digits the article used ('166.0').
+
+    So the claim's rounding is the article's; a word or a range's middle is a plain number.
+    """
     if number.value is None:
         return None
-    return f"{number.value:g}" if number.value != int(number.value) else str(int(number.value))
+    written = _DIGITS.search(number.text)
+    if written is not None:
+        digits = written.group(0).replace(",", "")
+        if abs(float(digits) - abs(number.value)) < 1e-9:
+            return ("-" if number.value < 0 else "") + digits
+    if number.value == int(number.value):
+        return str(int(number.value))
+    return repr(number.value)
+
+
+_DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
 
 
 def read_facts(text: str, near: Near, study: Lookups) -> list[Fact]:

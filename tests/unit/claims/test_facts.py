@@ -75,7 +75,7 @@ READ = [
     (B + "In the end, twenty-two participants (age: 26.9 ± 7.7 yrs.; height: 166.0 ± 5.1 cm; "
      "weight: 68.6 ± 9.9 kg) were analysed.",
      [("age", None, None, None, "26.9"), ("age_sd", None, None, None, "7.7"),
-      ("body_height", None, None, None, "166"), ("body_height_sd", None, None, None, "5.1"),
+      ("body_height", None, None, None, "166.0"), ("body_height_sd", None, None, None, "5.1"),
       ("body_mass", None, None, None, "68.6"), ("body_mass_sd", None, None, None, "9.9")]),
     (B + "The women, aged 18 ± 1 years, had trained for a while.",
      [("age", None, None, None, "18"), ("age_sd", None, None, None, "1")]),

@@ -1,6 +1,7 @@
 """claims.csv: one row per figure an article states about a study.
 
-No key: one article line may state several figures. A change_pct, change_abs or contrast claim
+No key: one article line may state several figures. A change_pct, change_abs (change_abs_lb:
+in pounds) or contrast claim
 names its group, test and measure (a contrast is the named group minus the other one); an n claim
 with a group_id is that group's sample size, without one the study's; duration_weeks and
 sessions_per_week claims are about the study itself.
@@ -37,7 +38,7 @@ SPEC = TableSpec(
     rounded=("value",),
 )
 
-_IS_CHANGE = pl.col("quantity").is_in(["change_pct", "change_abs", "contrast"])
+_IS_CHANGE = pl.col("quantity").is_in(["change_pct", "change_abs", "change_abs_lb", "contrast"])
 
 
 def row_plan(

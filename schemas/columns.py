@@ -46,6 +46,22 @@ QUANTITIES = (
     "duration_weeks",
     "sessions_per_week",
     "contrast",
+    "age",
+    "body_height",
+    "body_mass",
+    "age_sd",
+    "body_height_sd",
+    "body_mass_sd",
+    "pre_mean",
+    "post_mean",
+    "pre_mean_lb",
+    "post_mean_lb",
+    "change_abs_lb",
+    "p_value",
+    "p_below",
+    "p_above",
+    "sessions_total",
+    "other",
 )
 
 

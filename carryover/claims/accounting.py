@@ -22,6 +22,7 @@ from typing import Any
 
 import polars as pl
 
+from carryover.claims.facts import SPREADS
 from carryover.claims.numbers import Number, numbers
 
 CLAIM = "claim"
@@ -227,16 +228,20 @@ _FITS = {
 def _match(
     found: list[Number], line: str, value: str, quantity: str, owner: dict[int, int]
 ) -> int | None:
-    """The number not yet owned whose value is the claim's value.
+    """The number not yet owned whose value is the claim's value (or whose interval holds it).
 
     One whose words fit the claim's quantity ('12 weeks' for a duration, '12%' for a change) is
-    preferred.
+    preferred, then one whose value is the claim's, then a bounded interval; the first on the
+    line among equals.
     """
+    if quantity in SPREADS:
+        return None  # an SD belongs to the number of its mean ('26.4 ± 1.32'), claimed by it
     try:
         wanted = float(value)
     except ValueError:
         return None
     candidates = []
+    exact: set[int] = set()
     for i, number in enumerate(found):
         if i in owner or number.value is None:
             continue
@@ -250,6 +255,8 @@ def _match(
         )
         if equal or inside:
             candidates.append(i)
+        if equal:
+            exact.add(i)
     if not candidates:
         return None
 
@@ -262,7 +269,14 @@ def _match(
         pattern = _FITS.get("n" if quantity == "n_analysed" else quantity)
         return bool(pattern and pattern.match(line[number.end - 1 :]))
 
-    return next((i for i in candidates if fits(i)), candidates[0])
+    def rank(i: int) -> tuple[bool, bool, bool]:
+        # words that fit the quantity first, then the number that is the value itself, then a
+        # bounded interval holding it ('166.0 ± 5.1' before '≥ 70%' for 166)
+        number = found[i]
+        unbounded = number.lo == float("-inf") or number.hi == float("inf")
+        return (not fits(i), i not in exact, unbounded)
+
+    return min(candidates, key=rank)
 
 
 def words_around(line: str, column: int, text: str, width: int = 40) -> str:
@@ -345,28 +359,47 @@ def with_verdicts(numbers: pl.DataFrame, checks: pl.DataFrame) -> pl.DataFrame:
     """The article numbers with the verdict of their claims.
 
     A number that states several claims ("each group had 12") takes the worst verdict; numbers
-    that are not claims have none.
+    that are not claims have none. A stated SD ('26.4 ± 1.32 years') is a claim of its own,
+    found by the spread in the number's text: a wrong SD makes the number wrong.
     """
-    numbers = numbers.with_columns(pl.col("value").abs().alias("_v"))
-    ranked = (
-        checks.select(
-            "source_file",
-            pl.col("source_line").cast(pl.Int64).alias("line"),
-            pl.col("claimed").cast(pl.Float64, strict=False).abs().alias("_v"),
-            "verdict",
-        )
-        .with_columns(pl.col("verdict").replace_strict(_RANK, default=1).alias("_rank"))
-        .sort("_rank", descending=True)
-        .group_by("source_file", "line", "_v", maintain_order=True)
-        .agg(pl.col("verdict").first())
+    numbers = numbers.with_columns(
+        pl.col("value").abs().alias("_v"),
+        pl.col("text").str.extract(_SPREAD_TEXT, 1).cast(pl.Float64, strict=False).alias("_sd"),
     )
-    return (
-        numbers.join(ranked, on=["source_file", "line", "_v"], how="left", nulls_equal=True)
-        .with_columns(
-            pl.when(pl.col("disposition") == CLAIM).then(pl.col("verdict")).alias("verdict")
+    ranked = checks.select(
+        "source_file",
+        pl.col("source_line").cast(pl.Int64).alias("line"),
+        pl.col("claimed").cast(pl.Float64, strict=False).abs().alias("_v"),
+        (
+            pl.col("quantity").is_in(SPREADS) if "quantity" in checks.columns else pl.lit(False)
+        ).alias("_is_sd"),
+        "verdict",
+    ).with_columns(pl.col("verdict").replace_strict(_RANK, default=1).alias("_rank"))
+
+    def worst(rows: pl.DataFrame, key: str) -> pl.DataFrame:
+        return (
+            rows.sort("_rank", descending=True)
+            .group_by("source_file", "line", "_v", maintain_order=True)
+            .agg(pl.col("verdict").first(), pl.col("_rank").first())
+            .rename({"_v": key, "verdict": f"_verdict{key}", "_rank": f"_rank{key}"})
         )
-        .drop("_v")
+
+    own = worst(ranked.filter(~pl.col("_is_sd")), "_v")
+    spread = worst(ranked.filter(pl.col("_is_sd")), "_sd")
+    joined = numbers.join(own, on=["source_file", "line", "_v"], how="left", nulls_equal=True).join(
+        spread, on=["source_file", "line", "_sd"], how="left"
     )
+    verdict = (
+        pl.when(pl.col("_rank_sd").fill_null(-1) > pl.col("_rank_v").fill_null(-1))
+        .then(pl.col("_verdict_sd"))
+        .otherwise(pl.col("_verdict_v"))
+    )
+    return joined.with_columns(
+        pl.when(pl.col("disposition") == CLAIM).then(verdict).alias("verdict")
+    ).drop("_v", "_sd", "_verdict_v", "_rank_v", "_verdict_sd", "_rank_sd")
+
+
+_SPREAD_TEXT = r"(?:±|\+/-|\+/\u2212)\s?(\d+(?:\.\d+)?)"
 
 
 def with_resolved_by(checks: pl.DataFrame, numbers: pl.DataFrame | None) -> pl.DataFrame:
@@ -410,7 +443,8 @@ ARTICLE_NUMBERS_COLUMNS: dict[str, str] = {
     "reason": "For a non_claim, why (citation_year, training_load, set_rep_scheme, ...); for "
     "unread, not_interpreted.",
     "study_id": "For a claim, the study it was linked to.",
-    "quantity": "For a claim, what it states: change_pct, n, duration_weeks, ...",
+    "quantity": "For a claim, what it states: change_pct, n, duration_weeks, age, pre_mean, "
+    "p_below, sessions_total, other, ... (the quantities of claim_checks).",
     "group_id": "For a claim about one group, the group.",
     "resolved_by": "For a claim, the cues that linked the study (author, doi, journal, year) "
     "and the words.",

@@ -25,7 +25,7 @@ import bisect
 import hashlib
 import re
 import unicodedata
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -35,6 +35,7 @@ import polars as pl
 
 from carryover.claims import accounting
 from carryover.claims.article_files import decode_lines, not_text
+from carryover.claims.facts import SPREADS, Lookups, Near, read_facts
 from carryover.claims.linking import (
     DESCRIBING,
     Description,
@@ -42,7 +43,7 @@ from carryover.claims.linking import (
     StudyMention,
     keys_from_rows,
 )
-from carryover.claims.numbers import COMPOUND_WORD, word_value
+from carryover.claims.numbers import COMPOUND_WORD, numbers, word_value
 from carryover.claims.text import blocks
 from carryover.core.rawfs import entry_problem, name_bytes, read_regular, shown_name
 from carryover.ingest.extract import BOM, SPAN, Extracted, empty_rows, outside_raw
@@ -808,6 +809,7 @@ class Reader:
             return  # no study in context: no number here is a claim
         self.study_lines.update(range(line_of(0), line_of(max(0, len(text) - 1)) + 1))
         self._define_abbreviations(text, study)
+        claimed = len(self.rows)
         self._protocol(text, line_of)
         mentions = self._groups(text, line_of, study)
         taken = [(m.start, m.end) for m in mentions]
@@ -872,6 +874,67 @@ class Reader:
             carried = {"exercise": exercise, "measure": measure}
         for m in ordered[done:]:
             self._advance(m)
+        self._facts(text, line_of, study, ordered, claimed)
+
+    def _facts(
+        self, text: str, line_of: Any, study: StudyRef, ordered: list[_Mention], claimed: int
+    ) -> None:
+        """Population, baseline, p-value and protocol facts (carryover.claims.facts).
+
+        A number this sentence has already made a claim of is left to that claim: of the numbers
+        with one value on a line, only as many as were not claimed yet become facts.
+        """
+        free = Counter((line_of(n.column - 1), n.value) for n in numbers(text))
+        free.subtract((int(r["line"]), float(r["value"])) for r in self.rows[claimed:])
+        near = Near(
+            groups=[(m.start, m.end, m.value) for m in ordered if m.kind == "group"],
+            exercises=[(m.start, m.end, m.value) for m in ordered if m.kind == "exercise"],
+            measures=[(m.start, m.end, m.value) for m in ordered if m.kind == "measure"],
+            current_group=self.state.group,
+        )
+        for fact in read_facts(text, near, self._lookups(study)):
+            line = line_of(fact.start)
+            key = (line, float(fact.value))
+            if fact.quantity not in SPREADS:  # an SD is part of its mean's number
+                if free[key] <= 0:
+                    continue
+                free[key] -= 1
+            self.claim(
+                line,
+                fact.quantity,
+                fact.value,
+                group_id=fact.group_id,
+                test_exercise=fact.test_exercise,
+                measure=fact.measure,
+            )
+
+    def _lookups(self, study: StudyRef) -> Lookups:
+        """The study's groups, trained exercises and measures, for reading facts."""
+        trained = {}
+        for group_id, phrases in study.groups.items():
+            ids = {e for p in phrases for e in self.context.aliases.get(p, ())} & study.exercises
+            if len(ids) == 1:
+                trained[group_id] = next(iter(ids))
+
+        def exercise(phrase: str) -> str | None:
+            ids = set(self.context.aliases.get(alias_key(phrase), ())) & study.exercises
+            return next(iter(ids)) if len(ids) == 1 else None
+
+        def only_measure(group: str | None, exercise_id: str) -> str | None:
+            known = {
+                m
+                for (g, e), ms in study.measures.items()
+                if e == exercise_id and group in (None, g)
+                for m in ms
+            }
+            return next(iter(known)) if len(known) == 1 else None
+
+        return Lookups(
+            group=lambda words: self._resolve_group(words, study)[0],
+            trained=trained,
+            exercise=exercise,
+            only_measure=only_measure,
+        )
 
     def _figure_claim(
         self,

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import polars as pl
 
+from carryover.claims import fact_checks
+from carryover.claims.fact_checks import IS_FACT
 from carryover.core import rounding
 from carryover.core.conflicts import blamed_conflicts
 from carryover.core.text import number_expr
@@ -26,11 +28,12 @@ from schemas.table import hw
 _FIGURE_KEY = ["study_id", "group_id", "test_exercise", "measure"]
 _SAME_FIGURE = ["article_id", "study_id", "quantity", "group_id", "test_exercise", "measure"]
 _IS_PCT = pl.col("quantity") == "change_pct"
-_IS_CHANGE = pl.col("quantity").is_in(["change_pct", "change_abs"])
+_IS_CHANGE = pl.col("quantity").is_in(["change_pct", "change_abs", "change_abs_lb"])
 """Claims about a group's change on a test: judged against outcomes and outcome_changes."""
 _IS_CONTRAST = pl.col("quantity") == "contrast"
-_IS_FIGURE = _IS_CHANGE | _IS_CONTRAST
-"""Claims keyed by group, test and measure (their figure comes from the study's tables)."""
+_IS_FIGURE = _IS_CHANGE | _IS_CONTRAST | IS_FACT
+"""Claims whose figure comes from the study's tables, keyed by group, test and measure
+(population, baseline and p-value facts too: see carryover.claims.fact_checks)."""
 MAX_DROPOUT = 0.3
 """The largest share of participants a claimed sample may count beyond the analysed one (those
 randomised who dropped out) for the claim to be unverifiable rather than wrong."""
@@ -48,12 +51,14 @@ def judge(
     outcomes: pl.DataFrame,
     changes: pl.DataFrame,
     contrasts: pl.DataFrame | None = None,
+    statistics: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Join every claim to the study's figures and give it a verdict (pure; typed frames in).
 
-    `contrasts` holds the between-group results a `contrast` claim is judged against.
+    `contrasts` holds the between-group results a `contrast` claim is judged against;
+    `statistics` the other tests whose p a p-value claim may state.
     """
-    claimed = rounding.interval(pl.col("value"), pl.col(hw("value")))
+    claimed = fact_checks.claimed_bounds(*rounding.interval(pl.col("value"), pl.col(hw("value"))))
     frame = claims.with_columns(
         pl.int_range(pl.len(), dtype=pl.Int64).alias("_claim"),
         claimed[0].alias("_claimed_lo"),
@@ -105,6 +110,10 @@ def judge(
     )
     if contrasts is not None and not contrasts.is_empty():
         figures = pl.concat([figures, _contrast_figures(contrasts)])
+    figures = pl.concat(
+        [figures, fact_checks.fact_figures(studies, groups, outcomes, contrasts, changes)],
+        how="vertical_relaxed",
+    )
     totals = groups.group_by("study_id").agg(
         # a total only when every group gives its n: the sum of none or some is no sample size
         pl.when(pl.col("n").null_count() == 0).then(pl.col("n").sum()).alias("_groups_n")
@@ -129,13 +138,21 @@ def judge(
         frame.join(tested_exercises, on="study_id", how="left", maintain_order="left")
         .join(tested_measures, on=["study_id", "test_exercise"], how="left", maintain_order="left")
         .join(trained, on=["study_id", "test_exercise"], how="left", maintain_order="left")
-        .join(figures, on=[*_FIGURE_KEY, "quantity"], how="left", maintain_order="left")
+        .join(
+            figures,
+            on=[*_FIGURE_KEY, "quantity"],
+            how="left",
+            maintain_order="left",
+            nulls_equal=True,
+        )
         .join(facts, on="study_id", how="left", maintain_order="left")
         .join(group_n, on=["study_id", "group_id"], how="left", maintain_order="left")
         .join(study_names(studies), on="study_id", how="left", maintain_order="left")
         .join(group_names, on=["study_id", "group_id"], how="left", maintain_order="left")
         .join(exercise_names, on="test_exercise", how="left", maintain_order="left")
     )
+
+    frame = fact_checks.with_statistics(frame, statistics, exercises)
 
     # The source figure each claim is compared with, as an interval (a study fact is exact).
     def fact(name: str) -> pl.Expr:
@@ -239,7 +256,9 @@ def judge(
         (pl.col("_source_value").is_not_null() & ~matches.fill_null(True)).alias("_contradicted"),
     )
     shown = (
-        pl.when(_IS_PCT)
+        pl.when(IS_FACT)
+        .then(fact_checks.shown())
+        .when(_IS_PCT)
         .then(pl.format("{}%", pl.col("value")))
         .otherwise(number_expr(pl.col("value")))
     )
@@ -249,7 +268,9 @@ def judge(
         .then(pl.format("{}%", pl.col("_conflict_value")))
         .otherwise(number_expr(pl.col("_conflict_value")))
         .alias("_conflict_shown"),
-        pl.when(_IS_CONTRAST)
+        pl.when(IS_FACT)
+        .then(fact_checks.what())
+        .when(_IS_CONTRAST)
         .then(
             pl.format(
                 "the difference of the {} group from the other on {} ({})",
@@ -293,7 +314,7 @@ def _with_conflicts(frame: pl.DataFrame) -> pl.DataFrame:
 
     Linear in the claims up to a log factor (carryover.core.conflicts): no pair is ever formed.
     """
-    blamed = blamed_conflicts(frame, _SAME_FIGURE)
+    blamed = blamed_conflicts(frame.filter(~IS_FACT), _SAME_FIGURE)
     return frame.join(blamed, on="_claim", how="left", maintain_order="left")
 
 
@@ -305,7 +326,9 @@ def _fix() -> pl.Expr:
     """The fix, in plain words, for each verdict."""
     reported = pl.col("_fig_origin") == "reported"
     source_phrase = (
-        pl.when(_IS_CONTRAST)
+        pl.when(IS_FACT)
+        .then(fact_checks.source_phrase())
+        .when(_IS_CONTRAST)
         .then(
             pl.format(
                 "the paper reports a difference of {} ({})",
@@ -385,6 +408,8 @@ def _fix() -> pl.Expr:
         )
         .when(pl.col("_contradicted") | pl.col("_source_value").is_not_null())
         .then(source_phrase)
+        .when(pl.col("quantity") == "other")
+        .then(pl.lit(fact_checks.UNVERIFIABLE_OTHER))
         .otherwise(pl.lit("the study reports no figure that can confirm this; cite one or cut it"))
     )
 
@@ -400,7 +425,11 @@ CLAIM_CHECKS_COLUMNS: dict[str, str] = {
     "study_id": "The study the claim is about.",
     "study": "The study as articles cite it, e.g. 'Hammond et al. 2019'.",
     "quantity": "change_pct, change_abs, n, n_analysed (those who completed or were analysed), "
-    "duration_weeks, sessions_per_week or contrast.",
+    "duration_weeks, sessions_per_week, contrast; "
+    "age, body_height, body_mass (population means); pre_mean, post_mean (baseline and final "
+    "means in kg; pre_mean_lb, post_mean_lb in pounds); p_value, p_below, p_above (a "
+    "between-group p stated as P=, P< or P>); sessions_total; other (a protocol detail the data "
+    "does not hold).",
     "group_id": "The group a change, contrast or per-group n claim is about.",
     "test_exercise": "The test a change or contrast claim is about.",
     "measure": "The measure a change or contrast claim is about: 1RM, 3RM, height, ...",

@@ -22,8 +22,24 @@ QUANTITIES = {
     "duration_weeks": ("weeks",),
     "sessions_per_week": ("sessions_per_week",),
     "change_pct": ("change_pct",),
+    "age": ("age",),
+    "body_height": ("other",),
+    "body_mass": ("other",),
+    "pre_mean": ("pre_mean",),
+    "pre_mean_lb": ("pre_mean",),
+    "post_mean": ("post_mean",),
+    "post_mean_lb": ("post_mean",),
+    "p_value": ("p_value",),
+    "p_below": ("p_value",),
+    "p_above": ("p_value",),
+    "sessions_total": ("sessions_total",),
+    "other": ("other",),
 }
-"""The reader's quantity names and the annotation's names they stand for."""
+"""The reader's quantity names and the annotation's names they stand for.
+
+The annotation has no quantity for body height or mass (it calls them `other`), and one
+`p_value` whatever the relation; the reader's pound figures are the same quantities in pounds.
+"""
 
 
 @dataclass

@@ -263,7 +263,60 @@ def _quantity_value(quantity: str | None, value: float | None) -> str:
             return f"{text} weeks"
         case "sessions_per_week":
             return f"{text} sessions per week"
+        case "sessions_total":
+            return f"{text} sessions in all"
+        case "age":
+            return f"{text} years (mean age)"
+        case "age_sd":
+            return f"SD {text} years"
+        case "body_height" | "body_mass" | "body_height_sd" | "body_mass_sd":
+            unit = "cm" if "height" in quantity else "kg"
+            return f"SD {text} {unit}" if quantity.endswith("_sd") else f"{text} {unit}"
+        case "pre_mean" | "post_mean":
+            return f"{text} kg"
+        case "pre_mean_lb" | "post_mean_lb":
+            return f"{text} lb"
+        case "p_value":
+            return f"P={text}"
+        case "p_below":
+            return f"P<{text}"
+        case "p_above":
+            return f"P>{text}"
     return text
+
+
+_FACT_WORDS = {
+    "age": "mean age",
+    "age_sd": "SD of age",
+    "body_height": "mean body height",
+    "body_height_sd": "SD of body height",
+    "body_mass": "mean body mass",
+    "body_mass_sd": "SD of body mass",
+    "pre_mean": "baseline mean",
+    "pre_mean_lb": "baseline mean",
+    "post_mean": "final mean",
+    "post_mean_lb": "final mean",
+    "p_value": "between-group p",
+    "p_below": "between-group p",
+    "p_above": "between-group p",
+    "sessions_total": "training sessions in all",
+    "other": "protocol detail (not in the data)",
+}
+
+
+def _fact_what(
+    quantity: str | None, exercise: str | None, measure: str | None, group: str | None
+) -> str:
+    """What a population, baseline, p-value or protocol fact is about, in words ('' if none)."""
+    words = _FACT_WORDS.get(quantity or "")
+    if words is None:
+        return ""
+    parts = [words]
+    if exercise:
+        parts.append(f"{exercise} {measure or ''}".strip())
+    if group:
+        parts.append(f"{group} group")
+    return ", ".join(parts)
 
 
 def _names(frame: pl.DataFrame | None, key: list[str], name: str) -> dict[tuple[str, ...], str]:
@@ -372,7 +425,7 @@ def _articles(data: ReportData) -> list[dict[str, Any]]:
         elif c["quantity"] in ("n", "n_analysed") and c["group_id"] is not None:
             what = f"{group} group"
         else:
-            what = ""
+            what = _fact_what(c["quantity"], exercise, c["measure"], group)
         where = ", ".join(x for x in (c.get("source_ref"), c.get("source_row")) if x)
         article["claims"].append(
             {

@@ -464,6 +464,7 @@ def combine(
         clean["outcomes"],
         changes,
         clean["contrasts"],
+        clean["statistics"],
     ).with_columns(pl.col("_claim").alias(ROW))
     judged = editor.annotate(judged, clean["studies"], clean["groups"], clean["exercises"], changes)
     verdicts = run_plan(claim_rules.claims_plan(), judged)

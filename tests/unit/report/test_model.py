@@ -73,3 +73,20 @@ def test_unknown_or_ambiguous_runs_and_missing_warehouses_are_one_sentence(tmp_p
         load_report_data(tmp_path / "w.duckdb", "run-")
     with pytest.raises(ReportError, match="no warehouse"):
         load_report_data(tmp_path / "none.duckdb")
+
+
+def test_fact_claims_read_in_words_with_their_units() -> None:
+    """Population, baseline, p-value and protocol claims say what they are, with units."""
+    from carryover.report.model import _fact_what, _quantity_value
+
+    assert _quantity_value("age", 26.4) == "26.4 years (mean age)"
+    assert _quantity_value("body_height_sd", 3.79) == "SD 3.79 cm"
+    assert _quantity_value("pre_mean_lb", 185.0) == "185 lb"
+    assert _quantity_value("p_below", 0.001) == "P<0.001"
+    assert _quantity_value("sessions_total", 16.0) == "16 sessions in all"
+    assert _fact_what("pre_mean_lb", "Barbell back squat", "nRM", None) == (
+        "baseline mean, Barbell back squat nRM"
+    )
+    assert _fact_what("age", None, None, "Back squat") == "mean age, Back squat group"
+    assert _fact_what("other", None, None, None) == "protocol detail (not in the data)"
+    assert _fact_what("change_pct", "Barbell back squat", "1RM", "Back squat") == ""

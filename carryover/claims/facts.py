@@ -1,0 +1,637 @@
+"""Study facts other than changes and sample sizes, read from a sentence about a known study.
+
+Every number of the sentence comes from the shared number finder (carryover.claims.numbers), so
+a fact's value is exactly the value the accounting finds for that number. A number becomes a fact
+from the words around it, looked for in bounded windows (never the whole sentence before it):
+
+- **population**: age, body height and body mass, as a mean (± SD) figure. Inside a parenthesis
+  after a group ("the BS group (n=12, 26.4±1.32 years, 171.8±3.79 cm, and 69.5±4.9 kg)") they
+  are that group's; after the people ("twenty-two participants (age: 26.9 ± 7.7 yrs.; ...)")
+  or labelled ("aged 18 ± 1 years", "weighed 84 kg") they are the study's. A study-level figure
+  in a sentence that also names a group is not read (it might be that group's). Ranges, bounds
+  and decades ("aged 18-30", "> 18 years", "in their early twenties") are not read: a claim holds
+  one figure and its rounding, not an interval.
+- **baseline and final values**: "from 185 pounds to 237 pounds", "squatted 138 kg on average",
+  "a baseline squat of 120 kg"; in pounds the quantity is `pre_mean_lb` / `post_mean_lb`, so the
+  figure is judged in the unit the article wrote it. Approximate figures ("around 188 pounds",
+  "~140 kg") are not read.
+- **p values** of a sentence comparing groups ("improved more than the HT group ... P<0.001"),
+  about the test named before them: `p_value` (P=), `p_below` (P<, P≤) or `p_above` (P>, P≥).
+- **sessions_total**: "eight twice-a-week training sessions", "after 16 sessions".
+- **other**: protocol details the data does not hold (training experience, fasting or
+  abstaining hours, visits and the days between them, an attendance criterion, dropouts, a
+  learning phase). They are claims that cannot be checked, so an editor sees them as study
+  facts rather than unread numbers.
+
+Pure: a sentence and callables that resolve group words and abbreviations in, `Fact`s out.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from carryover.claims.numbers import Number, numbers
+
+POPULATION = ("age", "body_height", "body_mass")
+SPREADS = tuple(f"{q}_sd" for q in POPULATION)
+"""The SD stated with a population mean ('26.4 ± 1.32 years'): a claim of its own."""
+VALUES = ("pre_mean", "post_mean", "pre_mean_lb", "post_mean_lb")
+GAINS = ("change_abs", "change_abs_lb")
+P_VALUES = ("p_value", "p_below", "p_above")
+FACT_QUANTITIES = (*POPULATION, *SPREADS, *VALUES, *GAINS, *P_VALUES, "sessions_total", "other")
+"""The quantities this module reads (see schemas.columns.QUANTITIES)."""
+
+_WINDOW = 80
+"""Characters looked at on either side of a number."""
+_PAREN_WINDOW = 240
+"""Characters looked back for the parenthesis a number stands in."""
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact read from a sentence: where its number starts and the claim it makes."""
+
+    start: int
+    quantity: str
+    value: str
+    group_id: str | None = None
+    test_exercise: str | None = None
+    measure: str | None = None
+
+
+@dataclass(frozen=True)
+class Lookups:
+    """What the reader knows about the current study, as functions of words."""
+
+    group: Callable[[list[str]], str | None]
+    """The study's group some words (or an abbreviation) name, if exactly one."""
+    trained: Mapping[str, str]
+    """Group -> the exercise it trained."""
+    exercise: Callable[[str], str | None]
+    """The study's exercise a phrase names ('squat' -> back_squat), if exactly one."""
+    only_measure: Callable[[str | None, str], str | None]
+    """The only measure the study has for a group (None: any group) and an exercise."""
+
+
+Mention = tuple[int, int, str]
+
+
+@dataclass(frozen=True)
+class Near:
+    """What the reader found in the sentence, by position (start, end, value), in order."""
+
+    groups: list[Mention]
+    exercises: list[Mention]
+    measures: list[Mention]
+    current_group: str | None = None
+
+    @staticmethod
+    def between(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
+        """The mentions starting in [lo, hi), found by bisection (never a scan of them all)."""
+        first = bisect.bisect_left(mentions, (lo,))
+        last = bisect.bisect_left(mentions, (hi,))
+        return mentions[first:last]
+
+
+_SPREAD = re.compile(r"(?:±|\+/-|\+/\u2212)\s?(\d+(?:\.\d+)?)")
+_YEARS = re.compile(r"^\s?(?:years?|yrs?\.?|y)(?![\w])(?:\s+(?:old|of\s+age))?", re.I)
+_CM = re.compile(r"^\s?cm\b", re.I)
+_KG = re.compile(r"^\s?(?:kg|kgs|kilograms?)\b", re.I)
+_LB = re.compile(r"^\s?(?:lbs?\.?|pounds?)(?![\w])", re.I)
+_UNIT_IN_TEXT = re.compile(r"(?:kg|cm|y|lbs?\.?|pounds)$", re.I)
+_EXPERIENCE = re.compile(
+    r"\b(?:experience[ds]?|train(?:ed|ing)\s+(?:history|age|background)|trained\b|"
+    r"training\b|lifting\b|practis|practic)",
+    re.I,
+)
+_AGE_LABEL = re.compile(
+    r"\b(?:aged|age[sd]?|mean\s+age|average\s+age)\s*(?::|of|was|were|=)?\s*$", re.I
+)
+_HEIGHT_LABEL = re.compile(r"\b(?:height|stature|tall)\s*(?::|of|was|were|=)?\s*$", re.I)
+_MASS_LABEL = re.compile(
+    r"\b(?:weight|weighed|weighing|body\s*mass|mass|bodyweight|body\s+weight)\s*"
+    r"(?::|of|was|were|=)?\s*$",
+    re.I,
+)
+_GROUP_BEFORE_PAREN = re.compile(
+    r"(?:^|[\s,;])(?P<words>(?:[\w-]+\s+){0,3}?[\w-]+)\s+groups?\s*$|"
+    r"(?:^|[\s,;])(?P<abbr>[A-Z]{2,5})\s*$",
+)
+_PEOPLE_BEFORE_PAREN = re.compile(
+    r"\b(?:participants|subjects|men|women|males|females|athletes|players|lifters|people|"
+    r"adults|adolescents|volunteers|girls|boys|individuals|students|sample)\s*$",
+    re.I,
+)
+_APPROX = re.compile(
+    r"(?:\b(?:around|about|roughly|approximately|approx\.?|nearly|almost|some|circa|ca\.|"
+    r"close\s+to|just\s+(?:over|under)|over|under|more\s+than|less\s+than)|[~≈])\s*$",
+    re.I,
+)
+
+# -- baseline and final values ---------------------------------------------------------------
+_UNIT_TO = re.compile(
+    r"\s?(?:kg|kgs|kilograms?|lbs?\.?|pounds?)?\s+(?:on\s+average\s+)?to\s+", re.I
+)
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.I)
+_PRE_WORDS = re.compile(
+    r"\b(?:baseline|at\s+the\s+(?:start|outset|beginning)|before\s+(?:the\s+)?(?:training|"
+    r"study|intervention|program\w*)|initial(?:ly)?|starting|pre-?(?:training|test|"
+    r"intervention)?\b|on\s+average|averaged?|mean)\b",
+    re.I,
+)
+_POST_WORDS = re.compile(
+    r"\b(?:after\s+(?:the\s+)?(?:training|study|intervention|program\w*|\w+\s+weeks)|"
+    r"at\s+the\s+end|post-?(?:training|test|intervention)?\b|final(?:ly)?|finished)\b",
+    re.I,
+)
+_LIFT_VERB = {
+    "squatted": "squat",
+    "deadlifted": "deadlift",
+    "benched": "bench press",
+    "bench-pressed": "bench press",
+    "leg-pressed": "leg press",
+    "hip-thrusted": "hip thrust",
+}
+_LIFT_BEFORE = re.compile(
+    r"\b(?P<verb>" + "|".join(map(re.escape, _LIFT_VERB)) + r")\s*$",
+    re.I,
+)
+_LOAD_WORDS = re.compile(
+    r"\b(?:at|with|using|lifting|load(?:ed|s)?|of\s+their|per\s+side|plates?|bar(?:bell)?\s+"
+    r"weigh\w*)\s*$",
+    re.I,
+)
+
+_YEARS_OLD = re.compile(r"^\s?(?:years?|yrs?\.?)(?:\s+old|\s+of\s+age)?\b", re.I)
+_LOADS_LIFTED = re.compile(r"\b(?:training\s+)?loads?\b(?:[^.;]|\.\d)*$", re.I)
+"""'Heavier loads could be lifted in the back squat (63.4 kg on average)': a training load."""
+
+# -- p values ---------------------------------------------------------------------------------
+_COMPARES = re.compile(
+    r"\b(?:more\s+than|less\s+than|than\s+(?:the|in|for)|between(?:-|\s+)groups?|"
+    r"between\s+the\s+(?:two\s+)?groups|compared\s+(?:with|to)|differ\w*|versus|vs\.?|"
+    r"favou?r\w*|superior|inferior|outperform\w*|greater|larger|smaller|bigger)\b",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[,;:()]|\b(?:but|while|whereas)\b")
+_ABBREVIATED_TEST = re.compile(r"\b([A-Z]{2,5})\s*(?=\d{1,2}[\s-]?RM\b)")
+_ARM_AFTER = re.compile(
+    r"^[\s-]*(?:training|group|groups|trained|program\w*|arm|condition)\b", re.I
+)
+
+# -- sessions in all --------------------------------------------------------------------------
+_SESSIONS_AFTER = re.compile(
+    r"^\s+(?:(?:twice|once|thrice|\w+[\s-]times)[\s-]+(?:a|per)[\s-]+week(?:ly)?[\s-]+|"
+    r"(?:weekly|supervised|training|resistance|exercise|strength|workout)\s+){0,3}"
+    r"(?:sessions|workouts)\b(?!\s*(?:per|a|each|every|/)\s*week)(?![\s-]+weekly)",
+    re.I,
+)
+_TRAINING_SESSIONS = re.compile(
+    r"\b(?:training|resistance|exercise|supervised|workouts?|week)\b", re.I
+)
+_NOT_TRAINING = re.compile(r"\b(?:test\w*|familiari[sz]\w*|pilot|practice)\b", re.I)
+_SESSIONS_LEAD = re.compile(
+    r"\b(?:after|a\s+total\s+of|total\s+of|in\s+all|completed|attended|over)\s+(?:just\s+|only\s+)?$",
+    re.I,
+)
+_SESSIONS_NOT = re.compile(
+    r"\b(?:first|last|final|next|previous|every|each|per|familiari[sz]ation|the\s+\w+\s+and)\s*$",
+    re.I,
+)
+
+# -- protocol details the data does not hold ---------------------------------------------------
+_OTHER: tuple[re.Pattern[str], ...] = (
+    # training experience: '4.8 +/- 0.8 years of training', '2-6 months of training experience'
+    re.compile(
+        r"^\s?(?:years?|yrs?\.?|months?)\b(?:\s+(?:of|in))?\s+(?:\w+\s+){0,3}?"
+        r"(?:experience|training|lifting|practice)\b",
+        re.I,
+    ),
+    # visits: 'two pre-intervention visits'
+    re.compile(
+        r"^\s+(?:[\w-]+\s+){0,2}?(?:visits|testing\s+days|test\s+days|laboratory\s+visits)\b",
+        re.I,
+    ),
+    # days between visits or tests: '~48 hours apart', 'Two days later', 'two non-consecutive days'
+    re.compile(
+        r"^[\s-]?(?:h|hrs?|hours?|days?)\s+(?:apart|later|earlier)\b|"
+        r"^\s+(?:non-?consecutive|separate|consecutive|different)\s+days\b",
+        re.I,
+    ),
+    # attendance: 'completed ≥ 70% of the sessions'
+    re.compile(r"^\s+of\s+(?:the|all|their)?\s*(?:\w+\s+)?(?:sessions|workouts|training)\b", re.I),
+    # dropouts: 'One participant withdrew', 'two subjects dropped out'
+    re.compile(
+        r"^\s+(?:[\w-]+\s+){0,2}?(?:participants?|subjects?|people|m[ae]n|wom[ae]n|players?|"
+        r"athletes?|volunteers?)\s+(?:(?:later|also|eventually)\s+)?"
+        r"(?:withdrew|dropped\s+out|did\s+not\s+(?:complete|finish)|were\s+excluded|"
+        r"was\s+excluded|left\s+the\s+study|quit)\b",
+        re.I,
+    ),
+    # a learning or familiarisation phase: 'a 2-week phase for learning the lifts'
+    re.compile(
+        r"^[\s-]?(?:weeks?|days?)[\s-]+(?:\w+\s+){0,1}(?:phase|period|block)\s+(?:\w+\s+){0,2}?"
+        r"(?:learn\w*|familiari[sz]\w*|technique|practi[cs]\w*)\b|"
+        r"^[\s-]?(?:weeks?|days?)[\s-]+(?:learning|familiari[sz]ation|run-in|lead-in|washout)\b",
+        re.I,
+    ),
+)
+_HOURS_AFTER = re.compile(r"^\s?(?:h|hrs?|hours?)\b", re.I)
+_ABSTAIN = re.compile(
+    r"\b(?:fast\w*|abstain\w*|avoid\w*|refrain\w*|no\s+(?:food|caffeine|alcohol|exercise)|"
+    r"without\s+(?:food|eating))\b",
+    re.I,
+)
+_PRIOR_FREQUENCY = re.compile(
+    r"^\s?(?:days?|sessions?|times?)\s*(?:per|a|/)\s*week\s+(?:over|for|during|in)\s+the\s+"
+    r"(?:previous|past|prior|preceding|last)\b",
+    re.I,
+)
+_PRIOR_SPAN = re.compile(
+    r"\b(?:over|for|during|in)\s+the\s+(?:previous|past|prior|preceding|last)\s*$", re.I
+)
+_MONTHS_AFTER = re.compile(r"^\s?(?:months?|years?)\b", re.I)
+_EXPERIENCE_BEFORE = re.compile(
+    r"\b(?:experience|training\s+(?:history|age|background))\b[^;()]{0,100}$", re.I
+)
+_BEFORE_THE_STUDY = re.compile(
+    r"^\s?(?:months?|weeks?|days?)\s+(?:before|prior\s+to)\s+(?:the\s+)?(?:study|"
+    r"intervention|experiment|trial|training\s+period)\b",
+    re.I,
+)
+_MINIMUM = re.compile(r"\bat\s+least\s*$", re.I)
+
+
+def _value(number: Number) -> str | None:
+    """The number's value as a claim writes it, with the digits the article used ('166.0').
+
+    So the claim's rounding is the article's; a word or a range's middle is a plain number.
+    """
+    if number.value is None:
+        return None
+    written = _DIGITS.search(number.text)
+    if written is not None:
+        digits = written.group(0).replace(",", "")
+        if abs(float(digits) - abs(number.value)) < 1e-9:
+            return ("-" if number.value < 0 else "") + digits
+    if number.value == int(number.value):
+        return str(int(number.value))
+    return repr(number.value)
+
+
+_DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
+
+
+def read_facts(text: str, near: Near, study: Lookups) -> list[Fact]:
+    """The facts one sentence states (see the module docstring)."""
+    found = numbers(text)
+    facts: list[Fact] = []
+    compares = bool(_COMPARES.search(text))
+    for i, number in enumerate(found):
+        start, end = number.column - 1, number.end - 1
+        before = text[max(0, start - _WINDOW) : start]
+        after = text[end : end + _WINDOW]
+        fact = (
+            _p_value(text, number, compares, near, study)
+            or _population(text, number, before, after, near, study)
+            or _gain(text, number, before, after, near, study)
+            or _baseline(text, found, i, before, after, near, study)
+            or _sessions(number, before, after)
+            or _other(text, number, before, after)
+        )
+        if fact is not None:
+            facts.append(fact)
+            spread = _SPREAD.search(number.text)
+            if fact.quantity in POPULATION and spread is not None:
+                facts.append(
+                    Fact(fact.start, f"{fact.quantity}_sd", spread.group(1), fact.group_id)
+                )
+    return facts
+
+
+def _p_value(
+    text: str,
+    number: Number,
+    compares: bool,
+    near: Near,
+    study: Lookups,
+) -> Fact | None:
+    if number.kind != "p_value" or not compares:
+        return None
+    relation = re.search(r"[<>=≤≥]|&lt;", number.text)
+    sign = relation.group(0) if relation else "="
+    quantity = {"<": "p_below", "≤": "p_below", "&lt;": "p_below", ">": "p_above"}.get(
+        sign, "p_above" if sign == "≥" else "p_value"
+    )
+    start = number.column - 1
+    test, measure = _tested_before(text, start, near, study)
+    value = _value(number)
+    if value is None:
+        return None
+    return Fact(start, quantity, value, None, test, measure)
+
+
+def _tested_before(
+    text: str, start: int, near: Near, study: Lookups
+) -> tuple[str | None, str | None]:
+    """The test a p value is about: the last one named before it in its clause.
+
+    An exercise that names an arm ('back squat training', 'the squat group') is not a test; an
+    abbreviation of a group followed by a measure ('in BS 1RM') names its trained exercise.
+    """
+    paren = _parenthesis(text, start)
+    end = paren if paren is not None else start
+    floor = max(0, end - _PAREN_WINDOW)
+    delimiters = [m.end() for m in _CLAUSE_END.finditer(text, floor, end)]
+    floor = delimiters[-1] if delimiters else floor
+    tests: list[tuple[int, str]] = []
+    for s, e, exercise in Near.between(near.exercises, floor, end):
+        if floor <= s < end and not _ARM_AFTER.match(text[e : e + 20]):
+            tests.append((s, exercise))
+    for match in _ABBREVIATED_TEST.finditer(text, floor, end):
+        group = study.group([match.group(1).lower()])
+        if group is not None and group in study.trained:
+            tests.append((match.start(), study.trained[group]))
+    if not tests:
+        return None, None
+    at, exercise = max(tests)
+    measures = [(abs(s - at), m) for s, _, m in Near.between(near.measures, floor, end)]
+    measure = min(measures)[1] if measures else study.only_measure(None, exercise)
+    return exercise, measure
+
+
+def _population(
+    text: str,
+    number: Number,
+    before: str,
+    after: str,
+    near: Near,
+    study: Lookups,
+) -> Fact | None:
+    if number.kind != "figure" or number.lo is None or number.value is None:
+        return None
+    spread = "±" in number.text or "+/-" in number.text
+    if number.lo != number.hi and not spread:
+        return None  # a range or a bound: not one figure
+    if _APPROX.search(before) or number.text[:1] in "~≈<>≤≥":
+        return None
+    unit_text = number.text if _UNIT_IN_TEXT.search(number.text) else ""
+    tail = after
+    quantity = None
+    if _YEARS.match(tail) or unit_text.lower().endswith("y"):
+        quantity = "age"
+    elif _CM.match(tail) or unit_text.lower().endswith("cm"):
+        quantity = "body_height"
+    elif _KG.match(tail) or unit_text.lower().endswith("kg"):
+        quantity = "body_mass"
+    if quantity is None:
+        return None
+    start = number.column - 1
+    paren = _parenthesis(text, start)
+    label = (
+        (quantity == "age" and bool(_AGE_LABEL.search(before)))
+        or (quantity == "body_height" and bool(_HEIGHT_LABEL.search(before)))
+        or (quantity == "body_mass" and bool(_MASS_LABEL.search(before)))
+        or (quantity == "age" and bool(re.match(r"^\s?(?:years?|yrs?)[\s-]+old\b", tail, re.I)))
+    )
+    if paren is not None:
+        inside = text[paren + 1 : start]
+        if not label and (_EXPERIENCE.search(inside) or _OTHER[0].match(tail)):
+            return None
+        closing = text.find(")", start, start + _PAREN_WINDOW)
+        whole = text[paren + 1 : closing if closing >= 0 else start + _WINDOW]
+        if not label and quantity != "age" and not _body_paren(whole):
+            return None  # kg or cm in a parenthesis about lifts, not the people's body
+        owner = text[max(0, paren - 60) : paren]
+        group_match = _GROUP_BEFORE_PAREN.search(owner)
+        if group_match is not None:
+            words = (group_match.group("words") or group_match.group("abbr") or "").lower()
+            group = study.group(words.split())
+            if group is None:
+                return None  # an unknown group: its facts are not the study's
+            return Fact(start, quantity, _value(number) or "", group)
+        if not (_PEOPLE_BEFORE_PAREN.search(owner) or label or _population_paren(inside)):
+            return None
+    elif not label:
+        return None
+    if not label and (_EXPERIENCE.search(before[-40:]) or _OTHER[0].match(tail)):
+        return None  # years of training, not of age
+    if near.groups:
+        return None  # a group is named: a study-level reading could be that group's figure
+    return Fact(start, quantity, _value(number) or "")
+
+
+def _body_paren(whole: str) -> bool:
+    """A parenthesis that describes the people: it states an age and names no lift or test."""
+    return bool(re.search(r"\b(?:years|yrs?|y|age)\b", whole, re.I)) and not _LIFT_WORDS.search(
+        whole
+    )
+
+
+_LIFT_WORDS = re.compile(
+    r"\b(?:\d{1,2}\s?-?RM|1-?RM|RM|max\w*|squat\w*|press\w*|deadlift\w*|thrust\w*|lift\w*|"
+    r"load\w*|strength|baseline|pre|post)\b",
+    re.I,
+)
+
+
+def _population_paren(inside: str) -> bool:
+    """A parenthesis that lists the people ('n = 12, 26.4 years, ...', 'age: 26.9 ...')."""
+    return bool(re.search(r"\b[nN]\s?=|\bage\b|\byears\b|\byrs\b", inside))
+
+
+def _parenthesis(text: str, start: int) -> int | None:
+    """Where the parenthesis holding the offset opens (looked for within a bounded window)."""
+    floor = max(0, start - _PAREN_WINDOW)
+    opened = text.rfind("(", floor, start)
+    if opened < 0 or ")" in text[opened:start]:
+        return None
+    return opened
+
+
+def _baseline(
+    text: str,
+    found: list[Number],
+    i: int,
+    before: str,
+    after: str,
+    near: Near,
+    study: Lookups,
+) -> Fact | None:
+    number = found[i]
+    if number.kind != "figure" or number.value is None or number.lo != number.hi:
+        return None
+    if number.text[:1] in "~≈<>≤≥+\u2212-" or _APPROX.search(before):
+        return None
+    pounds = bool(_LB.match(after)) or bool(re.search(r"(?:lbs?\.?|pounds)$", number.text, re.I))
+    kilos = bool(_KG.match(after)) or number.text.lower().endswith("kg")
+    if not (pounds or kilos):
+        return None
+    start = number.column - 1
+    phase = None
+    if i + 1 < len(found) and _FROM_BEFORE.search(before[-12:]):
+        following = found[i + 1]
+        if _UNIT_TO.fullmatch(text[number.end - 1 : following.column - 1]):
+            phase = "pre"  # 'from 185 pounds to 237 pounds'
+    if phase is None and i > 0:
+        previous = found[i - 1]
+        opening = text[max(0, previous.column - 13) : previous.column - 1]
+        if _UNIT_TO.fullmatch(text[previous.end - 1 : start]) and _FROM_BEFORE.search(opening):
+            phase = "post"
+    lifted = _LIFT_BEFORE.search(before)
+    if phase is None:
+        if _LOAD_WORDS.search(before) or _LOADS_LIFTED.search(text, max(0, start - 120), start):
+            return None
+        clause = text[max(0, start - _WINDOW) : min(len(text), number.end + _WINDOW)]
+        if _POST_WORDS.search(clause):
+            phase = "post" if not _PRE_WORDS.search(clause) else None
+        elif _PRE_WORDS.search(clause) and (lifted or _named_lift(near, start)):
+            phase = "pre"
+    if phase is None:
+        return None
+    exercise = _lift_of(near, start, lifted.group("verb") if lifted else None, study)
+    if exercise is None:
+        return None
+    group = _group_before(near, start)
+    measure = next((m for _, _, m in Near.between(near.measures, start - _WINDOW + 1, start)), None)
+    measure = measure or study.only_measure(group, exercise)
+    quantity = f"{phase}_mean" + ("_lb" if pounds else "")
+    return Fact(start, quantity, _value(number) or "", group, exercise, measure)
+
+
+_GAIN_BEFORE = re.compile(
+    r"(?:\b(?:gained|gaining|added|adding|put\s+on|gains?\s+of|(?:increase|improvement|rise)s?"
+    r"\s+of)|(?P<by>\bby))\s+(?:an?\s+)?(?:average\s+of\s+|mean\s+of\s+)?$",
+    re.I,
+)
+_WITHIN_CHANGE = re.compile(
+    r"\b(?:increas\w*|improv\w*|rais\w*|rose|went\s+up|gain\w*|grew|boost\w*|climb\w*)\b", re.I
+)
+_BETWEEN = re.compile(r"\b(?:than|differ\w*|between|versus|vs\.?|compared)\b", re.I)
+_NOT_A_GAIN_AFTER = re.compile(
+    r"^\s?(?:kg|kgs|kilograms?|lbs?\.?|pounds?)?\s*(?:to\s+the\s+bar|per\s+(?:week|session|set)|"
+    r"(?:each|every|a)\s+(?:week|session|set)|more|less|than)\b",
+    re.I,
+)
+_EVERY_GROUP_BEFORE = re.compile(r"\b(?:both|each|all|every)\s+(?:of\s+the\s+)?groups?\b", re.I)
+
+
+def _gain(
+    text: str, number: Number, before: str, after: str, near: Near, study: Lookups
+) -> Fact | None:
+    """A group's gain in kg or pounds: 'the squat group gained 14 kg on the squat'.
+
+    A difference between groups ('by 10 kg more than'), a load progression ('added 2.5 kg to
+    the bar each week'), a range, a bound and an approximate figure are not read.
+    """
+    if number.kind != "figure" or number.value is None or number.lo != number.hi:
+        return None
+    if number.text[:1] in "~≈<>≤≥" or _APPROX.search(before):
+        return None
+    pounds = bool(_LB.match(after)) or bool(re.search(r"(?:lbs?\.?|pounds)$", number.text, re.I))
+    kilos = bool(_KG.match(after)) or number.text.lower().endswith("kg")
+    if not (pounds or kilos):
+        return None
+    start = number.column - 1
+    gain = _GAIN_BEFORE.search(before)
+    if gain is None and not number.text.startswith("+"):
+        return None
+    clause = text[max(0, start - _WINDOW) : min(len(text), number.end + 40)]
+    if _BETWEEN.search(clause) or _NOT_A_GAIN_AFTER.match(after):
+        return None
+    if gain is not None and gain.group("by") and not _WITHIN_CHANGE.search(before):
+        return None
+    if _EVERY_GROUP_BEFORE.search(before):
+        return None  # one figure for every group: left to the reader of group sizes and changes
+    group = _group_before(near, start)
+    tests = [
+        (s, e)
+        for s, end, e in Near.between(near.exercises, start - _WINDOW, number.end + 30)
+        if (0 < start - s < _WINDOW and not _ARM_AFTER.match(text[end : end + 20]))
+        or (0 <= s - number.end < 30)
+    ]
+    if group is None or not tests:
+        return None
+    exercise = tests[-1][1] if tests[-1][0] < start else tests[0][1]
+    nearby = Near.between(near.measures, start - _WINDOW + 1, start + _WINDOW)
+    measure = nearby[0][2] if nearby else None
+    measure = measure or study.only_measure(group, exercise)
+    if measure is None:
+        return None
+    quantity = "change_abs_lb" if pounds else "change_abs"
+    value = _value(number) or ""
+    return Fact(start, quantity, value.lstrip("+"), group, exercise, measure)
+
+
+def _named_lift(near: Near, start: int) -> bool:
+    return bool(Near.between(near.exercises, start - _WINDOW + 1, start))
+
+
+def _lift_of(near: Near, start: int, verb: str | None, study: Lookups) -> str | None:
+    """The exercise of a lifted figure: named just before it ('squat from 185 pounds')."""
+    if verb is not None:
+        return study.exercise(_LIFT_VERB[verb.lower()])
+    named = [(s, e) for s, _, e in Near.between(near.exercises, start - _WINDOW + 1, start)]
+    return named[-1][1] if named else None
+
+
+def _group_before(near: Near, start: int) -> str | None:
+    last = bisect.bisect_left(near.groups, (start,))
+    return near.groups[last - 1][2] if last else near.current_group
+
+
+def _sessions(number: Number, before: str, after: str) -> Fact | None:
+    if number.value is None or number.lo != number.hi or number.kind not in ("figure", "word"):
+        return None
+    if number.value != int(number.value) or number.value < 2:
+        return None
+    match = _SESSIONS_AFTER.match(after)
+    if match is None or _SESSIONS_NOT.search(before):
+        return None
+    if not (_TRAINING_SESSIONS.search(match.group(0)) or _SESSIONS_LEAD.search(before)):
+        return None  # testing or familiarisation sessions are not the programme's
+    if _NOT_TRAINING.search(match.group(0)):
+        return None
+    return Fact(number.column - 1, "sessions_total", _value(number) or "")
+
+
+def _other(text: str, number: Number, before: str, after: str) -> Fact | None:
+    if number.value is None or number.kind not in ("figure", "word"):
+        return None
+    if number.text[:1] in "<>≤≥" and _YEARS_OLD.match(after):
+        return None  # "> 18 years": an age bound for inclusion, not one figure
+    start = number.column - 1
+    value = _value(number) or ""
+    unit_after = after
+    if number.text[-1:].isalpha() and not number.text.isalpha():
+        # the unit is part of the number's text ('24 h'): read the words after it as if after
+        unit_after = " " + number.text.split()[-1].lstrip("0123456789.") + after
+    hit = any(p.match(unit_after) for p in _OTHER)
+    if not hit and _HOURS_AFTER.match(unit_after):
+        clause = text[max(0, start - _WINDOW) : min(len(text), number.end + 30)]
+        hit = bool(_ABSTAIN.search(clause)) or bool(
+            re.match(
+                r"^\s?(?:h|hrs?|hours?)\s+before\s+(?:testing|each\s+test|the\s+test)",
+                unit_after,
+                re.I,
+            )
+        )
+    if not hit and _PRIOR_FREQUENCY.match(unit_after):
+        hit = True
+    if (
+        not hit
+        and _MONTHS_AFTER.match(unit_after)
+        and _EXPERIENCE_BEFORE.search(text, max(0, start - 2 * _WINDOW), start)
+    ):
+        hit = True  # 'training experience was 4.8 +/- 0.8 years'
+    if not hit and _BEFORE_THE_STUDY.match(unit_after):
+        hit = True  # 'one month before the study began'
+
+    if not hit and _MONTHS_AFTER.match(unit_after) and _PRIOR_SPAN.search(before):
+        hit = True
+    if not hit and _MINIMUM.search(before) and _MONTHS_AFTER.match(unit_after):
+        hit = bool(_EXPERIENCE.search(before[-60:] + unit_after[:60]))
+    return Fact(start, "other", value) if hit else None

@@ -1,0 +1,373 @@
+"""Study facts (population, baseline values, p values, sessions, protocol details) as claims.
+
+Reading: carryover.claims.facts through the article reader. Judging: carryover.claims.fact_checks
+through the judge, each rule with a claim that passes and one that breaks it.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from carryover.claims import accounting
+from carryover.claims.articles import Article, Context, read_article
+from carryover.claims.facts import Lookups, Near, read_facts
+from carryover.validate.validation import Validation
+from tests.support import valid_texts, validate_texts
+
+EXERCISES = """exercise_id,name,aliases
+back_squat,Barbell back squat,back squat;squat
+hip_thrust,Barbell hip thrust,hip thrust
+leg_press_45,45-degree leg press,leg press
+"""
+STUDIES = """study_id,citation,year,doi,population,n_randomized,duration_weeks,sessions_per_week
+barbalho_2020,"Barbalho M, Coswig V. Back squat vs hip thrust. Int J Sports Med. 2020.",2020,,\
+Women,22,12,2
+"""
+GROUPS = """study_id,group_id,label,trained_exercise,n,age_mean,age_sd,body_height_mean,\
+body_mass_mean
+barbalho_2020,bs,Back squat (BS),back_squat,12,26.4,1.32,171.8,69.5
+barbalho_2020,ht,Hip thrust (HT),hip_thrust,10,27.5,1.42,170.8,67.5
+"""
+OUTCOMES = """study_id,group_id,test_exercise,measure,unit,pre_mean,pre_sd,post_mean,post_sd,\
+change_abs,change_pct,source
+barbalho_2020,bs,back_squat,1RM,kg,80.0,5.0,108.7,6.0,,35.9,Abstract
+barbalho_2020,ht,back_squat,1RM,kg,,,,,,4.3,Abstract
+barbalho_2020,ht,hip_thrust,1RM,kg,,,,,,30.0,Abstract
+"""
+CLAIMS = "article_id,line,study_id,quantity,group_id,test_exercise,measure,value\n"
+B = "A study by Barbalho et al. compared two programmes. "
+
+
+@pytest.fixture(scope="module")
+def context() -> Context:
+    v = validate_texts(
+        {
+            "exercises": EXERCISES,
+            "studies": STUDIES,
+            "groups": GROUPS,
+            "outcomes": OUTCOMES,
+            "claims": CLAIMS,
+        }
+    )
+    assert v.findings.is_empty(), v.findings.to_dicts()
+    c = v.clean
+    return Context.from_tables(c["studies"], c["groups"], c["exercises"], c["outcomes"])
+
+
+def facts(text: str, context: Context) -> list[tuple[object, ...]]:
+    """The claims read from a text, less the sample sizes, weeks and changes read elsewhere."""
+    ex = read_article(Article("articles/a.md", "a", text.split("\n")), context)
+    rows = ex.rows.filter(
+        ~pl.col("quantity").is_in(
+            ["n", "n_analysed", "duration_weeks", "sessions_per_week", "change_pct"]
+        )
+    )
+    return rows.select("quantity", "group_id", "test_exercise", "measure", "value").rows()
+
+
+# (text, expected facts as (quantity, group, test, measure, value))
+READ = [
+    # population per group, after the group is named
+    (B + "The BS group (n=12, 26.4±1.32 years, 171.8±3.79 cm, and 69.5±4.9 kg) squatted.",
+     [("age", "bs", None, None, "26.4"), ("age_sd", "bs", None, None, "1.32"),
+      ("body_height", "bs", None, None, "171.8"), ("body_height_sd", "bs", None, None, "3.79"),
+      ("body_mass", "bs", None, None, "69.5"), ("body_mass_sd", "bs", None, None, "4.9")]),
+    # population of the whole study: after the people, or labelled
+    (B + "In the end, twenty-two participants (age: 26.9 ± 7.7 yrs.; height: 166.0 ± 5.1 cm; "
+     "weight: 68.6 ± 9.9 kg) were analysed.",
+     [("age", None, None, None, "26.9"), ("age_sd", None, None, None, "7.7"),
+      ("body_height", None, None, None, "166.0"), ("body_height_sd", None, None, None, "5.1"),
+      ("body_mass", None, None, None, "68.6"), ("body_mass_sd", None, None, None, "9.9")]),
+    (B + "The women, aged 18 ± 1 years, had trained for a while.",
+     [("age", None, None, None, "18"), ("age_sd", None, None, None, "1")]),
+    # kg in a parenthesis about lifts is not body mass
+    (B + "The BS group (n=12; 1RM 80 kg at 26 years) squatted.", [("age", "bs", None, None, "26")]),
+    # years of training are not ages; ranges, bounds and decades are not one figure
+    (B + "Training experience was roughly 4.8 +/- 0.8 years in the back squat group.",
+     [("other", None, None, None, "4.8")]),
+    (B + "The women were aged 18-30 and over 18 years, in their early twenties.", []),
+    # a study-level age in a sentence that names a group could be that group's: not read
+    (B + "The squat group trained while the women aged 27 years watched.", []),
+    # baseline and final values, in kg or pounds, with the test named before them
+    (B + "Their squat went from 185 pounds to 237 pounds.",
+     [("pre_mean_lb", None, "back_squat", "1RM", "185"),
+      ("post_mean_lb", None, "back_squat", "1RM", "237")]),
+    (B + "At baseline the BS group squatted 80 kg on average.",
+     [("pre_mean", "bs", "back_squat", "1RM", "80")]),
+    (B + "On top of that, they squatted 138 kg on average.",
+     [("pre_mean", None, "back_squat", "1RM", "138")]),
+    # an approximate or a training load is not a baseline value
+    (B + "Their back squat averaged around 188 pounds.", []),
+    (B + "They trained the squat at 80 kg on average.", []),
+    # p values of a sentence that compares the groups, about the test named before them
+    (B + "The BS group improved more than the HT group in BS 1RM (35.9% for BS and 4.3% for "
+     "HT, P<0.001).",
+     [("p_below", None, "back_squat", "1RM", "0.001")]),
+    (B + "Back squat training improved 1-RM leg press strength more than hip thrust training "
+     "(p=0.048).",
+     [("p_value", None, "leg_press_45", "1RM", "0.048")]),
+    (B + "Both groups got stronger (P<0.05).", []),
+    # sessions in all; testing sessions are not the programme's
+    (B + "After eight twice-a-week training sessions, both groups had grown.",
+     [("sessions_total", None, None, None, "8")]),
+    (B + "Strength was measured in two testing sessions.", []),
+    # protocol details the data does not hold
+    (B + "Participants were told to fast for 8 hours and avoid alcohol for 24 hours.",
+     [("other", None, None, None, "8"), ("other", None, None, None, "24")]),
+    (B + "Participants made two pre-intervention visits. These visits were ~48 hours apart.",
+     [("other", None, None, None, "2"), ("other", None, None, None, "48")]),
+    (B + "They had to complete ≥ 70% of the training sessions. One participant withdrew.",
+     [("other", None, None, None, "70"), ("other", None, None, None, "1")]),
+    (B + "Subjects had at least 1 year of training experience and 2-6 months of squatting "
+     "experience.",
+     [("other", None, None, None, "1"), ("other", None, None, None, "4")]),
+    (B + "All had trained with weights for at least three years.",
+     [("other", None, None, None, "3")]),
+    (B + "Before the intervention, participants completed tests on two non-consecutive days.",
+     [("other", None, None, None, "2")]),
+    # outside a passage about a known study nothing is a fact
+    ("Most lifters fast for 8 hours, and one participant withdrew from my own class.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), READ)
+def test_facts_are_read_from_the_words_around_a_number(
+    text: str, expected: list[tuple[object, ...]], context: Context
+) -> None:
+    """Each fact is read with its quantity, group, test and value, and nothing else is."""
+    assert facts(text, context) == expected
+
+
+def test_a_fact_is_a_claim_in_the_number_accounting(context: Context) -> None:
+    """A fact's number is a claim, not unread; its SD is part of that number."""
+    text = B + "The BS group (26.4±1.32 years) fasted for 8 hours."
+    ex = read_article(Article("articles/a.md", "a", [text]), context)
+    numbers = ex.numbers.select("text", "disposition", "quantity").rows()
+    assert ("26.4±1.32", "claim", "age") in numbers
+    assert ("8", "claim", "other") in numbers
+    assert all(d != "unread" for _, d, _ in numbers)
+
+
+# -- judging --------------------------------------------------------------------------------
+
+# The valid set: trial_2020, 30 randomized, 8 weeks, 2 a week; groups sq and ht with 10 each;
+# sq back_squat 1RM 100.0 -> 112.0 kg; contrast back_squat 1RM p < 0.001; statistics: back
+# squat 1RM time x group F p = 0.002, hip thrust 1RM t p = 0.05.
+POPULATION_GROUPS = """study_id,group_id,label,trained_exercise,n,age_mean,age_sd
+trial_2020,sq,Squat group,back_squat,10,22.0,1.5
+trial_2020,ht,Hip thrust group,hip_thrust,10,24.0,2.5
+"""
+
+
+def judged(*rows: str, groups: str | None = None, population: str | None = None) -> Validation:
+    texts = valid_texts()
+    texts["claims"] = CLAIMS + "".join(r + "\n" for r in rows)
+    if groups is not None:
+        texts["groups"] = groups
+    if population is not None:
+        texts["studies"] = texts["studies"].replace("Trained adults", f'"{population}"')
+    return validate_texts(texts)
+
+
+def verdicts(v: Validation) -> list[tuple[str, str]]:
+    checks = v.derived["claim_checks"].sort("source_line")
+    return checks.select("quantity", "verdict").rows()
+
+
+def row(quantity: str, value: str, group: str = "", test: str = "", measure: str = "") -> str:
+    return f"review,3,trial_2020,{quantity},{group},{test},{measure},{value}"
+
+
+JUDGED = [
+    # a group's age against groups.csv, and its SD
+    ([row("age", "22", "sq")], POPULATION_GROUPS, None, "supported"),
+    ([row("age", "25", "sq")], POPULATION_GROUPS, None, "contradicted"),
+    ([row("age", "22.6", "sq")], POPULATION_GROUPS, None, "contradicted"),
+    ([row("age_sd", "1.5", "sq")], POPULATION_GROUPS, None, "supported"),
+    ([row("age_sd", "3.5", "sq")], POPULATION_GROUPS, None, "contradicted"),
+    # a whole number in groups.csv may have been written without decimals (22 for 22.3)
+    ([row("age", "22.3", "sq")], POPULATION_GROUPS, None, "supported"),
+    # the study's age: the groups' ages pooled (n-weighted: 23.0)
+    ([row("age", "23")], POPULATION_GROUPS, None, "supported"),
+    ([row("age", "22")], POPULATION_GROUPS, None, "contradicted"),
+    # ... or a figure written in studies.population when the groups have none
+    ([row("age", "20.2")], None, "Men, 20.2 ± 0.73 years", "supported"),
+    ([row("age", "21")], None, "Men, 20.2 ± 0.73 years", "contradicted"),
+    ([row("age_sd", "0.73")], None, "Men, 20.2 ± 0.73 years", "supported"),
+    ([row("age", "21")], None, None, "unverifiable"),
+    # baseline and final means, in kg and in pounds (100.0 kg = 220.5 lb)
+    ([row("pre_mean", "100", "sq", "back_squat", "1RM")], None, None, "supported"),
+    ([row("pre_mean", "90", "sq", "back_squat", "1RM")], None, None, "contradicted"),
+    ([row("pre_mean_lb", "220", "sq", "back_squat", "1RM")], None, None, "supported"),
+    ([row("pre_mean_lb", "230", "sq", "back_squat", "1RM")], None, None, "contradicted"),
+    ([row("post_mean_lb", "247", "sq", "back_squat", "1RM")], None, None, "supported"),
+    ([row("post_mean", "120", "sq", "back_squat", "1RM")], None, None, "contradicted"),
+    ([row("pre_mean", "100", "ht", "back_squat", "1RM")], None, None, "unverifiable"),
+    # between-group p values against contrasts.csv (p < 0.001)
+    ([row("p_below", "0.001", "", "back_squat", "1RM")], None, None, "supported"),
+    ([row("p_value", "0.0004", "", "back_squat", "1RM")], None, None, "supported"),
+    ([row("p_below", "0.05", "", "back_squat", "1RM")], None, None, "supported"),
+    ([row("p_value", "0.03", "", "back_squat", "1RM")], None, None, "contradicted"),
+    ([row("p_value", "0.0012", "", "back_squat", "1RM")], None, None, "contradicted"),
+    ([row("p_above", "0.05", "", "back_squat", "1RM")], None, None, "contradicted"),
+    # ... or against a statistics.csv p about the same exercise (back squat F p = 0.002,
+    # hip thrust t p = 0.05): another test's true p is not called wrong
+    ([row("p_value", "0.002", "", "back_squat", "1RM")], None, None, "supported"),
+    ([row("p_below", "0.05", "", "hip_thrust", "1RM")], None, None, "supported"),
+    ([row("p_below", "0.01", "", "hip_thrust", "1RM")], None, None, "unverifiable"),
+    # sessions in all: 8 weeks x 2 a week
+    ([row("sessions_total", "16")], None, None, "supported"),
+    ([row("sessions_total", "8")], None, None, "contradicted"),
+    # a protocol detail the data does not hold
+    ([row("other", "48")], None, None, "unverifiable"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rows", "groups", "population", "verdict"), JUDGED)
+def test_facts_are_judged_against_the_data(
+    rows: list[str], groups: str | None, population: str | None, verdict: str
+) -> None:
+    """Each fact rule has a claim that passes and one that breaks it."""
+    v = judged(*rows, groups=groups, population=population)
+    assert [v for _, v in verdicts(v)] == [verdict]
+
+
+def test_a_wrong_fact_says_what_the_data_holds() -> None:
+    """The fix names the figure and where it is."""
+    v = judged(row("sessions_total", "8"), row("p_value", "0.03", "", "back_squat", "1RM"))
+    fixes = v.derived["claim_checks"]["fix"].to_list()
+    assert "the paper reports between-group p<0.001; Table 3" in fixes
+    assert "the data gives 16 sessions (computed from duration_weeks 8 x sessions_per_week 2)" in (
+        fixes
+    )
+
+
+def test_protocol_details_never_conflict_with_each_other() -> None:
+    """Two different protocol details of one study are not a conflict (and not errors)."""
+    v = judged(row("other", "8"), row("other", "24").replace(",3,", ",5,"))
+    assert verdicts(v) == [("other", "unverifiable"), ("other", "unverifiable")]
+    assert v.findings.filter(pl.col("rule") == "claim_conflict").is_empty()
+
+
+def test_a_wrong_sd_makes_its_number_wrong() -> None:
+    """The SD of '22 ± 3.5' is judged, and the number takes the worse verdict."""
+    numbers = pl.DataFrame(
+        {
+            "source_file": ["articles/a.md"],
+            "line": [3],
+            "text": ["22 ± 3.5"],
+            "value": [22.0],
+            "disposition": ["claim"],
+        }
+    )
+    checks = pl.DataFrame(
+        {
+            "source_file": ["articles/a.md", "articles/a.md"],
+            "source_line": [3, 3],
+            "claimed": [22.0, 3.5],
+            "quantity": ["age", "age_sd"],
+            "verdict": ["supported", "contradicted"],
+        }
+    )
+    assert accounting.with_verdicts(numbers, checks)["verdict"].to_list() == ["contradicted"]
+    right = checks.with_columns(pl.lit("supported").alias("verdict"))
+    assert accounting.with_verdicts(numbers, right)["verdict"].to_list() == ["supported"]
+
+
+GAINS = [
+    (B + "The BS group gained 28.7 kg on the back squat.",
+     [("change_abs", "bs", "back_squat", "1RM", "28.7")]),
+    (B + "The BS group raised its back squat 1RM by 63 pounds.",
+     [("change_abs_lb", "bs", "back_squat", "1RM", "63")]),
+    # a difference between groups, a load progression, a figure for every group: not a gain
+    (B + "The BS group improved its back squat by 10 kg more than the HT group.", []),
+    (B + "The BS group added 2.5 kg to the bar each week on the back squat.", []),
+    (B + "Both groups gained 20 kg on the back squat.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), GAINS)
+def test_a_groups_gain_in_kg_or_pounds_is_a_change(
+    text: str, expected: list[tuple[object, ...]], context: Context
+) -> None:
+    """A group's absolute gain is a change_abs claim (change_abs_lb in pounds)."""
+    assert facts(text, context) == expected
+
+
+# sq back_squat 1RM: 100.0 -> 112.0 kg, change 12.0 kg = 26.5 lb; ht back_squat +6.5 kg.
+GAINS_JUDGED = [
+    (row("change_abs_lb", "26", "sq", "back_squat", "1RM"), "supported"),
+    (row("change_abs_lb", "31", "sq", "back_squat", "1RM"), "contradicted"),
+    (row("change_abs_lb", "14", "ht", "back_squat", "1RM"), "supported"),
+    (row("change_abs_lb", "14", "ht", "hip_thrust", "3RM"), "measure not tested"),
+]
+
+
+@pytest.mark.parametrize(("claim", "verdict"), GAINS_JUDGED)
+def test_a_gain_in_pounds_is_judged_against_the_change_in_kg(claim: str, verdict: str) -> None:
+    """The kg change (reported, or computed from the means) is converted with its rounding."""
+    assert [v for _, v in verdicts(judged(claim))] == [verdict]
+
+
+@pytest.mark.slow  # times two long sentences
+def test_reading_facts_grows_linearly_with_the_sentence() -> None:
+    """Many numbers and exercises in one sentence: four times the text, not sixteen times the time.
+
+    Every look around a number is a bounded window or a bisection of the sentence's mentions.
+    """
+    import re
+    import time
+
+    unit = "the BS group squatted 80 kg on average and gained 5 kg on the back squat (P<0.05), "
+    study = Lookups(
+        group=lambda words: "bs" if words and words[-1] == "bs" else None,
+        trained={"bs": "back_squat"},
+        exercise=lambda phrase: "back_squat" if "squat" in phrase else None,
+        only_measure=lambda group, exercise: "1RM",
+    )
+
+    def seconds(repeats: int) -> float:
+        text = "Compared with the HT group, " + unit * repeats + "end."
+        near = Near(
+            groups=[(m.start(), m.end(), "bs") for m in re.finditer(r"\bBS group", text)],
+            exercises=[(m.start(), m.end(), "back_squat") for m in re.finditer("back squat", text)],
+            measures=[],
+        )
+        began = time.perf_counter()
+        found = read_facts(text, near, study)
+        elapsed = time.perf_counter() - began
+        assert len(found) >= 3 * repeats - 1  # baseline, gain and p (the first gain compares)
+        return elapsed
+
+    seconds(50)  # warm up
+    small = min(seconds(400) for _ in range(3))  # the best of three: the machine is shared
+    large = min(seconds(1600) for _ in range(3))
+    assert large < 8 * small
+
+
+def test_facts_are_judged_against_tables_read_back_from_the_warehouse() -> None:
+    """Without the half-width columns a cast adds, the figures' own digits give the rounding."""
+    from carryover.claims.fact_checks import fact_figures
+    from carryover.claims.judge import judge
+
+    v = judged(
+        row("pre_mean_lb", "220", "sq", "back_squat", "1RM"),
+        row("p_value", "0.002", "", "back_squat", "1RM").replace(",3,", ",5,"),
+    )
+    c = v.clean
+    plain = {name: c[name].select(pl.exclude("^_hw_.*$")) for name in c}
+    out = judge(
+        c["claims"],
+        c["studies"],
+        c["groups"],
+        c["exercises"],
+        plain["outcomes"],
+        v.derived["outcome_changes"],
+        c["contrasts"],
+        plain["statistics"],
+    )
+    assert out.sort("line")["verdict"].to_list() == ["supported", "supported"]
+    figures = fact_figures(c["studies"], c["groups"], plain["outcomes"], plain["contrasts"])
+    p = figures.filter(pl.col("quantity") == "p_below")
+    assert p.select("_fig_lo", "_fig_hi").row(0) == (0.0, 0.001)

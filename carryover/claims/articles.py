@@ -130,7 +130,45 @@ _ABOUT_A_STUDY = re.compile(
 )
 _ABBREVIATION_AFTER = re.compile(r"\s*(?:for|in|among)\s+(?:the\s+)?(?P<abbr>[A-Z]{2,5})\b")
 _EVERY_GROUP = {"both", "each", "all", "every"}
+_PEOPLE = (
+    r"(?:participants|subjects|men|women|males|females|athletes|players|lifters|people|adults|"
+    r"adolescents|volunteers|girls|boys|individuals|students)"
+)
+_SIZE_AFTER_GROUP = re.compile(r"\s*\((?:[A-Z]{2,5}\s*[;:,]\s*)?n\s*=\s*(?P<n>\d+)", re.IGNORECASE)
+_SIZE_APPOSITIVE = re.compile(rf"(?:,|\s+of)\s*(?P<n>{_NUM})\s+{_PEOPLE}\b", re.IGNORECASE)
+_SIZE_BEFORE_GROUP = re.compile(
+    rf"(?P<n>{_NUM})\s+(?:(?:of\s+(?:them|the\s+\w+)\s+)?(?:were\s+)?(?:assigned|allocated|"
+    r"randomi[sz]ed|placed|put)\s+(?:in)?to|in)\s+(?:the\s+|a\s+)?$",
+    re.IGNORECASE,
+)
+_SIZE_EACH_GROUP = re.compile(
+    rf"\b(?:each|every|both)\s+groups?\s+(?:had|of|with|included|contained)\s+(?P<n>{_NUM})\b"
+    rf"|(?P<n2>{_NUM})\s+{_PEOPLE}?\s*(?:in|per)\s+(?:each|every)\s+group\b",
+    re.IGNORECASE,
+)
 _GROUP_APPOSITIVE = re.compile(r"\bgroups?\s*(?:[,(:]|\bof|\bhad|\bwith)\s*$", re.IGNORECASE)
+_WHOLE_SAMPLE_GROUP = re.compile(r"\b(?:a|one)\s+group\s+of\s*$", re.IGNORECASE)
+"""'a group of 22 women': no group is named, so the size may be the whole sample's."""
+_DIVIDED_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:was|were)\s+(?:then\s+)?(?:divided|split|randomi[sz]ed|allocated|assigned)\b",
+    re.IGNORECASE,
+)
+"""'... 22 women was divided': the people named are the whole sample, not one group."""
+_SIZE_IN_PARENTHESES = re.compile(
+    r"\s*\((?:(?P<abbr>[A-Z]{2,5})\s*[;:,]\s*)?n\s*=\s*(?P<n>\d+)", re.IGNORECASE
+)
+_WORDS_BEFORE = re.compile(r"((?:[\w\-]+\s+){0,3}[\w\-]+)\s*$")
+_SIZE_BY_EXERCISE = re.compile(
+    rf"(?<![\w.])(?P<n>{_NUM})\s+(?:(?:of\s+them|{_PEOPLE})\s+)?"
+    r"(?:trained|did|performed|were\s+trained)?\s*(?:with|using|on|doing)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""'12 trained with the squat', '10 with the hip thrust': the group that trained that exercise."""
+_CHANGE_BY = re.compile(
+    r"\b(?:by|rose|gained|increased|improved|added|grew|dropped|fell|lost|to)\s+$", re.I
+)
+"""'rose by 7 in the squat group': a change, not a group's size."""
+_SET_OR_REP_BEFORE = re.compile(r"\b(?:sets?|reps?|repetitions?|x|\u00d7)\s+(?:of\s+)?$", re.I)
 _PART_OF_WEEKS = re.compile(
     r"\b(?:first|last|final|every|each|per|other|next|previous|past)\s+$", re.IGNORECASE
 )
@@ -621,6 +659,7 @@ class Reader:
         self._define_abbreviations(text, study)
         self._protocol(text, line_of)
         mentions = self._groups(text, line_of, study)
+        self._group_sizes(text, line_of, mentions, study)
         taken = [(m.start, m.end) for m in mentions]
         mentions += [m for m in self._exercises(text, line_of, study) if not _inside(m, taken)]
         mentions += self._measures(text) + self._figures(text)
@@ -655,6 +694,9 @@ class Reader:
                 self._advance(following)
             groupish = [m for m in before if m.kind in ("group", "groupless")]
             every = bool(groupish) and groupish[-1].kind == "groupless" and groupish[-1].value
+            every = every or (
+                following is None and not named_none and _every_after(text, figure, after)
+            )
             group = (
                 respective.get(i)
                 or ("*" if every else None)
@@ -671,7 +713,7 @@ class Reader:
             exercise = (
                 _last(before, "exercise")
                 or (own_exercise.value if own_exercise else None)
-                or carried["exercise"]
+                or _carried(carried["exercise"], text, ordered, figures, k)
                 or _first(after, "exercise")
                 or next_exercise[i + 1]
             )
@@ -727,7 +769,7 @@ class Reader:
         self.claim(
             line,
             "change_pct",
-            figure.value,
+            _time_signed(text, figure, measure),
             group_id=group,
             test_exercise=exercise,
             measure=measure,
@@ -783,6 +825,10 @@ class Reader:
         found = []
         for match in _GROUP.finditer(text):
             words = match.group("words").lower().split()
+            counted = _counted_groups(words)
+            if counted is not None:  # 'rose in both groups', 'split into two groups'
+                found.append(_Mention(match.start(), match.end(), "groupless", counted or None))
+                continue
             while words and words[0] in _NON_SPECIFIC:
                 words = words[1:]
             if not words:
@@ -802,6 +848,99 @@ class Reader:
             start = match.start() + match.group(0).lower().find(phrase)
             found.append(_Mention(start, match.end(), "group", group_id))
         return found
+
+    def _group_sizes(
+        self, text: str, line_of: Any, mentions: list[_Mention], study: StudyRef
+    ) -> None:
+        """Group sizes, as n claims with the group.
+
+        'the BS group (n=12', 'the hip thrust group, 10 women', '12 of them were assigned to the
+        hip thrust group', '16 in the squat group', 'each group had 12'.
+        """
+        for m in mentions:
+            if m.kind != "group":
+                continue
+            for pattern in (_SIZE_AFTER_GROUP, _SIZE_APPOSITIVE):
+                size = pattern.match(text, m.end)
+                if size is not None:
+                    n = size.group("n")
+                    self.claim(line_of(size.start("n")), "n", _number(n), group_id=m.value)
+                    break
+            else:
+                before = _SIZE_BEFORE_GROUP.search(text[max(0, m.start - 80) : m.start])
+                if before is not None and not _CHANGE_BY.search(
+                    text, max(0, m.start - 80), max(0, m.start - 80) + before.start("n")
+                ):
+                    at = max(0, m.start - 80) + before.start("n")
+                    self.claim(line_of(at), "n", _number(before.group("n")), group_id=m.value)
+        for every in _SIZE_EACH_GROUP.finditer(text):
+            n = every.group("n") or every.group("n2")
+            at = every.start("n") if every.group("n") else every.start("n2")
+            for group_id in study.groups:
+                self.claim(line_of(at), "n", _number(n), group_id=group_id)
+        self._sizes_in_parentheses(text, line_of, mentions, study)
+        self._sizes_by_exercise(text, line_of, study)
+
+    def _sizes_in_parentheses(
+        self, text: str, line_of: Any, mentions: list[_Mention], study: StudyRef
+    ) -> None:
+        """A size in parentheses after a group's name or abbreviation, not after 'group'.
+
+        'randomised to an FS (n=12) or BS (n=12) group', 'the hip thrust (HT; n = 6)': the
+        abbreviation inside the parentheses, else the words before them, must name one group.
+        """
+        after_group = {m.end for m in mentions if m.kind == "group"}
+        for size in re.finditer(r"\((?:[A-Z]{2,5}\s*[;:,]\s*)?n\s*=\s*\d+", text, re.I):
+            start = size.start()
+            window = text[max(0, start - 60) : start]
+            if any(
+                start - len(window) <= end <= start and not text[end:start].strip()
+                for end in after_group
+            ):
+                continue  # '... group (n = 12)': read with the group
+            match = _SIZE_IN_PARENTHESES.match(text, start)
+            if match is None:  # pragma: no cover - the same opening was just found
+                continue
+            group_id = None
+            if match.group("abbr"):
+                group_id, _ = self._resolve_group([match.group("abbr").lower()], study)
+            if group_id is None:
+                words = _WORDS_BEFORE.search(window)
+                names = words.group(1).lower().split() if words else []
+                while names and names[0] in _NON_SPECIFIC:
+                    names = names[1:]
+                if names:
+                    group_id, _ = self._resolve_group(names, study)
+            if group_id is not None:
+                n = match.group("n")
+                self.claim(line_of(match.start("n")), "n", n, group_id=group_id)
+
+    def _sizes_by_exercise(self, text: str, line_of: Any, study: StudyRef) -> None:
+        """Group sizes named by what the group trained.
+
+        '12 trained with the squat and 10 with the hip thrust': a count with a training verb
+        before an exercise that one group of the study trained; the next count of the list may
+        leave the verb out. Set and rep counts ('3 sets of 10 with the squat') are not sizes.
+        """
+        listing = False
+        for alias in self._alias_re.finditer(text):
+            window_start = max(0, alias.start() - 60)
+            size = _SIZE_BY_EXERCISE.search(text, window_start, alias.start())
+            if size is None:
+                continue
+            verb = re.search(r"\b(?:trained|did|performed)\b", size.group(0), re.I)
+            listed = listing and re.search(
+                r"\band\s+$", text[max(0, size.start() - 8) : size.start()]
+            )
+            if not (verb or listed) or _SET_OR_REP_BEFORE.search(
+                text, max(0, size.start() - 30), size.start()
+            ):
+                continue
+            group_id, _ = self._resolve_group(alias_key(alias.group(0)).split(), study)
+            if group_id is None:
+                continue
+            listing = True
+            self.claim(line_of(size.start("n")), "n", _number(size.group("n")), group_id=group_id)
 
     def _abbreviated_group_after(
         self, text: str, figure: _Mention, study: StudyRef
@@ -893,7 +1032,9 @@ class Reader:
 
     def _protocol(self, text: str, line_of: Any) -> None:
         for match in _N_PEOPLE.finditer(text):
-            if _GROUP_APPOSITIVE.search(text, max(0, match.start() - 40), match.start()):
+            if _GROUP_APPOSITIVE.search(
+                text, max(0, match.start() - 40), match.start()
+            ) and not _whole_sample(text, match.start(), match.end()):
                 continue  # "the hip thrust group, 10 women": a group's size, not the total
             self.claim(line_of(match.start("n")), "n", _number(match.group("n")))
         for match in _SESSIONS.finditer(text):
@@ -907,6 +1048,85 @@ class Reader:
 
 
 _FOR_GROUP = re.compile(r"\s*(?:for|in|among|within|by)\s+(?:the\s+|both\s+|each\s+)?", re.I)
+
+
+_COUNTING = {"both", "each", "all", "every", "two", "one", "other", "either", "neither"}
+
+
+def _counted_groups(words: list[str]) -> str | None:
+    """Whether words before 'group(s)' end with a count ('rose in both', 'into two').
+
+    'all' for every group, '' for none in particular, None when the words may name a group.
+    """
+    if len(words) < 2 or words[-1] not in _COUNTING:
+        return None
+    return "all" if words[-1] in _EVERY_GROUP else ""
+
+
+_FASTER = re.compile(
+    r"\b(?:faster|quicker|speed\w*\s+(?:\w+\s+){0,2}?(?:improv\w*|increas\w*|rose|gain\w*)|"
+    r"times?\s+(?:\w+\s+){0,2}?(?:improv\w*|dropp?\w*|fell|decreas\w*|shortened))\b",
+    re.IGNORECASE,
+)
+_SLOWER = re.compile(r"\b(?:slower|slowed|longer)\b", re.IGNORECASE)
+
+
+def _time_signed(text: str, figure: _Mention, measure: str | None) -> str:
+    """A change of a time (a sprint, an agility run) with its sign from the words.
+
+    'speed improved (~1.5 %)' and 'times dropped 2%' are a shorter time: negative. A figure
+    written with its own sign, or said to be slower, keeps its sign.
+    """
+    value = str(figure.value)
+    if measure != "time" or value.startswith("-") or text[figure.start : figure.start + 1] == "+":
+        return value
+    before = text[max(0, figure.start - 80) : figure.start]
+    clause = re.split(r"[;,]|\bbut\b|\bwhile\b|\band\b", before)[-1]
+    if _FASTER.search(clause) and not _SLOWER.search(clause):
+        return "-" + value
+    return value
+
+
+_NEW_CLAUSE = re.compile(r"\bbut\b|\bwhereas\b|;", re.IGNORECASE)
+
+
+def _carried(
+    exercise: str | None, text: str, ordered: list[_Mention], figures: list[int], k: int
+) -> str | None:
+    """The previous figure's exercise, unless a contrast ('but ...', ';') starts a new clause.
+
+    'broad jump distance (+8-11 %) rose, but change-of-direction speed improved (~1.5 %)': the
+    second figure is about another test, which is not the broad jump.
+    """
+    if exercise is None or k == 0:
+        return exercise
+    since = ordered[figures[k - 1]].end
+    return None if _NEW_CLAUSE.search(text, since, ordered[figures[k]].start) else exercise
+
+
+_EVERY_AFTER = re.compile(
+    r"(?:[\w\-]+\s+){0,2}?(?:in|for|among|across|within)\s+(?:both|each|all|every)\s", re.I
+)
+
+
+def _every_after(text: str, figure: _Mention, after: list[_Mention]) -> bool:
+    """'(+8-11 %) rose in both groups', '7.7% in each group': the figure is every group's."""
+    nxt = after[0] if after else None
+    return (
+        nxt is not None
+        and nxt.kind == "groupless"
+        and nxt.value == "all"
+        and not text[figure.end : nxt.start].strip(" )")
+        and bool(_EVERY_AFTER.match(text, nxt.start, nxt.end))
+    )
+
+
+def _whole_sample(text: str, start: int, end: int) -> bool:
+    """'a group of 22 women was divided ...': the size of the whole sample, not of a group."""
+    return bool(
+        _WHOLE_SAMPLE_GROUP.search(text, max(0, start - 20), start)
+        and _DIVIDED_AFTER.match(text, end)
+    )
 
 
 def _group_after(text: str, figure: _Mention, after: list[_Mention]) -> _Mention | None:

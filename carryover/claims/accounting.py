@@ -341,6 +341,15 @@ WRONG_VERDICTS = ("contradicted", "conflicting", "exercise not tested", "measure
 _RANK = {"supported": 0, "unverifiable": 1, **{v: 2 for v in WRONG_VERDICTS}}
 
 
+def _claimed_middle(checks: pl.DataFrame) -> pl.Expr:
+    """A claim's figure as its number's value: the middle of a stated range ('8-11 %': 9.5)."""
+    value = pl.col("claimed").cast(pl.Float64, strict=False)
+    if "claimed_to" not in checks.columns:
+        return value
+    to = pl.col("claimed_to").cast(pl.Float64, strict=False)
+    return pl.when(to.is_null()).then(value).otherwise((value + to) / 2)
+
+
 def with_verdicts(numbers: pl.DataFrame, checks: pl.DataFrame) -> pl.DataFrame:
     """The article numbers with the verdict of their claims.
 
@@ -352,7 +361,7 @@ def with_verdicts(numbers: pl.DataFrame, checks: pl.DataFrame) -> pl.DataFrame:
         checks.select(
             "source_file",
             pl.col("source_line").cast(pl.Int64).alias("line"),
-            pl.col("claimed").cast(pl.Float64, strict=False).abs().alias("_v"),
+            _claimed_middle(checks).abs().alias("_v"),
             "verdict",
         )
         .with_columns(pl.col("verdict").replace_strict(_RANK, default=1).alias("_rank"))
@@ -384,7 +393,7 @@ def with_resolved_by(checks: pl.DataFrame, numbers: pl.DataFrame | None) -> pl.D
         .unique(["source_file", "source_line", "_v"], keep="first", maintain_order=True)
     )
     return (
-        checks.with_columns(pl.col("claimed").cast(pl.Float64, strict=False).abs().alias("_v"))
+        checks.with_columns(_claimed_middle(checks).abs().alias("_v"))
         .join(
             cues,
             on=["source_file", "source_line", "_v"],

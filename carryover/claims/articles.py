@@ -34,6 +34,7 @@ import polars as pl
 
 from carryover.claims import accounting
 from carryover.claims.article_files import decode_lines, not_text
+from carryover.claims.contrasts import stated_differences
 from carryover.claims.linking import Linker, keys_from_rows
 from carryover.claims.numbers import COMPOUND_WORD, word_value
 from carryover.claims.text import blocks
@@ -68,8 +69,9 @@ _MEASURE = re.compile(
     re.IGNORECASE,
 )
 _PERCENT = re.compile(
-    r"(?<![\w.])(?P<sign>[+-]?)(?P<value>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"
+    r"(?<![\w.,])(?P<sign>[+-]?)(?P<value>\d+(?:\.\d+|,\d{1,2})?)\s?(?:%|percent\b|per cent\b)"
 )
+"""A percent; '12,4%' and '12,0 %' are decimal commas (a comma before three digits is not)."""
 _CHANGE = re.compile(
     r"\b(?:increas\w*|gain\w*|improv\w*|rose|rise[sn]?|rising|grew|grow\w*|boost\w*|went up|"
     r"jump\w*|climb\w*|added|progress\w*|stronger)\b|\+\s?\d|" + r"\b(?:"
@@ -527,6 +529,8 @@ class _Mention:
     kind: str  # study, group, groupless, exercise, measure, figure
     value: Any = None
     words: str = ""
+    to: str | None = None
+    """For a figure stated as a range or an approximation, the other end ('8-11 %')."""
 
 
 class Reader:
@@ -569,7 +573,10 @@ class Reader:
         )
 
     def claim(self, line: int, quantity: str, value: str, **keys: str | None) -> None:
-        """Record a claim about the current study, as a claims.csv row of text cells."""
+        """Record a claim about the current study, as a claims.csv row of text cells.
+
+        `value_to` is the other end of a stated range.
+        """
         assert self.state.study is not None
         self.rows.append(
             {
@@ -581,6 +588,7 @@ class Reader:
                 "test_exercise": keys.get("test_exercise"),
                 "measure": keys.get("measure"),
                 "value": value,
+                "value_to": keys.get("value_to"),
                 "source_line": line,
             }
         )
@@ -660,6 +668,7 @@ class Reader:
         self._protocol(text, line_of)
         mentions = self._groups(text, line_of, study)
         self._group_sizes(text, line_of, mentions, study)
+        self._differences(text, line_of, study)
         taken = [(m.start, m.end) for m in mentions]
         mentions += [m for m in self._exercises(text, line_of, study) if not _inside(m, taken)]
         mentions += self._measures(text) + self._figures(text)
@@ -766,13 +775,15 @@ class Reader:
         if measure is None:
             self.warn(line, f"cannot tell which test (1RM, 3RM, ...) {words} refers to", words)
             return
+        value, value_to = _time_signed(text, figure, measure)
         self.claim(
             line,
             "change_pct",
-            _time_signed(text, figure, measure),
+            value,
             group_id=group,
             test_exercise=exercise,
             measure=measure,
+            value_to=value_to,
         )
 
     def _advance(self, m: _Mention) -> None:
@@ -942,6 +953,50 @@ class Reader:
             listing = True
             self.claim(line_of(size.start("n")), "n", _number(size.group("n")), group_id=group_id)
 
+    def _differences(self, text: str, line_of: Any, study: StudyRef) -> None:
+        """Between-group differences ('favoured the squat group by 14 kg'), as contrast claims.
+
+        The group is the one the difference favours (carryover.claims.contrasts); the exercise
+        and test are those named in the difference's own clause ('hip thrust 3RM favored HT
+        [-26 kg]'), the test also the only one the study has for that group and exercise. A
+        unit that is not the test's (a load in lbs, a percent) is not read.
+        """
+        for stated in stated_differences(text):
+            words = stated.group_words.lower().split()
+            while words and words[0] in _NON_SPECIFIC:
+                words = words[1:]
+            if words and words[-1] in ("group", "groups"):
+                words = words[:-1]
+            group_id = self._resolve_group(words, study)[0] if words else None
+            clause = _CLAUSE_BREAK.split(text[max(0, stated.start - 100) : stated.start])[-1]
+            exercises = [
+                ids & study.exercises or ids
+                for ids in (
+                    self.context.aliases.get(alias_key(m.group(0)), frozenset())
+                    for m in self._alias_re.finditer(clause)
+                )
+            ]
+            if group_id is None or not exercises or len(exercises[-1]) != 1:
+                continue
+            exercise = next(iter(exercises[-1]))
+            stated_measure = _MEASURE.search(clause)
+            known = study.measures.get((group_id, exercise), frozenset())
+            measure = (
+                f"{_measure_reps(stated_measure.group('n'))}RM"
+                if stated_measure
+                else (next(iter(known)) if len(known) == 1 else None)
+            )
+            if measure is None or _UNIT_OF.get(measure[-2:], measure) != stated.unit.lower():
+                continue
+            self.claim(
+                line_of(stated.value_at),
+                "contrast",
+                stated.value,
+                group_id=group_id,
+                test_exercise=exercise,
+                measure=measure,
+            )
+
     def _abbreviated_group_after(
         self, text: str, figure: _Mention, study: StudyRef
     ) -> _Mention | None:
@@ -1021,13 +1076,13 @@ class Reader:
             ):
                 found.append(_Mention(match.start(), match.end(), "figure", None))
                 continue
-            value = match.group("value")
+            value = match.group("value").replace(",", ".")
             if match.group("sign") == "-" or (
                 not match.group("sign")
                 and _DECREASE.search(text, max(0, match.start() - 60), match.start())
             ):
                 value = "-" + value
-            found.append(_Mention(match.start(), match.end(), "figure", value))
+            found.append(_widened(text, match, value))
         return found
 
     def _protocol(self, text: str, line_of: Any) -> None:
@@ -1071,20 +1126,52 @@ _FASTER = re.compile(
 _SLOWER = re.compile(r"\b(?:slower|slowed|longer)\b", re.IGNORECASE)
 
 
-def _time_signed(text: str, figure: _Mention, measure: str | None) -> str:
+def _time_signed(text: str, figure: _Mention, measure: str | None) -> tuple[str, str | None]:
     """A change of a time (a sprint, an agility run) with its sign from the words.
 
     'speed improved (~1.5 %)' and 'times dropped 2%' are a shorter time: negative. A figure
-    written with its own sign, or said to be slower, keeps its sign.
+    written with its own sign, or said to be slower, keeps its sign. Returns the figure and the
+    other end of its range (None for one figure).
     """
-    value = str(figure.value)
+    value, to = str(figure.value), figure.to
     if measure != "time" or value.startswith("-") or text[figure.start : figure.start + 1] == "+":
-        return value
+        return value, to
     before = text[max(0, figure.start - 80) : figure.start]
     clause = re.split(r"[;,]|\bbut\b|\bwhile\b|\band\b", before)[-1]
     if _FASTER.search(clause) and not _SLOWER.search(clause):
-        return "-" + value
-    return value
+        return "-" + value, None if to is None else "-" + to.lstrip("-")
+    return value, to
+
+
+_RANGE_BEFORE = re.compile(
+    r"(?<![\d.,\-\u2212\u2013])(?P<sign>[+\-\u2212]?)(?P<a>\d+(?:\.\d+)?)\s?(?:[\-\u2212\u2013]|to)\s?$"
+)
+_APPROX_BEFORE = re.compile(
+    r"(?:[~\u2248]|\b(?:roughly|about|around|approximately|approx\.?|nearly|almost|some|circa|"
+    r"close\s+to))\s?$",
+    re.IGNORECASE,
+)
+
+
+def _widened(text: str, match: re.Match[str], value: str) -> _Mention:
+    """A percent figure with the interval the writer gave it.
+
+    A range ('+8-11 %', '10 to 15%') is both ends; an approximation ('~1.5 %', 'roughly 13%')
+    allows a tenth either way, as the number finder reads '~' (carryover.claims.numbers).
+    """
+    start = match.start()
+    low = _RANGE_BEFORE.search(text, max(0, start - 16), start)
+    negative = value.startswith("-")
+    high = value.lstrip("-")
+    if low is not None and float(low.group("a")) < float(high):
+        sign = "-" if negative or low.group("sign") in ("-", "\u2212") else ""
+        return _Mention(low.start(), match.end(), "figure", sign + low.group("a"), to=sign + high)
+    if _APPROX_BEFORE.search(text, max(0, start - 16), start):
+        places = len(high.partition(".")[2]) + 1
+        number = float(value)
+        lo, hi = f"{number * 0.9:.{places}f}", f"{number * 1.1:.{places}f}"
+        return _Mention(start, match.end(), "figure", lo, to=hi)
+    return _Mention(start, match.end(), "figure", value)
 
 
 _NEW_CLAUSE = re.compile(r"\bbut\b|\bwhereas\b|;", re.IGNORECASE)
@@ -1119,6 +1206,22 @@ def _every_after(text: str, figure: _Mention, after: list[_Mention]) -> bool:
         and not text[figure.end : nxt.start].strip(" )")
         and bool(_EVERY_AFTER.match(text, nxt.start, nxt.end))
     )
+
+
+_CLAUSE_BREAK = re.compile(r"[;:,\]\)]|\band\b|\bbut\b|\bwhile\b|\bwhereas\b", re.I)
+_UNIT_OF = {"RM": "kg", "peak_force": "n"}
+"""The unit a difference in a test is stated in (the study data's unit for it)."""
+
+
+def _measure_reps(n: str) -> int:
+    return int(n) if n.isdigit() else NUMBER_WORDS[n.lower()]
+
+
+def _middle(row: dict[str, Any]) -> str:
+    """A claim's figure as the number it was read from: the middle of a range ('8-11 %': 9.5)."""
+    if row.get("value_to") is None:
+        return str(row["value"])
+    return str((float(row["value"]) + float(row["value_to"])) / 2)
 
 
 def _whole_sample(text: str, start: int, end: int) -> bool:
@@ -1254,7 +1357,7 @@ def read_article(article: Article, context: Context) -> Extracted:
     )
     disposed = accounting.dispose(
         article.lines,
-        [(int(r["line"]), r["value"], r["quantity"]) for r in reader.rows],
+        [(int(r["line"]), _middle(r), r["quantity"]) for r in reader.rows],
         reader.study_lines,
     )
     unread = []

@@ -30,7 +30,8 @@ COMPOUND_WORD = rf"{_TENS}-{_UNITS}"
 """'twenty-two', 'thirty-four', ...: a number word in two parts."""
 _WORD = rf"(?:{_TENS}-{_UNITS}|" + "|".join(sorted((w for w in WORDS), key=len, reverse=True)) + ")"
 _MINUS = "-\u2212\u2013"
-_DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+"
+_DIGITS = r"\d+,\d{1,2}(?=\s?%)|\d+(?:,\d{3})*(?:\.\d+)?|\.\d+"
+"""A decimal comma only before a percent ('12,4%'): '1,200' and '(12, 10)' are not decimals."""
 _SIGN = r"(?:[~≈≥≤<>]\s?|[+\u2212](?=\d))?"
 _UNIT = r"(?:\s?%|\s?percent\b|\s?per cent\b|\s?(?:kg|cm²|cm|mm|lbs?\.?|pounds|m|s|y|h)\b|°)?"
 _CI = re.compile(
@@ -88,6 +89,8 @@ class Number:
 
 
 def _float(text: str) -> float:
+    if re.fullmatch(r"[^,]*\d,\d{1,2}", text):  # a decimal comma ('12,4')
+        text = text.replace(",", ".")
     cleaned = text.replace(",", "").replace("\u2212", "-").replace("\u2013", "-")
     return float(cleaned)
 

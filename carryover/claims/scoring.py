@@ -21,6 +21,7 @@ QUANTITIES = {
     "duration_weeks": ("weeks",),
     "sessions_per_week": ("sessions_per_week",),
     "change_pct": ("change_pct",),
+    "contrast": ("contrast",),
 }
 """The reader's quantity names and the annotation's names they stand for."""
 

@@ -259,7 +259,8 @@ def test_an_abbreviation_defined_in_the_text_names_its_group(context: Context) -
         "The HT group improved their back squat by 7.7%."
     )
     claims, _ = read(text, context)
-    assert [(c[3], c[6]) for c in claims] == [("bht", "7.7")]
+    # the size in the definition is the group's n; the change is the HT group's
+    assert [(c[2], c[3], c[6]) for c in claims] == [("n", "bht", "7"), ("change_pct", "bht", "7.7")]
     undefined, warnings = read(H + "The XQ group improved their back squat by 7.7%.", context)
     assert undefined == []
     assert warnings == ["a line 1: 'xq group' fits no group of hammond_2019"]

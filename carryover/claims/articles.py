@@ -170,6 +170,12 @@ _CHANGE_BY = re.compile(
     r"\b(?:by|rose|gained|increased|improved|added|grew|dropped|fell|lost|to)\s+$", re.I
 )
 """'rose by 7 in the squat group': a change, not a group's size."""
+_TOTAL_BEFORE_SIZES = re.compile(
+    rf"(?<![\w.])(?P<n>{_NUM})\s*\((?=[^()]{{0,40}}?(?:\b\d+\s+in\s+(?:the\s+)?[\w\s\-]{{1,30}}?"
+    r"\bgroup|\bn\s*=\s*\d))",
+    re.IGNORECASE,
+)
+"""A count followed by the groups' sizes in parentheses: the whole sample."""
 _SET_OR_REP_BEFORE = re.compile(r"\b(?:sets?|reps?|repetitions?|x|\u00d7)\s+(?:of\s+)?$", re.I)
 _PART_OF_WEEKS = re.compile(
     r"\b(?:first|last|final|every|each|per|other|next|previous|past)\s+$", re.IGNORECASE
@@ -891,6 +897,10 @@ class Reader:
                 self.claim(line_of(at), "n", _number(n), group_id=group_id)
         self._sizes_in_parentheses(text, line_of, mentions, study)
         self._sizes_by_exercise(text, line_of, study)
+        for total in _TOTAL_BEFORE_SIZES.finditer(text):
+            # '34 (16 in the squat group, 18 in the hip thrust group)': the sizes add up to it
+            if not _CHANGE_BY.search(text, max(0, total.start() - 12), total.start()):
+                self.claim(line_of(total.start("n")), "n", _number(total.group("n")))
 
     def _sizes_in_parentheses(
         self, text: str, line_of: Any, mentions: list[_Mention], study: StudyRef

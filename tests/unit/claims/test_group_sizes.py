@@ -27,9 +27,12 @@ def sizes(claims: list[tuple[object, ...]]) -> list[tuple[object, object]]:
          [(None, "14"), ("bht", "7")]),
         (H + "There were 7 in the squat group.", [("bbs", "7")]),
         (H + "Each group had 7 participants.", [("bbs", "7"), ("bht", "7")]),
-        (C + "Boys were randomised to an FS (n=10) or HT (n=10) group.", [("fs", "10"), ("ht", "10")]),
+        (C + "Boys were randomised to an FS (n=10) or HT (n=10) group.",
+         [("fs", "10"), ("ht", "10")]),
         (C + "One group did the front squat (FS; n = 10), the other the hip thrust (HT: n = 10).",
          [("fs", "10"), ("ht", "10")]),
+        (H + "They trained 14 (7 in the squat group, 7 in the hip thrust group) men.",
+         [("bbs", "7"), ("bht", "7"), (None, "14")]),
         (H + "A group of 14 trained men was divided so that 7 trained with the back squat and "
          "7 with the hip thrust.", [(None, "14"), ("bbs", "7"), ("bht", "7")]),
     ],
@@ -51,6 +54,7 @@ def test_group_sizes_become_n_claims_of_their_group(
         H + "A group of 7 men did the hip thrust.",  # which group, or the whole sample? unread
         H + "The hip thrust group (7 sessions) trained hard.",  # a count, not 'n ='
         H + "The squat group's 1RM rose by 7 in the squat group.",  # no count of people
+        H + "The back squat 1RM rose by 14 (n = 7) in the squat group.",  # a change, not a size
     ],
 )
 def test_near_misses_are_not_group_sizes(context: Context, text: str) -> None:  # noqa: F811
@@ -59,8 +63,7 @@ def test_near_misses_are_not_group_sizes(context: Context, text: str) -> None:  
 
 
 def test_a_group_size_is_never_the_total(context: Context) -> None:  # noqa: F811
-    """'the hip thrust group, 7 men' is the group's size: judged against the group, and a
-    total stated beside it stays the total."""
+    """'the hip thrust group, 7 men' is the group's size; a total beside it stays the total."""
     claims, _ = read(
         H + "In all, 14 men took part; the hip thrust group, 7 men, did hip thrusts.", context
     )

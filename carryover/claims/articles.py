@@ -170,6 +170,13 @@ _CHANGE_BY = re.compile(
     r"\b(?:by|rose|gained|increased|improved|added|grew|dropped|fell|lost|to)\s+$", re.I
 )
 """'rose by 7 in the squat group': a change, not a group's size."""
+_GROUP_OF_DOING = re.compile(
+    rf"\b(?:a|one|another|the\s+other|the\s+second|the\s+first)\s+group\s+of\s+(?P<n>{_NUM})\s+"
+    rf"(?:[\w\-]+\s+){{0,2}}?{_PEOPLE}\s+(?:does|did|do|performs?|performed|trains?|trained|"
+    r"doing|performing|training)\b",
+    re.IGNORECASE,
+)
+"""'a group of 9 subjects does ... bench press': a group named by the exercise it trains."""
 _TOTAL_BEFORE_SIZES = re.compile(
     rf"(?<![\w.])(?P<n>{_NUM})\s*\((?=[^()]{{0,40}}?(?:\b\d+\s+in\s+(?:the\s+)?[\w\s\-]{{1,30}}?"
     r"\bgroup|\bn\s*=\s*\d))",
@@ -897,6 +904,14 @@ class Reader:
                 self.claim(line_of(at), "n", _number(n), group_id=group_id)
         self._sizes_in_parentheses(text, line_of, mentions, study)
         self._sizes_by_exercise(text, line_of, study)
+        for group in _GROUP_OF_DOING.finditer(text):
+            # 'a group of 9 subjects does 3 sets of bench press': the group that trains it
+            alias = self._alias_re.search(text, group.end(), min(len(text), group.end() + 40))
+            if alias is not None:
+                group_id, _ = self._resolve_group(alias_key(alias.group(0)).split(), study)
+                if group_id is not None:
+                    n = _number(group.group("n"))
+                    self.claim(line_of(group.start("n")), "n", n, group_id=group_id)
         for total in _TOTAL_BEFORE_SIZES.finditer(text):
             # '34 (16 in the squat group, 18 in the hip thrust group)': the sizes add up to it
             if not _CHANGE_BY.search(text, max(0, total.start() - 12), total.start()):
@@ -1115,7 +1130,20 @@ class Reader:
 _FOR_GROUP = re.compile(r"\s*(?:for|in|among|within|by)\s+(?:the\s+|both\s+|each\s+)?", re.I)
 
 
-_COUNTING = {"both", "each", "all", "every", "two", "one", "other", "either", "neither"}
+_COUNTING = {
+    "both",
+    "each",
+    "all",
+    "every",
+    "two",
+    "one",
+    "other",
+    "either",
+    "neither",
+    "a",
+    "an",
+    "another",
+}
 
 
 def _counted_groups(words: list[str]) -> str | None:

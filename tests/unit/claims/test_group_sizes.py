@@ -31,6 +31,8 @@ def sizes(claims: list[tuple[object, ...]]) -> list[tuple[object, object]]:
          [("fs", "10"), ("ht", "10")]),
         (C + "One group did the front squat (FS; n = 10), the other the hip thrust (HT: n = 10).",
          [("fs", "10"), ("ht", "10")]),
+        (H + "A group of 7 men did the hip thrust; a group of 7 subjects does 3 sets on the back "
+         "squat.", [("bht", "7"), ("bbs", "7")]),
         (H + "They trained 14 (7 in the squat group, 7 in the hip thrust group) men.",
          [("bbs", "7"), ("bht", "7"), (None, "14")]),
         (H + "A group of 14 trained men was divided so that 7 trained with the back squat and "
@@ -51,7 +53,7 @@ def test_group_sizes_become_n_claims_of_their_group(
     [
         H + "They did 3 sets of 10 with the back squat at 80% of their 1RM.",  # a set scheme
         H + "The squat group did 3 sets of 7 with the back squat.",  # a set scheme after a group
-        H + "A group of 7 men did the hip thrust.",  # which group, or the whole sample? unread
+        H + "A group of 14 men was tested on the hip thrust.",  # tested, not trained: unread
         H + "The hip thrust group (7 sessions) trained hard.",  # a count, not 'n ='
         H + "The squat group's 1RM rose by 7 in the squat group.",  # no count of people
         H + "The back squat 1RM rose by 14 (n = 7) in the squat group.",  # a change, not a size

@@ -717,7 +717,12 @@ class Reader:
             groupish = [m for m in before if m.kind in ("group", "groupless")]
             every = bool(groupish) and groupish[-1].kind == "groupless" and groupish[-1].value
             every = every or (
-                following is None and not named_none and _every_after(text, figure, after)
+                following is None
+                and not named_none
+                and (
+                    _every_after(text, figure, after)
+                    or (not groupish and _every_later(text, ordered, i))
+                )
             )
             group = (
                 respective.get(i)
@@ -1260,6 +1265,28 @@ def _middle(row: dict[str, Any]) -> str:
     if row.get("value_to") is None:
         return str(row["value"])
     return str((float(row["value"]) + float(row["value_to"])) / 2)
+
+
+_LIST_BREAK = re.compile(r"[.;:]|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
+
+
+def _every_later(text: str, ordered: list[_Mention], i: int) -> bool:
+    """Whether a list of figures that ends 'in both groups' makes this figure every group's.
+
+    'jump height (+5 %) and broad jump (+8-11 %) rose in both groups': no group and no clause
+    break stand between the figure and 'in both groups'.
+    """
+    figure = ordered[i]
+    for m in ordered[i + 1 :]:
+        if m.kind in ("group", "unresolved"):
+            return False
+        if m.kind == "groupless":
+            return (
+                m.value == "all"
+                and bool(_EVERY_AFTER.match(text, m.start, m.end))
+                and not _LIST_BREAK.search(text, figure.end, m.start)
+            )
+    return False
 
 
 def _whole_sample(text: str, start: int, end: int) -> bool:

@@ -189,3 +189,24 @@ def test_a_contrast_starts_a_new_clause_for_the_exercise(context: Context) -> No
         H + "The hip thrust group's hip thrust rose 24.8%, but their speed improved 3%.", context
     )
     assert changes(claims) == [("change_pct", "bht", "hip_thrust", "1RM", "24.8")]
+
+
+def test_a_list_of_figures_ending_in_both_groups_is_every_groups(
+    context: Context,  # noqa: F811
+) -> None:
+    """'back squat (5-8%) and hip thrust (+13 %) rose in both groups': each figure, each group."""
+    claims, _ = read(
+        H + "Back squat 1RM (5-8%) and hip thrust 1RM (+13 %) rose in both groups.", context
+    )
+    assert [(c[3], c[4], c[6]) for c in claims] == [
+        ("bbs", "back_squat", "5"),
+        ("bht", "back_squat", "5"),
+        ("bbs", "hip_thrust", "13"),
+        ("bht", "hip_thrust", "13"),
+    ]
+    # a clause break ends the list: the first figure has no group of its own
+    split, warnings = read(
+        H + "Back squat 1RM rose (5-8%); hip thrust 1RM (+13 %) rose in both groups.", context
+    )
+    assert [(c[3], c[4]) for c in split] == [("bbs", "hip_thrust"), ("bht", "hip_thrust")]
+    assert "a line 1: cannot tell which group 5-8% refers to" in warnings

@@ -694,6 +694,7 @@ class Reader:
         done = 0
         owned: set[int] = set()  # group mentions already owned by the figure before them
         respective = _respective(text, ordered, figures)
+        every_later = _every_later(text, ordered)
         for k, i in enumerate(figures):
             # A figure's clause: the mentions since the previous figure, and up to the next one.
             before = [m for j, m in enumerate(ordered[done:i], start=done) if j not in owned]
@@ -719,10 +720,7 @@ class Reader:
             every = every or (
                 following is None
                 and not named_none
-                and (
-                    _every_after(text, figure, after)
-                    or (not groupish and _every_later(text, ordered, i))
-                )
+                and (_every_after(text, figure, after) or (not groupish and i in every_later))
             )
             group = (
                 respective.get(i)
@@ -913,10 +911,10 @@ class Reader:
             # 'a group of 9 subjects does 3 sets of bench press': the group that trains it
             alias = self._alias_re.search(text, group.end(), min(len(text), group.end() + 40))
             if alias is not None:
-                group_id, _ = self._resolve_group(alias_key(alias.group(0)).split(), study)
-                if group_id is not None:
+                trains, _ = self._resolve_group(alias_key(alias.group(0)).split(), study)
+                if trains is not None:
                     n = _number(group.group("n"))
-                    self.claim(line_of(group.start("n")), "n", n, group_id=group_id)
+                    self.claim(line_of(group.start("n")), "n", n, group_id=trains)
         for total in _TOTAL_BEFORE_SIZES.finditer(text):
             # '34 (16 in the squat group, 18 in the hip thrust group)': the sizes add up to it
             if not _CHANGE_BY.search(text, max(0, total.start() - 12), total.start()):
@@ -934,10 +932,7 @@ class Reader:
         for size in re.finditer(r"\((?:[A-Z]{2,5}\s*[;:,]\s*)?n\s*=\s*\d+", text, re.I):
             start = size.start()
             window = text[max(0, start - 60) : start]
-            if any(
-                start - len(window) <= end <= start and not text[end:start].strip()
-                for end in after_group
-            ):
+            if start - (len(window) - len(window.rstrip())) in after_group:
                 continue  # '... group (n = 12)': read with the group
             match = _SIZE_IN_PARENTHESES.match(text, start)
             if match is None:  # pragma: no cover - the same opening was just found
@@ -1270,23 +1265,28 @@ def _middle(row: dict[str, Any]) -> str:
 _LIST_BREAK = re.compile(r"[.;:]|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
 
 
-def _every_later(text: str, ordered: list[_Mention], i: int) -> bool:
-    """Whether a list of figures that ends 'in both groups' makes this figure every group's.
+def _every_later(text: str, ordered: list[_Mention]) -> set[int]:
+    """The figures of a list that ends 'in both groups': each is every group's.
 
     'jump height (+5 %) and broad jump (+8-11 %) rose in both groups': no group and no clause
-    break stand between the figure and 'in both groups'.
+    break stand between the figure and 'in both groups'. One pass from the end, with the clause
+    breaks found once (linear in the sentence).
     """
-    figure = ordered[i]
-    for m in ordered[i + 1 :]:
+    breaks = [m.start() for m in _LIST_BREAK.finditer(text)]
+    found: set[int] = set()
+    target: _Mention | None = None  # the next group-like mention, if it says 'in both groups'
+    for i in range(len(ordered) - 1, -1, -1):
+        m = ordered[i]
         if m.kind in ("group", "unresolved"):
-            return False
-        if m.kind == "groupless":
-            return (
-                m.value == "all"
-                and bool(_EVERY_AFTER.match(text, m.start, m.end))
-                and not _LIST_BREAK.search(text, figure.end, m.start)
-            )
-    return False
+            target = None
+        elif m.kind == "groupless":
+            every = m.value == "all" and _EVERY_AFTER.match(text, m.start, m.end)
+            target = m if every else None
+        elif m.kind == "figure" and target is not None:
+            k = bisect.bisect_left(breaks, m.end)
+            if k == len(breaks) or breaks[k] >= target.start:
+                found.add(i)
+    return found
 
 
 def _whole_sample(text: str, start: int, end: int) -> bool:

@@ -1021,6 +1021,17 @@ class Reader:
                 test_exercise=exercise,
                 measure=measure,
             )
+            if stated.ci is not None:  # its confidence interval: the difference lies inside
+                at, low, high = stated.ci
+                self.claim(
+                    line_of(at),
+                    "contrast",
+                    low,
+                    group_id=group_id,
+                    test_exercise=exercise,
+                    measure=measure,
+                    value_to=high,
+                )
 
     def _abbreviated_group_after(
         self, text: str, figure: _Mention, study: StudyRef

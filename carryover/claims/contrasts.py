@@ -2,7 +2,8 @@
 
 A difference is stated with the group it favours and a unit:
 
-- "favoured the squat group by 14 kg", "favored SQ [14 ± 2.5 kg]", "favored HT [-26 ± 5 kg]";
+- "favoured the squat group by 14 kg", "favored SQ [14 ± 2.5 kg]", "favored HT [-26 ± 5 kg]",
+  "favored HT [-26 ± 5 kg; CI95% (-34, -16)]" (the interval oriented like the difference: 16 to 34);
 - "increases by 14 ± 2.5 kg more in the squat group than in the hip thrust group" (or "less").
 
 A figure that favours a group is that group's advantage, whatever sign the writer quotes it with
@@ -26,9 +27,13 @@ _SE = r"(?:\s?(?:±|\+/-|\+/\u2212)\s?\d+(?:\.\d+)?)?"
 _UNIT = r"\s?(?P<unit>kg|lbs?|pounds|N|cm²|cm2|mm|cm)\b"
 _GROUP_WORDS = r"(?P<group>(?:the\s+)?(?:[\w\-]+\s+){0,3}?[\w\-]+?(?:\s+groups?)?)"
 
+_CI = (
+    rf"(?:\s*[;,]\s*(?:CI\s?95\s?%|95\s?%\s?CI)\s*:?\s*\((?P<lo>[{_MINUS}]?\d+(?:\.\d+)?),\s*"
+    rf"(?P<hi>[{_MINUS}]?\d+(?:\.\d+)?)\))?"
+)
 _FAVOURED = re.compile(
     rf"\bfavou?r(?:ed|ing|s)?\s+{_GROUP_WORDS}\s*"
-    rf"(?:\bby\s+|[\[(]\s*(?:[^\[\]()]{{0,30}}?,\s*)?){_VALUE}{_SE}{_UNIT}",
+    rf"(?:\bby\s+|[\[(]\s*(?:[^\[\]()]{{0,30}}?,\s*)?){_VALUE}{_SE}{_UNIT}{_CI}",
     re.IGNORECASE,
 )
 _MORE_IN = re.compile(
@@ -52,6 +57,9 @@ class Stated:
     unit: str
     group_words: str
     """The words that name the group ('the squat group', 'SQ')."""
+    ci: tuple[int, str, str] | None = None
+    """A confidence interval stated with it ('CI95% (-34, -16)'): where it stands and its ends,
+    oriented like the difference (low end first)."""
 
 
 def stated_differences(sentence: str) -> list[Stated]:
@@ -65,11 +73,27 @@ def stated_differences(sentence: str) -> list[Stated]:
 
 
 def _stated(match: re.Match[str], negative: bool) -> Stated:
-    magnitude = match.group("value").lstrip(_MINUS + "+")
+    written = match.group("value")
+    magnitude = written.lstrip(_MINUS + "+")
+    ci = None
+    if "lo" in match.re.groupindex and match.group("lo") is not None:
+        # the interval is written in the writer's sign; the difference is the favoured group's
+        flip = written[:1] in _MINUS
+        ends = sorted((_signed(match.group(end), flip) for end in ("lo", "hi")), key=float)
+        ci = (match.start("lo") - 1, ends[0], ends[1])
     return Stated(
         match.start(),
         match.start("value"),
         f"-{magnitude}" if negative else magnitude,
         match.group("unit"),
         match.group("group"),
+        ci,
     )
+
+
+def _signed(end: str, flip: bool) -> str:
+    """A CI end as plain text ('-6.1', '2.0'), negated when the difference was."""
+    plain = end.replace("\u2212", "-").replace("\u2013", "-")
+    if not flip:
+        return plain
+    return plain[1:] if plain.startswith("-") else "-" + plain

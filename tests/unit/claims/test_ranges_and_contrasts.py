@@ -54,6 +54,11 @@ def test_a_range_claim_is_judged_end_to_end(row: str, verdict: str) -> None:
         ("r,2,trial_2020,contrast,ht,back_squat,1RM,-5.5,", "supported"),  # the same, from ht
         ("r,2,trial_2020,contrast,ht,back_squat,1RM,5.5,", "contradicted"),  # wrong way round
         ("r,2,trial_2020,contrast,sq,back_squat,1RM,8,", "contradicted"),
+        # a confidence interval read as the difference's range: the estimate must lie inside
+        ("r,2,trial_2020,contrast,sq,back_squat,1RM,2.6,8.4", "supported"),
+        ("r,2,trial_2020,contrast,ht,back_squat,1RM,-8.4,-2.6", "supported"),
+        ("r,2,trial_2020,contrast,ht,back_squat,1RM,2.6,8.4", "contradicted"),
+        ("r,2,trial_2020,contrast,sq,back_squat,1RM,6.1,9.0", "contradicted"),
     ],
 )
 def test_a_difference_is_judged_for_the_group_it_names(row: str, verdict: str) -> None:
@@ -88,6 +93,9 @@ def test_stated_differences_orient_to_the_favoured_group() -> None:
          [("contrast", "bbs", "back_squat", "1RM", "3")]),
         (H + "Hip thrust 1RM favored BHT [\u22124.5 ± 1.5 kg].",
          [("contrast", "bht", "hip_thrust", "1RM", "4.5")]),
+        (H + "Hip thrust 1RM favored BHT [\u22124.5 ± 1.5 kg; CI95% (\u22127.5, \u22121.5)].",
+         [("contrast", "bht", "hip_thrust", "1RM", "4.5"),
+          ("contrast", "bht", "hip_thrust", "1RM", "1.5")]),
         (H + "Back squat 1RM increased by 3 ± 1 kg more in the squat group than in the hip "
          "thrust group.", [("contrast", "bbs", "back_squat", "1RM", "3")]),
     ],
@@ -210,3 +218,19 @@ def test_a_list_of_figures_ending_in_both_groups_is_every_groups(
     )
     assert [(c[3], c[4]) for c in split] == [("bbs", "hip_thrust"), ("bht", "hip_thrust")]
     assert "a line 1: cannot tell which group 5-8% refers to" in warnings
+
+
+def test_a_confidence_interval_is_oriented_like_its_difference() -> None:
+    """'favored HT [-26 ± 5 kg; CI95% (-34, -16)]': HT's advantage is 26, inside 16 to 34."""
+    (stated,) = stated_differences(
+        "hip thrust 3RM favored HT [\u221226 ± 5 kg; CI95% (\u221234, \u221216)]"
+    )
+    assert (stated.value, stated.ci[1:] if stated.ci else None) == ("26", ("16", "34"))
+    (plain,) = stated_differences("squat 3RM favored SQ [14 ± 2 kg; CI95% (9, 18)]")
+    assert (plain.value, plain.ci[1:] if plain.ci else None) == ("14", ("9", "18"))
+    assert [(n.text, n.kind) for n in numbers("CI95% (9, 18) and refs (4, 5)")] == [
+        ("CI95%", "name"),
+        ("(9, 18)", "ci"),
+        ("4", "figure"),
+        ("5", "figure"),
+    ]

@@ -354,23 +354,27 @@ def with_verdicts(numbers: pl.DataFrame, checks: pl.DataFrame) -> pl.DataFrame:
     """The article numbers with the verdict of their claims.
 
     A number that states several claims ("each group had 12") takes the worst verdict; numbers
-    that are not claims have none.
+    that are not claims have none. A number takes only the verdicts of claims of its own quantity:
+    on "22 women for 12 weeks; 12 of them were assigned to the hip thrust group", a wrong group
+    size of 12 does not make the 12 weeks wrong.
     """
     numbers = numbers.with_columns(pl.col("value").abs().alias("_v"))
+    key = ["source_file", "line", "_v"]
+    if "quantity" in numbers.columns and "quantity" in checks.columns:
+        key.append("quantity")
     ranked = (
-        checks.select(
-            "source_file",
+        checks.with_columns(
             pl.col("source_line").cast(pl.Int64).alias("line"),
             _claimed_middle(checks).abs().alias("_v"),
-            "verdict",
         )
+        .select(*key, "verdict")
         .with_columns(pl.col("verdict").replace_strict(_RANK, default=1).alias("_rank"))
         .sort("_rank", descending=True)
-        .group_by("source_file", "line", "_v", maintain_order=True)
+        .group_by(key, maintain_order=True)
         .agg(pl.col("verdict").first())
     )
     return (
-        numbers.join(ranked, on=["source_file", "line", "_v"], how="left", nulls_equal=True)
+        numbers.join(ranked, on=key, how="left", nulls_equal=True)
         .with_columns(
             pl.when(pl.col("disposition") == CLAIM).then(pl.col("verdict")).alias("verdict")
         )

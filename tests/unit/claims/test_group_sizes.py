@@ -22,6 +22,8 @@ def sizes(claims: list[tuple[object, ...]]) -> list[tuple[object, object]]:
         (H + "The BBS group (n=7, 24 years) and the BHT group (n = 7) trained.",
          [("bbs", "7"), ("bht", "7")]),
         (H + "The hip thrust group, 7 men, trained twice a week.", [("bht", "7")]),
+        (H + "They formed a back squat group (BBS: n = 7) and a hip thrust group (BHT; n = 7).",
+         [("bbs", "7"), ("bht", "7")]),
         (H + "The hip thrust group of 7 men trained twice a week.", [("bht", "7")]),
         (H + "Of the 14 men, 7 of them were assigned to the hip thrust group.",
          [(None, "14"), ("bht", "7")]),

@@ -33,9 +33,15 @@ SPEC = TableSpec(
             "measure", Kind.MEASURE, doc="1RM, 3RM, height, ...; required for changes and contrasts"
         ),
         ColumnSpec("value", Kind.NUMBER, required=True, doc="the figure as the article states it"),
+        ColumnSpec(
+            "value_to",
+            Kind.NUMBER,
+            doc="the other end of a range the article states ('8-11 %': 8 and 11); empty for "
+            "one figure",
+        ),
     ),
     key=(),
-    rounded=("value",),
+    rounded=("value", "value_to"),
 )
 
 _IS_CHANGE = pl.col("quantity").is_in(["change_pct", "change_abs", "change_abs_lb", "contrast"])

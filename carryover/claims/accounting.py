@@ -355,38 +355,55 @@ WRONG_VERDICTS = ("contradicted", "conflicting", "exercise not tested", "measure
 _RANK = {"supported": 0, "unverifiable": 1, **{v: 2 for v in WRONG_VERDICTS}}
 
 
+def _claimed_middle(checks: pl.DataFrame) -> pl.Expr:
+    """A claim's figure as its number's value: the middle of a stated range ('8-11 %': 9.5)."""
+    value = pl.col("claimed").cast(pl.Float64, strict=False)
+    if "claimed_to" not in checks.columns:
+        return value
+    to = pl.col("claimed_to").cast(pl.Float64, strict=False)
+    return pl.when(to.is_null()).then(value).otherwise((value + to) / 2)
+
+
 def with_verdicts(numbers: pl.DataFrame, checks: pl.DataFrame) -> pl.DataFrame:
     """The article numbers with the verdict of their claims.
 
     A number that states several claims ("each group had 12") takes the worst verdict; numbers
-    that are not claims have none. A stated SD ('26.4 ± 1.32 years') is a claim of its own,
-    found by the spread in the number's text: a wrong SD makes the number wrong.
+    that are not claims have none. A number takes only the verdicts of claims of its own quantity:
+    on "22 women for 12 weeks; 12 of them were assigned to the hip thrust group", a wrong group
+    size of 12 does not make the 12 weeks wrong. A stated SD ('26.4 ± 1.32 years') is a claim of
+    its own, found by the spread in the number's text: a wrong SD makes the number wrong.
     """
     numbers = numbers.with_columns(
         pl.col("value").abs().alias("_v"),
         pl.col("text").str.extract(_SPREAD_TEXT, 1).cast(pl.Float64, strict=False).alias("_sd"),
     )
-    ranked = checks.select(
-        "source_file",
+    key = ["source_file", "line", "_v"]
+    if "quantity" in numbers.columns and "quantity" in checks.columns:
+        key.append("quantity")
+    ranked = checks.with_columns(
         pl.col("source_line").cast(pl.Int64).alias("line"),
-        pl.col("claimed").cast(pl.Float64, strict=False).abs().alias("_v"),
+        _claimed_middle(checks).abs().alias("_v"),
         (
             pl.col("quantity").is_in(SPREADS) if "quantity" in checks.columns else pl.lit(False)
         ).alias("_is_sd"),
-        "verdict",
-    ).with_columns(pl.col("verdict").replace_strict(_RANK, default=1).alias("_rank"))
+        pl.col("verdict").replace_strict(_RANK, default=1).alias("_rank"),
+    )
 
-    def worst(rows: pl.DataFrame, key: str) -> pl.DataFrame:
+    def worst(rows: pl.DataFrame, on: list[str], name: str) -> pl.DataFrame:
         return (
             rows.sort("_rank", descending=True)
-            .group_by("source_file", "line", "_v", maintain_order=True)
+            .group_by(on, maintain_order=True)
             .agg(pl.col("verdict").first(), pl.col("_rank").first())
-            .rename({"_v": key, "verdict": f"_verdict{key}", "_rank": f"_rank{key}"})
+            .rename({"verdict": f"_verdict{name}", "_rank": f"_rank{name}"})
         )
 
-    own = worst(ranked.filter(~pl.col("_is_sd")), "_v")
-    spread = worst(ranked.filter(pl.col("_is_sd")), "_sd")
-    joined = numbers.join(own, on=["source_file", "line", "_v"], how="left", nulls_equal=True).join(
+    own = worst(ranked.filter(~pl.col("_is_sd")), key, "_v")
+    spread = worst(
+        ranked.filter(pl.col("_is_sd")).rename({"_v": "_sd"}),
+        ["source_file", "line", "_sd"],
+        "_sd",
+    )
+    joined = numbers.join(own, on=key, how="left", nulls_equal=True).join(
         spread, on=["source_file", "line", "_sd"], how="left"
     )
     verdict = (
@@ -417,7 +434,7 @@ def with_resolved_by(checks: pl.DataFrame, numbers: pl.DataFrame | None) -> pl.D
         .unique(["source_file", "source_line", "_v"], keep="first", maintain_order=True)
     )
     return (
-        checks.with_columns(pl.col("claimed").cast(pl.Float64, strict=False).abs().alias("_v"))
+        checks.with_columns(_claimed_middle(checks).abs().alias("_v"))
         .join(
             cues,
             on=["source_file", "source_line", "_v"],

@@ -35,6 +35,7 @@ import polars as pl
 
 from carryover.claims import accounting
 from carryover.claims.article_files import decode_lines, not_text
+from carryover.claims.contrasts import stated_differences
 from carryover.claims.facts import SPREADS, Lookups, Near, read_facts
 from carryover.claims.linking import (
     DESCRIBING,
@@ -76,8 +77,9 @@ _MEASURE = re.compile(
     re.IGNORECASE,
 )
 _PERCENT = re.compile(
-    r"(?<![\w.])(?P<sign>[+-]?)(?P<value>\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)"
+    r"(?<![\w.,])(?P<sign>[+-]?)(?P<value>\d+(?:\.\d+|,\d{1,2})?)\s?(?:%|percent\b|per cent\b)"
 )
+"""A percent; '12,4%' and '12,0 %' are decimal commas (a comma before three digits is not)."""
 _CHANGE = re.compile(
     r"\b(?:increas\w*|gain\w*|improv\w*|rose|rise[sn]?|rising|grew|grow\w*|boost\w*|went up|"
     r"jump\w*|climb\w*|added|progress\w*|stronger)\b|\+\s?\d|" + r"\b(?:"
@@ -167,20 +169,67 @@ _NEW_STUDY = re.compile(
 """A study introduced without a name ("a recent study", "the second study")."""
 _ABBREVIATION_AFTER = re.compile(r"\s*(?:for|in|among)\s+(?:the\s+)?(?P<abbr>[A-Z]{2,5})\b")
 _EVERY_GROUP = {"both", "each", "all", "every"}
+_PEOPLE = (
+    r"(?:participants|subjects|men|women|males|females|athletes|players|lifters|people|adults|"
+    r"adolescents|volunteers|girls|boys|individuals|students)"
+)
+_SIZE_AFTER_GROUP = re.compile(r"\s*\((?:[A-Z]{2,5}\s*[;:,]\s*)?n\s*=\s*(?P<n>\d+)", re.IGNORECASE)
+_SIZE_APPOSITIVE = re.compile(rf"(?:,|\s+of)\s*(?P<n>{_NUM})\s+{_PEOPLE}\b", re.IGNORECASE)
+_SIZE_BEFORE_GROUP = re.compile(
+    rf"(?P<n>{_NUM})\s+(?:(?:of\s+(?:them|the\s+\w+)\s+)?(?:were\s+)?(?:assigned|allocated|"
+    r"randomi[sz]ed|placed|put)\s+(?:in)?to|in)\s+(?:the\s+|a\s+)?$",
+    re.IGNORECASE,
+)
+_SIZE_EACH_GROUP = re.compile(
+    rf"\b(?:each|every|both)\s+groups?\s+(?:had|of|with|included|contained)\s+(?P<n>{_NUM})\b"
+    rf"|(?P<n2>{_NUM})\s+{_PEOPLE}?\s*(?:in|per)\s+(?:each|every)\s+group\b",
+    re.IGNORECASE,
+)
 _GROUP_APPOSITIVE = re.compile(r"\bgroups?\s*(?:[,(:]|\bof|\bhad|\bwith)\s*$", re.IGNORECASE)
 _WHOLE_SAMPLE = re.compile(
     r"(?:\b(?:took|recruited|involved|included|enrolled|studied|used|tested|examined|followed|"
     r"had|with)\s+|^\W*)(?:a|one|single)\s+group\s+of\s*$",
     re.IGNORECASE,
 )
-"""'a group of 20 players': the whole sample, not one of the study's groups."""
+"""'The study took a group of 20 players': the whole sample, not one of the study's groups."""
 _PREDICATE = 40
 """Characters after a group's size where what the group does is said ('does 3 sets of bench
 press')."""
-_N_BREAKDOWN = re.compile(
-    rf"(?<![\w.])(?P<n>{_NUM})\s*\(\s*\d+\s+(?:in|for|to)\s+(?:the|each)\b", re.IGNORECASE
+_WHOLE_SAMPLE_GROUP = re.compile(r"\b(?:a|one)\s+group\s+of\s*$", re.IGNORECASE)
+"""'a group of 22 women': no group is named, so the size may be the whole sample's."""
+_DIVIDED_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:was|were)\s+(?:then\s+)?(?:divided|split|randomi[sz]ed|allocated|assigned)\b",
+    re.IGNORECASE,
 )
-"""'in 34 (16 in the squat group, 18 in the hip thrust group)': a total and its breakdown."""
+"""'... 22 women was divided': the people named are the whole sample, not one group."""
+_SIZE_IN_PARENTHESES = re.compile(
+    r"\s*\((?:(?P<abbr>[A-Z]{2,5})\s*[;:,]\s*)?n\s*=\s*(?P<n>\d+)", re.IGNORECASE
+)
+_WORDS_BEFORE = re.compile(r"((?:[\w\-]+\s+){0,3}[\w\-]+)\s*$")
+_SIZE_BY_EXERCISE = re.compile(
+    rf"(?<![\w.])(?P<n>{_NUM})\s+(?:(?:of\s+them|{_PEOPLE})\s+)?"
+    r"(?:trained|did|performed|were\s+trained)?\s*(?:with|using|on|doing)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""'12 trained with the squat', '10 with the hip thrust': the group that trained that exercise."""
+_CHANGE_BY = re.compile(
+    r"\b(?:by|rose|gained|increased|improved|added|grew|dropped|fell|lost|to)\s+$", re.I
+)
+"""'rose by 7 in the squat group': a change, not a group's size."""
+_GROUP_OF_DOING = re.compile(
+    rf"\b(?:a|one|another|the\s+other|the\s+second|the\s+first)\s+group\s+of\s+(?P<n>{_NUM})\s+"
+    rf"(?:[\w\-]+\s+){{0,2}}?{_PEOPLE}\s+(?:does|did|do|performs?|performed|trains?|trained|"
+    r"doing|performing|training)\b",
+    re.IGNORECASE,
+)
+"""'a group of 9 subjects does ... bench press': a group named by the exercise it trains."""
+_TOTAL_BEFORE_SIZES = re.compile(
+    rf"(?<![\w.])(?P<n>{_NUM})\s*\((?=[^()]{{0,40}}?(?:\b\d+\s+in\s+(?:the\s+)?[\w\s\-]{{1,30}}?"
+    r"\bgroup|\bn\s*=\s*\d))",
+    re.IGNORECASE,
+)
+"""A count followed by the groups' sizes in parentheses: the whole sample."""
+_SET_OR_REP_BEFORE = re.compile(r"\b(?:sets?|reps?|repetitions?|x|\u00d7)\s+(?:of\s+)?$", re.I)
 _PART_OF_WEEKS = re.compile(
     r"\b(?:first|last|final|every|each|per|other|next|previous|past)\s+$", re.IGNORECASE
 )
@@ -577,6 +626,8 @@ class _Mention:
     kind: str  # study, group, groupless, exercise, measure, figure
     value: Any = None
     words: str = ""
+    to: str | None = None
+    """For a figure stated as a range or an approximation, the other end ('8-11 %')."""
 
 
 class Reader:
@@ -619,7 +670,10 @@ class Reader:
         )
 
     def claim(self, line: int, quantity: str, value: str, **keys: str | None) -> None:
-        """Record a claim about the current study, as a claims.csv row of text cells."""
+        """Record a claim about the current study, as a claims.csv row of text cells.
+
+        `value_to` is the other end of a stated range.
+        """
         assert self.state.study is not None
         self.rows.append(
             {
@@ -631,6 +685,7 @@ class Reader:
                 "test_exercise": keys.get("test_exercise"),
                 "measure": keys.get("measure"),
                 "value": value,
+                "value_to": keys.get("value_to"),
                 "source_line": line,
             }
         )
@@ -748,11 +803,14 @@ class Reader:
         return set(lead), (self.context.studies[study_id], cues)
 
     def _whole_sample(self, text: str, match: re.Match[str]) -> bool:
-        """'The study took a group of 20 players': the whole sample, not one of its groups.
+        """A count after "a group of" that is the whole sample, not one of the study's groups.
 
-        A group that trains an exercise in the same clause is one of the study's groups ('a
-        group of 9 subjects does the bench press').
+        'The study took a group of 20 players', 'a group of 22 women was divided ...'. A group
+        that trains an exercise in the same clause is one of the study's groups ('a group of 9
+        subjects does the bench press').
         """
+        if _whole_sample(text, match.start(), match.end()):
+            return True
         if not _WHOLE_SAMPLE.search(text, max(0, match.start() - 60), match.start()):
             return False
         end = _CLAUSE_END.search(text, match.end(), match.end() + _PREDICATE)
@@ -812,6 +870,8 @@ class Reader:
         claimed = len(self.rows)
         self._protocol(text, line_of)
         mentions = self._groups(text, line_of, study)
+        self._group_sizes(text, line_of, mentions, study)
+        self._differences(text, line_of, study)
         taken = [(m.start, m.end) for m in mentions]
         mentions += [m for m in self._exercises(text, line_of, study) if not _inside(m, taken)]
         mentions += self._measures(text) + self._figures(text)
@@ -824,6 +884,7 @@ class Reader:
         done = 0
         owned: set[int] = set()  # group mentions already owned by the figure before them
         respective = _respective(text, ordered, figures)
+        every_later = _every_later(text, ordered)
         for k, i in enumerate(figures):
             # A figure's clause: the mentions since the previous figure, and up to the next one.
             before = [m for j, m in enumerate(ordered[done:i], start=done) if j not in owned]
@@ -846,6 +907,11 @@ class Reader:
                 self._advance(following)
             groupish = [m for m in before if m.kind in ("group", "groupless")]
             every = bool(groupish) and groupish[-1].kind == "groupless" and groupish[-1].value
+            every = every or (
+                following is None
+                and not named_none
+                and (_every_after(text, figure, after) or (not groupish and i in every_later))
+            )
             group = (
                 respective.get(i)
                 or ("*" if every else None)
@@ -862,7 +928,7 @@ class Reader:
             exercise = (
                 _last(before, "exercise")
                 or (own_exercise.value if own_exercise else None)
-                or carried["exercise"]
+                or _carried(carried["exercise"], text, ordered, figures, k)
                 or _first(after, "exercise")
                 or next_exercise[i + 1]
             )
@@ -976,13 +1042,15 @@ class Reader:
         if measure is None:
             self.warn(line, f"cannot tell which test (1RM, 3RM, ...) {words} refers to", words)
             return
+        value, value_to = _time_signed(text, figure, measure)
         self.claim(
             line,
             "change_pct",
-            figure.value,
+            value,
             group_id=group,
             test_exercise=exercise,
             measure=measure,
+            value_to=value_to,
         )
 
     def _advance(self, m: _Mention) -> None:
@@ -1035,6 +1103,10 @@ class Reader:
         found = []
         for match in _GROUP.finditer(text):
             words = match.group("words").lower().split()
+            counted = _counted_groups(words)
+            if counted is not None:  # 'rose in both groups', 'split into two groups'
+                found.append(_Mention(match.start(), match.end(), "groupless", counted or None))
+                continue
             while words and words[0] in _NON_SPECIFIC:
                 words = words[1:]
             if not words:
@@ -1054,6 +1126,163 @@ class Reader:
             start = match.start() + match.group(0).lower().find(phrase)
             found.append(_Mention(start, match.end(), "group", group_id))
         return found
+
+    def _group_sizes(
+        self, text: str, line_of: Any, mentions: list[_Mention], study: StudyRef
+    ) -> None:
+        """Group sizes, as n claims with the group.
+
+        'the BS group (n=12', 'the hip thrust group, 10 women', '12 of them were assigned to the
+        hip thrust group', '16 in the squat group', 'each group had 12'.
+        """
+        for m in mentions:
+            if m.kind != "group":
+                continue
+            for pattern in (_SIZE_AFTER_GROUP, _SIZE_APPOSITIVE):
+                size = pattern.match(text, m.end)
+                if size is not None:
+                    n = size.group("n")
+                    self.claim(line_of(size.start("n")), "n", _number(n), group_id=m.value)
+                    break
+            else:
+                before = _SIZE_BEFORE_GROUP.search(text[max(0, m.start - 80) : m.start])
+                if before is not None and not _CHANGE_BY.search(
+                    text, max(0, m.start - 80), max(0, m.start - 80) + before.start("n")
+                ):
+                    at = max(0, m.start - 80) + before.start("n")
+                    self.claim(line_of(at), "n", _number(before.group("n")), group_id=m.value)
+        for every in _SIZE_EACH_GROUP.finditer(text):
+            n = every.group("n") or every.group("n2")
+            at = every.start("n") if every.group("n") else every.start("n2")
+            for group_id in study.groups:
+                self.claim(line_of(at), "n", _number(n), group_id=group_id)
+        self._sizes_in_parentheses(text, line_of, mentions, study)
+        self._sizes_by_exercise(text, line_of, study)
+        for group in _GROUP_OF_DOING.finditer(text):
+            # 'a group of 9 subjects does 3 sets of bench press': the group that trains it
+            alias = self._alias_re.search(text, group.end(), min(len(text), group.end() + 40))
+            if alias is not None:
+                trains, _ = self._resolve_group(alias_key(alias.group(0)).split(), study)
+                if trains is not None:
+                    n = _number(group.group("n"))
+                    self.claim(line_of(group.start("n")), "n", n, group_id=trains)
+        for total in _TOTAL_BEFORE_SIZES.finditer(text):
+            # '34 (16 in the squat group, 18 in the hip thrust group)': the sizes add up to it
+            if not _CHANGE_BY.search(text, max(0, total.start() - 12), total.start()):
+                self.claim(line_of(total.start("n")), "n", _number(total.group("n")))
+
+    def _sizes_in_parentheses(
+        self, text: str, line_of: Any, mentions: list[_Mention], study: StudyRef
+    ) -> None:
+        """A size in parentheses after a group's name or abbreviation, not after 'group'.
+
+        'randomised to an FS (n=12) or BS (n=12) group', 'the hip thrust (HT; n = 6)': the
+        abbreviation inside the parentheses, else the words before them, must name one group.
+        """
+        after_group = {m.end for m in mentions if m.kind == "group"}
+        for size in re.finditer(r"\((?:[A-Z]{2,5}\s*[;:,]\s*)?n\s*=\s*\d+", text, re.I):
+            start = size.start()
+            window = text[max(0, start - 60) : start]
+            if start - (len(window) - len(window.rstrip())) in after_group:
+                continue  # '... group (n = 12)': read with the group
+            match = _SIZE_IN_PARENTHESES.match(text, start)
+            if match is None:  # pragma: no cover - the same opening was just found
+                continue
+            group_id = None
+            if match.group("abbr"):
+                group_id, _ = self._resolve_group([match.group("abbr").lower()], study)
+            if group_id is None:
+                words = _WORDS_BEFORE.search(window)
+                names = words.group(1).lower().split() if words else []
+                while names and names[0] in _NON_SPECIFIC:
+                    names = names[1:]
+                if names:
+                    group_id, _ = self._resolve_group(names, study)
+            if group_id is not None:
+                n = match.group("n")
+                self.claim(line_of(match.start("n")), "n", n, group_id=group_id)
+
+    def _sizes_by_exercise(self, text: str, line_of: Any, study: StudyRef) -> None:
+        """Group sizes named by what the group trained.
+
+        '12 trained with the squat and 10 with the hip thrust': a count with a training verb
+        before an exercise that one group of the study trained; the next count of the list may
+        leave the verb out. Set and rep counts ('3 sets of 10 with the squat') are not sizes.
+        """
+        listing = False
+        for alias in self._alias_re.finditer(text):
+            window_start = max(0, alias.start() - 60)
+            size = _SIZE_BY_EXERCISE.search(text, window_start, alias.start())
+            if size is None:
+                continue
+            verb = re.search(r"\b(?:trained|did|performed)\b", size.group(0), re.I)
+            listed = listing and re.search(
+                r"\band\s+$", text[max(0, size.start() - 8) : size.start()]
+            )
+            if not (verb or listed) or _SET_OR_REP_BEFORE.search(
+                text, max(0, size.start() - 30), size.start()
+            ):
+                continue
+            group_id, _ = self._resolve_group(alias_key(alias.group(0)).split(), study)
+            if group_id is None:
+                continue
+            listing = True
+            self.claim(line_of(size.start("n")), "n", _number(size.group("n")), group_id=group_id)
+
+    def _differences(self, text: str, line_of: Any, study: StudyRef) -> None:
+        """Between-group differences ('favoured the squat group by 14 kg'), as contrast claims.
+
+        The group is the one the difference favours (carryover.claims.contrasts); the exercise
+        and test are those named in the difference's own clause ('hip thrust 3RM favored HT
+        [-26 kg]'), the test also the only one the study has for that group and exercise. A
+        unit that is not the test's (a load in lbs, a percent) is not read.
+        """
+        for stated in stated_differences(text):
+            words = stated.group_words.lower().split()
+            while words and words[0] in _NON_SPECIFIC:
+                words = words[1:]
+            if words and words[-1] in ("group", "groups"):
+                words = words[:-1]
+            group_id = self._resolve_group(words, study)[0] if words else None
+            clause = _CLAUSE_BREAK.split(text[max(0, stated.start - 100) : stated.start])[-1]
+            exercises = [
+                ids & study.exercises or ids
+                for ids in (
+                    self.context.aliases.get(alias_key(m.group(0)), frozenset())
+                    for m in self._alias_re.finditer(clause)
+                )
+            ]
+            if group_id is None or not exercises or len(exercises[-1]) != 1:
+                continue
+            exercise = next(iter(exercises[-1]))
+            stated_measure = _MEASURE.search(clause)
+            known = study.measures.get((group_id, exercise), frozenset())
+            measure = (
+                f"{_measure_reps(stated_measure.group('n'))}RM"
+                if stated_measure
+                else (next(iter(known)) if len(known) == 1 else None)
+            )
+            if measure is None or _UNIT_OF.get(measure[-2:], measure) != stated.unit.lower():
+                continue
+            self.claim(
+                line_of(stated.value_at),
+                "contrast",
+                stated.value,
+                group_id=group_id,
+                test_exercise=exercise,
+                measure=measure,
+            )
+            if stated.ci is not None:  # its confidence interval: the difference lies inside
+                at, low, high = stated.ci
+                self.claim(
+                    line_of(at),
+                    "contrast",
+                    low,
+                    group_id=group_id,
+                    test_exercise=exercise,
+                    measure=measure,
+                    value_to=high,
+                )
 
     def _abbreviated_group_after(
         self, text: str, figure: _Mention, study: StudyRef
@@ -1134,13 +1363,13 @@ class Reader:
             ):
                 found.append(_Mention(match.start(), match.end(), "figure", None))
                 continue
-            value = match.group("value")
+            value = match.group("value").replace(",", ".")
             if match.group("sign") == "-" or (
                 not match.group("sign")
                 and _DECREASE.search(text, max(0, match.start() - 60), match.start())
             ):
                 value = "-" + value
-            found.append(_Mention(match.start(), match.end(), "figure", value))
+            found.append(_widened(text, match, value))
         return found
 
     def _protocol(self, text: str, line_of: Any) -> None:
@@ -1156,8 +1385,6 @@ class Reader:
             ) or _COMPLETED_BEFORE.search(text, max(0, match.start() - 30), match.start())
             quantity = "n_analysed" if analysed else "n"
             self.claim(line_of(match.start("n")), quantity, _number(match.group("n")))
-        for match in _N_BREAKDOWN.finditer(text):
-            self.claim(line_of(match.start("n")), "n", _number(match.group("n")))
         for match in _SESSIONS.finditer(text):
             if _PRIOR.match(text, match.end(), min(len(text), match.end() + 50)):
                 continue  # "RT 2-3 days per week over the previous 6 months": their history
@@ -1171,6 +1398,173 @@ class Reader:
 
 
 _FOR_GROUP = re.compile(r"\s*(?:for|in|among|within|by)\s+(?:the\s+|both\s+|each\s+)?", re.I)
+
+
+_COUNTING = {
+    "both",
+    "each",
+    "all",
+    "every",
+    "two",
+    "one",
+    "other",
+    "either",
+    "neither",
+    "a",
+    "an",
+    "another",
+}
+
+
+def _counted_groups(words: list[str]) -> str | None:
+    """Whether words before 'group(s)' end with a count ('rose in both', 'into two').
+
+    'all' for every group, '' for none in particular, None when the words may name a group.
+    """
+    if len(words) < 2 or words[-1] not in _COUNTING:
+        return None
+    return "all" if words[-1] in _EVERY_GROUP else ""
+
+
+_FASTER = re.compile(
+    r"\b(?:faster|quicker|speed\w*\s+(?:\w+\s+){0,2}?(?:improv\w*|increas\w*|rose|gain\w*)|"
+    r"times?\s+(?:\w+\s+){0,2}?(?:improv\w*|dropp?\w*|fell|decreas\w*|shortened))\b",
+    re.IGNORECASE,
+)
+_SLOWER = re.compile(r"\b(?:slower|slowed|longer)\b", re.IGNORECASE)
+
+
+def _time_signed(text: str, figure: _Mention, measure: str | None) -> tuple[str, str | None]:
+    """A change of a time (a sprint, an agility run) with its sign from the words.
+
+    'speed improved (~1.5 %)' and 'times dropped 2%' are a shorter time: negative. A figure
+    written with its own sign, or said to be slower, keeps its sign. Returns the figure and the
+    other end of its range (None for one figure).
+    """
+    value, to = str(figure.value), figure.to
+    if measure != "time" or value.startswith("-") or text[figure.start : figure.start + 1] == "+":
+        return value, to
+    before = text[max(0, figure.start - 80) : figure.start]
+    clause = re.split(r"[;,]|\bbut\b|\bwhile\b|\band\b", before)[-1]
+    if _FASTER.search(clause) and not _SLOWER.search(clause):
+        return "-" + value, None if to is None else "-" + to.lstrip("-")
+    return value, to
+
+
+_RANGE_BEFORE = re.compile(
+    r"(?<![\d.,\-\u2212\u2013])(?P<sign>[+\-\u2212]?)(?P<a>\d+(?:\.\d+)?)\s?(?:[\-\u2212\u2013]|to)\s?$"
+)
+_APPROX_BEFORE = re.compile(
+    r"(?:[~\u2248]|\b(?:roughly|about|around|approximately|approx\.?|nearly|almost|some|circa|"
+    r"close\s+to))\s?$",
+    re.IGNORECASE,
+)
+
+
+def _widened(text: str, match: re.Match[str], value: str) -> _Mention:
+    """A percent figure with the interval the writer gave it.
+
+    A range ('+8-11 %', '10 to 15%') is both ends; an approximation ('~1.5 %', 'roughly 13%')
+    allows a tenth either way, as the number finder reads '~' (carryover.claims.numbers).
+    """
+    start = match.start()
+    low = _RANGE_BEFORE.search(text, max(0, start - 16), start)
+    negative = value.startswith("-")
+    high = value.lstrip("-")
+    if low is not None and float(low.group("a")) < float(high):
+        sign = "-" if negative or low.group("sign") in ("-", "\u2212") else ""
+        return _Mention(low.start(), match.end(), "figure", sign + low.group("a"), to=sign + high)
+    if _APPROX_BEFORE.search(text, max(0, start - 16), start):
+        places = len(high.partition(".")[2]) + 1
+        number = float(value)
+        lo, hi = f"{number * 0.9:.{places}f}", f"{number * 1.1:.{places}f}"
+        return _Mention(start, match.end(), "figure", lo, to=hi)
+    return _Mention(start, match.end(), "figure", value)
+
+
+_NEW_CLAUSE = re.compile(r"\bbut\b|\bwhereas\b|;", re.IGNORECASE)
+
+
+def _carried(
+    exercise: str | None, text: str, ordered: list[_Mention], figures: list[int], k: int
+) -> str | None:
+    """The previous figure's exercise, unless a contrast ('but ...', ';') starts a new clause.
+
+    'broad jump distance (+8-11 %) rose, but change-of-direction speed improved (~1.5 %)': the
+    second figure is about another test, which is not the broad jump.
+    """
+    if exercise is None or k == 0:
+        return exercise
+    since = ordered[figures[k - 1]].end
+    return None if _NEW_CLAUSE.search(text, since, ordered[figures[k]].start) else exercise
+
+
+_EVERY_AFTER = re.compile(
+    r"(?:[\w\-]+\s+){0,2}?(?:in|for|among|across|within)\s+(?:both|each|all|every)\s", re.I
+)
+
+
+def _every_after(text: str, figure: _Mention, after: list[_Mention]) -> bool:
+    """'(+8-11 %) rose in both groups', '7.7% in each group': the figure is every group's."""
+    nxt = after[0] if after else None
+    return (
+        nxt is not None
+        and nxt.kind == "groupless"
+        and nxt.value == "all"
+        and not text[figure.end : nxt.start].strip(" )")
+        and bool(_EVERY_AFTER.match(text, nxt.start, nxt.end))
+    )
+
+
+_CLAUSE_BREAK = re.compile(r"[;:,\]\)]|\band\b|\bbut\b|\bwhile\b|\bwhereas\b", re.I)
+_UNIT_OF = {"RM": "kg", "peak_force": "n"}
+"""The unit a difference in a test is stated in (the study data's unit for it)."""
+
+
+def _measure_reps(n: str) -> int:
+    return int(n) if n.isdigit() else NUMBER_WORDS[n.lower()]
+
+
+def _middle(row: dict[str, Any]) -> str:
+    """A claim's figure as the number it was read from: the middle of a range ('8-11 %': 9.5)."""
+    if row.get("value_to") is None:
+        return str(row["value"])
+    return str((float(row["value"]) + float(row["value_to"])) / 2)
+
+
+_LIST_BREAK = re.compile(r"[.;:]|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
+
+
+def _every_later(text: str, ordered: list[_Mention]) -> set[int]:
+    """The figures of a list that ends 'in both groups': each is every group's.
+
+    'jump height (+5 %) and broad jump (+8-11 %) rose in both groups': no group and no clause
+    break stand between the figure and 'in both groups'. One pass from the end, with the clause
+    breaks found once (linear in the sentence).
+    """
+    breaks = [m.start() for m in _LIST_BREAK.finditer(text)]
+    found: set[int] = set()
+    target: _Mention | None = None  # the next group-like mention, if it says 'in both groups'
+    for i in range(len(ordered) - 1, -1, -1):
+        m = ordered[i]
+        if m.kind in ("group", "unresolved"):
+            target = None
+        elif m.kind == "groupless":
+            every = m.value == "all" and _EVERY_AFTER.match(text, m.start, m.end)
+            target = m if every else None
+        elif m.kind == "figure" and target is not None:
+            k = bisect.bisect_left(breaks, m.end)
+            if k == len(breaks) or breaks[k] >= target.start:
+                found.add(i)
+    return found
+
+
+def _whole_sample(text: str, start: int, end: int) -> bool:
+    """'a group of 22 women was divided ...': the size of the whole sample, not of a group."""
+    return bool(
+        _WHOLE_SAMPLE_GROUP.search(text, max(0, start - 20), start)
+        and _DIVIDED_AFTER.match(text, end)
+    )
 
 
 def _group_after(text: str, figure: _Mention, after: list[_Mention]) -> _Mention | None:
@@ -1348,7 +1742,7 @@ def read_article(article: Article, context: Context) -> Extracted:
     )
     disposed = accounting.dispose(
         article.lines,
-        [(int(r["line"]), r["value"], r["quantity"]) for r in reader.rows],
+        [(int(r["line"]), _middle(r), r["quantity"]) for r in reader.rows],
         reader.study_lines,
     )
     unread = []

@@ -58,7 +58,7 @@ def judge(
     `contrasts` holds the between-group results a `contrast` claim is judged against;
     `statistics` the other tests whose p a p-value claim may state.
     """
-    claimed = fact_checks.claimed_bounds(*rounding.interval(pl.col("value"), pl.col(hw("value"))))
+    claimed = fact_checks.claimed_bounds(*_claimed_interval(claims))
     frame = claims.with_columns(
         pl.int_range(pl.len(), dtype=pl.Int64).alias("_claim"),
         claimed[0].alias("_claimed_lo"),
@@ -209,15 +209,22 @@ def judge(
     # Only the analysed n is known and the claim is somewhat larger: it may count participants
     # who were randomised and dropped out (up to MAX_DROPOUT of them), so it cannot be told wrong
     # (nor right). Twice the analysed n is still wrong.
+    # A group's: only as many as the study lost in all (none when its randomised total is the
+    # groups' analysed total).
     def dropouts(analysed: pl.Expr) -> pl.Expr:
         claimed = pl.col("_claimed_lo")
         return (claimed > analysed) & (analysed >= claimed * (1 - MAX_DROPOUT))
 
+    lost = fact("n_randomized") - fact("_groups_n")
     above_analysed = (
         pl.when(_ANALYSED)
         .then(False)
         .when(_GROUP_N)
-        .then(fact("_group_randomized").is_null() & dropouts(fact("_group_n")))
+        .then(
+            fact("_group_randomized").is_null()
+            & dropouts(fact("_group_n"))
+            & (lost.is_null() | (pl.col("_claimed_lo") - fact("_group_n") <= lost))
+        )
         .when(pl.col("quantity") == "n")
         .then(fact("n_randomized").is_null() & dropouts(fact("_groups_n")))
         .otherwise(False)
@@ -255,12 +262,13 @@ def judge(
         not_tested_measure.alias("_measure_not_tested"),
         (pl.col("_source_value").is_not_null() & ~matches.fill_null(True)).alias("_contradicted"),
     )
+    stated = _stated(frame)
     shown = (
         pl.when(IS_FACT)
         .then(fact_checks.shown())
         .when(_IS_PCT)
-        .then(pl.format("{}%", pl.col("value")))
-        .otherwise(number_expr(pl.col("value")))
+        .then(pl.format("{}%", stated))
+        .otherwise(stated)
     )
     frame = _with_conflicts(frame).with_columns(
         shown.alias("_shown"),
@@ -307,6 +315,33 @@ def judge(
         .otherwise(pl.lit(SUPPORTED))
     )
     return frame.with_columns(verdict.alias("verdict"), _fix().alias("fix")).sort("_claim")
+
+
+def _stated(frame: pl.DataFrame) -> pl.Expr:
+    """A claim's figure as shown: '10.2', or a range '8-11'."""
+    value = number_expr(pl.col("value"))
+    if "value_to" not in frame.columns:
+        return value
+    return (
+        pl.when(pl.col("value_to").is_null())
+        .then(value)
+        .otherwise(pl.format("{}-{}", value, number_expr(pl.col("value_to"))))
+    )
+
+
+def _claimed_interval(claims: pl.DataFrame) -> tuple[pl.Expr, pl.Expr]:
+    """What a claim allows: its figure's rounding interval, or a stated range end to end.
+
+    '8-11 %' allows 7.5 to 11.5: each end with its own rounding.
+    """
+    one = rounding.interval(pl.col("value"), pl.col(hw("value")))
+    if "value_to" not in claims.columns:
+        return one
+    other = rounding.interval(pl.col("value_to"), pl.col(hw("value_to")))
+    return (
+        pl.min_horizontal(one[0], other[0].fill_null(one[0])),
+        pl.max_horizontal(one[1], other[1].fill_null(one[1])),
+    )
 
 
 def _with_conflicts(frame: pl.DataFrame) -> pl.DataFrame:
@@ -433,7 +468,8 @@ CLAIM_CHECKS_COLUMNS: dict[str, str] = {
     "group_id": "The group a change, contrast or per-group n claim is about.",
     "test_exercise": "The test a change or contrast claim is about.",
     "measure": "The measure a change or contrast claim is about: 1RM, 3RM, height, ...",
-    "claimed": "The figure as the article states it.",
+    "claimed": "The figure as the article states it (for a range, its first end).",
+    "claimed_to": "The other end of a range the article states ('8-11 %'); empty for one figure.",
     "claimed_lo": "Lowest value the claimed figure's rounding allows.",
     "claimed_hi": "Highest value the claimed figure's rounding allows.",
     "verdict": "supported, contradicted, conflicting, exercise not tested, measure not tested or "
@@ -475,6 +511,9 @@ def claim_checks_table(judged: pl.DataFrame) -> pl.DataFrame:
         "test_exercise",
         "measure",
         pl.col("value").alias("claimed"),
+        (pl.col("value_to") if "value_to" in judged.columns else pl.lit(None, pl.Float64)).alias(
+            "claimed_to"
+        ),
         pl.col("_claimed_lo").alias("claimed_lo"),
         pl.col("_claimed_hi").alias("claimed_hi"),
         "verdict",

@@ -34,12 +34,17 @@ _WORD = rf"(?:{_TENS}-{_UNITS}|" + "|".join(sorted((w for w in WORDS), key=len, 
 NUMBER_WORD = _WORD
 """A number word as a pattern ('nine', 'twenty-two', 'twice')."""
 _MINUS = "-\u2212\u2013"
-_DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+"
+_DIGITS = r"\d+,\d{1,2}(?=\s?%)|\d+(?:,\d{3})*(?:\.\d+)?|\.\d+"
+"""A decimal comma only before a percent ('12,4%'): '1,200' and '(12, 10)' are not decimals."""
 _SIGN = r"(?:[~≈≥≤<>]\s?|[+\u2212](?=\d))?"
 _UNIT = r"(?:\s?%|\s?percent\b|\s?per cent\b|\s?(?:kg|cm²|cm|mm|lbs?\.?|pounds|m|s|y|h)\b|°)?"
 _CI = re.compile(
     rf"\((?P<lo>[{_MINUS}]?\d+\.\d+|[{_MINUS}]\d+),\s*(?P<hi>[{_MINUS}]?\d+(?:\.\d+)?)\)"
 )
+_LABELLED_CI = re.compile(
+    rf"\s*:?\s*(?P<ci>\((?P<lo>[{_MINUS}]?\d+(?:\.\d+)?),\s*(?P<hi>[{_MINUS}]?\d+(?:\.\d+)?)\))"
+)
+"""The interval right after a 'CI95%' label, whole numbers included ('(9, 18)')."""
 _CITATION = re.compile(r"\b\d{1,4}\s?\(\d{1,3}\):\s?[A-Za-z]?\d+(?:\s?[-\u2013]\s?[A-Za-z]?\d+)?")
 _P_VALUE = re.compile(rf"\b[Pp]\s?(?:[<>=≤]|&lt;)\s?(?:{_DIGITS})")
 _FIGURE = re.compile(
@@ -98,6 +103,8 @@ class Number:
 
 
 def _float(text: str) -> float:
+    if re.fullmatch(r"[^,]*\d,\d{1,2}", text):  # a decimal comma ('12,4')
+        text = text.replace(",", ".")
     cleaned = text.replace(",", "").replace("\u2212", "-").replace("\u2013", "-")
     return float(cleaned)
 
@@ -157,6 +164,15 @@ def numbers(line: str, next_line: str = "") -> list[Number]:
         for m in pattern.finditer(text):
             if claim_span(m.start(), m.end()):
                 found.append(Number(m.start() + 1, m.group(0), None, None, None, kind))
+            labelled = _LABELLED_CI.match(text, m.end()) if kind == "name" else None
+            if labelled is not None and claim_span(labelled.start("ci"), labelled.end("ci")):
+                # 'CI95% (9, 18)': after its label, an interval of whole numbers is one number
+                lo, hi = _float(labelled.group("lo")), _float(labelled.group("hi"))
+                found.append(
+                    Number(
+                        labelled.start("ci") + 1, labelled.group("ci"), (lo + hi) / 2, lo, hi, "ci"
+                    )
+                )
     for m in _GROUP_N.finditer(text):
         if claim_span(m.start(), m.end()):
             value = float(re.findall(r"\d+", m.group(0))[0])

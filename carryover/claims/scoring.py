@@ -34,6 +34,7 @@ QUANTITIES = {
     "p_above": ("p_value",),
     "sessions_total": ("sessions_total",),
     "other": ("other",),
+    "contrast": ("contrast",),
 }
 """The reader's quantity names and the annotation's names they stand for.
 

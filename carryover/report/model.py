@@ -248,10 +248,11 @@ def _load(con: duckdb.DuckDBPyConnection, run_id: str) -> ReportData:
     )
 
 
-def _quantity_value(quantity: str | None, value: float | None) -> str:
+def _quantity_value(quantity: str | None, value: float | None, to: float | None = None) -> str:
+    """A claimed or reported figure in words ('12.5%', '14 participants'); 'to' ends a range."""
     if value is None:
         return ""
-    text = number_text(value)
+    text = number_text(value) if to is None else f"{number_text(value)}-{number_text(to)}"
     match quantity:
         case "change_pct":
             return f"{text}%"
@@ -432,7 +433,7 @@ def _articles(data: ReportData) -> list[dict[str, Any]]:
                 "line": c["line"],
                 "source_line": c["source_line"],
                 "sentence": sentence,
-                "says": _quantity_value(c["quantity"], c["claimed"]),
+                "says": _quantity_value(c["quantity"], c["claimed"], c.get("claimed_to")),
                 "what": what,
                 "study": c["study"] or c["study_id"],
                 "paper": _quantity_value(c["quantity"], c["source_value"]),

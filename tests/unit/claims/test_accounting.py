@@ -119,6 +119,33 @@ def test_verdicts_and_the_summary_line() -> None:
     )
 
 
+def test_a_number_takes_only_the_verdicts_of_its_own_quantity() -> None:
+    """'12 weeks; 12 of them in the hip thrust group': a wrong group size is not a wrong week."""
+    numbers_frame = pl.DataFrame(
+        {
+            "article_id": ["a"] * 2,
+            "source_file": ["articles/a.md"] * 2,
+            "line": [1, 1],
+            "column": [1, 20],
+            "text": ["12", "12"],
+            "value": [12.0, 12.0],
+            "disposition": [CLAIM, CLAIM],
+            "quantity": ["duration_weeks", "n"],
+        }
+    )
+    checks = pl.DataFrame(
+        {
+            "source_file": ["articles/a.md"] * 2,
+            "source_line": [1, 1],
+            "claimed": [12.0, 12.0],
+            "quantity": ["duration_weeks", "n"],
+            "verdict": ["supported", "contradicted"],
+        }
+    )
+    judged = with_verdicts(numbers_frame, checks)
+    assert judged["verdict"].to_list() == ["supported", "contradicted"]
+
+
 def test_words_around_a_number() -> None:
     """An unread number's message quotes the words on either side."""
     line = "The researchers split the 24 volunteers into two groups of twelve."

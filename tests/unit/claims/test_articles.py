@@ -259,7 +259,8 @@ def test_an_abbreviation_defined_in_the_text_names_its_group(context: Context) -
         "The HT group improved their back squat by 7.7%."
     )
     claims, _ = read(text, context)
-    assert [(c[3], c[6]) for c in claims] == [("bht", "7.7")]
+    # the size in the definition is the group's n; the change is the HT group's
+    assert [(c[2], c[3], c[6]) for c in claims] == [("n", "bht", "7"), ("change_pct", "bht", "7.7")]
     undefined, warnings = read(H + "The XQ group improved their back squat by 7.7%.", context)
     assert undefined == []
     assert warnings == ["a line 1: 'xq group' fits no group of hammond_2019"]
@@ -405,7 +406,7 @@ def test_a_headline_that_states_nothing_of_the_study_stays_general(context: Cont
     [
         ("Hammond et al. studied 14 trained male college lifters.", [("n", "14")]),
         ("Hammond et al. compared the lifts in 14 (7 in the squat group, 7 in the other).",
-         [("n", "14")]),
+         [("n", "7"), ("n", "14")]),
         ("Hammond et al. took a group of 14 trained lifters (all men) for the trial.",
          [("n", "14")]),
         ("Hammond et al. did 12 sets for lifters.", []),

@@ -222,3 +222,13 @@ def test_a_rounding_of_the_source_figure_is_never_an_error(
     texts["claims"] += claim(41, source, group="ht", exercise="hip_thrust") + "\n"
     v = validate_texts(texts)
     assert v.findings.filter(pl.col("severity") == "error").is_empty(), v.findings.to_dicts()
+
+
+def test_a_group_above_its_analysed_n_is_wrong_when_the_study_lost_no_one() -> None:
+    """Randomised 20, analysed 10 + 10: nobody dropped out, so 'each group had 12' is wrong."""
+    texts = valid_texts()
+    texts["studies"] = texts["studies"].replace(",30,8,2", ",20,8,2")
+    texts["claims"] += group_claim(9, "12") + "\n"
+    v = validate_texts(texts)
+    checks = v.derived["claim_checks"].sort("source_line")
+    assert checks["verdict"].to_list()[-1] == "contradicted"

@@ -83,7 +83,7 @@ FAULTS = (
     "unit_value",  # "lbs"
     "duplicate_key",  # the key of the row before
     "required",  # source empty
-    "outcome_no_figures",  # no change_pct, no post_mean
+    "outcome_no_figures",  # no post_mean, change_abs or change_pct
     "row_quoting",  # a stray quote inside an unquoted field
     "row_encoding",  # a Latin-1 byte
     "row_nul_byte",  # a NUL byte
@@ -297,7 +297,8 @@ def _plant(
         case "required":
             cells[11] = ""
         case "outcome_no_figures":
-            cells[7] = cells[10] = ""
+            # No post mean and no change in either form: nothing gives the change.
+            cells[7] = cells[9] = cells[10] = ""
         case "row_quoting":
             cells[11] = 'Table "2'
         case "row_encoding":

@@ -503,7 +503,8 @@ def pooled(rows: pl.DataFrame) -> pl.DataFrame:
         rows = rows.with_columns(
             pl.lit(None, pl.Float64).alias(c) for c in ("d_change", "d_change_var")
         )
-    treated = rows.filter(pl.col("trained_exercise").is_not_null())
+    # Only the columns pooling reads: filtering every column of a table-sized frame would copy it.
+    treated = rows.select(_POOLED_INPUT).filter(pl.col("trained_exercise").is_not_null())
     cautioned = (
         treated.filter(pl.col("caution").is_not_null())
         .group_by(list(POOLED_KEY[:-1]))
@@ -521,6 +522,23 @@ def pooled(rows: pl.DataFrame) -> pl.DataFrame:
         parts.append(_pool(clean_rows.with_columns(pl.lit(WITHOUT_CAUTIONED).alias("subset"))))
     out = pl.concat(parts).join(cautioned, on=list(POOLED_KEY[:-1]), how="left", nulls_equal=True)
     return out.select(list(POOLED_COLUMNS)).sort(*POOLED_KEY[:-1], pl.col("subset") != ALL_STUDIES)
+
+
+_POOLED_INPUT = (
+    *POOLED_KEY[:-1],
+    "study_id",
+    "measure",
+    "caution",
+    "is_specific",
+    "n",
+    "change_pct",
+    "transfer_ratio",
+    "g",
+    "g_var",
+    "d_change",
+    "d_change_var",
+)
+"""The columns of carryover rows that pooled() reads."""
 
 
 def _pool(treated: pl.DataFrame) -> pl.DataFrame:

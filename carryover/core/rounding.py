@@ -27,10 +27,11 @@ def half_width(text: pl.Expr) -> pl.Expr:
     An exponent of any length is safe: one too large for a 64-bit integer is read as a float
     (so the half-width is 0.0 or inf, never an error); the number check refuses such figures.
     """
-    lowered = text.str.strip_chars().str.to_lowercase()
-    mantissa = lowered.str.extract(r"^[+-]?([0-9]*\.?[0-9]*)", 1)
-    decimals = mantissa.str.extract(r"\.([0-9]*)$", 1).str.len_chars().fill_null(0)
-    exponent = lowered.str.extract(r"e([+-]?[0-9]+)$", 1).cast(pl.Float64, strict=False)
+    # Two patterns over the stripped text, no lowercased copy: the decimals are the digits after
+    # a point that follows the sign and the leading digits; the exponent ends the text.
+    stripped = text.str.strip_chars()
+    decimals = stripped.str.extract(r"^[+-]?[0-9]*\.([0-9]*)", 1).str.len_chars().fill_null(0)
+    exponent = stripped.str.extract(r"[eE]([+-]?[0-9]+)$", 1).cast(pl.Float64, strict=False)
     power = exponent.fill_null(0.0) - decimals.cast(pl.Float64)
     return pl.when(text.is_null()).then(None).otherwise(pl.lit(0.5) * pl.lit(10.0).pow(power))
 

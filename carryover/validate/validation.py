@@ -40,6 +40,7 @@ from schemas import (
     studies,
 )
 from schemas import claim_checks as claim_rules
+from schemas.claim_checks import CONTRADICTED
 from schemas.findings import FINDINGS_SCHEMA, finding, findings_frame, sort_findings
 from schemas.keys import KEY_SEP, composite, key_values
 from schemas.table import ROW, SOURCE_COLUMNS, SchemaPlan, TableSpec, cast_table, run_plan
@@ -428,6 +429,39 @@ def fingerprint(findings: pl.DataFrame) -> pl.Series:
     )
 
 
+def of_named_studies(frame: pl.DataFrame, naming: pl.DataFrame) -> pl.DataFrame:
+    """The rows of `frame` (outcomes or their changes) of the studies that a row of `naming` names.
+
+    The judge joins each claim to its own study's outcomes and changes on `study_id` (a claim
+    without a study joins none), and so do the contrast rules each contrast; the other studies'
+    rows cannot change a verdict or a finding. Leaving them out before the joins keeps that work
+    and its memory to the studies named, not every outcome of the warehouse.
+    """
+    named = naming["study_id"].drop_nulls().unique()
+    return frame.filter(pl.col("study_id").is_in(named.implode()))
+
+
+def annotated_changes(changes: pl.DataFrame, judged: pl.DataFrame) -> pl.DataFrame:
+    """The outcome changes the editor's notes can name (carryover/claims/editor.py: annotate).
+
+    A claim not tested as stated is shown the nearest figure of its own group; a contradicted or
+    untested one, the figure of another study on its exercise that it matches. No other change
+    can appear in a note, so the rest is left out before the editor's joins.
+    """
+    untested = judged.filter(pl.col("verdict").is_in(editor.NOT_TESTED))
+    wrong = judged.filter(pl.col("verdict").is_in([CONTRADICTED, *editor.NOT_TESTED]))
+    groups = untested.select("study_id", "group_id").drop_nulls().unique()
+    own_group = changes.select("study_id", "group_id").join(
+        groups.with_columns(pl.lit(True).alias("_own")),
+        on=["study_id", "group_id"],
+        how="left",
+        maintain_order="left",
+    )["_own"]
+    exercises = wrong["test_exercise"].drop_nulls().unique()
+    other_study = pl.col("test_exercise").is_in(exercises.implode())
+    return changes.filter(own_group.fill_null(False) | other_study)
+
+
 def combine(
     results: Mapping[str, TableResult],
     reused: Sequence[str] = (),
@@ -454,19 +488,27 @@ def combine(
     findings.append(_identity(enrolment, enrolment_frame, SPECS["studies"].key))
 
     changes = outcome_changes(clean["outcomes"])
-    study_found, study_derived = studychecks.run(clean, changes)
+    study_found, study_derived = studychecks.run(
+        clean, of_named_studies(changes, clean["contrasts"])
+    )
     findings += [_identity(f.failures, f.frame, f.key) for f in study_found]
     judged = claim_checks.judge(
         clean["claims"],
         clean["studies"],
         clean["groups"],
         clean["exercises"],
-        clean["outcomes"],
-        changes,
+        of_named_studies(clean["outcomes"], clean["claims"]),
+        of_named_studies(changes, clean["claims"]),
         clean["contrasts"],
         clean["statistics"],
     ).with_columns(pl.col("_claim").alias(ROW))
-    judged = editor.annotate(judged, clean["studies"], clean["groups"], clean["exercises"], changes)
+    judged = editor.annotate(
+        judged,
+        clean["studies"],
+        clean["groups"],
+        clean["exercises"],
+        annotated_changes(changes, judged),
+    )
     verdicts = run_plan(claim_rules.claims_plan(), judged)
     findings.append(_identity(verdicts, judged, CLAIM_IDENTITY))
 

@@ -1,5 +1,7 @@
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from carryover.core import rounding
 
@@ -62,3 +64,32 @@ def test_pct_from_post_and_change_is_null_without_a_positive_baseline() -> None:
     frame = pl.DataFrame({"post": [110.0, 10.0], "change": [10.0, 10.0]})
     got = frame.select(rounding.pct_from_post_and_change(pl.col("post"), pl.col("change")))
     assert got.to_series().to_list() == [pytest.approx(10.0), None]
+
+
+def _reference_half_width(text: pl.Expr) -> pl.Expr:
+    """The half-width read with three patterns (the mantissa, its decimals, the exponent)."""
+    lowered = text.str.strip_chars().str.to_lowercase()
+    mantissa = lowered.str.extract(r"^[+-]?([0-9]*\.?[0-9]*)", 1)
+    decimals = mantissa.str.extract(r"\.([0-9]*)$", 1).str.len_chars().fill_null(0)
+    exponent = lowered.str.extract(r"e([+-]?[0-9]+)$", 1).cast(pl.Float64, strict=False)
+    power = exponent.fill_null(0.0) - decimals.cast(pl.Float64)
+    return pl.when(text.is_null()).then(None).otherwise(pl.lit(0.5) * pl.lit(10.0).pow(power))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.none(),
+            st.text(alphabet=" +-.0123456789eE\tx%É", max_size=12),
+            st.from_regex(r"\A ?[+-]?[0-9]{0,4}(\.[0-9]{0,4})?([eE][+-]?[0-9]{1,3})? ?\Z"),
+        ),
+        max_size=20,
+    )
+)
+def test_half_width_reads_any_text_as_the_three_pattern_reading(texts: list[str | None]) -> None:
+    """Any text, a number or not, gets the half-width of the mantissa-decimals-exponent reading."""
+    frame = pl.DataFrame({"t": texts}, schema={"t": pl.String})
+    got = frame.select(rounding.half_width(pl.col("t")).alias("hw"))["hw"]
+    want = frame.select(_reference_half_width(pl.col("t")).alias("hw"))["hw"]
+    assert got.equals(want)

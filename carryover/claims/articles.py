@@ -960,7 +960,7 @@ class Reader:
         )
         for fact in read_facts(text, near, self._lookups(study)):
             line = line_of(fact.start)
-            key = (line, float(fact.value))
+            key = (line, fact.number if fact.number is not None else float(fact.value))
             if fact.quantity not in SPREADS:  # an SD is part of its mean's number
                 if free[key] <= 0:
                     continue
@@ -972,6 +972,7 @@ class Reader:
                 group_id=fact.group_id,
                 test_exercise=fact.test_exercise,
                 measure=fact.measure,
+                value_to=fact.value_to,
             )
 
     def _lookups(self, study: StudyRef) -> Lookups:

@@ -8,16 +8,19 @@ from the words around it, looked for in bounded windows (never the whole sentenc
   after a group ("the BS group (n=12, 26.4±1.32 years, 171.8±3.79 cm, and 69.5±4.9 kg)") they
   are that group's; after the people ("twenty-two participants (age: 26.9 ± 7.7 yrs.; ...)")
   or labelled ("aged 18 ± 1 years", "weighed 84 kg") they are the study's. A study-level figure
-  in a sentence that also names a group is not read (it might be that group's). Ranges, bounds
-  and decades ("aged 18-30", "> 18 years", "in their early twenties") are not read: a claim holds
-  one figure and its rounding, not an interval.
+  in a sentence that also names a group is not read (it might be that group's). The
+  participants' age range ("24 women (aged 18-30)") is an `age` claim with both ends (`value`,
+  `value_to`): the study's mean lies in it. Bounds and decades ("> 18 years", "in their early
+  twenties") are not read: an inclusion bound holds each participant, not the mean.
 - **baseline and final values**: "from 185 pounds to 237 pounds", "squatted 138 kg on average",
   "a baseline squat of 120 kg"; in pounds the quantity is `pre_mean_lb` / `post_mean_lb`, so the
-  figure is judged in the unit the article wrote it. Approximate figures ("around 188 pounds",
-  "~140 kg") are not read.
+  figure is judged in the unit the article wrote it. An approximate figure ("around 188 pounds",
+  "~140 kg") is the range a tenth either side of it, as the reader states "~1.5 %"; so is an
+  approximate gain ("gained ~20 kg").
 - **p values** of a sentence comparing groups ("improved more than the HT group ... P<0.001"),
   about the test named before them: `p_value` (P=), `p_below` (P<, P≤) or `p_above` (P>, P≥).
-- **sessions_total**: "eight twice-a-week training sessions", "after 16 sessions".
+- **sessions_total**: "eight twice-a-week training sessions", "after 16 sessions", and a range
+  after the training it counts ("nine weeks (15-17 sessions)").
 - **other**: protocol details the data does not hold (training experience, fasting or
   abstaining hours, visits and the days between them, an attendance criterion, dropouts, a
   learning phase). They are claims that cannot be checked, so an editor sees them as study
@@ -60,6 +63,10 @@ class Fact:
     group_id: str | None = None
     test_exercise: str | None = None
     measure: str | None = None
+    value_to: str | None = None
+    """The other end of a stated range or an approximation ('18-30', '~140 kg')."""
+    number: float | None = None
+    """The value of the number the fact was read from, when it is not `value`."""
 
 
 @dataclass(frozen=True)
@@ -164,6 +171,13 @@ _LOAD_WORDS = re.compile(
     r"weigh\w*)\s*$",
     re.I,
 )
+
+_SETS_AFTER = re.compile(
+    r"^\s?(?:kg|kgs|kilograms?|lbs?\.?|pounds?)?\s*(?:(?:for|in)\s+(?:\w+\s+){0,2}?(?:sets?|reps?|"
+    r"repetitions?)\b|[x\u00d7]\s?\d)",
+    re.I,
+)
+"""'140 kg for 3 sets', '100 kg x 5': a load lifted in training, not a mean of a test."""
 
 _YEARS_OLD = re.compile(r"^\s?(?:years?|yrs?\.?)(?:\s+old|\s+of\s+age)?\b", re.I)
 _LOADS_LIFTED = re.compile(r"\b(?:training\s+)?loads?\b(?:[^.;]|\.\d)*$", re.I)
@@ -297,6 +311,7 @@ def read_facts(text: str, near: Near, study: Lookups) -> list[Fact]:
         fact = (
             _p_value(text, number, compares, near, study)
             or _population(text, number, before, after, near, study)
+            or _age_range(number, before, after, near)
             or _gain(text, number, before, after, near, study)
             or _baseline(text, found, i, before, after, near, study)
             or _sessions(number, before, after)
@@ -424,6 +439,62 @@ def _population(
     return Fact(start, quantity, _value(number) or "")
 
 
+_AGE_RANGE_LABEL = re.compile(
+    r"\b(?:participants|subjects|men|women|males|females|athletes|players|lifters|people|adults|"
+    r"volunteers|students|individuals)(?:\s+(?:were|was))?\s*\(?\s*(?:aged|ages?(?:\s+range)?)"
+    r"\s*(?::|of|=|from)?\s*$",
+    re.I,
+)
+"""'24 women (aged 18-30)', 'participants aged 18-30': the people of the study, then their ages."""
+
+
+def _age_range(number: Number, before: str, after: str, near: Near) -> Fact | None:
+    """The range of the participants' ages ('women (aged 18-30)'), a claim with both ends.
+
+    The study's mean age lies between them. Only a range the words give to the participants is
+    read (not a coach's or an author's); a group named before it could own the range, so it is
+    not read as the study's.
+    """
+    if number.kind != "figure" or number.lo is None or number.hi is None:
+        return None
+    ends = _RANGE_TEXT.fullmatch(number.text)
+    if ends is None or not number.lo < number.hi or not _AGE_RANGE_LABEL.search(before):
+        return None
+    start = number.column - 1
+    if bisect.bisect_left(near.groups, (start,)) > 0:
+        return None  # a group named before: the range might be that group's
+    if _OTHER[0].match(after):
+        return None  # '2-6 years of training': experience, not age
+    return Fact(start, "age", ends["a"], value_to=ends["b"], number=number.value)
+
+
+def approximate(number: Number, before: str) -> tuple[str, str] | None:
+    """An approximate figure ('~140 kg', 'around 188 pounds') as the range a tenth either side.
+
+    126.0 to 154.0, 169.2 to 206.8: as the reader states an approximate percent. A bound
+    ('over', 'nearly', 'more than') is not an approximation: None.
+    """
+    if number.value is None or number.kind != "figure":
+        return None
+    marked = number.text[:1] in "~≈"
+    if not marked and (number.lo != number.hi or not _AROUND.search(before[-24:])):
+        return None
+    written = _DIGITS.search(number.text)
+    if written is None or "-" in number.text[1:] or "\u2013" in number.text:
+        return None
+    digits = written.group(0).replace(",", "")
+    places = len(digits.partition(".")[2]) + 1
+    value = float(digits)
+    low = round(value * 0.9, places)
+    return f"{low:.{places}f}", f"{2 * value - low:.{places}f}"
+
+
+_AROUND = re.compile(
+    r"(?:\b(?:around|about|roughly|approximately|approx\.?|circa|ca\.|close\s+to)|[~≈])\s*$",
+    re.I,
+)
+
+
 def _body_paren(whole: str) -> bool:
     """A parenthesis that describes the people: it states an age and names no lift or test."""
     return bool(re.search(r"\b(?:years|yrs?|y|age)\b", whole, re.I)) and not _LIFT_WORDS.search(
@@ -462,9 +533,10 @@ def _baseline(
     study: Lookups,
 ) -> Fact | None:
     number = found[i]
-    if number.kind != "figure" or number.value is None or number.lo != number.hi:
+    around = approximate(number, before)
+    if number.kind != "figure" or number.value is None or (number.lo != number.hi and not around):
         return None
-    if number.text[:1] in "~≈<>≤≥+\u2212-" or _APPROX.search(before):
+    if number.text[:1] in "<>≤≥+\u2212-" or (_APPROX.search(before) and not around):
         return None
     pounds = bool(_LB.match(after)) or bool(re.search(r"(?:lbs?\.?|pounds)$", number.text, re.I))
     kilos = bool(_KG.match(after)) or number.text.lower().endswith("kg")
@@ -482,6 +554,8 @@ def _baseline(
         if _UNIT_TO.fullmatch(text[previous.end - 1 : start]) and _FROM_BEFORE.search(opening):
             phase = "post"
     lifted = _LIFT_BEFORE.search(before)
+    if _SETS_AFTER.match(after):
+        return None  # '~140 kg for 3 sets': a training load
     if phase is None:
         if _LOAD_WORDS.search(before) or _LOADS_LIFTED.search(text, max(0, start - 120), start):
             return None
@@ -499,6 +573,8 @@ def _baseline(
     measure = next((m for _, _, m in Near.between(near.measures, start - _WINDOW + 1, start)), None)
     measure = measure or study.only_measure(group, exercise)
     quantity = f"{phase}_mean" + ("_lb" if pounds else "")
+    if around is not None:
+        return Fact(start, quantity, around[0], group, exercise, measure, around[1], number.value)
     return Fact(start, quantity, _value(number) or "", group, exercise, measure)
 
 
@@ -527,9 +603,10 @@ def _gain(
     A difference between groups ('by 10 kg more than'), a load progression ('added 2.5 kg to
     the bar each week'), a range, a bound and an approximate figure are not read.
     """
-    if number.kind != "figure" or number.value is None or number.lo != number.hi:
+    around = approximate(number, before)
+    if number.kind != "figure" or number.value is None or (number.lo != number.hi and not around):
         return None
-    if number.text[:1] in "~≈<>≤≥" or _APPROX.search(before):
+    if number.text[:1] in "<>≤≥" or (_APPROX.search(before) and not around):
         return None
     pounds = bool(_LB.match(after)) or bool(re.search(r"(?:lbs?\.?|pounds)$", number.text, re.I))
     kilos = bool(_KG.match(after)) or number.text.lower().endswith("kg")
@@ -562,6 +639,8 @@ def _gain(
     if measure is None:
         return None
     quantity = "change_abs_lb" if pounds else "change_abs"
+    if around is not None:
+        return Fact(start, quantity, around[0], group, exercise, measure, around[1], number.value)
     value = _value(number) or ""
     return Fact(start, quantity, value.lstrip("+"), group, exercise, measure)
 
@@ -584,18 +663,38 @@ def _group_before(near: Near, start: int) -> str | None:
 
 
 def _sessions(number: Number, before: str, after: str) -> Fact | None:
-    if number.value is None or number.lo != number.hi or number.kind not in ("figure", "word"):
+    if number.value is None or number.lo is None or number.hi is None:
         return None
-    if number.value != int(number.value) or number.value < 2:
+    if number.kind not in ("figure", "word"):
+        return None
+    ranged = number.lo != number.hi
+    if ranged and not _RANGE_TEXT.fullmatch(number.text):
+        return None  # an approximation or a bound of sessions is not read
+    if any(v != int(v) for v in (number.lo, number.hi)) or number.lo < 2:
         return None
     match = _SESSIONS_AFTER.match(after)
     if match is None or _SESSIONS_NOT.search(before):
         return None
-    if not (_TRAINING_SESSIONS.search(match.group(0)) or _SESSIONS_LEAD.search(before)):
+    lead = _SESSIONS_LEAD.search(before) or _SESSIONS_PAREN.search(before)
+    if not (_TRAINING_SESSIONS.search(match.group(0)) or lead):
         return None  # testing or familiarisation sessions are not the programme's
     if _NOT_TRAINING.search(match.group(0)):
         return None
+    if ranged:  # '(15-17 sessions)': both ends
+        ends = _RANGE_TEXT.fullmatch(number.text)
+        assert ends is not None  # checked above
+        return Fact(
+            number.column - 1, "sessions_total", ends["a"], value_to=ends["b"], number=number.value
+        )
     return Fact(number.column - 1, "sessions_total", _value(number) or "")
+
+
+_RANGE_TEXT = re.compile(r"(?P<a>\d+(?:\.\d+)?)\s?[-\u2212\u2013\u2014]\s?(?P<b>\d+(?:\.\d+)?)")
+"""A range as the number finder circles it, without a unit: '15-17', '18\u201330'."""
+_SESSIONS_PAREN = re.compile(
+    r"\b(?:weeks?|training|program(?:me)?s?|intervention)\b[^().;]{0,40}\(\s*$", re.I
+)
+"""'nine weeks under supervision (15-17 sessions)': the sessions of the training just named."""
 
 
 def _other(text: str, number: Number, before: str, after: str) -> Fact | None:

@@ -83,10 +83,10 @@ READ = [
      [("age", None, None, None, "18"), ("age_sd", None, None, None, "1")]),
     # kg in a parenthesis about lifts is not body mass
     (B + "The BS group (n=12; 1RM 80 kg at 26 years) squatted.", [("age", "bs", None, None, "26")]),
-    # years of training are not ages; ranges, bounds and decades are not one figure
+    # years of training are not ages; bounds and decades are not read (ranges: RANGES below)
     (B + "Training experience was roughly 4.8 +/- 0.8 years in the back squat group.",
      [("other", None, None, None, "4.8")]),
-    (B + "The women were aged 18-30 and over 18 years, in their early twenties.", []),
+    (B + "The women were over 18 years, in their early twenties.", []),
     # a study-level age in a sentence that names a group could be that group's: not read
     (B + "The squat group trained while the women aged 27 years watched.", []),
     # baseline and final values, in kg or pounds, with the test named before them
@@ -97,8 +97,7 @@ READ = [
      [("pre_mean", "bs", "back_squat", "1RM", "80")]),
     (B + "On top of that, they squatted 138 kg on average.",
      [("pre_mean", None, "back_squat", "1RM", "138")]),
-    # an approximate or a training load is not a baseline value
-    (B + "Their back squat averaged around 188 pounds.", []),
+    # a training load is not a baseline value (approximate values: RANGES below)
     (B + "They trained the squat at 80 kg on average.", []),
     # p values of a sentence that compares the groups, about the test named before them
     (B + "The BS group improved more than the HT group in BS 1RM (35.9% for BS and 4.3% for "
@@ -129,6 +128,54 @@ READ = [
     # outside a passage about a known study nothing is a fact
     ("Most lifters fast for 8 hours, and one participant withdrew from my own class.", []),
 ]  # fmt: skip
+
+
+def ranged_facts(text: str, context: Context) -> list[tuple[object, ...]]:
+    """The claims read from a text as (quantity, group, test, value, value_to)."""
+    ex = read_article(Article("articles/a.md", "a", text.split("\n")), context)
+    rows = ex.rows.filter(
+        ~pl.col("quantity").is_in(
+            ["n", "n_analysed", "duration_weeks", "sessions_per_week", "change_pct"]
+        )
+    )
+    return rows.select("quantity", "group_id", "test_exercise", "value", "value_to").rows()
+
+
+# (text, expected facts as (quantity, group, test, value, value_to))
+RANGES = [
+    # the participants' age range: both ends
+    (B + "Participants: 24 recreationally trained women (aged 18\u201330) took part.",
+     [("age", None, None, "18", "30")]),
+    (B + "The participants were aged 18-30 years.", [("age", None, None, "18", "30")]),
+    # ... not a range of someone else's ages, nor of years of training
+    (B + "The coach (aged 40-45) supervised every session.", []),
+    (B + "The women were aged 18-30 and over 18 years.", [("age", None, None, "18", "30")]),
+    (B + "Subjects had 2-6 years of training experience.", [("other", None, None, "4", None)]),
+    # an approximate baseline: the range a tenth either side
+    (B + "Their back squat averaged around 188 pounds.",
+     [("pre_mean_lb", None, "back_squat", "169.2", "206.8")]),
+    (B + "Their average squat 1RM was ~140 kg.",
+     [("pre_mean", None, "back_squat", "126.0", "154.0")]),
+    # ... not a training load, nor a bound
+    (B + "At the start they squatted ~140 kg for 3 sets on average.", []),
+    (B + "Their average squat 1RM was over 140 kg.", []),
+    # an approximate gain
+    (B + "The BS group gained ~20 kg on the back squat.",
+     [("change_abs", "bs", "back_squat", "18.0", "22.0")]),
+    # sessions in all as a range, after the weeks of training it counts
+    (B + "Training ran for nine weeks under supervision (15-17 sessions).",
+     [("sessions_total", None, None, "15", "17")]),
+    (B + "They trained for 8 weeks (about 16 sessions).", []),
+    (B + "Strength was tested in 2-3 testing sessions.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), RANGES)
+def test_ranges_and_approximations_are_read_with_both_ends(
+    text: str, expected: list[tuple[object, ...]], context: Context
+) -> None:
+    """A range or an approximate figure is one claim from one end to the other."""
+    assert ranged_facts(text, context) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), READ)
@@ -371,3 +418,39 @@ def test_facts_are_judged_against_tables_read_back_from_the_warehouse() -> None:
     figures = fact_figures(c["studies"], c["groups"], plain["outcomes"], plain["contrasts"])
     p = figures.filter(pl.col("quantity") == "p_below")
     assert p.select("_fig_lo", "_fig_hi").row(0) == (0.0, 0.001)
+
+
+RANGED_CLAIMS = "article_id,line,study_id,quantity,group_id,test_exercise,measure,value,value_to\n"
+
+
+def ranged_row(quantity: str, value: str, value_to: str, group: str = "", test: str = "") -> str:
+    measure = "1RM" if test else ""
+    return f"review,3,trial_2020,{quantity},{group},{test},{measure},{value},{value_to}"
+
+
+JUDGED_RANGES = [
+    # an age range holds the study's mean age (the groups pooled: 23.0), or it does not
+    (ranged_row("age", "18", "30"), POPULATION_GROUPS, "supported"),
+    (ranged_row("age", "25", "30"), POPULATION_GROUPS, "contradicted"),
+    (ranged_row("age", "18", "30"), None, "unverifiable"),
+    # sessions in all as a range: 8 weeks x 2 a week = 16
+    (ranged_row("sessions_total", "15", "17"), None, "supported"),
+    (ranged_row("sessions_total", "10", "12"), None, "contradicted"),
+    # an approximate baseline (a tenth either side) against the mean of 100.0 kg
+    (ranged_row("pre_mean", "90.0", "110.0", "sq", "back_squat"), None, "supported"),
+    (ranged_row("pre_mean", "126.0", "154.0", "sq", "back_squat"), None, "contradicted"),
+    (ranged_row("pre_mean_lb", "198.0", "242.0", "sq", "back_squat"), None, "supported"),
+    (ranged_row("pre_mean_lb", "169.2", "206.8", "sq", "back_squat"), None, "contradicted"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("claim", "groups", "verdict"), JUDGED_RANGES)
+def test_a_ranged_fact_is_judged_as_an_interval(
+    claim: str, groups: str | None, verdict: str
+) -> None:
+    """A range or an approximation is supported when the data's figure lies inside it."""
+    texts = valid_texts()
+    texts["claims"] = RANGED_CLAIMS + claim + "\n"
+    if groups is not None:
+        texts["groups"] = groups
+    assert [v for _, v in verdicts(validate_texts(texts))] == [verdict]

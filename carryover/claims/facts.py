@@ -10,8 +10,9 @@ from the words around it, looked for in bounded windows (never the whole sentenc
   or labelled ("aged 18 ± 1 years", "weighed 84 kg") they are the study's. A study-level figure
   in a sentence that also names a group is not read (it might be that group's). The
   participants' age range ("24 women (aged 18-30)") is an `age` claim with both ends (`value`,
-  `value_to`): the study's mean lies in it. Bounds and decades ("> 18 years", "in their early
-  twenties") are not read: an inclusion bound holds each participant, not the mean.
+  `value_to`): the study's mean lies in it; so is their decade ("in their early twenties": the
+  years the number finder gives it, 20 to 25). An age bound ("> 18 years") is not read: an
+  inclusion bound holds each participant, not the mean, and states no upper end.
 - **baseline and final values**: "from 185 pounds to 237 pounds", "squatted 138 kg on average",
   "a baseline squat of 120 kg"; in pounds the quantity is `pre_mean_lb` / `post_mean_lb`, so the
   figure is judged in the unit the article wrote it. An approximate figure ("around 188 pounds",
@@ -36,7 +37,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from carryover.claims.numbers import Number, numbers
+from carryover.claims.numbers import DECADE, Number, numbers
 
 POPULATION = ("age", "body_height", "body_mass")
 SPREADS = tuple(f"{q}_sd" for q in POPULATION)
@@ -312,6 +313,7 @@ def read_facts(text: str, near: Near, study: Lookups) -> list[Fact]:
             _p_value(text, number, compares, near, study)
             or _population(text, number, before, after, near, study)
             or _age_range(number, before, after, near)
+            or _decade(number, before, near)
             or _gain(text, number, before, after, near, study)
             or _baseline(text, found, i, before, after, near, study)
             or _sessions(number, before, after)
@@ -466,6 +468,27 @@ def _age_range(number: Number, before: str, after: str, near: Near) -> Fact | No
     if _OTHER[0].match(after):
         return None  # '2-6 years of training': experience, not age
     return Fact(start, "age", ends["a"], value_to=ends["b"], number=number.value)
+
+
+_THEIR = re.compile(r"\b(?:in|into)\s+their\s*$", re.I)
+
+
+def _decade(number: Number, before: str, near: Near) -> Fact | None:
+    """The participants' decade of age ('men in their early twenties'), an age claim.
+
+    Its ends are the years the number finder gives the decade (early twenties: 20 to 25;
+    twenties: 20 to 29.9). Only 'in their': 'his' or 'her' may be one person's (the author's,
+    a coach's); a group named before it could own it.
+    """
+    if number.lo is None or number.hi is None or not DECADE.fullmatch(number.text):
+        return None
+    if not _THEIR.search(before[-20:]):
+        return None
+    start = number.column - 1
+    if bisect.bisect_left(near.groups, (start,)) > 0:
+        return None
+    low, high = (f"{v:g}" for v in (number.lo, number.hi))
+    return Fact(start, "age", low, value_to=high, number=number.value)
 
 
 def approximate(number: Number, before: str) -> tuple[str, str] | None:

@@ -4,7 +4,8 @@ A number is what an editor would circle: digits ("12.9", "1,200"), number words 
 ("fourteen", "Twenty-two", "twice", "half"), with what belongs to it: a sign or approximation mark
 ("+5 %", "~1.5 %", "-26" with any minus sign), a percent, a range ("+8-11 %", "18-30", any
 dash), a spread ("14 ± 2 kg", "4.8 +/- 0.8"), a comparison ("P<0.001", "≥ 70%") and a
-confidence interval "(-6.1, 2.0)".
+confidence interval "(-6.1, 2.0)"; a decade of age ("twenties", "in their early 20s") with the
+years it spans.
 A citation block "31(4): 999-1008" is one number. Names of tests are not numbers ("1RM", "3 RM",
 "three-repetition maximum"), nor are digits inside HTML comments. A link's target or a web address
 is no figure either, but its numbers are listed as identifiers (a DOI as one), so that none is
@@ -121,6 +122,30 @@ def word_value(word: str) -> float | None:
     return None
 
 
+DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50}
+DECADE = re.compile(
+    r"(?<![\w-])(?:(?P<part>early|mid|late)[\s-]+)?(?P<d>twenties|thirties|forties|fifties|"
+    r"[2-5]0\'?s)(?![\w])",
+    re.I,
+)
+_POSSESSIVE = re.compile(r"\b(?:their|his|her)\s+\Z")
+_PARTS = {None: (0.0, 9.9), "early": (0.0, 5.0), "mid": (3.0, 7.0), "late": (5.0, 9.9)}
+"""The years of a decade a part of it spans: early twenties 20 to 25, late 25 to 29.9."""
+
+
+def decade(text: str) -> tuple[float, float]:
+    """The ages a decade ('twenties', 'early 20s', 'late thirties') spans, both ends included.
+
+    The parts overlap, so a writer's 'early' for a mean of 24 or 25 is never called wrong.
+    """
+    m = DECADE.fullmatch(text)
+    assert m is not None
+    d = m.group("d").lower()
+    base = DECADES.get(d) or int(d[0]) * 10
+    first, last = _PARTS[m.group("part") and m.group("part").lower()]
+    return base + first, base + last
+
+
 def _masked(line: str) -> str:
     """The line with links, URLs, DOIs and HTML replaced by spaces (same length)."""
     return _MASK.sub(lambda m: " " * len(m.group(0)), line)
@@ -184,6 +209,14 @@ def numbers(line: str, next_line: str = "") -> list[Number]:
         if claim_span(m.start(), m.end()):
             value = _float(re.findall(_DIGITS, m.group(0))[-1])
             found.append(Number(m.start() + 1, m.group(0), value, value, value, "p_value"))
+    for m in DECADE.finditer(text):
+        if m.group("d")[0].isdigit() and not _POSSESSIVE.search(
+            text[max(0, m.start() - 8) : m.start()]
+        ):
+            continue  # '20s' after no 'their': seconds, not a decade of age
+        if claim_span(m.start(), m.end()):
+            lo, hi = decade(m.group(0))
+            found.append(Number(m.start() + 1, m.group(0), (lo + hi) / 2, lo, hi, "figure"))
     for m in _CI.finditer(text):
         if claim_span(m.start(), m.end()):
             lo, hi = _float(m.group("lo")), _float(m.group("hi"))

@@ -86,7 +86,7 @@ READ = [
     # years of training are not ages; bounds and decades are not read (ranges: RANGES below)
     (B + "Training experience was roughly 4.8 +/- 0.8 years in the back squat group.",
      [("other", None, None, None, "4.8")]),
-    (B + "The women were over 18 years, in their early twenties.", []),
+    (B + "The women were over 18 years.", []),
     # a study-level age in a sentence that names a group could be that group's: not read
     (B + "The squat group trained while the women aged 27 years watched.", []),
     # baseline and final values, in kg or pounds, with the test named before them
@@ -151,6 +151,14 @@ RANGES = [
     (B + "The coach (aged 40-45) supervised every session.", []),
     (B + "The women were aged 18-30 and over 18 years.", [("age", None, None, "18", "30")]),
     (B + "Subjects had 2-6 years of training experience.", [("other", None, None, "4", None)]),
+    # the participants' decade of age: the years the decade (or its part) spans
+    (B + "Twenty men in their early twenties took part.", [("age", None, None, "20", "25")]),
+    (B + "Most of them were in their 20s.", [("age", None, None, "20", "29.9")]),
+    (B + "The women were over 18 years, in their late thirties.",
+     [("age", None, None, "35", "39.9")]),
+    # ... not one person's decade, nor a time in seconds
+    (B + "The coach, in his early forties, supervised the sessions.", []),
+    (B + "They rested for 20s between sets.", []),
     # an approximate baseline: the range a tenth either side
     (B + "Their back squat averaged around 188 pounds.",
      [("pre_mean_lb", None, "back_squat", "169.2", "206.8")]),
@@ -433,6 +441,9 @@ JUDGED_RANGES = [
     (ranged_row("age", "18", "30"), POPULATION_GROUPS, "supported"),
     (ranged_row("age", "25", "30"), POPULATION_GROUPS, "contradicted"),
     (ranged_row("age", "18", "30"), None, "unverifiable"),
+    # a decade of age: early twenties holds 23.0, late twenties does not
+    (ranged_row("age", "20", "25"), POPULATION_GROUPS, "supported"),
+    (ranged_row("age", "25", "29.9"), POPULATION_GROUPS, "contradicted"),
     # sessions in all as a range: 8 weeks x 2 a week = 16
     (ranged_row("sessions_total", "15", "17"), None, "supported"),
     (ranged_row("sessions_total", "10", "12"), None, "contradicted"),

@@ -82,6 +82,23 @@ def test_intervals_of_ranges_spreads_and_approximations() -> None:
     assert m.value == -26.0
 
 
+@pytest.mark.parametrize(
+    ("line", "text", "lo", "hi"),
+    [
+        ("men in their early twenties", "early twenties", 20.0, 25.0),
+        ("most of them in their early 20s", "early 20s", 20.0, 25.0),
+        ("women in their thirties", "thirties", 30.0, 39.9),
+        ("lifters in their late 30s", "late 30s", 35.0, 39.9),
+        ("they rested for 20s", "20s", 20.0, 20.0),
+    ],
+)
+def test_a_decade_of_age_is_the_years_it_spans(line: str, text: str, lo: float, hi: float) -> None:
+    """'in their early twenties' is 20 to 25; '20s' without 'their' stays a time."""
+    (d,) = numbers(line)
+    assert (d.text, d.lo, d.hi) == (text, lo, hi)
+    assert d.value == pytest.approx((lo + hi) / 2)
+
+
 def test_number_words() -> None:
     """Words, compounds and fractions have values; other words have none."""
     assert word_value("fourteen") == 14

@@ -51,7 +51,7 @@ _ABBREVIATIONS = {
     "hum": "human", "kinet": "kinetics", "am": "american", "phys": "physical",
     "ther": "therapy", "perform": "performance", "physiother": "physiotherapy",
     "rehabil": "rehabilitation", "clin": "clinical", "br": "british", "scand": "scandinavian",
-    "biol": "biology", "nutr": "nutrition", "metab": "metabolism",
+    "biol": "biology", "nutr": "nutrition", "metab": "metabolism", "fit": "fitness",
 }  # fmt: skip
 _FILLER = r"(?:\s+(?:of|the|and|in|&|for))*\s+"
 _NAME = r"[A-Z][A-Za-z'\u2019\-]+(?:\s(?:de|da|dos|van|von)\s[A-Z][A-Za-z'\u2019\-]+)?"
@@ -174,11 +174,21 @@ def journal_of(citation: str) -> str | None:
 
 
 def journal_pattern(journal: str) -> re.Pattern[str]:
-    """Prose forms of a journal: as cited, expanded ('Int J Sports Med') and its initials."""
+    """Prose forms of a journal: as cited, expanded, shortened and as initials.
+
+    Expanded: 'Int J Sports Med' as 'International Journal of Sports Medicine'; shortened: a long
+    name with one inner word left out.
+    """
     words = re.findall(r"[A-Za-z]+", journal)
     expanded = [_ABBREVIATIONS.get(w.lower(), w.lower()) for w in words]
     # a plural the abbreviation hides ("Eur J Sport Sci" is written "... Sports Science")
     forms = {re.escape(journal), _FILLER.join(re.escape(w) + "s?" for w in expanded)}
+    if len(expanded) >= 4:
+        # a long name with one inner word left out, as writers shorten it ("Journal of Exercise
+        # & Fitness" for the Journal of Exercise Science & Fitness)
+        for skip in range(1, len(expanded) - 1):
+            kept = expanded[:skip] + expanded[skip + 1 :]
+            forms.add(_FILLER.join(re.escape(w) + "s?" for w in kept))
     initials = "".join(w[0] for w in words if w[0].isupper())
     if len(initials) >= 3 and len(words) > 1:
         forms.add(re.escape(initials))

@@ -249,3 +249,15 @@ def test_a_journals_last_word_before_a_year_is_not_a_surname() -> None:
     ]
     unknown = linker.mentions("Kinetics (2020) found")  # no journal around it: a surname still
     assert [m.candidates for m in unknown] == [()]
+
+
+def test_a_long_journal_name_with_one_inner_word_left_out_is_that_journal() -> None:
+    """'Journal of Exercise & Fitness' is how a writer shortens J Exerc Sci Fit."""
+    linker = Linker(
+        keys_from_rows(
+            [("kikuchi_2017", "Kikuchi N. Push-up. J Exerc Sci Fit. 2017;15:37-42.", 2017, None)]
+        )
+    )
+    text = "In a new study published in the Journal of Exercise & Fitness, researchers found it."
+    assert [m.candidates for m in linker.mentions(text)] == [("kikuchi_2017",)]
+    assert linker.mentions("In the Journal of Fitness, researchers found it.") == []

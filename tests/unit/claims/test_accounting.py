@@ -91,8 +91,10 @@ def test_a_claim_matches_its_number_by_value_once() -> None:
 
 
 def test_a_claim_prefers_the_number_whose_words_fit_then_its_own_value() -> None:
-    """'twice-a-week' fits a frequency better than 'two groups'; '166.0 ± 5.1 cm' holds 166 as
-    its own value, where '≥ 70%' only bounds it.
+    """A claim takes the number whose words fit it, then the one that is its value.
+
+    'twice-a-week' fits a frequency better than 'two groups'; '166.0 ± 5.1 cm' holds 166 as its
+    own value, where '≥ 70%' only bounds it.
     """
     line = "split into two groups, after eight twice-a-week sessions"
     out = dispose([line], [(1, "2", "sessions_per_week")], [1])

@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -61,6 +61,11 @@ _STRONG_TAIL = re.compile(
     r"|\s+and\s+(?:his|her|their|a)\s+(?:team|colleagues|group\s+of\s+colleagues)"
     r"|['\u2019]s?\s+(?:team|group|lab|research group|study|trial|paper|research|work))"
 )
+_REFERENCE = re.compile(
+    rf"(?<![;&]\s)(?<![;&])(?P<name>{_NAME}),\s+[A-Z]\.(?:\s?[A-Z]\.)?\s?;\s+{_NAME},\s+[A-Z]\."
+)
+"""An author list as a reference gives it: 'Wirth, K.; Hartmann, H.; ...' (the first is the
+first author)."""
 _TITLED = re.compile(
     r"\b(?:scientist|researcher|professor|physiologist|author|Dr\.?|Prof\.?)\s+"
     rf"(?:[A-Z][a-z]+\s+)?(?P<name>{_NAME})(?=\s+(?:published|and|of|at|from|in|ran|found|did|"
@@ -388,7 +393,15 @@ class Linker:
                 merged[-1] = _merge(merged[-1], m)
             else:
                 merged.append(m)
-        return merged
+        # a journal several studies share, in a sentence that names one of them otherwise
+        # ("Wirth, K.; ... in the Journal of Strength & Conditioning Research"): that one
+        named = {m.candidates[0] for m in merged if len(m.candidates) == 1 and m.kind != "journal"}
+        return [
+            replace(m, candidates=tuple(c for c in m.candidates if c in named))
+            if m.kind == "journal" and len(m.candidates) > 1 and named & set(m.candidates)
+            else m
+            for m in merged
+        ]
 
     def describe(self, text: str) -> Description:
         """What a text says that can describe a study (see `by_description`)."""
@@ -499,7 +512,13 @@ class Linker:
 
     def _authors(self, text: str) -> list[StudyMention]:
         out = []
-        patterns = ((_STRONG_TAIL, True), (_YEAR_TAIL, True), (_TITLED, True), (_LED_BY, False))
+        patterns = (
+            (_STRONG_TAIL, True),
+            (_YEAR_TAIL, True),
+            (_TITLED, True),
+            (_REFERENCE, True),
+            (_LED_BY, False),
+        )
         stated: set[str] | None = None  # worked out only when two studies share an author
         for pattern, strong in patterns:
             for m in pattern.finditer(text):
@@ -510,7 +529,7 @@ class Linker:
                 )
                 if name in _NOT_NAMES:
                     continue
-                et_al = pattern is _YEAR_TAIL or re.search(
+                et_al = pattern in (_YEAR_TAIL, _REFERENCE) or re.search(
                     r"et\.?\s+al|colleagues|co-?workers|co-?authors", m.group(0)
                 )
                 hits = self._by_author(name, first_only=bool(et_al))

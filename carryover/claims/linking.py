@@ -348,6 +348,12 @@ class Linker:
             k.study_id: words - self.common for k, words in zip(self.keys, titles, strict=True)
         }
         self.journals = [(journal_pattern(k.journal), k.study_id) for k in self.keys if k.journal]
+        self._any_journal = (
+            re.compile("|".join(f"(?:{p.pattern})" for p, _ in self.journals), re.I)
+            if self.journals
+            else None
+        )
+        """Every journal's forms in one pattern: one pass over a sentence finds where any is."""
 
     def _by_author(self, name: str, first_only: bool = True) -> list[StudyKey]:
         """Studies whose first author (or, unless first_only, any author) is that surname.
@@ -557,9 +563,14 @@ class Linker:
 
     def _journals(self, text: str) -> list[StudyMention]:
         by_span: dict[tuple[int, int], list[str]] = {}
-        for pattern, study_id in self.journals:
-            for m in pattern.finditer(text):
-                by_span.setdefault((m.start(), m.end()), []).append(study_id)
+        if self._any_journal is None:
+            return []
+        for found in self._any_journal.finditer(text):
+            # which journals are named here (several may share a name)
+            for pattern, study_id in self.journals:
+                m = pattern.match(text, found.start())
+                if m is not None:
+                    by_span.setdefault((m.start(), m.end()), []).append(study_id)
         out = []
         for (start, end), ids in by_span.items():
             if _LONGER_NAME.search(text, max(0, start - 30), start):

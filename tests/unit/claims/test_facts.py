@@ -83,10 +83,14 @@ READ = [
      [("age", None, None, None, "18"), ("age_sd", None, None, None, "1")]),
     # kg in a parenthesis about lifts is not body mass
     (B + "The BS group (n=12; 1RM 80 kg at 26 years) squatted.", [("age", "bs", None, None, "26")]),
-    # years of training are not ages; bounds and decades are not read (ranges: RANGES below)
+    # years of training are not ages; an age bound is not read (ranges, decades: RANGES below)
     (B + "Training experience was roughly 4.8 +/- 0.8 years in the back squat group.",
      [("other", None, None, None, "4.8")]),
     (B + "The women were over 18 years.", []),
+    # a progression's steps are a protocol detail; 'two variations of the squat' names none
+    (B + "The push-up progression had 9 variations, from easy to hard.",
+     [("other", None, None, None, "9")]),
+    (B + "With two common variations, front and back squats, lifters must choose.", []),
     # a study-level age in a sentence that names a group could be that group's: not read
     (B + "The squat group trained while the women aged 27 years watched.", []),
     # baseline and final values, in kg or pounds, with the test named before them

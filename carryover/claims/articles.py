@@ -169,6 +169,7 @@ _NEW_STUDY = re.compile(
 )
 """A study introduced without a name ("a recent study", "the second study")."""
 _ABBREVIATION_AFTER = re.compile(r"\s*(?:for|in|among)\s+(?:the\s+)?(?P<abbr>[A-Z]{2,5})\b")
+_ABBREVIATED_TEST = re.compile(r"\b(?P<abbr>[A-Z]{2,5})\s+(?=\d{1,2}\s*-?\s*RM\s*\()")
 _EVERY_GROUP = {"both", "each", "all", "every"}
 _PEOPLE = (
     r"(?:participants|subjects|men|women|males|females|athletes|players|lifters|people|adults|"
@@ -624,7 +625,8 @@ class _State:
 class _Mention:
     start: int
     end: int
-    kind: str  # study, group, groupless, exercise, measure, figure
+    kind: str  # study, group, groupless, exercise, test, measure, figure
+    # (a test is an exercise named for the figures right after it only: 'in BS 1 RM (...)')
     value: Any = None
     words: str = ""
     to: str | None = None
@@ -875,7 +877,9 @@ class Reader:
         self._differences(text, line_of, study)
         taken = [(m.start, m.end) for m in mentions]
         mentions += [m for m in self._exercises(text, line_of, study) if not _inside(m, taken)]
-        mentions += self._measures(text) + self._figures(text)
+        mentions += (
+            self._measures(text) + self._figures(text) + self._abbreviated_tests(text, study)
+        )
         ordered = sorted(mentions, key=lambda m: m.start)
         position = {id(m): i for i, m in enumerate(ordered)}
         figures = [i for i, m in enumerate(ordered) if m.kind == "figure"]
@@ -928,6 +932,7 @@ class Reader:
                     owned.add(j + 1)
             exercise = (
                 _last(before, "exercise")
+                or _last(before, "test")
                 or (own_exercise.value if own_exercise else None)
                 or _carried(carried["exercise"], text, ordered, figures, k)
                 or _first(after, "exercise")
@@ -1341,6 +1346,23 @@ class Reader:
         if group_id is None:
             return None
         return _Mention(match.start("abbr"), match.end("abbr"), "group", group_id)
+
+    def _abbreviated_tests(self, text: str, study: StudyRef) -> list[_Mention]:
+        """A test named by a group's abbreviation: 'in BS 1 RM' is the back squat group's lift.
+
+        Only an abbreviation the study's groups answer to, of a group that trained one exercise,
+        right before a repetition maximum whose figures follow in parentheses: 'HT 1RM rose' in a
+        clause of its own names no test for the figures after it.
+        """
+        trained = self._lookups(study).trained
+        found = []
+        for match in _ABBREVIATED_TEST.finditer(text):
+            group_id, _ = self._resolve_group([match.group("abbr").lower()], study)
+            if group_id is not None and group_id in trained:
+                found.append(
+                    _Mention(match.start("abbr"), match.end("abbr"), "test", trained[group_id])
+                )
+        return found
 
     def _define_abbreviations(self, text: str, study: StudyRef) -> None:
         """Abbreviations the article defines for a group: 'the back squat (SQ; n = 8)'."""

@@ -64,3 +64,33 @@ def test_the_lead_can_be_the_other_group(context: Context) -> None:  # noqa: F81
 def test_near_misses_are_not_paired(context: Context, text: str) -> None:  # noqa: F811
     claims, _ = read(text, context)
     assert [c for c in claims if c[2] == "change_pct"] == []
+
+
+# A test named by a group's abbreviation, its figures in parentheses after it.
+D = "A study by Hammond et al. set the back squat (BBS) against the hip thrust (BHT). "
+
+
+def test_a_test_named_by_a_group_abbreviation_is_its_trained_lift(
+    context: Context,  # noqa: F811
+) -> None:
+    text = D + "The BBS group improved more in BBS 1 RM (10.2% for BBS and 7.7% for BHT)."
+    claims, _ = read(text, context)
+    assert [c for c in claims if c[2] == "change_pct"] == [
+        (1, "hammond_2019", "change_pct", "bbs", "back_squat", "1RM", "10.2"),
+        (1, "hammond_2019", "change_pct", "bht", "back_squat", "1RM", "7.7"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the abbreviated test in a clause of its own names no test for the figures after it
+        D + "BHT 1RM rose in both groups, but the BBS group improved more in knee extensor "
+        "torque (10.2% for BBS and 7.7% for BHT).",
+        # an abbreviation no group answers to
+        D + "The BBS group improved more in LP 1 RM (10.2% for BBS and 7.7% for BHT).",
+    ],
+)
+def test_near_misses_name_no_test(context: Context, text: str) -> None:  # noqa: F811
+    claims, _ = read(text, context)
+    assert [c for c in claims if c[2] == "change_pct"] == []

@@ -23,6 +23,7 @@ from typing import Any
 import polars as pl
 
 from carryover.claims.facts import SPREADS
+from carryover.claims.linking import DESCRIBING
 from carryover.claims.numbers import Number, numbers
 
 CLAIM = "claim"
@@ -218,9 +219,9 @@ def dispose(
 _FITS = {
     "duration_weeks": re.compile(r"^[\s-]*weeks?\b", re.I),
     "sessions_per_week": re.compile(r"^[\s-]*(?:x|times|sessions?|days?|workouts?)?[\s/-]*"
-                                    r"(?:(?:per|a|each)\s+)?week", re.I),
-    "n": re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:participants|subjects|m[ae]n|wom[ae]n|males|"
-                    r"females|athletes|players|lifters|people|adults|adolescents|volunteers|"
+                                    r"(?:(?:per|a|each)[\s-]+)?week", re.I),
+    "n": re.compile(rf"^\s+(?:{DESCRIBING}\s+){{0,4}}?"
+                    r"(?:participants|subjects|m[ae]n|wom[ae]n|males|females|athletes|players|lifters|people|adults|adolescents|volunteers|"
                     r"girls|boys|individuals|students)\b", re.I),
 }  # fmt: skip
 

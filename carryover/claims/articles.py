@@ -130,6 +130,7 @@ _DURATION = re.compile(
     r"learning|break|deload|washout|rest|off)\b))",
     re.IGNORECASE,
 )
+_ABBREVIATION_DEFINED = re.compile(r"\((?P<abbr>[A-Z]{2,5})(?:[;,:][^)]*)?\)")
 _DEFINITION = re.compile(
     r"(?P<phrase>(?:[\w-]+\s+){0,3}[\w-]+)\s*\((?P<abbr>[A-Z]{2,5})(?:[;,:][^)]*)?\)"
 )
@@ -1366,7 +1367,11 @@ class Reader:
 
     def _define_abbreviations(self, text: str, study: StudyRef) -> None:
         """Abbreviations the article defines for a group: 'the back squat (SQ; n = 8)'."""
-        for match in _DEFINITION.finditer(text):
+        for abbreviation in _ABBREVIATION_DEFINED.finditer(text):
+            # the words before the parenthesis, looked for in a bounded window
+            match = _DEFINITION.search(text, max(0, abbreviation.start() - 80), abbreviation.end())
+            if match is None or match.end() != abbreviation.end():
+                continue
             words = match.group("phrase").lower().split()
             while words and words[0] in _NON_SPECIFIC:
                 words = words[1:]

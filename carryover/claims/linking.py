@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -51,7 +51,7 @@ _ABBREVIATIONS = {
     "hum": "human", "kinet": "kinetics", "am": "american", "phys": "physical",
     "ther": "therapy", "perform": "performance", "physiother": "physiotherapy",
     "rehabil": "rehabilitation", "clin": "clinical", "br": "british", "scand": "scandinavian",
-    "biol": "biology", "nutr": "nutrition", "metab": "metabolism",
+    "biol": "biology", "nutr": "nutrition", "metab": "metabolism", "fit": "fitness",
 }  # fmt: skip
 _FILLER = r"(?:\s+(?:of|the|and|in|&|for))*\s+"
 _NAME = r"[A-Z][A-Za-z'\u2019\-]+(?:\s(?:de|da|dos|van|von)\s[A-Z][A-Za-z'\u2019\-]+)?"
@@ -61,6 +61,11 @@ _STRONG_TAIL = re.compile(
     r"|\s+and\s+(?:his|her|their|a)\s+(?:team|colleagues|group\s+of\s+colleagues)"
     r"|['\u2019]s?\s+(?:team|group|lab|research group|study|trial|paper|research|work))"
 )
+_REFERENCE = re.compile(
+    rf"(?<![;&]\s)(?<![;&])(?P<name>{_NAME}),\s+[A-Z]\.(?:\s?[A-Z]\.)?\s?;\s+{_NAME},\s+[A-Z]\."
+)
+"""An author list as a reference gives it: 'Wirth, K.; Hartmann, H.; ...' (the first is the
+first author)."""
 _TITLED = re.compile(
     r"\b(?:scientist|researcher|professor|physiologist|author|Dr\.?|Prof\.?)\s+"
     rf"(?:[A-Z][a-z]+\s+)?(?P<name>{_NAME})(?=\s+(?:published|and|of|at|from|in|ran|found|did|"
@@ -174,11 +179,21 @@ def journal_of(citation: str) -> str | None:
 
 
 def journal_pattern(journal: str) -> re.Pattern[str]:
-    """Prose forms of a journal: as cited, expanded ('Int J Sports Med') and its initials."""
+    """Prose forms of a journal: as cited, expanded, shortened and as initials.
+
+    Expanded: 'Int J Sports Med' as 'International Journal of Sports Medicine'; shortened: a long
+    name with one inner word left out.
+    """
     words = re.findall(r"[A-Za-z]+", journal)
     expanded = [_ABBREVIATIONS.get(w.lower(), w.lower()) for w in words]
     # a plural the abbreviation hides ("Eur J Sport Sci" is written "... Sports Science")
     forms = {re.escape(journal), _FILLER.join(re.escape(w) + "s?" for w in expanded)}
+    if len(expanded) >= 4:
+        # a long name with one inner word left out, as writers shorten it ("Journal of Exercise
+        # & Fitness" for the Journal of Exercise Science & Fitness)
+        for skip in range(1, len(expanded) - 1):
+            kept = expanded[:skip] + expanded[skip + 1 :]
+            forms.add(_FILLER.join(re.escape(w) + "s?" for w in kept))
     initials = "".join(w[0] for w in words if w[0].isupper())
     if len(initials) >= 3 and len(words) > 1:
         forms.add(re.escape(initials))
@@ -333,6 +348,12 @@ class Linker:
             k.study_id: words - self.common for k, words in zip(self.keys, titles, strict=True)
         }
         self.journals = [(journal_pattern(k.journal), k.study_id) for k in self.keys if k.journal]
+        self._any_journal = (
+            re.compile("|".join(f"(?:{p.pattern})" for p, _ in self.journals), re.I)
+            if self.journals
+            else None
+        )
+        """Every journal's forms in one pattern: one pass over a sentence finds where any is."""
 
     def _by_author(self, name: str, first_only: bool = True) -> list[StudyKey]:
         """Studies whose first author (or, unless first_only, any author) is that surname.
@@ -378,7 +399,15 @@ class Linker:
                 merged[-1] = _merge(merged[-1], m)
             else:
                 merged.append(m)
-        return merged
+        # a journal several studies share, in a sentence that names one of them otherwise
+        # ("Wirth, K.; ... in the Journal of Strength & Conditioning Research"): that one
+        named = {m.candidates[0] for m in merged if len(m.candidates) == 1 and m.kind != "journal"}
+        return [
+            replace(m, candidates=tuple(c for c in m.candidates if c in named))
+            if m.kind == "journal" and len(m.candidates) > 1 and named & set(m.candidates)
+            else m
+            for m in merged
+        ]
 
     def describe(self, text: str) -> Description:
         """What a text says that can describe a study (see `by_description`)."""
@@ -489,7 +518,13 @@ class Linker:
 
     def _authors(self, text: str) -> list[StudyMention]:
         out = []
-        patterns = ((_STRONG_TAIL, True), (_YEAR_TAIL, True), (_TITLED, True), (_LED_BY, False))
+        patterns = (
+            (_STRONG_TAIL, True),
+            (_YEAR_TAIL, True),
+            (_TITLED, True),
+            (_REFERENCE, True),
+            (_LED_BY, False),
+        )
         stated: set[str] | None = None  # worked out only when two studies share an author
         for pattern, strong in patterns:
             for m in pattern.finditer(text):
@@ -500,7 +535,7 @@ class Linker:
                 )
                 if name in _NOT_NAMES:
                     continue
-                et_al = pattern is _YEAR_TAIL or re.search(
+                et_al = pattern in (_YEAR_TAIL, _REFERENCE) or re.search(
                     r"et\.?\s+al|colleagues|co-?workers|co-?authors", m.group(0)
                 )
                 hits = self._by_author(name, first_only=bool(et_al))
@@ -528,9 +563,14 @@ class Linker:
 
     def _journals(self, text: str) -> list[StudyMention]:
         by_span: dict[tuple[int, int], list[str]] = {}
-        for pattern, study_id in self.journals:
-            for m in pattern.finditer(text):
-                by_span.setdefault((m.start(), m.end()), []).append(study_id)
+        if self._any_journal is None:
+            return []
+        for found in self._any_journal.finditer(text):
+            # which journals are named here (several may share a name)
+            for pattern, study_id in self.journals:
+                m = pattern.match(text, found.start())
+                if m is not None:
+                    by_span.setdefault((m.start(), m.end()), []).append(study_id)
         out = []
         for (start, end), ids in by_span.items():
             if _LONGER_NAME.search(text, max(0, start - 30), start):

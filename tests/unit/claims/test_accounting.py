@@ -90,6 +90,23 @@ def test_a_claim_matches_its_number_by_value_once() -> None:
     assert [d.claim for d in out] == [0, 1, 2]
 
 
+def test_a_claim_prefers_the_number_whose_words_fit_then_its_own_value() -> None:
+    """A claim takes the number whose words fit it, then the one that is its value.
+
+    'twice-a-week' fits a frequency better than 'two groups'; '166.0 ± 5.1 cm' holds 166 as its
+    own value, where '≥ 70%' only bounds it.
+    """
+    line = "split into two groups, after eight twice-a-week sessions"
+    out = dispose([line], [(1, "2", "sessions_per_week")], [1])
+    assert [(d.text, d.disposition) for d in out if d.disposition == CLAIM] == [("twice", CLAIM)]
+    line = "had to complete ≥ 70% of sessions (height: 166.0 ± 5.1 cm)"
+    out = dispose([line], [(1, "70", "other"), (1, "166.0", "body_height")], [1])
+    assert [(d.text, d.claim) for d in out if d.disposition == CLAIM] == [
+        ("≥ 70%", 0),
+        ("166.0 ± 5.1 cm", 1),
+    ]
+
+
 def test_verdicts_and_the_summary_line() -> None:
     """A number takes its claims' worst verdict; the summary counts each disposition."""
     numbers_frame = pl.DataFrame(

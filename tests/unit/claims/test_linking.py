@@ -249,3 +249,42 @@ def test_a_journals_last_word_before_a_year_is_not_a_surname() -> None:
     ]
     unknown = linker.mentions("Kinetics (2020) found")  # no journal around it: a surname still
     assert [m.candidates for m in unknown] == [()]
+
+
+def test_a_long_journal_name_with_one_inner_word_left_out_is_that_journal() -> None:
+    """'Journal of Exercise & Fitness' is how a writer shortens J Exerc Sci Fit."""
+    linker = Linker(
+        keys_from_rows(
+            [("kikuchi_2017", "Kikuchi N. Push-up. J Exerc Sci Fit. 2017;15:37-42.", 2017, None)]
+        )
+    )
+    text = "In a new study published in the Journal of Exercise & Fitness, researchers found it."
+    assert [m.candidates for m in linker.mentions(text)] == [("kikuchi_2017",)]
+    assert linker.mentions("In the Journal of Fitness, researchers found it.") == []
+
+
+def test_a_reference_style_author_list_names_the_first_author_and_settles_the_journal() -> None:
+    """A reference-style author list names its first author and settles a shared journal.
+
+    'Wirth, K.; Hartmann, H.; ...' names Wirth; a journal two studies share in the same sentence
+    is then that study, not a study the data cannot tell.
+    """
+    linker = Linker(
+        keys_from_rows(
+            [
+                ("wirth_2016b", "Wirth K, Hartmann H. Squat and leg press. J Strength Cond Res. "
+                 "2016;30:1205.", 2016, None),
+                ("speirs_2016", "Speirs DE, Bennett MA. Split squat. J Strength Cond Res. "
+                 "2016;30:386.", 2016, None),
+            ]
+        )
+    )  # fmt: skip
+    text = (
+        "In 2016, Wirth, K.; Hartmann, H.; Sander, A. & Keiner, M. published their study in the "
+        "Journal of Strength & Conditioning Research."
+    )
+    assert [m.candidates for m in linker.mentions(text)] == [("wirth_2016b",), ("wirth_2016b",)]
+    alone = "A 2016 paper in the Journal of Strength & Conditioning Research."
+    assert [sorted(m.candidates) for m in linker.mentions(alone)] == [
+        ["speirs_2016", "wirth_2016b"]
+    ]

@@ -1355,9 +1355,10 @@ class Reader:
         right before a repetition maximum whose figures follow in parentheses: 'HT 1RM rose' in a
         clause of its own names no test for the figures after it.
         """
-        trained = self._lookups(study).trained
-        found = []
-        for match in _ABBREVIATED_TEST.finditer(text):
+        found: list[_Mention] = []
+        matches = list(_ABBREVIATED_TEST.finditer(text))
+        trained = self._lookups(study).trained if matches else {}
+        for match in matches:
             group_id, _ = self._resolve_group([match.group("abbr").lower()], study)
             if group_id is not None and group_id in trained:
                 found.append(

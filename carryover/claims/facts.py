@@ -239,6 +239,13 @@ _OTHER: tuple[re.Pattern[str], ...] = (
         re.I,
     ),
 )
+_HAD_BEFORE = re.compile(r"\b(?:had|has|have)\s+$", re.I)
+_STEPS_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:variations|levels|progressions|stages)\b", re.I
+)
+_STEPS_BEFORE = re.compile(r"\b(?:variations|levels|progressions|stages)\b", re.I)
+"""A progression's steps: 'the design had 9 variations', 'harder variations ... had nine of them'
+(not 'two variations of the squat', which names no protocol)."""
 _HOURS_AFTER = re.compile(r"^\s?(?:h|hrs?|hours?)\b", re.I)
 _ABSTAIN = re.compile(
     r"\b(?:fast\w*|abstain\w*|avoid\w*|refrain\w*|no\s+(?:food|caffeine|alcohol|exercise)|"
@@ -621,6 +628,10 @@ def _other(text: str, number: Number, before: str, after: str) -> Fact | None:
         )
     if not hit and _PRIOR_FREQUENCY.match(unit_after):
         hit = True
+    if not hit and _HAD_BEFORE.search(before[-20:]) and _STEPS_AFTER.match(unit_after):
+        hit = True  # "the design had 9 variations", "had nine of them" (after "variations")
+    if not hit and _HAD_BEFORE.search(before[-20:]) and re.match(r"^\s+of\s+them\b", unit_after):
+        hit = bool(_STEPS_BEFORE.search(before))
     if (
         not hit
         and _MONTHS_AFTER.match(unit_after)

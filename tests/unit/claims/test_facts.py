@@ -87,6 +87,10 @@ READ = [
     (B + "Training experience was roughly 4.8 +/- 0.8 years in the back squat group.",
      [("other", None, None, None, "4.8")]),
     (B + "The women were aged 18-30 and over 18 years, in their early twenties.", []),
+    # a progression's steps are a protocol detail; 'two variations of the squat' names none
+    (B + "The push-up progression had 9 variations, from easy to hard.",
+     [("other", None, None, None, "9")]),
+    (B + "With two common variations, front and back squats, lifters must choose.", []),
     # a study-level age in a sentence that names a group could be that group's: not read
     (B + "The squat group trained while the women aged 27 years watched.", []),
     # baseline and final values, in kg or pounds, with the test named before them

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import re
 import unicodedata
 from collections import Counter, deque
@@ -169,6 +170,7 @@ _NEW_STUDY = re.compile(
 )
 """A study introduced without a name ("a recent study", "the second study")."""
 _ABBREVIATION_AFTER = re.compile(r"\s*(?:for|in|among)\s+(?:the\s+)?(?P<abbr>[A-Z]{2,5})\b")
+_ABBREVIATED_TEST = re.compile(r"\b(?P<abbr>[A-Z]{2,5})\s+(?=\d{1,2}\s*-?\s*RM\s*\()")
 _EVERY_GROUP = {"both", "each", "all", "every"}
 _PEOPLE = (
     r"(?:participants|subjects|men|women|males|females|athletes|players|lifters|people|adults|"
@@ -624,7 +626,8 @@ class _State:
 class _Mention:
     start: int
     end: int
-    kind: str  # study, group, groupless, exercise, measure, figure
+    kind: str  # study, group, groupless, exercise, test, measure, figure
+    # (a test is an exercise named for the figures right after it only: 'in BS 1 RM (...)')
     value: Any = None
     words: str = ""
     to: str | None = None
@@ -875,7 +878,9 @@ class Reader:
         self._differences(text, line_of, study)
         taken = [(m.start, m.end) for m in mentions]
         mentions += [m for m in self._exercises(text, line_of, study) if not _inside(m, taken)]
-        mentions += self._measures(text) + self._figures(text)
+        mentions += (
+            self._measures(text) + self._figures(text) + self._abbreviated_tests(text, study)
+        )
         ordered = sorted(mentions, key=lambda m: m.start)
         position = {id(m): i for i, m in enumerate(ordered)}
         figures = [i for i, m in enumerate(ordered) if m.kind == "figure"]
@@ -884,7 +889,7 @@ class Reader:
         carried: dict[str, str | None] = {"exercise": None, "measure": None}
         done = 0
         owned: set[int] = set()  # group mentions already owned by the figure before them
-        respective = _respective(text, ordered, figures)
+        respective = _respective(text, ordered, figures) | self._paired(text, ordered, figures)
         every_later = _every_later(text, ordered)
         for k, i in enumerate(figures):
             # A figure's clause: the mentions since the previous figure, and up to the next one.
@@ -928,6 +933,7 @@ class Reader:
                     owned.add(j + 1)
             exercise = (
                 _last(before, "exercise")
+                or _last(before, "test")
                 or (own_exercise.value if own_exercise else None)
                 or _carried(carried["exercise"], text, ordered, figures, k)
                 or _first(after, "exercise")
@@ -1054,6 +1060,51 @@ class Reader:
             measure=measure,
             value_to=value_to,
         )
+
+    def _paired(self, text: str, ordered: list[_Mention], figures: list[int]) -> dict[int, str]:
+        """Two figures set against each other for a study of two groups ('(+10.5 % vs 8.1 %)').
+
+        The sentence must say which group came out ahead ('leaned toward hip thrusts', 'a lead
+        for the front squat'): its figure is the first of the pair, and the pair must agree
+        (the first figure the larger gain); the second is the other group's.
+        """
+        study = self.state.study
+        if study is None or len(study.groups) != 2 or not _PAIR_WORD.search(text):
+            return {}
+        ahead = self._ahead(text, ordered, study)
+        if ahead is None:
+            return {}
+        other = next(g for g in study.groups if g != ahead)
+        found: dict[int, str] = {}
+        for a, b in itertools.pairwise(figures):
+            first, second = ordered[a], ordered[b]
+            if (
+                b == a + 1
+                and _PAIR_BETWEEN.fullmatch(text, first.end, second.start)
+                and _PAIR_OPEN.search(text, max(0, first.start - 3), first.start)
+                and _PAIR_CLOSE.match(text, second.end)
+                and _larger_gain(first, second)
+            ):
+                found[a], found[b] = ahead, other
+        return found
+
+    def _ahead(self, text: str, ordered: list[_Mention], study: StudyRef) -> str | None:
+        """The one group the sentence says came out ahead, by name or by what it trained."""
+        trained: dict[str, set[str]] = {}
+        for group_id, exercise in self._lookups(study).trained.items():
+            trained.setdefault(exercise, set()).add(group_id)
+        ahead = set()
+        for match in _AHEAD.finditer(text):
+            named = next((m for m in ordered if m.start >= match.end()), None)
+            if named is None or named.start != match.end():
+                return None  # a lead for something that is not a group or its exercise
+            if named.kind == "group":
+                ahead.add(named.value)
+            elif named.kind == "exercise" and len(trained.get(named.value, ())) == 1:
+                ahead |= trained[named.value]
+            else:
+                return None
+        return next(iter(ahead)) if len(ahead) == 1 else None
 
     def _advance(self, m: _Mention) -> None:
         if m.kind == "group":
@@ -1297,6 +1348,24 @@ class Reader:
         if group_id is None:
             return None
         return _Mention(match.start("abbr"), match.end("abbr"), "group", group_id)
+
+    def _abbreviated_tests(self, text: str, study: StudyRef) -> list[_Mention]:
+        """A test named by a group's abbreviation: 'in BS 1 RM' is the back squat group's lift.
+
+        Only an abbreviation the study's groups answer to, of a group that trained one exercise,
+        right before a repetition maximum whose figures follow in parentheses: 'HT 1RM rose' in a
+        clause of its own names no test for the figures after it.
+        """
+        found: list[_Mention] = []
+        matches = list(_ABBREVIATED_TEST.finditer(text))
+        trained = self._lookups(study).trained if matches else {}
+        for match in matches:
+            group_id, _ = self._resolve_group([match.group("abbr").lower()], study)
+            if group_id is not None and group_id in trained:
+                found.append(
+                    _Mention(match.start("abbr"), match.end("abbr"), "test", trained[group_id])
+                )
+        return found
 
     def _define_abbreviations(self, text: str, study: StudyRef) -> None:
         """Abbreviations the article defines for a group: 'the back squat (SQ; n = 8)'."""
@@ -1600,6 +1669,27 @@ def _respective(text: str, ordered: list[_Mention], figures: list[int]) -> dict[
     if len(groups) < 2 or len(trailing) != len(groups):
         return {}
     return dict(zip(trailing, groups, strict=True))
+
+
+_PAIR_WORD = re.compile(r"\b(?:vs\.?|versus|against)\s", re.IGNORECASE)
+_PAIR_BETWEEN = re.compile(r"\s*(?:vs\.?|versus|against)\s*", re.IGNORECASE)
+_PAIR_OPEN = re.compile(r"\(\s*$")
+_PAIR_CLOSE = re.compile(r"\s*\)")
+_AHEAD = re.compile(
+    r"\b(?:(?:lead|edge|advantage)\s+(?:for|to)|(?:lean(?:s|ed|ing)?|tilt(?:s|ed|ing)?|tip(?:s|ped)?)"
+    r"(?:\s+a\s+little|\s+slightly)?\s+towards?|in\s+favou?r\s+of|favou?r(?:s|ed|ing))"
+    r"\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _larger_gain(first: _Mention, second: _Mention) -> bool:
+    """Both figures gains, the first the larger: the order a writer gives a lead in."""
+    try:
+        a, b = float(first.value), float(second.value)
+    except (TypeError, ValueError):
+        return False
+    return a > b > 0
 
 
 def _exercise_right_after(text: str, figure: _Mention, after: list[_Mention]) -> _Mention | None:

@@ -37,6 +37,9 @@ _IS_FIGURE = _IS_CHANGE | _IS_CONTRAST | IS_FACT
 MAX_DROPOUT = 0.3
 """The largest share of participants a claimed sample may count beyond the analysed one (those
 randomised who dropped out) for the claim to be unverifiable rather than wrong."""
+UNCOVERED_KIND = "muscle_size"
+"""Tests of this kind (exercises.kind) are often measured but left out of the data: a claim on one
+for a study with no outcome of the kind is unverifiable, not "exercise not tested"."""
 _IS_N = pl.col("quantity").is_in(["n", "n_analysed"])
 _ANALYSED = pl.col("quantity") == "n_analysed"
 _GROUP_N = _IS_N & pl.col("group_id").is_not_null()
@@ -85,6 +88,24 @@ def judge(
         .select("study_id", pl.col("trained_exercise").alias("test_exercise"))
         .unique()
         .with_columns(pl.lit(True).alias("_trained"))
+    )
+    # A claim on a muscle-size test, for a study whose data records no muscle-size outcome at
+    # all, is about something the data does not cover: unverifiable, never "not tested".
+    kind = pl.col("kind") if "kind" in exercises.columns else pl.lit(None, dtype=pl.String)
+    kinds = exercises.select(pl.col("exercise_id").alias("test_exercise"), kind.alias("_kind"))
+    uncovered = (
+        kinds.filter(pl.col("_kind") == UNCOVERED_KIND)
+        .select("test_exercise")
+        .join(pl.DataFrame({"study_id": studies["study_id"].unique()}), how="cross")
+        .join(
+            outcomes.join(kinds, on="test_exercise", how="inner")
+            .filter(pl.col("_kind") == UNCOVERED_KIND)
+            .select("study_id")
+            .unique(),
+            on="study_id",
+            how="anti",
+        )
+        .with_columns(pl.lit(True).alias("_kind_uncovered"))
     )
     with_ref = changes.join(
         outcomes.select(*_FIGURE_KEY, pl.col("source").alias("_source_ref")),
@@ -138,6 +159,7 @@ def judge(
         frame.join(tested_exercises, on="study_id", how="left", maintain_order="left")
         .join(tested_measures, on=["study_id", "test_exercise"], how="left", maintain_order="left")
         .join(trained, on=["study_id", "test_exercise"], how="left", maintain_order="left")
+        .join(uncovered, on=["study_id", "test_exercise"], how="left", maintain_order="left")
         .join(
             figures,
             on=[*_FIGURE_KEY, "quantity"],
@@ -251,6 +273,7 @@ def judge(
         & pl.col("_tested_exercises").is_not_null()
         & pl.col("_tested_measures").is_null()
         & pl.col("_trained").is_null()
+        & pl.col("_kind_uncovered").is_null()
     )
     not_tested_measure = (
         _IS_CHANGE

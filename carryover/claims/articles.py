@@ -179,8 +179,8 @@ _PEOPLE = (
 _SIZE_AFTER_GROUP = re.compile(r"\s*\((?:[A-Z]{2,5}\s*[;:,]\s*)?n\s*=\s*(?P<n>\d+)", re.IGNORECASE)
 _SIZE_APPOSITIVE = re.compile(rf"(?:,|\s+of)\s*(?P<n>{_NUM})\s+{_PEOPLE}\b", re.IGNORECASE)
 _SIZE_BEFORE_GROUP = re.compile(
-    rf"(?P<n>{_NUM})\s+(?:(?:of\s+(?:them|the\s+\w+)\s+)?(?:were\s+)?(?:assigned|allocated|"
-    r"randomi[sz]ed|placed|put)\s+(?:in)?to|in)\s+(?:the\s+|a\s+)?$",
+    rf"(?P<n>{_NUM})\s+(?:{_PEOPLE}\s+)?(?:(?:of\s+(?:them|the\s+\w+)\s+)?(?:were\s+)?"
+    r"(?:assigned|allocated|randomi[sz]ed|placed|put)\s+(?:in)?to|in)\s+(?:the\s+|a\s+)?$",
     re.IGNORECASE,
 )
 _SIZE_EACH_GROUP = re.compile(

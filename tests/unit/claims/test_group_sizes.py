@@ -28,6 +28,7 @@ def sizes(claims: list[tuple[object, ...]]) -> list[tuple[object, object]]:
         (H + "Of the 14 men, 7 of them were assigned to the hip thrust group.",
          [(None, "14"), ("bht", "7")]),
         (H + "There were 7 in the squat group.", [("bbs", "7")]),
+        (H + "At the start, the 7 men in the squat group squatted 100 kg.", [("bbs", "7")]),
         (H + "Each group had 7 participants.", [("bbs", "7"), ("bht", "7")]),
         (C + "Boys were randomised to an FS (n=10) or HT (n=10) group.",
          [("fs", "10"), ("ht", "10")]),
@@ -55,6 +56,7 @@ def test_group_sizes_become_n_claims_of_their_group(
     [
         H + "They did 3 sets of 10 with the back squat at 80% of their 1RM.",  # a set scheme
         H + "The squat group did 3 sets of 7 with the back squat.",  # a set scheme after a group
+        H + "They did 7 sets in the squat group.",  # sets, not people
         H + "A group of 14 men was tested on the hip thrust.",  # tested, not trained: unread
         H + "The hip thrust group (7 sessions) trained hard.",  # a count, not 'n ='
         H + "The squat group's 1RM rose by 7 in the squat group.",  # no count of people

@@ -16,7 +16,7 @@ Pure: the article's lines, the reader's claims and the lines read about a study 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -166,8 +166,9 @@ def dispose(
             continue
         waiting = list(per_line.get(line_no, []))
         owner: dict[int, int] = {}
+        places = _Places(found)
         for k, value, quantity in waiting:
-            target = _match(found, text, value, quantity, owner)
+            target = _match(places, text, value, quantity, owner)
             if target is not None:
                 owner[target] = k
         for i, number in enumerate(found):
@@ -217,17 +218,56 @@ def dispose(
 
 
 _FITS = {
-    "duration_weeks": re.compile(r"^[\s-]*weeks?\b", re.I),
-    "sessions_per_week": re.compile(r"^[\s-]*(?:x|times|sessions?|days?|workouts?)?[\s/-]*"
+    "duration_weeks": re.compile(r"[\s-]*weeks?\b", re.I),
+    "sessions_per_week": re.compile(r"[\s-]*(?:x|times|sessions?|days?|workouts?)?[\s/-]*"
                                     r"(?:(?:per|a|each)[\s-]+)?week", re.I),
-    "n": re.compile(rf"^\s+(?:{DESCRIBING}\s+){{0,4}}?"
-                    r"(?:participants|subjects|m[ae]n|wom[ae]n|males|females|athletes|players|lifters|people|adults|adolescents|volunteers|"
-                    r"girls|boys|individuals|students)\b", re.I),
+    "n": re.compile(rf"\s+(?:{DESCRIBING}\s+){{0,4}}?"
+                    r"(?:participants|subjects|m[ae]n|wom[ae]n|males|females|athletes|players|"
+                    r"lifters|people|adults|adolescents|volunteers|girls|boys|individuals|"
+                    r"students)\b", re.I),
 }  # fmt: skip
 
 
+class _Places:
+    """A line's numbers indexed for matching claims: by value, and the intervals among them.
+
+    Each claim looks only at the numbers of its value and at the few bounded or open intervals,
+    so a line of thousands of numbers is matched in about linear time.
+    """
+
+    def __init__(self, found: list[Number]) -> None:
+        self.found = found
+        self.by_value: dict[float, list[int]] = {}
+        self.intervals: list[int] = []
+        for i, number in enumerate(found):
+            if number.value is None:
+                continue
+            self.by_value.setdefault(round(abs(number.value), 9), []).append(i)
+            if (
+                number.lo is not None
+                and number.hi is not None
+                and number.kind in ("figure", "ci")
+                and number.lo != number.hi
+            ):
+                self.intervals.append(i)
+
+    def candidates(self, wanted: float, owner: dict[int, int]) -> Iterator[tuple[int, bool]]:
+        """The numbers not yet owned that are the value (True) or hold it (False), in order."""
+        equal = self.by_value.get(round(abs(wanted), 9), [])
+        while equal and equal[0] in owner:  # owned ones are dropped as they are passed
+            equal.pop(0)
+        inside = [
+            i
+            for i in self.intervals
+            if i not in owner and self.found[i].lo <= wanted <= self.found[i].hi  # type: ignore[operator]
+        ]
+        for i in sorted({*equal, *inside}):
+            if i not in owner:
+                yield i, i in equal
+
+
 def _match(
-    found: list[Number], line: str, value: str, quantity: str, owner: dict[int, int]
+    places: _Places, line: str, value: str, quantity: str, owner: dict[int, int]
 ) -> int | None:
     """The number not yet owned whose value is the claim's value (or whose interval holds it).
 
@@ -241,43 +281,27 @@ def _match(
         wanted = float(value)
     except ValueError:
         return None
-    candidates = []
-    exact: set[int] = set()
-    for i, number in enumerate(found):
-        if i in owner or number.value is None:
-            continue
-        equal = abs(abs(number.value) - abs(wanted)) < 1e-9
-        inside = (
-            number.lo is not None
-            and number.hi is not None
-            and number.lo <= wanted <= number.hi
-            and number.kind in ("figure", "ci")
-            and number.lo != number.hi
-        )
-        if equal or inside:
-            candidates.append(i)
-        if equal:
-            exact.add(i)
-    if not candidates:
-        return None
+    pattern = _FITS.get("n" if quantity == "n_analysed" else quantity)
 
-    def fits(i: int) -> bool:
-        number = found[i]
+    def fits(number: Number) -> bool:
         if quantity == "change_pct":
             return "%" in number.text or "percent" in line[number.end - 1 : number.end + 9]
         if quantity in ("n", "n_analysed") and number.kind == "n":
             return False  # "(n = 12)" is a group's size, not the total
-        pattern = _FITS.get("n" if quantity == "n_analysed" else quantity)
-        return bool(pattern and pattern.match(line[number.end - 1 :]))
+        return bool(pattern and pattern.match(line, number.end - 1))
 
-    def rank(i: int) -> tuple[bool, bool, bool]:
+    best: tuple[tuple[bool, bool, bool], int] | None = None
+    for i, exact in places.candidates(wanted, owner):
         # words that fit the quantity first, then the number that is the value itself, then a
         # bounded interval holding it ('166.0 ± 5.1' before '≥ 70%' for 166)
-        number = found[i]
+        number = places.found[i]
         unbounded = number.lo == float("-inf") or number.hi == float("inf")
-        return (not fits(i), i not in exact, unbounded)
-
-    return min(candidates, key=rank)
+        rank = (not fits(number), not exact, unbounded)
+        if rank == (False, False, False):
+            return i  # the best there can be: the first such on the line
+        if best is None or rank < best[0]:
+            best = (rank, i)
+    return best[1] if best else None
 
 
 def words_around(line: str, column: int, text: str, width: int = 40) -> str:

@@ -185,9 +185,22 @@ _SIZE_BEFORE_GROUP = re.compile(
 )
 _SIZE_EACH_GROUP = re.compile(
     rf"\b(?:each|every|both)\s+groups?\s+(?:had|of|with|included|contained)\s+(?P<n>{_NUM})\b"
+    rf"(?=\s+{_PEOPLE}\b|\s*(?:[.;,)]|$))"
     rf"|(?P<n2>{_NUM})\s+{_PEOPLE}?\s*(?:in|per)\s+(?:each|every)\s+group\b",
     re.IGNORECASE,
 )
+_LEFT_THE_STUDY = re.compile(
+    r"\s+(?:(?:later|also|eventually|then)\s+)?(?:withdrew|dropped\s+out|did\s+not\s+"
+    r"(?:complete|finish)|were\s+excluded|was\s+excluded|left\s+the\s+study|quit)\b",
+    re.IGNORECASE,
+)
+"""Words after a count of people that make it those who left, not a group's size."""
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"\b(?:weeks?|days?|sessions?|sets?|reps?|months?|minutes?|hours?|was|is|at|of|"
+    r"by|to)\s+$",
+    re.IGNORECASE,
+)
+"""'peaked at week 4 in the squat group', 'was 112 in the squat group': no count of people."""
 _GROUP_APPOSITIVE = re.compile(r"\bgroups?\s*(?:[,(:]|\bof|\bhad|\bwith)\s*$", re.IGNORECASE)
 _WHOLE_SAMPLE = re.compile(
     r"(?:\b(?:took|recruited|involved|included|enrolled|studied|used|tested|examined|followed|"
@@ -1193,14 +1206,23 @@ class Reader:
                 continue
             for pattern in (_SIZE_AFTER_GROUP, _SIZE_APPOSITIVE):
                 size = pattern.match(text, m.end)
+                if size is not None and _LEFT_THE_STUDY.match(text, size.end(), size.end() + 60):
+                    break  # "in the hip thrust group, two participants dropped out"
                 if size is not None:
                     n = size.group("n")
                     self.claim(line_of(size.start("n")), "n", _number(n), group_id=m.value)
                     break
             else:
                 before = _SIZE_BEFORE_GROUP.search(text[max(0, m.start - 80) : m.start])
-                if before is not None and not _CHANGE_BY.search(
-                    text, max(0, m.start - 80), max(0, m.start - 80) + before.start("n")
+                if (
+                    before is not None
+                    and "." not in before.group("n")
+                    and not _CHANGE_BY.search(
+                        text, max(0, m.start - 80), max(0, m.start - 80) + before.start("n")
+                    )
+                    and not _NOT_A_COUNT_BEFORE.search(
+                        text, max(0, m.start - 80), max(0, m.start - 80) + before.start("n")
+                    )
                 ):
                     at = max(0, m.start - 80) + before.start("n")
                     self.claim(line_of(at), "n", _number(before.group("n")), group_id=m.value)
@@ -1454,9 +1476,11 @@ class Reader:
             ) and not self._whole_sample(text, match):
                 continue  # "the hip thrust group, 10 women": a group's size, not the total
             # "twenty-two participants ... completed": those analysed, not those randomised
-            clause_end = _CLAUSE_END.search(text, match.end())
+            # (looked for within a bounded window: a long line of counts stays linear)
+            window = min(len(text), match.end() + _NEAR)
+            clause_end = _CLAUSE_END.search(text, match.end(), window)
             analysed = _COMPLETED.search(
-                text, match.start(), clause_end.start() if clause_end else len(text)
+                text, match.start(), clause_end.start() if clause_end else window
             ) or _COMPLETED_BEFORE.search(text, max(0, match.start() - 30), match.start())
             quantity = "n_analysed" if analysed else "n"
             self.claim(line_of(match.start("n")), quantity, _number(match.group("n")))

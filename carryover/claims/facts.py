@@ -345,6 +345,12 @@ def _p_value(
 ) -> Fact | None:
     if number.kind != "p_value" or not compares:
         return None
+    floor, end = _clause_of(text, number.column - 1)
+    if not _COMPARES.search(text, floor, end) and _WITHIN_CHANGE.search(text, floor, end):
+        # "both groups improved their deadlift (P<0.001), but ...": a change within the groups;
+        # a clause that only continues a comparison's list ("in gluteus MT (..., P=0.001)")
+        # keeps the sentence's comparison
+        return None
     relation = re.search(r"[<>=≤≥]|&lt;", number.text)
     sign = relation.group(0) if relation else "="
     quantity = {"<": "p_below", "≤": "p_below", "&lt;": "p_below", ">": "p_above"}.get(
@@ -358,6 +364,19 @@ def _p_value(
     return Fact(start, quantity, value, None, test, measure)
 
 
+def _clause_of(text: str, start: int) -> tuple[int, int]:
+    """The clause a p value belongs to, as (start, end) offsets.
+
+    From the last clause break before the p (or before its parenthesis), within a bounded window,
+    to the p or its parenthesis.
+    """
+    paren = _parenthesis(text, start)
+    end = paren if paren is not None else start
+    floor = max(0, end - _PAREN_WINDOW)
+    delimiters = [m.end() for m in _CLAUSE_END.finditer(text, floor, end)]
+    return (delimiters[-1] if delimiters else floor), end
+
+
 def _tested_before(
     text: str, start: int, near: Near, study: Lookups
 ) -> tuple[str | None, str | None]:
@@ -366,11 +385,7 @@ def _tested_before(
     An exercise that names an arm ('back squat training', 'the squat group') is not a test; an
     abbreviation of a group followed by a measure ('in BS 1RM') names its trained exercise.
     """
-    paren = _parenthesis(text, start)
-    end = paren if paren is not None else start
-    floor = max(0, end - _PAREN_WINDOW)
-    delimiters = [m.end() for m in _CLAUSE_END.finditer(text, floor, end)]
-    floor = delimiters[-1] if delimiters else floor
+    floor, end = _clause_of(text, start)
     tests: list[tuple[int, str]] = []
     for s, e, exercise in Near.between(near.exercises, floor, end):
         if floor <= s < end and not _ARM_AFTER.match(text[e : e + 20]):

@@ -155,3 +155,29 @@ def test_articles_being_a_file_is_a_finding(tmp_path: Path) -> None:
     assert "should be a folder" in problem["message"]
     findings = check(raw).validation.findings
     assert findings.filter(pl.col("source_file") == "articles").height == 1
+
+
+@pytest.mark.slow  # times two long lines
+def test_a_line_of_many_counts_is_read_in_linear_time() -> None:
+    """'12 men' thousands of times on one line: four times the line, not sixteen times the time.
+
+    Group sizes, samples and the number accounting look at bounded windows or at the numbers of
+    one value.
+    """
+    import time
+
+    from carryover.claims.articles import Article, read_article
+    from tests.support import bundled_context
+
+    context = bundled_context()
+
+    def seconds(repeats: int) -> float:
+        line = "Hammond et al. (2019) recruited " + "12 men and " * repeats + "no one else."
+        began = time.process_time()
+        read_article(Article("articles/a.md", "a", [line]), context)
+        return time.process_time() - began
+
+    seconds(100)  # warm up
+    small = min(seconds(1000) for _ in range(2))
+    large = min(seconds(4000) for _ in range(2))
+    assert large < 8 * small

@@ -91,6 +91,9 @@ READ = [
     (B + "The push-up progression had 9 variations, from easy to hard.",
      [("other", None, None, None, "9")]),
     (B + "With two common variations, front and back squats, lifters must choose.", []),
+    # a p after a change within the groups is no between-group p, though the sentence compares
+    (B + "Both groups improved their back squat 1RM (P<0.001), but the BS group improved it "
+     "more than the HT group (P=0.017).", [("p_value", None, None, None, "0.017")]),
     # a study-level age in a sentence that names a group could be that group's: not read
     (B + "The squat group trained while the women aged 27 years watched.", []),
     # baseline and final values, in kg or pounds, with the test named before them
@@ -396,7 +399,9 @@ def test_reading_facts_grows_linearly_with_the_sentence() -> None:
         began = time.perf_counter()
         found = read_facts(text, near, study)
         elapsed = time.perf_counter() - began
-        assert len(found) >= 3 * repeats - 1  # baseline, gain and p (the first gain compares)
+        # baseline and gain; each p follows a gain within the group in its own clause, so it is
+        # not a between-group p
+        assert len(found) >= 2 * repeats - 1
         return elapsed
 
     seconds(50)  # warm up

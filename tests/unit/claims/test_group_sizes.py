@@ -57,6 +57,10 @@ def test_group_sizes_become_n_claims_of_their_group(
         H + "They did 3 sets of 10 with the back squat at 80% of their 1RM.",  # a set scheme
         H + "The squat group did 3 sets of 7 with the back squat.",  # a set scheme after a group
         H + "They did 7 sets in the squat group.",  # sets, not people
+        H + "Each group had 2 sessions per week for 4 weeks.",  # a frequency, not a size
+        H + "In the hip thrust group, two participants dropped out.",  # those who left
+        H + "Strength peaked at week 4 in the squat group.",  # a week, not a count
+        H + "The mean 1RM was 112 in the squat group.",  # a figure, not a count
         H + "A group of 14 men was tested on the hip thrust.",  # tested, not trained: unread
         H + "The hip thrust group (7 sessions) trained hard.",  # a count, not 'n ='
         H + "The squat group's 1RM rose by 7 in the squat group.",  # no count of people

@@ -72,9 +72,11 @@ _TITLED = re.compile(
     r"showed|tested|compared|had|looked)\b)"
 )
 _YEAR_TAIL = re.compile(
-    rf"(?P<name>{_NAME})(?:\s+(?:and|&)\s+{_NAME})?\s*\(\s*(?P<year>(?:19|20)\d\d)[a-z]?\s*\)"
+    rf"(?P<name>{_NAME})(?:\s+(?:and|&)\s+(?P<second>{_NAME}))?\s*\("
+    r"\s*(?P<year>(?:19|20)\d\d)[a-z]?\s*\)"
 )
-"""'Plotkin (2023)', 'Kikuchi and Nakazato (2017)': the first name is the first author."""
+"""'Plotkin (2023)', 'Kikuchi and Nakazato (2017)': the first name is the first author. In
+'Squats and Hammond (2019)' or 'Contreras and Hammond (2019)' the year is the second name's."""
 _LED_BY = re.compile(
     r"\b(?:(?:led|headed|run|conducted|carried\s+out|done|directed)\s+by|"
     r"(?:study|trial|paper|research|work)\s+(?:by|from)|by)\s+(?:none\s+other\s+than\s+)?"
@@ -539,6 +541,21 @@ class Linker:
                     r"et\.?\s+al|colleagues|co-?workers|co-?authors", m.group(0)
                 )
                 hits = self._by_author(name, first_only=bool(et_al))
+                if pattern is _YEAR_TAIL:
+                    # the year in the parenthesis is the study's: a first name of another year
+                    # (or of no study) gives way to the second name's study of that year
+                    year = int(m.group("year"))
+                    second = (
+                        self._by_author(m.group("second"), first_only=True)
+                        if m.group("second")
+                        else []
+                    )
+                    hits = (
+                        [k for k in hits if k.year == year]
+                        or [k for k in second if k.year == year]
+                        or _near_year(hits, year)
+                        or _near_year(second, year)
+                    )
                 if len(hits) > 1:  # any author: the sentence's facts tell the studies apart
                     stated = stated_facts(text) if stated is None else stated
                     hits = [k for k in hits if not _clash(stated, k)] or hits
@@ -604,6 +621,11 @@ def _outside_journals(
     return [
         m for m in authors if m.candidates or not any(j.start <= m.start < j.end for j in journals)
     ]
+
+
+def _near_year(keys: list[StudyKey], year: int) -> list[StudyKey]:
+    """The studies of a year either side (a paper online before its issue is cited by both)."""
+    return [k for k in keys if abs(k.year - year) <= 1]
 
 
 def _compatible(a: StudyMention, b: StudyMention) -> bool:

@@ -264,7 +264,7 @@ def test_the_demonstration_article_reports_each_planted_error_and_no_true_statem
         (25, 22.0),
         (26, 35.9),
         (27, 4.3),
-        (32, 13.0),
+        (32, 11.7),  # "roughly 13%": the range a tenth either side, 11.7 to 14.3
         (32, 13.3),
     ]
 

@@ -92,7 +92,7 @@ def test_first_run_after_an_upgrade_rebuilds_and_keeps_the_history(tmp_path: Pat
             ).fetchall()
         )
         assert new_findings["p_inconsistent"] == 1
-        assert new_findings["study_caution"] == 2
+        assert new_findings["study_caution"] == 3  # barbalho_2020, enes_2024, nigro_2020
         assert (
             con.sql("select status, p_implied from statistic_checks where p = 0.0004").fetchall()[
                 0

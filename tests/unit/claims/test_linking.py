@@ -288,3 +288,20 @@ def test_a_reference_style_author_list_names_the_first_author_and_settles_the_jo
     assert [sorted(m.candidates) for m in linker.mentions(alone)] == [
         ["speirs_2016", "wirth_2016b"]
     ]
+
+
+def test_the_year_in_parentheses_is_the_named_study_s(linker: Linker) -> None:
+    """The year in parentheses goes with the study it names.
+
+    'Squats and Hammond (2019)', 'Barbalho and Hammond (2019)': Hammond's; a year either side of
+    a study's still names it ('Barbalho (2019)' for the 2020 paper).
+    """
+    assert linked(linker, "Squats and Hammond (2019) found gains.") == [
+        (("hammond_2019",), ("author",))
+    ]
+    assert linked(linker, "Both Barbalho and Hammond (2019) tested it.") == [
+        (("hammond_2019",), ("author",))
+    ]
+    assert linked(linker, "Barbalho (2019) tested it online first.") == [
+        (("barbalho_2020",), ("author",))
+    ]

@@ -351,10 +351,10 @@ def _p_value(
         # a clause that only continues a comparison's list ("in gluteus MT (..., P=0.001)")
         # keeps the sentence's comparison
         return None
-    relation = re.search(r"[<>=≤≥]|&lt;", number.text)
+    relation = re.search(r"[<>=≤≥]|&lt;|&gt;", number.text)
     sign = relation.group(0) if relation else "="
-    quantity = {"<": "p_below", "≤": "p_below", "&lt;": "p_below", ">": "p_above"}.get(
-        sign, "p_above" if sign == "≥" else "p_value"
+    quantity = {"<": "p_below", "≤": "p_below", "&lt;": "p_below"}.get(
+        sign, "p_above" if sign in (">", "≥", "&gt;") else "p_value"
     )
     start = number.column - 1
     test, measure = _tested_before(text, start, near, study)

@@ -34,6 +34,9 @@ _IS_CONTRAST = pl.col("quantity") == "contrast"
 _IS_FIGURE = _IS_CHANGE | _IS_CONTRAST | IS_FACT
 """Claims whose figure comes from the study's tables, keyed by group, test and measure
 (population, baseline and p-value facts too: see carryover.claims.fact_checks)."""
+MISSED_SESSIONS = 0.2
+"""The largest share of a programme's planned sessions (weeks x sessions a week) that a claimed
+total may fall short by for it to be unverifiable rather than wrong."""
 MAX_DROPOUT = 0.3
 """The largest share of participants a claimed sample may count beyond the analysed one (those
 randomised who dropped out) for the claim to be unverifiable rather than wrong."""
@@ -252,7 +255,14 @@ def judge(
         .otherwise(False)
         .fill_null(False)
     )
-    source_value = pl.when(above_analysed).then(None).otherwise(source_value)
+    # Sessions in all a little short of weeks x sessions a week: a testing week or missed sessions
+    # (up to MISSED_SESSIONS of the plan) may explain it, so it is not called wrong.
+    short_of_plan = (
+        (pl.col("quantity") == "sessions_total")
+        & (pl.col("_claimed_hi") < pl.col("_fig_lo"))
+        & (pl.col("_claimed_lo") >= pl.col("_fig_lo") * (1 - MISSED_SESSIONS))
+    ).fill_null(False)
+    source_value = pl.when(above_analysed | short_of_plan).then(None).otherwise(source_value)
     frame = frame.with_columns(
         source_value.alias("_source_value"),
         pl.when(_IS_FIGURE).then(pl.col("_fig_lo")).otherwise(source_value).alias("_source_lo"),

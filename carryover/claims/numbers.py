@@ -47,7 +47,7 @@ _LABELLED_CI = re.compile(
 )
 """The interval right after a 'CI95%' label, whole numbers included ('(9, 18)')."""
 _CITATION = re.compile(r"\b\d{1,4}\s?\(\d{1,3}\):\s?[A-Za-z]?\d+(?:\s?[-\u2013]\s?[A-Za-z]?\d+)?")
-_P_VALUE = re.compile(rf"\b[Pp]\s?(?:[<>=≤]|&lt;)\s?(?:{_DIGITS})")
+_P_VALUE = re.compile(rf"\b[Pp]\s?(?:[<>=≤≥]|&lt;|&gt;)\s?(?:{_DIGITS})")
 _FIGURE = re.compile(
     rf"(?<![\w,])(?<!\d\.)(?P<sign>{_SIGN})(?P<a>{_DIGITS})"
     rf"(?:(?P<spread>\s?(?:±|\+/-|\+/\u2212)\s?)(?P<sd>{_DIGITS})"

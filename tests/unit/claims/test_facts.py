@@ -281,6 +281,9 @@ JUDGED = [
     # sessions in all: 8 weeks x 2 a week
     ([row("sessions_total", "16")], None, None, "supported"),
     ([row("sessions_total", "8")], None, None, "contradicted"),
+    # a little short of the plan (a testing week, missed sessions): not called wrong
+    ([row("sessions_total", "14")], None, None, "unverifiable"),
+    ([row("sessions_total", "17")], None, None, "contradicted"),
     # a protocol detail the data does not hold
     ([row("other", "48")], None, None, "unverifiable"),
 ]  # fmt: skip

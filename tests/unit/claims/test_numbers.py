@@ -28,6 +28,7 @@ def found(line: str) -> list[tuple[int, str]]:
         ("trained twice a week, about half as much", [(9, "twice"), (29, "half")]),
         ("J Strength Cond Res 31(4): 999-1008", [(21, "31(4): 999-1008")]),
         ("significant (P<0.001)", [(14, "P<0.001")]),
+        ("not significant (P ≥ 0.05; P &gt; 0.05)", [(18, "P ≥ 0.05"), (28, "P &gt; 0.05")]),
         ("the BS group (n=12) and the HT group (n = 10)", [(15, "n=12"), (39, "n = 10")]),
         ("posted 19/02/2026, updated Aug 15", [(8, "19/02/2026"), (28, "Aug 15")]),
         ("sets of 5-4-3-4-5 reps", [(9, "5-4-3-4-5")]),

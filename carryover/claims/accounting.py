@@ -23,7 +23,7 @@ from typing import Any
 import polars as pl
 
 from carryover.claims.facts import SPREADS
-from carryover.claims.linking import DESCRIBING
+from carryover.claims.linking import DESCRIBING, PEOPLE
 from carryover.claims.numbers import Number, numbers
 
 CLAIM = "claim"
@@ -221,10 +221,7 @@ _FITS = {
     "duration_weeks": re.compile(r"[\s-]*weeks?\b", re.I),
     "sessions_per_week": re.compile(r"[\s-]*(?:x|times|sessions?|days?|workouts?)?[\s/-]*"
                                     r"(?:(?:per|a|each)[\s-]+)?week", re.I),
-    "n": re.compile(rf"\s+(?:{DESCRIBING}\s+){{0,4}}?"
-                    r"(?:participants|subjects|m[ae]n|wom[ae]n|males|females|athletes|players|"
-                    r"lifters|people|adults|adolescents|volunteers|girls|boys|individuals|"
-                    r"students)\b", re.I),
+    "n": re.compile(rf"\s+(?:{DESCRIBING}\s+){{0,4}}?{PEOPLE}\b", re.I),
 }  # fmt: skip
 
 

@@ -40,6 +40,7 @@ from carryover.claims.contrasts import stated_differences
 from carryover.claims.facts import SPREADS, Lookups, Near, read_facts
 from carryover.claims.linking import (
     DESCRIBING,
+    PEOPLE,
     Description,
     Linker,
     StudyMention,
@@ -114,9 +115,7 @@ _NON_SPECIFIC = {"the", "both", "each", "either", "all", "two", "other", "this",
                  "training", "trained", "their", "his", "her", "per", "in", "of", "for", "by",
                  "every", "one", "neither", "these", "those", "muscle", "age", "study"}  # fmt: skip
 _N_PEOPLE = re.compile(
-    rf"(?<![\w.])(?P<n>{_NUM})\s+(?:{DESCRIBING}\s+){{0,4}}?"
-    r"(?:participants|subjects|men|women|males|females|athletes|players|lifters|people|adults|"
-    r"adolescents|volunteers|girls|boys|individuals|students)\b"
+    rf"(?<![\w.])(?P<n>{_NUM})\s+(?:{DESCRIBING}\s+){{0,4}}?{PEOPLE}\b"
     r"(?!\s+(?:in|per)\s+(?:each|the|every)\b)",
     re.IGNORECASE,
 )
@@ -172,10 +171,7 @@ _NEW_STUDY = re.compile(
 _ABBREVIATION_AFTER = re.compile(r"\s*(?:for|in|among)\s+(?:the\s+)?(?P<abbr>[A-Z]{2,5})\b")
 _ABBREVIATED_TEST = re.compile(r"\b(?P<abbr>[A-Z]{2,5})\s+(?=\d{1,2}\s*-?\s*RM\s*\()")
 _EVERY_GROUP = {"both", "each", "all", "every"}
-_PEOPLE = (
-    r"(?:participants|subjects|men|women|males|females|athletes|players|lifters|people|adults|"
-    r"adolescents|volunteers|girls|boys|individuals|students)"
-)
+_PEOPLE = PEOPLE
 _SIZE_AFTER_GROUP = re.compile(r"\s*\((?:[A-Z]{2,5}\s*[;:,]\s*)?n\s*=\s*(?P<n>\d+)", re.IGNORECASE)
 _SIZE_APPOSITIVE = re.compile(rf"(?:,|\s+of)\s*(?P<n>{_NUM})\s+{_PEOPLE}\b", re.IGNORECASE)
 _SIZE_BEFORE_GROUP = re.compile(

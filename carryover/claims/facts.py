@@ -42,11 +42,6 @@ from carryover.claims.numbers import DECADE, Number, numbers
 POPULATION = ("age", "body_height", "body_mass")
 SPREADS = tuple(f"{q}_sd" for q in POPULATION)
 """The SD stated with a population mean ('26.4 ± 1.32 years'): a claim of its own."""
-VALUES = ("pre_mean", "post_mean", "pre_mean_lb", "post_mean_lb")
-GAINS = ("change_abs", "change_abs_lb")
-P_VALUES = ("p_value", "p_below", "p_above")
-FACT_QUANTITIES = (*POPULATION, *SPREADS, *VALUES, *GAINS, *P_VALUES, "sessions_total", "other")
-"""The quantities this module reads (see schemas.columns.QUANTITIES)."""
 
 _WINDOW = 80
 """Characters looked at on either side of a number."""

@@ -89,6 +89,12 @@ DESCRIBING = (
 """A word that may stand between a count and the people it counts ('20 male college baseball
 players'), but no preposition or unit ('12 sets for players', '4 weeks, trained men' count no
 one)."""
+PEOPLE = (
+    r"(?:participants|subjects|m[ae]n|wom[ae]n|males|females|athletes|players|lifters|people|"
+    r"adults|adolescents|volunteers|girls|boys|individuals|students)"
+)
+"""The words that count people ('14 trained men', '22 participants'): one list for the reader,
+the linker and the number accounting."""
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _LONGER_NAME = re.compile(
     r"\b(?!(?:The|In|A|An|This|That|From|By|On|Of|And|Per|See|Its|Their)\s)[A-Z][a-z]+\s+$"
@@ -653,10 +659,7 @@ def _merge(a: StudyMention, b: StudyMention) -> StudyMention:
 
 def stated_facts(text: str) -> set[str]:
     """Population facts and design numbers a text states ('weeks:9', 'n:34', 'sessions:2')."""
-    people = (
-        rf"\s+(?:{DESCRIBING}\s+){{0,4}}?(?:participants|subjects|volunteers|wom[ae]n|m[ae]n|athletes|"
-        r"players|girls|boys|lifters|females|males|people|adults|students)\b"
-    )
+    people = rf"\s+(?:{DESCRIBING}\s+){{0,4}}?{PEOPLE}\b"
     sessions = r"\s+(?:(?:days?|times?|sessions?)\s+)?(?:a|per|each)\s+week|[\s-]weekly"
     return (
         facts_of(text)

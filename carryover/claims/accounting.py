@@ -15,7 +15,9 @@ Pure: the article's lines, the reader's claims and the lines read about a study 
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -234,12 +236,12 @@ class _Places:
 
     def __init__(self, found: list[Number]) -> None:
         self.found = found
-        self.by_value: dict[float, list[int]] = {}
+        self.by_value: dict[float, deque[int]] = {}
         self.intervals: list[int] = []
         for i, number in enumerate(found):
             if number.value is None:
                 continue
-            self.by_value.setdefault(round(abs(number.value), 9), []).append(i)
+            self.by_value.setdefault(round(abs(number.value), 9), deque()).append(i)
             if (
                 number.lo is not None
                 and number.hi is not None
@@ -249,18 +251,25 @@ class _Places:
                 self.intervals.append(i)
 
     def candidates(self, wanted: float, owner: dict[int, int]) -> Iterator[tuple[int, bool]]:
-        """The numbers not yet owned that are the value (True) or hold it (False), in order."""
-        equal = self.by_value.get(round(abs(wanted), 9), [])
+        """The numbers not yet owned that are the value (True) or hold it (False), in order.
+
+        Both lists are in line order and merged lazily: a caller that stops at the first good
+        one reads no further.
+        """
+        equal = self.by_value.get(round(abs(wanted), 9))
         while equal and equal[0] in owner:  # owned ones are dropped as they are passed
-            equal.pop(0)
-        inside = [
-            i
+            equal.popleft()
+        inside = (
+            (i, 1)
             for i in self.intervals
             if i not in owner and self.found[i].lo <= wanted <= self.found[i].hi  # type: ignore[operator]
-        ]
-        for i in sorted({*equal, *inside}):
-            if i not in owner:
-                yield i, i in equal
+        )
+        last = -1
+        # (index, 0) for the value itself sorts before (index, 1) for an interval holding it
+        for i, kind in heapq.merge(((i, 0) for i in equal or ()), inside):
+            if i != last and i not in owner:
+                last = i
+                yield i, kind == 0
 
 
 def _match(

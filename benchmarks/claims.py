@@ -9,7 +9,9 @@ carryover.claims.scoring).
     python benchmarks/claims.py [CORPUS_DIR] [--details] [--update-docs]
 
 --update-docs writes the table into docs/claims.md and the overall line into README.md, between
-their markers (for tests/data/articles/holdout, the held-out table in docs/claims.md).
+their markers. A held-out corpus (any other directory, e.g. tests/data/articles/holdout2) has
+its own table in docs/claims.md, between markers named after the directory ("holdout" keeps its
+first name, "held-out table"), and leaves README.md alone.
 """
 
 from __future__ import annotations
@@ -61,23 +63,32 @@ def run(corpus: Path, raw: Path = ROOT / "raw") -> tuple[list[Score], Score]:
     return scores, total
 
 
-def update_docs(markdown_table: str, line: str, held_out: bool = False) -> None:
+def table_name(corpus: Path) -> str:
+    """The name of a corpus's table markers in docs/claims.md."""
+    if corpus.resolve() == CORPUS:
+        return "benchmark table"
+    return "held-out table" if corpus.name == "holdout" else f"{corpus.name} table"
+
+
+def update_docs(markdown_table: str, line: str, name: str = "benchmark table") -> None:
     """Put the table and the overall line between their markers in the docs.
 
-    The held-out set's go to their own markers in docs/claims.md; the development corpus's
-    overall line also goes to README.md.
+    A held-out set's go to their own markers in docs/claims.md; the development corpus's
+    overall line also goes to README.md. Markers that are missing are an error, not a no-op.
     """
     docs = ROOT / "docs" / "claims.md"
     text = docs.read_text(encoding="utf-8")
-    name = "held-out table" if held_out else "benchmark table"
-    text = re.sub(
-        rf"(<!-- {name}: python benchmarks/claims.py[^>]*-->\n).*?(\n<!-- end of {name} -->)",
+    text, found = re.subn(
+        rf"(<!-- {re.escape(name)}: python benchmarks/claims.py[^>]*-->\n).*?"
+        rf"(\n<!-- end of {re.escape(name)} -->)",
         lambda m: m.group(1) + markdown_table + "\n\n" + line + m.group(2),
         text,
         flags=re.S,
     )
+    if not found:
+        raise SystemExit(f"docs/claims.md has no '<!-- {name}: ... -->' markers to write between")
     docs.write_text(text, encoding="utf-8")
-    if held_out:
+    if name != "benchmark table":
         return
     readme = ROOT / "README.md"
     text = readme.read_text(encoding="utf-8")
@@ -97,7 +108,7 @@ def main(argv: list[str]) -> int:
     print()
     print(overall_line(total))
     if "--update-docs" in argv:
-        update_docs(table(scores, total), overall_line(total), corpus.name == "holdout")
+        update_docs(table(scores, total), overall_line(total), table_name(corpus))
     if "--details" in argv:
         for s in scores:
             for m in s.mismatches:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import polars as pl
 
 from schemas.columns import Bound, ColumnSpec, Kind
-from schemas.keys import UNKNOWN_GROUP_MESSAGE, exercise_check, reference_check, with_group_hints
+from schemas.keys import exercise_check, study_check, unknown_group_rule, with_group_hints
 from schemas.table import FrameRule, SchemaPlan, TableSpec, build_plan
 
 SPEC = TableSpec(
@@ -67,25 +67,12 @@ def row_plan(
         )
         for column in ("group_id", "test_exercise", "measure")
     ]
-    unknown_group = FrameRule(
-        "unknown_group",
-        "unknown_group",
-        "group_id",
-        reference_check(["study_id", "group_id"], groups),
-        UNKNOWN_GROUP_MESSAGE,
-    )
     return build_plan(
         SPEC,
         extra_column_checks={
-            "study_id": [
-                (
-                    "unknown_study",
-                    reference_check(["study_id"], studies),
-                    "study_id {value!r} is not a valid study in studies.csv",
-                )
-            ],
+            "study_id": [study_check(studies)],
             "test_exercise": [exercise_check("test_exercise", exercises)],
         },
-        frame_rules=[*incomplete, unknown_group],
+        frame_rules=[*incomplete, unknown_group_rule(groups)],
         prepare=with_group_hints(group_rows),
     )

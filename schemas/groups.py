@@ -10,7 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from schemas.columns import Bound, ColumnSpec, Kind
-from schemas.keys import duplicate_key_rule, exercise_check, reference_check, with_first_line
+from schemas.keys import duplicate_key_rule, exercise_check, study_check, with_first_line
 from schemas.table import SchemaPlan, TableSpec, build_plan
 
 SEXES = ("female", "male", "mixed")
@@ -50,13 +50,7 @@ def row_plan(studies: pl.Series, exercises: pl.Series) -> SchemaPlan:
     return build_plan(
         SPEC,
         extra_column_checks={
-            "study_id": [
-                (
-                    "unknown_study",
-                    reference_check(["study_id"], studies),
-                    "study_id {value!r} is not a valid study in studies.csv",
-                )
-            ],
+            "study_id": [study_check(studies)],
             "trained_exercise": [exercise_check("trained_exercise", exercises)],
         },
         frame_rules=[duplicate_key_rule(SPEC)],

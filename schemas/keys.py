@@ -122,6 +122,29 @@ def with_group_hints(
     return prepare
 
 
+def study_check(studies: pl.Series) -> tuple[str, pl.Expr, str]:
+    """The `unknown_study` check of a table's study_id: one rule wherever it applies."""
+    return (
+        "unknown_study",
+        reference_check(["study_id"], studies),
+        "study_id {value!r} is not a valid study in studies.csv",
+    )
+
+
+def unknown_group_rule(groups: pl.Series) -> FrameRule:
+    """The `unknown_group` rule of a table keyed by (study_id, group_id), naming the valid groups.
+
+    The table's plan must add the hints of `with_group_hints`, which its message names.
+    """
+    return FrameRule(
+        "unknown_group",
+        "unknown_group",
+        "group_id",
+        reference_check(["study_id", "group_id"], groups),
+        UNKNOWN_GROUP_MESSAGE,
+    )
+
+
 def exercise_check(column: str, exercises: pl.Series) -> tuple[str, pl.Expr, str]:
     """The `unknown_exercise` check of a column naming an exercise: one rule wherever it applies."""
     return (

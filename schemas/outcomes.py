@@ -16,10 +16,9 @@ from carryover.core import rounding
 from carryover.core.rounding import Interval
 from schemas.columns import Bound, ColumnSpec, Kind
 from schemas.keys import (
-    UNKNOWN_GROUP_MESSAGE,
     duplicate_key_rule,
     exercise_check,
-    reference_check,
+    unknown_group_rule,
     with_first_line,
     with_group_hints,
 )
@@ -122,13 +121,7 @@ def row_plan(
             )
             for sd, change in (("change_abs_sd", "change_abs"), ("change_pct_sd", "change_pct"))
         ),
-        FrameRule(
-            "unknown_group",
-            "unknown_group",
-            "group_id",
-            reference_check(["study_id", "group_id"], groups),
-            UNKNOWN_GROUP_MESSAGE,
-        ),
+        unknown_group_rule(groups),
     ]
     return build_plan(
         SPEC,

@@ -20,7 +20,7 @@ from carryover.core.statcheck import TESTS, with_implied_p
 from carryover.core.text import number_expr
 from schemas.columns import Bound, ColumnSpec, Kind
 from schemas.contrasts import P_RELATIONS
-from schemas.keys import duplicate_key_rule, reference_check, with_first_line
+from schemas.keys import duplicate_key_rule, study_check, with_first_line
 from schemas.table import FrameRule, SchemaPlan, TableSpec, build_plan, hw
 
 SPEC = TableSpec(
@@ -94,15 +94,7 @@ def row_plan(studies: pl.Series) -> SchemaPlan:
     ]
     return build_plan(
         SPEC,
-        extra_column_checks={
-            "study_id": [
-                (
-                    "unknown_study",
-                    reference_check(["study_id"], studies),
-                    "study_id {value!r} is not a valid study in studies.csv",
-                )
-            ]
-        },
+        extra_column_checks={"study_id": [study_check(studies)]},
         frame_rules=rules,
         prepare=with_first_line(SPEC.key),
     )

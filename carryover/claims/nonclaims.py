@@ -107,7 +107,8 @@ _PROGRESSION = re.compile(
 )
 _NAMED_BY_LOAD = re.compile(
     r"^\s+(?:(?!(?:more|less|greater|higher|lower|larger|smaller|bigger|gains?|increases?|"
-    r"improvements?|change|in|of|for|by|than|and|or|with|to)\b)[\w-]+\s+){0,3}?groups?\b",
+    r"improvements?|change|in|of|for|by|than|and|or|with|to)\b)[\w-]+\s+){0,3}?groups?\b"
+    r"(?!['\u2019]s|\s+(?:gains?|improvements?|increases?|changes?|results?|growth|difference))",
     re.I,
 )
 """'the 40% bench press group': a group named by its load; not 'the 12% greater gain'."""
@@ -117,8 +118,9 @@ _LIFTED = re.compile(
 )
 _MEASURED = re.compile(
     r"\b(?:1\s?RM|\d?\s?RM|max|maximum|maximal|strength|stronger|test|tested|testing|baseline"
-    r"|pre|post|before|after|ros[ee]|increase[ds]?|improve[ds]?|gain(?:s|ed)?|weigh(?:s|ed)?"
-    r"|mass)\b",
+    r"|pre|post|before|after|start(?:ed|ing)?|began|beginning|end|r(?:ose|ise[sn]?|ising)"
+    r"|increas\w*|improv\w*|gain\w*|gr[eo]w\w*|climb\w*|jump\w*|add(?:ed)?|went\s+up"
+    r"|weigh(?:s|ed)?|mass)\b",
     re.I,
 )
 """Words that make a weight a result (a 1RM, a body mass, a gain), not a training load."""
@@ -216,7 +218,7 @@ def _load(before: str, after: str, number: Number) -> str | None:
             return "training_load"  # 'your maximum (100%)'
         if _PROGRESSION.match(after) and _LOAD_WORD.search(head):
             return "training_load"  # 'the load went up ~10 % from week to week'
-        if re.search(r"\bthe\s+$", before[-5:]) and _NAMED_BY_LOAD.match(after):
+        if "." not in text and re.search(r"\bthe\s+$", before[-5:]) and _NAMED_BY_LOAD.match(after):
             return "training_load"  # 'the 40% bench press group'
         if (
             _OF_BODY_WEIGHT.match(after)
@@ -249,6 +251,8 @@ _COUNTED = re.compile(
     r"|kg|lbs?|pounds?|cm|mm|times|workouts?|studies|trials|groups)\b",
     re.I,
 )
+_LABELLED = re.compile(rf"^\s*(?:[\w-]+\s+){{1,3}}{PEOPLE}\b", re.I)
+"""'10' over 'Trained women': a figure shown large with its label."""
 _NOT_A_LINE_NUMBER_NEXT = re.compile(
     rf"^\s*(?:{PEOPLE}|%|percent|of|to|and|or|weeks?|days?|months?|years?|sessions?|sets?|reps?"
     r"|kg|lbs?|pounds?|cm|mm|times|[-\u2013/:.,)])",
@@ -306,6 +310,7 @@ class LineReasons:
             following is not None
             and bool(_STARTS_NEW.match(following))
             and not _COUNTED.match(following)
+            and not _LABELLED.match(following)
         )
 
     def _source_line_numbers(self, found: Sequence[Number]) -> set[int]:

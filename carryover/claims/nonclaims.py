@@ -8,7 +8,8 @@ when the words show the number is not a figure of a study in the data:
 - a count of the things compared ("the two groups", "two popular squats", "all three areas",
   "set the two side by side"): `other`;
 - an angle that names a machine ("45° leg press"), a suspended hyphen in a test's name ("10- and
-  20-m sprint"), a rank ("Difference #1"): `other` or `heading_number`/`list_number`;
+  20-m sprint"), a day's label ("on day one"), a rank ("Difference #1"): `other` or
+  `heading_number`/`list_number`;
 - a reference's volume and pages ("Journal of Sports Science, 5, 178-184."):
   `citation_volume_issue_pages`;
 - a training load: a share of a maximum ("60% of that maximum", "maximum (100%)"), of body weight
@@ -72,6 +73,12 @@ _SUSPENDED = re.compile(
     re.I,
 )
 """'10- and 20-m sprint': the first number is part of the test's name, like the second."""
+_DAY_LABEL = re.compile(
+    r"(?:^|[.:;!?]\s+|\b(?:on|from|by|until|after|before|during|at|in)\s+(?:the\s+)?)"
+    r"(?:day|visit)\s+$",
+    re.I,
+)
+"""'On day one', 'after visit 2': the label of a day of the programme; not 'day 1 to 3'."""
 _RANK_BEFORE = re.compile(r"(?:#|\bNo\.)\s*$")
 _HEADING = re.compile(r"^\s*#{1,6}\s")
 _REFERENCE_CUE = re.compile(
@@ -176,6 +183,8 @@ def word_reason(line: str, number: Number) -> str | None:
         return "other"  # an angle that names a machine
     if text.isdigit() and _SUSPENDED.match(after):
         return "other"  # part of a test's name
+    if _DAY_LABEL.search(before[-40:]) and not re.match(r"^\s*(?:[-\u2013]|to\b|and\b)", after):
+        return "other"  # a day's label ('on day one'), not a count
     if _RANK_BEFORE.search(before[-6:]):
         return "heading_number" if _HEADING.match(line) else "list_number"
     reason = _citation(before, after, number) or _load(before, after, number)

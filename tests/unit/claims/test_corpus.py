@@ -78,7 +78,7 @@ def test_read_right_and_caught_do_not_regress(scored: tuple[list[Score], Score])
 
 # Annotated non-claims the reader still leaves unread, and annotated claims it sets aside as not
 # claims (a true figure hidden from the editor): a change may lower these, never raise them.
-NON_CLAIMS_UNREAD_AT_MOST = 3
+NON_CLAIMS_UNREAD_AT_MOST = 1
 CLAIMS_SET_ASIDE_AT_MOST = 1
 
 

@@ -34,6 +34,8 @@ def reason(line: str, text: str) -> str | None:
         ("They pressed on a 30-degree incline bench.", "30", "other"),
         ("Sprint times over 10- and 20-m improved.", "10", "other"),
         ("They ran 5-, 10- and 30-m sprints.", "5", "other"),
+        ("On day one, the jumps were tested.", "one", "other"),
+        ("They were tested again after visit 2.", "2", "other"),
         ("## Difference #1: Muscle Length", "1", "heading_number"),
         ("It is the #1 exercise for glutes.", "1", "list_number"),
         # a reference's volume and pages
@@ -79,6 +81,8 @@ def test_numbers_the_words_prove_are_no_study_figure(line: str, text: str, expec
         ("The two women who dropped out were not analysed.", "two"),
         ("Both groups trained two sessions a week.", "two"),
         ("The three weeks of testing came first.", "three"),
+        ("Testing ran over two days.", "two"),
+        ("In all they trained for 12 days.", "12"),
         # an angle that is a result, a distance range that is a duration
         ("Knee flexion reached 45° at the bottom of the squat.", "45°"),
         ("They compared 12- and 24-week programmes.", "12"),

@@ -264,12 +264,13 @@ _LABELLED = re.compile(rf"^\s*(?:[\w-]+\s+){{1,3}}{PEOPLE}\b", re.I)
 """'10' over 'Trained women': a figure shown large with its label."""
 _NOT_A_LINE_NUMBER_NEXT = re.compile(
     rf"^\s*(?:{PEOPLE}|%|percent|of|to|and|or|weeks?|days?|months?|years?|sessions?|sets?|reps?"
-    r"|kg|lbs?|pounds?|cm|mm|times|[-\u2013/:.,)])",
+    r"|kg|lbs?|pounds?|cm|mm|times|[-\u2013/:.,()±])",
     re.I,
 )
 _NOT_A_LINE_NUMBER_PREVIOUS = re.compile(
     r"(?:\b(?:of|to|and|or|from|than|between|vs|versus|the|a|an|by|with|in|at|about|only|just"
-    r"|were|was|had|all|some|n)|[-\u2013(=<>~±+/:$€£#])\s*$",
+    r"|were|was|is|are|had|all|some|n|aged?|averag\w*|around|roughly|approximately|nearly"
+    r"|almost|over|under|week|day|session|visit)|[-\u2013(=<>~±+/:$€£#])\s*$",
     re.I,
 )
 _LINE_NUMBER_GAP = 30

@@ -154,6 +154,7 @@ def test_a_copied_papers_line_numbers_are_set_aside() -> None:
         "Of the 12 who started, 11 finished and 12 of 13 controls did too.",
         "There were 140 men in one arm of the trial and in the other there were 141 women.",
         "The 24 participants, split into groups of 12 and of 13, trained for eight weeks.",
+        "The squat group was aged 20 (on average), the hip thrust group's men 21 on average.",
     ],
 )
 def test_consecutive_figures_are_not_line_numbers(line: str) -> None:

@@ -132,7 +132,6 @@ _MEASURED = re.compile(
 )
 """Words that make a weight a result (a 1RM, a body mass, a gain), not a training load."""
 _WEIGHT_UNIT = re.compile(r"(?:kg|lbs?\.?|pounds?)$", re.I)
-_AS_ADJECTIVE = re.compile(r"^\d+(?:\.\d+)?-(?:pound|lb|kg|kilo|kilogram)$", re.I)
 _WEIGHT_SUFFIX = re.compile(r"^-(?:pound|lb|kg|kilo|kilogram)s?\b", re.I)
 """'200-pound': a weight used as an adjective ('a 200-pound athlete')."""
 _ONE_LIFTER = re.compile(r"\b(?:a|an)\s+$", re.I)
@@ -190,9 +189,7 @@ def word_reason(line: str, number: Number) -> str | None:
     reason = _citation(before, after, number) or _load(before, after, number)
     if reason:
         return reason
-    if (
-        _AS_ADJECTIVE.match(text) or (text.isdigit() and _WEIGHT_SUFFIX.match(after))
-    ) and _ONE_LIFTER.search(before[-4:]):
+    if text.isdigit() and _WEIGHT_SUFFIX.match(after) and _ONE_LIFTER.search(before[-4:]):
         head, tail = _sentence(before, after)
         if _SUPPOSED.search(head + " " + tail) and not _IN_A_STUDY.search(head + " " + tail):
             return "other_study_general"  # one supposed lifter
@@ -227,7 +224,8 @@ def _load(before: str, after: str, number: Number) -> str | None:
             return "training_load"  # 'your maximum (100%)'
         if _PROGRESSION.match(after) and _LOAD_WORD.search(head):
             return "training_load"  # 'the load went up ~10 % from week to week'
-        if "." not in text and re.search(r"\bthe\s+$", before[-5:]) and _NAMED_BY_LOAD.match(after):
+        whole = re.fullmatch(r"\d{1,3}\s?%", text)
+        if whole and re.search(r"\bthe\s+$", before[-5:]) and _NAMED_BY_LOAD.match(after):
             return "training_load"  # 'the 40% bench press group'
         if (
             _OF_BODY_WEIGHT.match(after)
@@ -237,7 +235,6 @@ def _load(before: str, after: str, number: Number) -> str | None:
             return "training_load"  # 'a push-up amounted to roughly 65% of body weight'
     if (
         _WEIGHT_UNIT.search(text)
-        and not _AS_ADJECTIVE.match(text)
         and _LIFTED.search(head + " " + tail)
         and not _MEASURED.search(head + " " + tail)
     ):

@@ -95,6 +95,7 @@ def test_numbers_the_words_prove_are_no_study_figure(line: str, text: str, expec
         ("Strength went up 3% each week.", "3%"),
         ("Compared with the 12.2% squat group gain, it was small.", "12.2%"),
         ("The 40% gain of the group was large.", "40%"),
+        ("Next to the 12,4 % squat group, it is small.", "12,4 %"),
         # the lifters of a study, not a supposed one
         ("The study's men averaged a 300-pound squat if tested fresh.", "300"),
         ("The squat group squatted twice their body weight.", "twice"),

@@ -26,6 +26,7 @@ import polars as pl
 
 from carryover.claims.facts import SPREADS
 from carryover.claims.linking import DESCRIBING, PEOPLE
+from carryover.claims.nonclaims import LineReasons, word_reason
 from carryover.claims.numbers import Number, numbers
 
 CLAIM = "claim"
@@ -142,7 +143,7 @@ def non_claim_reason(line: str, number: Number) -> str | None:
         and re.match(r"^\s+(?:\w+\s+)?(?:groups|exercises|lifts|movements)\b", after, re.I)
     ):
         return "other"
-    return None
+    return word_reason(line, number)
 
 
 def dispose(
@@ -169,6 +170,7 @@ def dispose(
         waiting = list(per_line.get(line_no, []))
         owner: dict[int, int] = {}
         places = _Places(found)
+        furniture = LineReasons(lines, line_no, found)
         for k, value, quantity in waiting:
             target = _match(places, text, value, quantity, owner)
             if target is not None:
@@ -183,8 +185,10 @@ def dispose(
             following = " ".join(lines[line_no : line_no + 3])
             earlier = " ".join(lines[max(0, line_no - 3) : line_no - 1])
             shifted = replace(number, column=number.column + len(earlier) + 1)
-            reason = non_claim_reason(text, number) or non_claim_reason(
-                f"{earlier} {text} {following}", shifted
+            reason = (
+                non_claim_reason(text, number)
+                or non_claim_reason(f"{earlier} {text} {following}", shifted)
+                or furniture.reason(number)
             )
             if reason is not None:
                 out.append(

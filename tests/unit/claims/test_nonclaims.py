@@ -1,0 +1,186 @@
+"""Numbers the words around them prove are no study figure are set aside; figures are not."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from carryover.claims.accounting import NON_CLAIM, UNREAD, dispose, non_claim_reason
+from carryover.claims.nonclaims import LineReasons, word_reason
+from carryover.claims.numbers import numbers
+
+
+def reason(line: str, text: str) -> str | None:
+    (number,) = [n for n in numbers(line) if n.text == text]
+    return non_claim_reason(line, number)
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "expected"),
+    [
+        # the things compared
+        ("Twenty-two women were split into two groups of eleven.", "two", "other"),
+        ("The participants were split into 2 groups.", "2", "other"),
+        ("Inside both groups, 2 subgroups were formed.", "2", "other"),
+        ("This study sets these two popular squats against each other.", "two", "other"),
+        ("The study set two particular squat variations against each other:", "two", "other"),
+        ("They compared two resistance training programmes.", "two", "other"),
+        ("The squatters improved in all three areas.", "three", "other"),
+        ("A good deal of research has set the two side by side.", "two", "other"),
+        ("Some background on why anyone would compare the two at all.", "two", "other"),
+        # an angle that names a machine, a test's name, a rank
+        ("Strength on a 45° leg press test rose more with the back squat.", "45°", "other"),
+        ("They pressed on a 30-degree incline bench.", "30", "other"),
+        ("Sprint times over 10- and 20-m improved.", "10", "other"),
+        ("They ran 5-, 10- and 30-m sprints.", "5", "other"),
+        ("On day one, the jumps were tested.", "one", "other"),
+        ("They were tested again after visit 2.", "2", "other"),
+        ("## Difference #1: Muscle Length", "1", "heading_number"),
+        ("It is the #1 exercise for glutes.", "1", "list_number"),
+        # a reference's volume and pages
+        (
+            "- Lin, K. (2017). Effects of hip thrust training. Journal of Sports Science, 5, "
+            "178-184.",
+            "5",
+            "citation_volume_issue_pages",
+        ),
+        (
+            "- Lin, K. (2017). Effects of hip thrust training. Journal of Sports Science, 5, "
+            "178-184.",
+            "178-184",
+            "citation_volume_issue_pages",
+        ),
+        # training loads
+        ("Find your max (100%), then train at 60% of that maximum.", "100%", "training_load"),
+        ("Find your max (100%), then train at 60% of that maximum.", "60%", "training_load"),
+        ("A push-up amounted to roughly 65% of body weight.", "65%", "training_load"),
+        ("The load went up ~10 % from week to week.", "~10 %", "training_load"),
+        ("The kneeling push-up matched the 40% bench press group.", "40%", "training_load"),
+        (
+            "Heavier loads could be lifted in the back squat (63.4 kg on average) than in the "
+            "front squat (48.6 kg).",
+            "48.6 kg",
+            "training_load",
+        ),
+        # one supposed lifter
+        ("A 200-pound athlete would then need a 400-pound squat.", "400", "other_study_general"),
+        ("He is strong once he can squat twice his body weight.", "twice", "other_study_general"),
+    ],
+)  # fmt: skip
+def test_numbers_the_words_prove_are_no_study_figure(line: str, text: str, expected: str) -> None:
+    """Each rule sets its numbers aside with the reason an editor would give."""
+    assert reason(line, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        # counts of people, sessions and weeks, and part of a sample, stay figures
+        ("Two of the 12 dropped out before the end.", "Two"),
+        ("The two women who dropped out were not analysed.", "two"),
+        ("Both groups trained two sessions a week.", "two"),
+        ("The three weeks of testing came first.", "three"),
+        ("Testing ran over two days.", "two"),
+        ("In all they trained for 12 days.", "12"),
+        # an angle that is a result, a distance range that is a duration
+        ("Knee flexion reached 45° at the bottom of the squat.", "45°"),
+        ("They compared 12- and 24-week programmes.", "12"),
+        # a reference cue is needed for volume and pages
+        ("The groups gained 5, 178-184 kg.", "5"),
+        # a result stays a result, however near a load word
+        ("The squat group's 1RM load rose from 100 kg to 120 kg.", "120 kg"),
+        ("The load lifted was 20 kg heavier than at the start.", "20 kg"),
+        ("Their squat rose to 150% of body weight.", "150%"),
+        ("Strength went up 3% each week.", "3%"),
+        ("Compared with the 12.2% squat group gain, it was small.", "12.2%"),
+        ("The 40% gain of the group was large.", "40%"),
+        ("Next to the 12,4 % squat group, it is small.", "12,4 %"),
+        # the lifters of a study, not a supposed one
+        ("The study's men averaged a 300-pound squat if tested fresh.", "300"),
+        ("The squat group squatted twice their body weight.", "twice"),
+    ],
+)
+def test_figures_are_not_set_aside(line: str, text: str) -> None:
+    """A number the rules cannot prove is no figure keeps no reason (it is read or unread)."""
+    (number,) = [n for n in numbers(line) if n.text == text]
+    assert word_reason(line, number) is None
+
+
+def _dispositions(lines: list[str], line_no: int) -> list[tuple[str, str, str]]:
+    return [
+        (d.text, d.disposition, d.reason)
+        for d in dispose(lines, [], range(1, len(lines) + 1))
+        if d.line == line_no
+    ]
+
+
+def test_vote_widgets_and_bare_counters_are_ratings() -> None:
+    """'53 Pro' is a vote widget; a bare count between a label and a new sentence is a counter."""
+    lines = ["53 Pro", "0 Against", "", "Supporting (1)", "53", "In plain words: it works."]
+    for line_no in (1, 2, 5):
+        ((_, disposition, why),) = _dispositions(lines, line_no)
+        assert (disposition, why) == (NON_CLAIM, "rating_or_votes")
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["The study lasted", "12", "Weeks later they were tested."],  # a wrapped sentence
+        ["Results:", "22", "Participants finished the study."],  # a figure with its label
+        ["Results:", "10", "Trained women took part."],
+        ["Results:", "12", "weeks of training followed."],
+        ["Hammond et al. trained 12 women for", "12", ""],  # nothing follows
+    ],
+)
+def test_a_bare_number_in_running_text_stays_unread(lines: list[str]) -> None:
+    """A bare number that continues a sentence or is shown with its label is no counter."""
+    ((_, disposition, _why),) = _dispositions(lines, 2)
+    assert disposition == UNREAD
+
+
+def test_a_copied_papers_line_numbers_are_set_aside() -> None:
+    """Consecutive bare integers far apart in running text are a copied paper's line numbers."""
+    line = (
+        "Abbreviations used: PRE = pre-intervention testing visit; 140 POST = post-intervention "
+        "testing visit; HT = barbell hip thrust; body comp. = body composition testing 141 by "
+        "bioelectrical impedance spectroscopy."
+    )
+    assert [d[1:] for d in _dispositions([line], 1)] == [(NON_CLAIM, "line_number")] * 2
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Of the 12 who started, 11 finished and 12 of 13 controls did too.",
+        "There were 140 men in one arm of the trial and in the other there were 141 women.",
+        "The 24 participants, split into groups of 12 and of 13, trained for eight weeks.",
+        "The squat group was aged 20 (on average), the hip thrust group's men 21 on average.",
+    ],
+)
+def test_consecutive_figures_are_not_line_numbers(line: str) -> None:
+    """Counts tied to words ('12 of 13', '140 men') are no line numbers."""
+    found = numbers(line)
+    reasons = LineReasons([line], 1, found)
+    assert [reasons.reason(n) for n in found if n.text.isdigit()] == [None] * sum(
+        1 for n in found if n.text.isdigit()
+    )
+
+
+@pytest.mark.slow  # times two long lines
+def test_the_rules_read_a_long_line_in_linear_time() -> None:
+    """Every rule looks at a bounded window: four times the line takes about four times as long."""
+
+    def seconds(repeats: int) -> float:
+        line = "the two groups lifted loads of 60 kg at 40% of that maximum; " * repeats
+        found = numbers(line)
+        began = time.process_time()
+        for n in found:
+            word_reason(line, n)
+        LineReasons([line], 1, found)
+        return time.process_time() - began
+
+    seconds(50)
+    small = min(seconds(500) for _ in range(2))
+    large = min(seconds(2000) for _ in range(2))
+    assert large < 8 * small

@@ -656,6 +656,7 @@ class Reader:
         self.defined: dict[tuple[str, str], str] = {}  # (study, abbreviation) -> group
         self.cues: str = ""
         self.warnings: list[dict[str, Any]] = []
+        self.previous = ""  # the end of the passage's previous sentence
         self._alias_re = _alternation(context.aliases)
         authors = {r.author for r in context.studies.values() if r.author}
         self._author_re = (
@@ -685,7 +686,7 @@ class Reader:
     def claim(self, line: int, quantity: str, value: str, **keys: str | None) -> None:
         """Record a claim about the current study, as a claims.csv row of text cells.
 
-        `value_to` is the other end of a stated range.
+        `value_to` is the other end of a stated range; `bound` makes the value one end only.
         """
         assert self.state.study is not None
         self.rows.append(
@@ -699,6 +700,7 @@ class Reader:
                 "measure": keys.get("measure"),
                 "value": value,
                 "value_to": keys.get("value_to"),
+                "bound": keys.get("bound"),
                 "source_line": line,
             }
         )
@@ -831,8 +833,10 @@ class Reader:
         return not self._alias_re.search(text, match.end(), clause_end)
 
     def _passage(self, passage: Passage) -> None:
+        self.previous = ""
         for offset, sentence in sentences(passage):
             self._sentence(sentence, lambda i, o=offset, p=passage: p.line_at(o + i))
+            self.previous = sentence[-_NEAR:]  # what 'nine of them' in the next one refers to
 
     def _is_heading(self, passage: Passage) -> bool:
         return passage.kind == "heading"
@@ -974,7 +978,7 @@ class Reader:
             measures=[(m.start, m.end, m.value) for m in ordered if m.kind == "measure"],
             current_group=self.state.group,
         )
-        for fact in read_facts(text, near, self._lookups(study)):
+        for fact in read_facts(text, near, self._lookups(study), self.previous):
             line = line_of(fact.start)
             key = (line, fact.number if fact.number is not None else float(fact.value))
             if fact.quantity not in SPREADS:  # an SD is part of its mean's number
@@ -989,6 +993,7 @@ class Reader:
                 test_exercise=fact.test_exercise,
                 measure=fact.measure,
                 value_to=fact.value_to,
+                bound=fact.bound,
             )
 
     def _lookups(self, study: StudyRef) -> Lookups:

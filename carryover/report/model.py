@@ -248,6 +248,14 @@ def _load(con: duckdb.DuckDBPyConnection, run_id: str) -> ReportData:
     )
 
 
+_BOUND_WORDS = {"at_least": "at least", "at_most": "at most"}
+
+
+def _bounded(bound: str | None, says: str) -> str:
+    """A figure stated as one end only, in words: 'at least 50 lb'."""
+    return f"{_BOUND_WORDS[bound]} {says}" if bound in _BOUND_WORDS and says else says
+
+
 def _quantity_value(quantity: str | None, value: float | None, to: float | None = None) -> str:
     """A claimed or reported figure in words ('12.5%', '14 participants'); 'to' ends a range."""
     if value is None:
@@ -433,7 +441,10 @@ def _articles(data: ReportData) -> list[dict[str, Any]]:
                 "line": c["line"],
                 "source_line": c["source_line"],
                 "sentence": sentence,
-                "says": _quantity_value(c["quantity"], c["claimed"], c.get("claimed_to")),
+                "says": _bounded(
+                    c.get("claimed_bound"),
+                    _quantity_value(c["quantity"], c["claimed"], c.get("claimed_to")),
+                ),
                 "what": what,
                 "study": c["study"] or c["study_id"],
                 "paper": _quantity_value(c["quantity"], c["source_value"]),

@@ -36,6 +36,7 @@ import polars as pl
 
 from carryover.claims import accounting
 from carryover.claims.article_files import decode_lines, not_text
+from carryover.claims.bounds import fractions
 from carryover.claims.contrasts import stated_differences
 from carryover.claims.facts import SPREADS, Lookups, Near, read_facts
 from carryover.claims.linking import (
@@ -84,7 +85,7 @@ _PERCENT = re.compile(
 """A percent; '12,4%' and '12,0 %' are decimal commas (a comma before three digits is not)."""
 _CHANGE = re.compile(
     r"\b(?:increas\w*|gain\w*|improv\w*|rose|rise[sn]?|rising|grew|grow\w*|boost\w*|went up|"
-    r"jump\w*|climb\w*|added|progress\w*|stronger)\b|\+\s?\d|" + r"\b(?:"
+    r"jump\w*|climb\w*|added|progress\w*|stronger|rais(?:ed|es|ing))\b|\+\s?\d|" + r"\b(?:"
     r"decreas\w*|dropp?\w*|fell|fall\w*|declin\w*|los[te]\w*|reduc\w*|shr[au]nk|went down|"
     r"weaker)\b",
     re.IGNORECASE,
@@ -886,14 +887,14 @@ class Reader:
         self._define_abbreviations(text, study)
         claimed = len(self.rows)
         self._protocol(text, line_of)
-        mentions = self._groups(text, line_of, study)
+        mentions = self._groups(text, line_of, study) + self._groups_by_training(text, study)
         self._group_sizes(text, line_of, mentions, study)
         self._differences(text, line_of, study)
         taken = [(m.start, m.end) for m in mentions]
         mentions += [m for m in self._exercises(text, line_of, study) if not _inside(m, taken)]
         mentions += (
             self._measures(text) + self._figures(text) + self._abbreviated_tests(text, study)
-        )
+        ) + self._fraction_figures(text)
         ordered = sorted(mentions, key=lambda m: m.start)
         position = {id(m): i for i, m in enumerate(ordered)}
         figures = [i for i, m in enumerate(ordered) if m.kind == "figure"]
@@ -914,6 +915,8 @@ class Reader:
             figure = ordered[i]
             if not has_change or figure.value is None:
                 continue
+            if _MORE_THAN_AFTER.match(text, figure.end, figure.end + 40):
+                continue  # '10-15% more than the leg press group's': a difference, not a change
             if any(m.kind == "unresolved" for m in before):
                 continue  # the unresolvable group has been reported already
             named_none = any(m.kind == "groupless" for m in before)
@@ -1061,6 +1064,13 @@ class Reader:
         known = study.measures.get((group, exercise), frozenset())
         if measure is None or (carried_over and known and measure not in known):
             measure = next(iter(known)) if len(known) == 1 else None
+        if (
+            measure is None
+            and not known
+            and _MAXIMAL.search(text, max(0, figure.start - 80), figure.start)
+        ):
+            # 'maximal squat strength' with no figure in the data to tell the test: a 1RM
+            measure = "1RM"
         if measure is None:
             self.warn(line, f"cannot tell which test (1RM, 3RM, ...) {words} refers to", words)
             return
@@ -1470,6 +1480,40 @@ class Reader:
             found.append(_widened(text, match, value))
         return found
 
+    def _fraction_figures(self, text: str) -> list[_Mention]:
+        """Changes stated in words ('by about a quarter', 'doubled their squat strength').
+
+        A percent range a tenth either side of the fraction (carryover.claims.bounds); negative
+        after a fall ('fell by half').
+        """
+        found = []
+        for start, end, low, high in fractions(text):
+            if _DECREASE.search(text, max(0, start - 60), start):
+                low, high = "-" + high, "-" + low
+            found.append(_Mention(start, end, "figure", low, to=high))
+        return found
+
+    def _groups_by_training(self, text: str, study: StudyRef) -> list[_Mention]:
+        """Groups named by what they trained ('the students who squatted').
+
+        'those who used the leg press', 'subjects who trained on the leg-press machine': the
+        exercise must be one that exactly one group of the study trained.
+        """
+        found = []
+        for match in _WHO_TRAINED.finditer(text):
+            verb = match.group("verb")
+            if verb is not None:
+                phrase, end = _TRAINED_VERBS[verb.lower()], match.end()
+            else:
+                alias = self._alias_re.match(text, match.end())
+                if alias is None:
+                    continue
+                phrase, end = alias_key(alias.group(0)), alias.end()
+            group_id, _ = self._resolve_group(phrase.split(), study)
+            if group_id is not None:
+                found.append(_Mention(match.start(), end, "group", group_id))
+        return found
+
     def _protocol(self, text: str, line_of: Any) -> None:
         for match in _N_PEOPLE.finditer(text):
             if _GROUP_APPOSITIVE.search(
@@ -1495,6 +1539,33 @@ class Reader:
             if _FREE_TRIAL.search(before) or _PART_OF_WEEKS.search(before):
                 continue
             self.claim(line_of(match.start(group)), "duration_weeks", _number(match.group(group)))
+
+
+_MORE_THAN_AFTER = re.compile(
+    r"\s*(?:more|less|greater|larger|bigger|higher|lower|smaller|better|worse)\s+"
+    r"(?:than|in\s+the|for\s+the)\b",
+    re.IGNORECASE,
+)
+"""After a percent, words that make it a difference between groups, not one group's change."""
+_MAXIMAL = re.compile(
+    r"\bmax(?:imal|imum)?\s+(?:[\w-]+\s+){0,2}?strength\b(?=[^.;]{0,60}$)", re.IGNORECASE
+)
+_TRAINED_VERBS = {
+    "squatted": "squat",
+    "deadlifted": "deadlift",
+    "benched": "bench press",
+    "bench-pressed": "bench press",
+    "leg-pressed": "leg press",
+    "hip-thrusted": "hip thrust",
+}
+_WHO_TRAINED = re.compile(
+    r"\b(?:those|(?:the\s+)?(?:[\w-]+\s+)?(?:students|participants|subjects|players|athletes|"
+    r"women|men|lifters|volunteers|people|ones))\s+who\s+(?:(?P<verb>"
+    + "|".join(map(re.escape, _TRAINED_VERBS))
+    + r")\b|(?:used|did|performed|trained(?:\s+(?:on|with))?)\s+(?:the\s+)?)",
+    re.IGNORECASE,
+)
+"""'the students who squatted', 'those who trained on the': a group named by its training."""
 
 
 _FOR_GROUP = re.compile(r"\s*(?:for|in|among|within|by)\s+(?:the\s+|both\s+|each\s+)?", re.I)

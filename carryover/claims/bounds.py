@@ -16,8 +16,12 @@ barbell hip thrusts to their training", "... in 8 weeks with the barbell hip thr
 study has exactly one group that trained that exercise, the change is that group's; and the
 exercise so named is the training, not the test the change was measured on.
 
+A **fraction** in words is a change in percent: "raised their squat strength by about a quarter"
+(22.5 to 27.5 %: a tenth either side, like an approximation), "by half", "by a third",
+"doubled their squat strength" (90 to 110 %).
+
 Pure: the words around a number in, a `Bound` out; positions of exercise mentions in, the ones
-named as a means out. Every pattern looks at a bounded window.
+named as a means out; a sentence in, its fractions out. Every pattern looks at a bounded window.
 """
 
 from __future__ import annotations
@@ -100,3 +104,35 @@ def means(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[int, in
     looked at in a bounded window.
     """
     return [(s, e, x) for s, e, x in mentions if _MEANS_BEFORE.search(text, max(0, s - 30), s)]
+
+
+# -- fractions and multiples stated in words ----------------------------------------------------
+
+_FRACTION_WORDS = {"fifth": 20.0, "quarter": 25.0, "third": 100.0 / 3, "half": 50.0}
+_MULTIPLES = {"doubled": 100.0, "tripled": 200.0}
+_FRACTION = re.compile(
+    r"\bby\s+(?:(?:about|around|roughly|approximately|nearly|almost|some|close\s+to)\s+)?"
+    r"(?:(?:a|one)[\s-]+(?P<f>quarter|third|half|fifth)|(?P<h>half))\b"
+    r"|\b(?P<x>doubled|tripled)\s+(?=(?:their|its|his|her)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:strength|1\s?-?RMs?|max(?:imum|es)?|performance|height|distance)\b)",
+    re.IGNORECASE,
+)
+"""'raised it by about a quarter', 'by half', 'doubled their squat strength': a change in %."""
+SLACK = 0.1
+"""A fraction in words is loose: it stands for a tenth either side (a quarter: 22.5 to 27.5)."""
+
+
+def fractions(text: str) -> list[tuple[int, int, str, str]]:
+    """Changes stated as a fraction or a multiple in words, as percent ranges.
+
+    (start, end, low, high) with the span of the word that states it ('quarter', 'doubled'), so
+    that the number accounting finds it.
+    """
+    found = []
+    for match in _FRACTION.finditer(text):
+        name = next(g for g in ("f", "h", "x") if match.group(g))
+        word = match.group(name).lower()
+        value = _FRACTION_WORDS.get(word) or _MULTIPLES[word]
+        low, high = value * (1 - SLACK), value * (1 + SLACK)
+        found.append((match.start(name), match.end(name), f"{low:.1f}", f"{high:.1f}"))
+    return found

@@ -54,7 +54,9 @@ SPEC = TableSpec(
     rounded=("value", "value_to"),
 )
 
-_IS_CHANGE = pl.col("quantity").is_in(["change_pct", "change_abs", "change_abs_lb", "contrast"])
+_IS_CHANGE = pl.col("quantity").is_in(
+    ["change_pct", "change_abs", "change_abs_lb", "contrast", "contrast_pct"]
+)
 
 
 def row_plan(

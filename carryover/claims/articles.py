@@ -417,6 +417,8 @@ class Context:
     studies: dict[str, StudyRef]
     aliases: dict[str, frozenset[str]]  # lower-case phrase -> exercise ids it may name
     linker: Linker = field(default_factory=lambda: Linker([]))
+    kinds: dict[str, str] = field(default_factory=dict)
+    """Exercise id -> its kind (exercises.kind: strength, jump, sprint, agility, ...)."""
 
     @classmethod
     def from_tables(
@@ -505,7 +507,12 @@ class Context:
             )
         ]
         linker = Linker(keys, found_in, aliases)
-        return cls(refs, {p: frozenset(ids) for p, ids in aliases.items()}, linker)
+        kinds = (
+            {e: k for e, k in exercises.select("exercise_id", "kind").iter_rows() if k}
+            if "kind" in exercises.columns
+            else {}
+        )
+        return cls(refs, {p: frozenset(ids) for p, ids in aliases.items()}, linker, kinds)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -892,6 +899,7 @@ class Reader:
         self._differences(text, line_of, study)
         taken = [(m.start, m.end) for m in mentions]
         mentions += [m for m in self._exercises(text, line_of, study) if not _inside(m, taken)]
+        mentions += self._tests_by_kind(text, study)
         mentions += (
             self._measures(text) + self._figures(text) + self._abbreviated_tests(text, study)
         ) + self._fraction_figures(text)
@@ -915,8 +923,10 @@ class Reader:
             figure = ordered[i]
             if not has_change or figure.value is None:
                 continue
-            if _MORE_THAN_AFTER.match(text, figure.end, figure.end + 40):
-                continue  # '10-15% more than the leg press group's': a difference, not a change
+            more = _MORE_THAN_AFTER.match(text, figure.end, figure.end + 40)
+            if more is not None:  # '10-15% more than the leg press group's': no change
+                self._percent_difference(study, text, line_of(figure.start), figure, before, more)
+                continue
             if any(m.kind == "unresolved" for m in before):
                 continue  # the unresolvable group has been reported already
             named_none = any(m.kind == "groupless" for m in before)
@@ -1480,6 +1490,60 @@ class Reader:
             found.append(_widened(text, match, value))
         return found
 
+    def _percent_difference(
+        self,
+        study: StudyRef,
+        text: str,
+        line: int,
+        figure: _Mention,
+        before: list[_Mention],
+        more: re.Match[str],
+    ) -> None:
+        """A difference between groups stated in percent: a `contrast_pct` claim.
+
+        'The squat group's maximal squat strength rose 10-15% more than the leg press group's':
+        the group and the test must be named before the figure in the sentence; 'less' makes it
+        negative. The data holds differences in units, so the claim cannot be checked, but it is
+        read rather than left unread. A timed test is not read ('better' would mean faster).
+        """
+        group = _last(before, "group")
+        exercise = _last(before, "exercise") or _last(before, "test")
+        if group is None or exercise is None:
+            return
+        known = study.measures.get((group, exercise), frozenset())
+        measure = _last(before, "measure") or (next(iter(known)) if len(known) == 1 else None)
+        if (
+            measure is None
+            and not known
+            and _MAXIMAL.search(text, max(0, figure.start - 80), figure.start)
+        ):
+            measure = "1RM"
+        if measure is None or measure == "time":
+            return
+        low, high = figure.value, figure.to
+        if more.group("word").lower() in _LESS_WORDS:
+            low, high = _negated(high or low), (_negated(low) if high else None)
+        self.claim(
+            line,
+            "contrast_pct",
+            low,
+            group_id=group,
+            test_exercise=exercise,
+            measure=measure,
+            value_to=high,
+        )
+
+    def _tests_by_kind(self, text: str, study: StudyRef) -> list[_Mention]:
+        """A test named by what it measures: 'change-of-direction speed', 'agility'.
+
+        It names the study's test of that kind (exercises.kind) when the study has exactly one.
+        """
+        matches = list(_KIND_WORDS.finditer(text))
+        tests = [e for e in study.exercises if self.context.kinds.get(e) == "agility"]
+        if len(tests) != 1:
+            return []
+        return [_Mention(m.start(), m.end(), "exercise", tests[0]) for m in matches]
+
     def _fraction_figures(self, text: str) -> list[_Mention]:
         """Changes stated in words ('by about a quarter', 'doubled their squat strength').
 
@@ -1542,10 +1606,19 @@ class Reader:
 
 
 _MORE_THAN_AFTER = re.compile(
-    r"\s*(?:more|less|greater|larger|bigger|higher|lower|smaller|better|worse)\s+"
+    r"\s*(?P<word>more|less|greater|larger|bigger|higher|lower|smaller|better|worse)\s+"
     r"(?:than|in\s+the|for\s+the)\b",
     re.IGNORECASE,
 )
+_LESS_WORDS = {"less", "lower", "smaller", "worse"}
+_KIND_WORDS = re.compile(r"\bchange[\s-]+of[\s-]+direction\b|\bagility\b", re.IGNORECASE)
+"""Words that name a test by what it measures (an agility test), not by its name."""
+
+
+def _negated(value: str) -> str:
+    return value[1:] if value.startswith("-") else "-" + value
+
+
 """After a percent, words that make it a difference between groups, not one group's change."""
 _MAXIMAL = re.compile(
     r"\bmax(?:imal|imum)?\s+(?:[\w-]+\s+){0,2}?strength\b(?=[^.;]{0,60}$)", re.IGNORECASE

@@ -228,6 +228,8 @@ def judge(
         )
         .when(pl.col("quantity") == "duration_weeks")
         .then(fact("duration_weeks"))
+        .when(pl.col("quantity") == "contrast_pct")
+        .then(pl.lit(None, dtype=pl.Float64))  # the data holds differences in units only
         .otherwise(fact("sessions_per_week"))
     )
 
@@ -316,6 +318,15 @@ def judge(
         .then(
             pl.format(
                 "the difference of the {} group from the other on {} ({})",
+                pl.col("_group_label"),
+                pl.format("{} {}", pl.col("_exercise_name"), pl.col("measure")),
+                pl.col("_study_name"),
+            )
+        )
+        .when(pl.col("quantity") == "contrast_pct")
+        .then(
+            pl.format(
+                "how much more (in %) the {} group gained than the other on {} ({})",
                 pl.col("_group_label"),
                 pl.format("{} {}", pl.col("_exercise_name"), pl.col("measure")),
                 pl.col("_study_name"),
@@ -512,7 +523,8 @@ CLAIM_CHECKS_COLUMNS: dict[str, str] = {
     "study_id": "The study the claim is about.",
     "study": "The study as articles cite it, e.g. 'Hammond et al. 2019'.",
     "quantity": "change_pct, change_abs, n, n_analysed (those who completed or were analysed), "
-    "duration_weeks, sessions_per_week, contrast; "
+    "duration_weeks, sessions_per_week, contrast (contrast_pct: a difference stated in %, which "
+    "the data cannot check); "
     "age, body_height, body_mass (population means); pre_mean, post_mean (baseline and final "
     "means in kg; pre_mean_lb, post_mean_lb in pounds); p_value, p_below, p_above (a "
     "between-group p stated as P=, P< or P>); sessions_total; other (a protocol detail the data "

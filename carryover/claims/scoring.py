@@ -37,6 +37,7 @@ QUANTITIES = {
     "sessions_total": ("sessions_total",),
     "other": ("other",),
     "contrast": ("contrast",),
+    "contrast_pct": ("contrast",),
 }
 """The reader's quantity names and the annotation's names they stand for.
 

@@ -12,6 +12,7 @@ import pytest
 from carryover.claims import accounting
 from carryover.claims.articles import Article, Context, read_article
 from carryover.claims.bounds import fractions
+from tests.support import valid_texts, validate_texts
 from tests.unit.claims.test_facts import B, context
 
 __all__ = ["context"]  # the reading fixture (barbalho_2020: BS and HT groups), from test_facts
@@ -63,6 +64,48 @@ def test_changes_in_words_are_read_for_the_group_that_trained(
     text: str, expected: list[tuple[object, ...]], context: Context
 ) -> None:
     assert changes(text, context) == expected
+
+
+def differences(text: str, context: Context) -> list[tuple[object, ...]]:
+    """The percent differences read from a text as (group, test, measure, value, value_to)."""
+    ex = read_article(Article("articles/a.md", "a", text.split("\n")), context)
+    rows = ex.rows.filter(pl.col("quantity") == "contrast_pct")
+    return rows.select("group_id", "test_exercise", "measure", "value", "value_to").rows()
+
+
+DIFFERENCES = [
+    (B + "The BS group's back squat 1RM rose 10-15% more than the HT group's.",
+     [("bs", "back_squat", "1RM", "10", "15")]),
+    (B + "The BS group's back squat 1RM rose 12% less than the HT group's.",
+     [("bs", "back_squat", "1RM", "-12", None)]),
+    # the group ahead must be named before the figure
+    (B + "Back squat 1RM rose 12% more than in the HT group.", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), DIFFERENCES)
+def test_a_percent_difference_is_read_for_the_group_named_before_it(
+    text: str, expected: list[tuple[object, ...]], context: Context
+) -> None:
+    assert differences(text, context) == expected
+
+
+@pytest.mark.parametrize("value", ["5.5", "50"])
+def test_a_percent_difference_is_never_judged_against_a_difference_in_units(value: str) -> None:
+    """A difference in % is unverifiable, whatever the difference in kg.
+
+    trial_2020's sq - ht back squat 1RM difference is 5.5 kg: neither 5.5% nor 50% is judged by
+    it (a contrast of 5.5 in kg is supported, one of 50 contradicted).
+    """
+    texts = valid_texts()
+    texts["claims"] = (
+        "article_id,line,study_id,quantity,group_id,test_exercise,measure,value\n"
+        f"r,2,trial_2020,contrast_pct,sq,back_squat,1RM,{value}\n"
+        f"r,3,trial_2020,contrast,sq,back_squat,1RM,{value}\n"
+    )
+    checks = validate_texts(texts).derived["claim_checks"].sort("source_line")
+    unit_verdict = "supported" if value == "5.5" else "contradicted"
+    assert checks["verdict"].to_list() == ["unverifiable", unit_verdict]
 
 
 def test_a_fraction_word_is_the_claims_number(context: Context) -> None:
@@ -123,3 +166,54 @@ def test_changes_in_words_and_bounds_are_read_in_linear_time(context: Context) -
     small = min(seconds(200) for _ in range(2))
     large = min(seconds(800) for _ in range(2))
     assert large < 8 * small
+
+
+AGILITY_EXERCISES = """exercise_id,name,aliases,kind,unit,lower_is_better
+back_squat,Barbell back squat,back squat;squat,strength,kg,no
+pro_agility,Pro-agility shuttle,pro-agility,agility,s,yes
+"""
+AGILITY_STUDIES = """study_id,citation,year,doi,population,n_randomized,duration_weeks,\
+sessions_per_week
+soccer_2020,"Doe J. Squats in soccer. Int J Exerc Sci. 2020.",2020,,Soccer players,20,8,2
+"""
+AGILITY_GROUPS = """study_id,group_id,label,trained_exercise,n
+soccer_2020,sq,Back squat (SQ),back_squat,10
+"""
+AGILITY_OUTCOMES = """study_id,group_id,test_exercise,measure,unit,pre_mean,pre_sd,post_mean,\
+post_sd,change_abs,change_pct,source
+soccer_2020,sq,pro_agility,time,s,,,,,,-1.5,Abstract
+"""
+
+
+def agility_context(outcomes: str) -> Context:
+    v = validate_texts(
+        {
+            "exercises": AGILITY_EXERCISES,
+            "studies": AGILITY_STUDIES,
+            "groups": AGILITY_GROUPS,
+            "outcomes": outcomes,
+            "claims": "article_id,line,study_id,quantity,group_id,test_exercise,measure,value\n",
+        }
+    )
+    assert v.findings.is_empty(), v.findings.to_dicts()
+    c = v.clean
+    return Context.from_tables(c["studies"], c["groups"], c["exercises"], c["outcomes"])
+
+
+@pytest.mark.parametrize(
+    ("outcomes", "expected"),
+    [
+        # the study's one agility test: 'change-of-direction speed' names it
+        (AGILITY_OUTCOMES, [("sq", "pro_agility", "time", "-1.5", None)]),
+        # a study with no agility test: the words name none
+        (AGILITY_OUTCOMES.split("\n")[0] + "\n", []),
+    ],
+)
+def test_a_test_named_by_what_it_measures(
+    outcomes: str, expected: list[tuple[object, ...]]
+) -> None:
+    text = (
+        "A study by Doe et al. trained soccer players. In the SQ group, change-of-direction "
+        "speed improved by 1.5%."
+    )
+    assert changes(text, agility_context(outcomes)) == expected

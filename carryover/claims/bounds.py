@@ -103,7 +103,15 @@ def means(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[int, in
     `mentions` are (start, end, exercise id) in the sentence; the words right before each are
     looked at in a bounded window.
     """
-    return [(s, e, x) for s, e, x in mentions if _MEANS_BEFORE.search(text, max(0, s - 30), s)]
+    return [
+        (s, e, x)
+        for s, e, x in mentions
+        if _MEANS_BEFORE.search(text, max(0, s - 30), s) and not _GROUP_AFTER.match(text, e)
+    ]
+
+
+_GROUP_AFTER = re.compile(r"[\s-]*(?:groups?|arms?|condition)\b", re.IGNORECASE)
+"""'with the hip thrust group behind': a group compared, not the training credited."""
 
 
 # -- fractions and multiples stated in words ----------------------------------------------------

@@ -68,6 +68,9 @@ def test_the_training_a_change_is_credited_to() -> None:
     mentions = [(hip, hip + 11, "hip_thrust"), (squat, squat + 5, "back_squat")]
     assert means(text, mentions) == [mentions[0]]
     assert means("Their hip thrust improved with training.", [(6, 16, "hip_thrust")]) == []
+    compared = "They gained 20 kg on the squat, with the hip thrust group behind."
+    at = compared.index("hip thrust")
+    assert means(compared, [(at, at + 10, "hip_thrust")]) == []
 
 
 READ = [

@@ -15,6 +15,9 @@ from schemas.columns import Bound, ColumnSpec, Kind
 from schemas.keys import exercise_check, study_check, unknown_group_rule, with_group_hints
 from schemas.table import FrameRule, SchemaPlan, TableSpec, build_plan
 
+BOUNDS = ("at_least", "at_most")
+"""How a claim stated as a bound is open: above its value (at_least) or below it (at_most)."""
+
 SPEC = TableSpec(
     name="claims",
     grain="one row per figure an article states",
@@ -39,12 +42,21 @@ SPEC = TableSpec(
             doc="the other end of a range the article states ('8-11 %': 8 and 11); empty for "
             "one figure",
         ),
+        ColumnSpec(
+            "bound",
+            Kind.CHOICE,
+            choices=BOUNDS,
+            doc="a figure the article states as one end only: at_least ('50-plus pounds', "
+            "'> 18 years') or at_most ('under 10%'); empty for a figure or a range",
+        ),
     ),
     key=(),
     rounded=("value", "value_to"),
 )
 
-_IS_CHANGE = pl.col("quantity").is_in(["change_pct", "change_abs", "change_abs_lb", "contrast"])
+_IS_CHANGE = pl.col("quantity").is_in(
+    ["change_pct", "change_abs", "change_abs_lb", "contrast", "contrast_pct"]
+)
 
 
 def row_plan(

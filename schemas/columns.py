@@ -46,6 +46,7 @@ QUANTITIES = (
     "duration_weeks",
     "sessions_per_week",
     "contrast",
+    "contrast_pct",
     "age",
     "body_height",
     "body_mass",

@@ -94,10 +94,17 @@ class Disposed:
     """The claim row (its position among the article's claims) for a claim."""
 
 
+_REASON_WINDOW = 200
+"""Characters looked at on either side of a number for why it is not a claim."""
+
+
 def non_claim_reason(line: str, number: Number) -> str | None:
     """Why a number is not a claim, from its own form and the words around it; None if none."""
     start, end = number.column - 1, number.end - 1
-    before, after = line[:start], line[end:]
+    # bounded windows, so that a line of many numbers is read in linear time; a number this far
+    # into a line is no heading or list number, which the windows could not tell
+    before = line[max(0, start - _REASON_WINDOW) : start]
+    after = line[end : end + _REASON_WINDOW]
     by_kind = {
         "citation": "citation_volume_issue_pages",
         "date": "date",
@@ -107,9 +114,10 @@ def non_claim_reason(line: str, number: Number) -> str | None:
     }
     if number.kind in by_kind:
         return by_kind[number.kind]
-    if re.match(r"^\s*#{1,6}\s+$", before):
+    at_line_start = start <= _REASON_WINDOW
+    if at_line_start and re.match(r"^\s*#{1,6}\s+$", before):
         return "heading_number"
-    if re.match(r"^\s*$", before) and re.match(r"^[.)]\s", after):
+    if at_line_start and re.match(r"^\s*$", before) and re.match(r"^[.)]\s", after):
         return "list_number"
     if _REFERENCE.match((before[-1:] + number.text + after[:1]).strip()) or (
         re.search(r"[(\[]\s*(?:\d{1,3}\s*,\s*)*$", before)
@@ -175,19 +183,21 @@ def dispose(
             target = _match(places, text, value, quantity, owner)
             if target is not None:
                 owner[target] = k
+        # the words after a number may wrap onto the next line ("40-yard" / "dash"): the
+        # lines around it, joined once per line
+        following = " ".join(lines[line_no : line_no + 3])
+        earlier = " ".join(lines[max(0, line_no - 3) : line_no - 1])
+        around = f"{earlier} {text} {following}"
         for i, number in enumerate(found):
             if i in owner:
                 out.append(
                     Disposed(line_no, number.column, number.text, CLAIM, "", owner[i], number.value)
                 )
                 continue
-            # the words after a number may wrap onto the next line ("40-yard" / "dash")
-            following = " ".join(lines[line_no : line_no + 3])
-            earlier = " ".join(lines[max(0, line_no - 3) : line_no - 1])
             shifted = replace(number, column=number.column + len(earlier) + 1)
             reason = (
                 non_claim_reason(text, number)
-                or non_claim_reason(f"{earlier} {text} {following}", shifted)
+                or non_claim_reason(around, shifted)
                 or furniture.reason(number)
             )
             if reason is not None:
@@ -242,10 +252,13 @@ class _Places:
         self.found = found
         self.by_value: dict[float, deque[int]] = {}
         self.intervals: list[int] = []
+        self.fractions: dict[float, deque[int]] = {}  # 'half', 'quarter' as percents
         for i, number in enumerate(found):
             if number.value is None:
                 continue
             self.by_value.setdefault(round(abs(number.value), 9), deque()).append(i)
+            if is_fraction_word(number.kind, number.text, number.value):
+                self.fractions.setdefault(round(number.value * 100, 9), deque()).append(i)
             if (
                 number.lo is not None
                 and number.hi is not None
@@ -254,15 +267,20 @@ class _Places:
             ):
                 self.intervals.append(i)
 
-    def candidates(self, wanted: float, owner: dict[int, int]) -> Iterator[tuple[int, bool]]:
+    def candidates(
+        self, wanted: float, owner: dict[int, int], percent: bool = False
+    ) -> Iterator[tuple[int, bool]]:
         """The numbers not yet owned that are the value (True) or hold it (False), in order.
 
         Both lists are in line order and merged lazily: a caller that stops at the first good
-        one reads no further.
+        one reads no further. For a percent, a fraction in words ('a quarter': 25) is the value.
         """
         equal = self.by_value.get(round(abs(wanted), 9))
         while equal and equal[0] in owner:  # owned ones are dropped as they are passed
             equal.popleft()
+        words = self.fractions.get(round(abs(wanted), 9)) if percent else None
+        while words and words[0] in owner:
+            words.popleft()
         inside = (
             (i, 1)
             for i in self.intervals
@@ -270,7 +288,9 @@ class _Places:
         )
         last = -1
         # (index, 0) for the value itself sorts before (index, 1) for an interval holding it
-        for i, kind in heapq.merge(((i, 0) for i in equal or ()), inside):
+        for i, kind in heapq.merge(
+            ((i, 0) for i in equal or ()), ((i, 0) for i in words or ()), inside
+        ):
             if i != last and i not in owner:
                 last = i
                 yield i, kind == 0
@@ -295,13 +315,17 @@ def _match(
 
     def fits(number: Number) -> bool:
         if quantity == "change_pct":
-            return "%" in number.text or "percent" in line[number.end - 1 : number.end + 9]
+            return (
+                "%" in number.text
+                or "percent" in line[number.end - 1 : number.end + 9]
+                or is_fraction_word(number.kind, number.text, number.value)
+            )
         if quantity in ("n", "n_analysed") and number.kind == "n":
             return False  # "(n = 12)" is a group's size, not the total
         return bool(pattern and pattern.match(line, number.end - 1))
 
     best: tuple[tuple[bool, bool, bool], int] | None = None
-    for i, exact in places.candidates(wanted, owner):
+    for i, exact in places.candidates(wanted, owner, quantity == "change_pct"):
         # words that fit the quantity first, then the number that is the value itself, then a
         # bounded interval holding it ('166.0 ± 5.1' before '≥ 70%' for 166)
         number = places.found[i]
@@ -312,6 +336,25 @@ def _match(
         if best is None or rank < best[0]:
             best = (rank, i)
     return best[1] if best else None
+
+
+def is_fraction_word(kind: str, text: str, value: float | None) -> bool:
+    """'half', 'quarter': a number word below one, which a change states as a percent."""
+    return kind == "word" and value is not None and 0 < value < 1 and text.isalpha()
+
+
+def _as_percent(numbers: pl.DataFrame) -> pl.Expr:
+    """A number's value as its claim states it: a change of 'a quarter' is 25 (%)."""
+    value = pl.col("value").abs()
+    if "quantity" not in numbers.columns:
+        return value
+    fraction = (
+        (pl.col("quantity") == "change_pct")
+        & (value > 0)
+        & (value < 1)
+        & pl.col("text").str.contains(r"^[A-Za-z]+$")
+    )
+    return pl.when(fraction).then(value * 100).otherwise(value)
 
 
 def words_around(line: str, column: int, text: str, width: int = 40) -> str:
@@ -409,7 +452,7 @@ def with_verdicts(numbers: pl.DataFrame, checks: pl.DataFrame) -> pl.DataFrame:
     its own, found by the spread in the number's text: a wrong SD makes the number wrong.
     """
     numbers = numbers.with_columns(
-        pl.col("value").abs().alias("_v"),
+        _as_percent(numbers).alias("_v"),
         pl.col("text").str.extract(_SPREAD_TEXT, 1).cast(pl.Float64, strict=False).alias("_sd"),
     )
     key = ["source_file", "line", "_v"]

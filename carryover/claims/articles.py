@@ -36,6 +36,7 @@ import polars as pl
 
 from carryover.claims import accounting
 from carryover.claims.article_files import decode_lines, not_text
+from carryover.claims.bounds import fractions
 from carryover.claims.contrasts import stated_differences
 from carryover.claims.facts import SPREADS, Lookups, Near, read_facts
 from carryover.claims.linking import (
@@ -84,7 +85,7 @@ _PERCENT = re.compile(
 """A percent; '12,4%' and '12,0 %' are decimal commas (a comma before three digits is not)."""
 _CHANGE = re.compile(
     r"\b(?:increas\w*|gain\w*|improv\w*|rose|rise[sn]?|rising|grew|grow\w*|boost\w*|went up|"
-    r"jump\w*|climb\w*|added|progress\w*|stronger)\b|\+\s?\d|" + r"\b(?:"
+    r"jump\w*|climb\w*|added|progress\w*|stronger|rais(?:ed|es|ing))\b|\+\s?\d|" + r"\b(?:"
     r"decreas\w*|dropp?\w*|fell|fall\w*|declin\w*|los[te]\w*|reduc\w*|shr[au]nk|went down|"
     r"weaker)\b",
     re.IGNORECASE,
@@ -416,6 +417,8 @@ class Context:
     studies: dict[str, StudyRef]
     aliases: dict[str, frozenset[str]]  # lower-case phrase -> exercise ids it may name
     linker: Linker = field(default_factory=lambda: Linker([]))
+    kinds: dict[str, str] = field(default_factory=dict)
+    """Exercise id -> its kind (exercises.kind: strength, jump, sprint, agility, ...)."""
 
     @classmethod
     def from_tables(
@@ -504,7 +507,12 @@ class Context:
             )
         ]
         linker = Linker(keys, found_in, aliases)
-        return cls(refs, {p: frozenset(ids) for p, ids in aliases.items()}, linker)
+        kinds = (
+            {e: k for e, k in exercises.select("exercise_id", "kind").iter_rows() if k}
+            if "kind" in exercises.columns
+            else {}
+        )
+        return cls(refs, {p: frozenset(ids) for p, ids in aliases.items()}, linker, kinds)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -656,6 +664,7 @@ class Reader:
         self.defined: dict[tuple[str, str], str] = {}  # (study, abbreviation) -> group
         self.cues: str = ""
         self.warnings: list[dict[str, Any]] = []
+        self.previous = ""  # the end of the passage's previous sentence
         self._alias_re = _alternation(context.aliases)
         authors = {r.author for r in context.studies.values() if r.author}
         self._author_re = (
@@ -685,7 +694,7 @@ class Reader:
     def claim(self, line: int, quantity: str, value: str, **keys: str | None) -> None:
         """Record a claim about the current study, as a claims.csv row of text cells.
 
-        `value_to` is the other end of a stated range.
+        `value_to` is the other end of a stated range; `bound` makes the value one end only.
         """
         assert self.state.study is not None
         self.rows.append(
@@ -699,6 +708,7 @@ class Reader:
                 "measure": keys.get("measure"),
                 "value": value,
                 "value_to": keys.get("value_to"),
+                "bound": keys.get("bound"),
                 "source_line": line,
             }
         )
@@ -831,8 +841,10 @@ class Reader:
         return not self._alias_re.search(text, match.end(), clause_end)
 
     def _passage(self, passage: Passage) -> None:
+        self.previous = ""
         for offset, sentence in sentences(passage):
             self._sentence(sentence, lambda i, o=offset, p=passage: p.line_at(o + i))
+            self.previous = sentence[-_NEAR:]  # what 'nine of them' in the next one refers to
 
     def _is_heading(self, passage: Passage) -> bool:
         return passage.kind == "heading"
@@ -882,14 +894,15 @@ class Reader:
         self._define_abbreviations(text, study)
         claimed = len(self.rows)
         self._protocol(text, line_of)
-        mentions = self._groups(text, line_of, study)
+        mentions = self._groups(text, line_of, study) + self._groups_by_training(text, study)
         self._group_sizes(text, line_of, mentions, study)
         self._differences(text, line_of, study)
         taken = [(m.start, m.end) for m in mentions]
         mentions += [m for m in self._exercises(text, line_of, study) if not _inside(m, taken)]
+        mentions += self._tests_by_kind(text, study)
         mentions += (
             self._measures(text) + self._figures(text) + self._abbreviated_tests(text, study)
-        )
+        ) + self._fraction_figures(text)
         ordered = sorted(mentions, key=lambda m: m.start)
         position = {id(m): i for i, m in enumerate(ordered)}
         figures = [i for i, m in enumerate(ordered) if m.kind == "figure"]
@@ -909,6 +922,10 @@ class Reader:
             done = i + 1
             figure = ordered[i]
             if not has_change or figure.value is None:
+                continue
+            more = _MORE_THAN_AFTER.match(text, figure.end, figure.end + 40)
+            if more is not None:  # '10-15% more than the leg press group's': no change
+                self._percent_difference(study, text, line_of(figure.start), figure, before, more)
                 continue
             if any(m.kind == "unresolved" for m in before):
                 continue  # the unresolvable group has been reported already
@@ -974,7 +991,7 @@ class Reader:
             measures=[(m.start, m.end, m.value) for m in ordered if m.kind == "measure"],
             current_group=self.state.group,
         )
-        for fact in read_facts(text, near, self._lookups(study)):
+        for fact in read_facts(text, near, self._lookups(study), self.previous):
             line = line_of(fact.start)
             key = (line, fact.number if fact.number is not None else float(fact.value))
             if fact.quantity not in SPREADS:  # an SD is part of its mean's number
@@ -989,6 +1006,7 @@ class Reader:
                 test_exercise=fact.test_exercise,
                 measure=fact.measure,
                 value_to=fact.value_to,
+                bound=fact.bound,
             )
 
     def _lookups(self, study: StudyRef) -> Lookups:
@@ -1056,6 +1074,13 @@ class Reader:
         known = study.measures.get((group, exercise), frozenset())
         if measure is None or (carried_over and known and measure not in known):
             measure = next(iter(known)) if len(known) == 1 else None
+        if (
+            measure is None
+            and not known
+            and _MAXIMAL.search(text, max(0, figure.start - 80), figure.start)
+        ):
+            # 'maximal squat strength' with no figure in the data to tell the test: a 1RM
+            measure = "1RM"
         if measure is None:
             self.warn(line, f"cannot tell which test (1RM, 3RM, ...) {words} refers to", words)
             return
@@ -1465,6 +1490,94 @@ class Reader:
             found.append(_widened(text, match, value))
         return found
 
+    def _percent_difference(
+        self,
+        study: StudyRef,
+        text: str,
+        line: int,
+        figure: _Mention,
+        before: list[_Mention],
+        more: re.Match[str],
+    ) -> None:
+        """A difference between groups stated in percent: a `contrast_pct` claim.
+
+        'The squat group's maximal squat strength rose 10-15% more than the leg press group's':
+        the group and the test must be named before the figure in the sentence; 'less' makes it
+        negative. The data holds differences in units, so the claim cannot be checked, but it is
+        read rather than left unread. A timed test is not read ('better' would mean faster).
+        """
+        group = _last(before, "group")
+        exercise = _last(before, "exercise") or _last(before, "test")
+        if group is None or exercise is None:
+            return
+        known = study.measures.get((group, exercise), frozenset())
+        measure = _last(before, "measure") or (next(iter(known)) if len(known) == 1 else None)
+        if (
+            measure is None
+            and not known
+            and _MAXIMAL.search(text, max(0, figure.start - 80), figure.start)
+        ):
+            measure = "1RM"
+        if measure is None or measure == "time":
+            return
+        low, high = figure.value, figure.to
+        if more.group("word").lower() in _LESS_WORDS:
+            low, high = _negated(high or low), (_negated(low) if high else None)
+        self.claim(
+            line,
+            "contrast_pct",
+            low,
+            group_id=group,
+            test_exercise=exercise,
+            measure=measure,
+            value_to=high,
+        )
+
+    def _tests_by_kind(self, text: str, study: StudyRef) -> list[_Mention]:
+        """A test named by what it measures: 'change-of-direction speed', 'agility'.
+
+        It names the study's test of that kind (exercises.kind) when the study has exactly one.
+        """
+        matches = list(_KIND_WORDS.finditer(text))
+        tests = [e for e in study.exercises if self.context.kinds.get(e) == "agility"]
+        if len(tests) != 1:
+            return []
+        return [_Mention(m.start(), m.end(), "exercise", tests[0]) for m in matches]
+
+    def _fraction_figures(self, text: str) -> list[_Mention]:
+        """Changes stated in words ('by about a quarter', 'doubled their squat strength').
+
+        A percent range a tenth either side of the fraction (carryover.claims.bounds); negative
+        after a fall ('fell by half').
+        """
+        found = []
+        for start, end, low, high in fractions(text):
+            if _DECREASE.search(text, max(0, start - 60), start):
+                low, high = "-" + high, "-" + low
+            found.append(_Mention(start, end, "figure", low, to=high))
+        return found
+
+    def _groups_by_training(self, text: str, study: StudyRef) -> list[_Mention]:
+        """Groups named by what they trained ('the students who squatted').
+
+        'those who used the leg press', 'subjects who trained on the leg-press machine': the
+        exercise must be one that exactly one group of the study trained.
+        """
+        found = []
+        for match in _WHO_TRAINED.finditer(text):
+            verb = match.group("verb")
+            if verb is not None:
+                phrase, end = _TRAINED_VERBS[verb.lower()], match.end()
+            else:
+                alias = self._alias_re.match(text, match.end())
+                if alias is None:
+                    continue
+                phrase, end = alias_key(alias.group(0)), alias.end()
+            group_id, _ = self._resolve_group(phrase.split(), study)
+            if group_id is not None:
+                found.append(_Mention(match.start(), end, "group", group_id))
+        return found
+
     def _protocol(self, text: str, line_of: Any) -> None:
         for match in _N_PEOPLE.finditer(text):
             if _GROUP_APPOSITIVE.search(
@@ -1490,6 +1603,42 @@ class Reader:
             if _FREE_TRIAL.search(before) or _PART_OF_WEEKS.search(before):
                 continue
             self.claim(line_of(match.start(group)), "duration_weeks", _number(match.group(group)))
+
+
+_MORE_THAN_AFTER = re.compile(
+    r"\s*(?P<word>more|less|greater|larger|bigger|higher|lower|smaller|better|worse)\s+"
+    r"(?:than|in\s+the|for\s+the)\b",
+    re.IGNORECASE,
+)
+_LESS_WORDS = {"less", "lower", "smaller", "worse"}
+_KIND_WORDS = re.compile(r"\bchange[\s-]+of[\s-]+direction\b|\bagility\b", re.IGNORECASE)
+"""Words that name a test by what it measures (an agility test), not by its name."""
+
+
+def _negated(value: str) -> str:
+    return value[1:] if value.startswith("-") else "-" + value
+
+
+"""After a percent, words that make it a difference between groups, not one group's change."""
+_MAXIMAL = re.compile(
+    r"\bmax(?:imal|imum)?\s+(?:[\w-]+\s+){0,2}?strength\b(?=[^.;]{0,60}$)", re.IGNORECASE
+)
+_TRAINED_VERBS = {
+    "squatted": "squat",
+    "deadlifted": "deadlift",
+    "benched": "bench press",
+    "bench-pressed": "bench press",
+    "leg-pressed": "leg press",
+    "hip-thrusted": "hip thrust",
+}
+_WHO_TRAINED = re.compile(
+    r"\b(?:those|(?:the\s+)?(?:[\w-]+\s+)?(?:students|participants|subjects|players|athletes|"
+    r"women|men|lifters|volunteers|people|ones))\s+who\s+(?:(?P<verb>"
+    + "|".join(map(re.escape, _TRAINED_VERBS))
+    + r")\b|(?:used|did|performed|trained(?:\s+(?:on|with))?)\s+(?:the\s+)?)",
+    re.IGNORECASE,
+)
+"""'the students who squatted', 'those who trained on the': a group named by its training."""
 
 
 _FOR_GROUP = re.compile(r"\s*(?:for|in|among|within|by)\s+(?:the\s+|both\s+|each\s+)?", re.I)

@@ -37,6 +37,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from carryover.claims.bounds import means, stated_bound
 from carryover.claims.numbers import DECADE, Number, numbers
 
 POPULATION = ("age", "body_height", "body_mass")
@@ -63,6 +64,9 @@ class Fact:
     """The other end of a stated range or an approximation ('18-30', '~140 kg')."""
     number: float | None = None
     """The value of the number the fact was read from, when it is not `value`."""
+    bound: str | None = None
+    """For a figure stated as one end only ('50-plus pounds', '> 18 years'): at_least or
+    at_most (see carryover.claims.bounds)."""
 
 
 @dataclass(frozen=True)
@@ -302,8 +306,12 @@ def _value(number: Number) -> str | None:
 _DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+")
 
 
-def read_facts(text: str, near: Near, study: Lookups) -> list[Fact]:
-    """The facts one sentence states (see the module docstring)."""
+def read_facts(text: str, near: Near, study: Lookups, previous: str = "") -> list[Fact]:
+    """The facts one sentence states (see the module docstring).
+
+    `previous` is the end of the sentence before it in the passage, for what a pronoun refers to
+    ('harder push-up variations. The design had nine of them').
+    """
     found = numbers(text)
     facts: list[Fact] = []
     compares = bool(_COMPARES.search(text))
@@ -313,13 +321,16 @@ def read_facts(text: str, near: Near, study: Lookups) -> list[Fact]:
         after = text[end : end + _WINDOW]
         fact = (
             _p_value(text, number, compares, near, study)
+            or _age_bound(number, before, after, near)
+            or _approximate_population(text, number, before, after, near)
             or _population(text, number, before, after, near, study)
             or _age_range(number, before, after, near)
             or _decade(number, before, near)
             or _gain(text, number, before, after, near, study)
             or _baseline(text, found, i, before, after, near, study)
             or _sessions(number, before, after)
-            or _other(text, number, before, after)
+            or _baseline_difference(number, before, after, near)
+            or _other(text, number, before, after, previous[-_WINDOW:])
         )
         if fact is not None:
             facts.append(fact)
@@ -458,6 +469,46 @@ def _population(
     return Fact(start, quantity, _value(number) or "")
 
 
+def _approximate_population(
+    text: str, number: Number, before: str, after: str, near: Near
+) -> Fact | None:
+    """A labelled approximate mean of the people ('weighed about 84 kg on average').
+
+    The range a tenth either side, as for an approximate baseline; only with its label right
+    before the approximation ('weighed', 'aged', 'height of'), outside any parenthesis, and in
+    a sentence that names no group (the figure could be that group's).
+    """
+    around = approximate(number, before)
+    if around is None:
+        return None
+    plain = before
+    if number.text[:1] not in "~≈":
+        tail = before[-24:]
+        marker = _AROUND.search(tail)
+        assert marker is not None  # approximate() found it
+        plain = before[: len(before) - len(tail) + marker.start()]
+    unit = number.text.lower() if _UNIT_IN_TEXT.search(number.text) else ""
+    if _YEARS.match(after) or unit.endswith("y"):
+        quantity, label = "age", _AGE_LABEL
+    elif _CM.match(after) or unit.endswith("cm"):
+        quantity, label = "body_height", _HEIGHT_LABEL
+    elif _KG.match(after) or unit.endswith("kg"):
+        quantity, label = "body_mass", _MASS_LABEL
+    else:
+        return None
+    start = number.column - 1
+    if not label.search(plain) or _parenthesis(text, start) is not None or near.groups:
+        return None
+    if _EQUIPMENT.search(plain[-40:]):
+        return None  # 'the bar weighed about 20 kg': not the people
+    return Fact(start, quantity, around[0], value_to=around[1], number=number.value)
+
+
+_EQUIPMENT = re.compile(
+    r"\b(?:bar|barbell|plates?|dumbbells?|kettlebells?|vests?|sleds?|load(?:s|ed)?)\b", re.I
+)
+
+
 _AGE_RANGE_LABEL = re.compile(
     r"\b(?:participants|subjects|men|women|males|females|athletes|players|lifters|people|adults|"
     r"volunteers|students|individuals)(?:\s+(?:were|was))?\s*\(?\s*(?:aged|ages?(?:\s+range)?)"
@@ -506,6 +557,36 @@ def _decade(number: Number, before: str, near: Near) -> Fact | None:
         return None
     low, high = (f"{v:g}" for v in (number.lo, number.hi))
     return Fact(start, "age", low, value_to=high, number=number.value)
+
+
+_PARTICIPANTS = re.compile(
+    r"\b(?:includ\w*|inclusion|eligib\w*|recruit\w*|enrol\w*|participants|subjects|"
+    r"volunteers|(?:wo)?men|(?:fe)?males|adults|athletes|players|students|aged|ages?)\b",
+    re.I,
+)
+"""Words that make an age bound the participants' ('participants had to be > 18 years')."""
+
+
+def _age_bound(number: Number, before: str, after: str, near: Near) -> Fact | None:
+    """An age the participants are above or below ('> 18 years', 'aged over 18 years').
+
+    An inclusion bound holds for every participant, so it holds for their mean age: an `age`
+    claim open on one side. Only in words about the participants (not a coach's age), not
+    years of training, and not where a group named before could own it.
+    """
+    if number.kind != "figure" or number.value is None:
+        return None
+    bound = stated_bound(number.text, before, after)
+    if bound is None or not _YEARS.match(bound.after):
+        return None
+    if _OTHER[0].match(bound.after) or _EXPERIENCE.search(bound.before[-40:]):
+        return None  # 'more than 2 years of training': experience, not age
+    if not (_AGE_LABEL.search(bound.before) or _PARTICIPANTS.search(bound.before)):
+        return None
+    start = number.column - 1
+    if bisect.bisect_left(near.groups, (start,)) > 0:
+        return None
+    return Fact(start, "age", _value(number) or "", bound=bound.relation)
 
 
 def approximate(number: Number, before: str) -> tuple[str, str] | None:
@@ -641,12 +722,21 @@ def _gain(
     """A group's gain in kg or pounds: 'the squat group gained 14 kg on the squat'.
 
     A difference between groups ('by 10 kg more than'), a load progression ('added 2.5 kg to
-    the bar each week'), a range, a bound and an approximate figure are not read.
+    the bar each week') and a range are not read. An approximate gain is the range a tenth
+    either side; a bound ('by 50-plus pounds', 'more than 20 kg') is open on one side
+    (carryover.claims.bounds). A headline's 'put 50 pounds on your squat' is a gain too. With no
+    group named, the group that trained the exercise the gain is credited to ('by adding hip
+    thrusts', 'with the hip thrust') is the one; that exercise is not the test.
     """
-    around = approximate(number, before)
-    if number.kind != "figure" or number.value is None or (number.lo != number.hi and not around):
+    bound = stated_bound(number.text, before, after) if number.kind == "figure" else None
+    if bound is not None:
+        before, after = bound.before, bound.after
+    around = None if bound else approximate(number, before)
+    if number.kind != "figure" or number.value is None:
         return None
-    if number.text[:1] in "<>≤≥" or (_APPROX.search(before) and not around):
+    if number.lo != number.hi and not (around or bound):
+        return None
+    if (number.text[:1] in "<>≤≥" and not bound) or (_APPROX.search(before) and not around):
         return None
     pounds = bool(_LB.match(after)) or bool(re.search(r"(?:lbs?\.?|pounds)$", number.text, re.I))
     kilos = bool(_KG.match(after)) or number.text.lower().endswith("kg")
@@ -654,22 +744,29 @@ def _gain(
         return None
     start = number.column - 1
     gain = _GAIN_BEFORE.search(before)
+    if gain is None and _PUT_BEFORE.search(before) and _ONTO_LIFT_AFTER.match(after):
+        gain = _PUT_BEFORE.search(before)  # 'put 50 pounds on your back squat'
     if gain is None and not number.text.startswith("+"):
         return None
-    clause = text[max(0, start - _WINDOW) : min(len(text), number.end + 40)]
-    if _BETWEEN.search(clause) or _NOT_A_GAIN_AFTER.match(after):
+    clause = before[-_WINDOW:] + " " + after[:40]  # a bound's own 'more than' is no comparison
+    if _BETWEEN.search(clause) or _NOT_A_GAIN_AFTER.match(after) or _EACH_TIME.search(after[:40]):
         return None
-    if gain is not None and gain.group("by") and not _WITHIN_CHANGE.search(before):
+    by = gain is not None and "by" in gain.groupdict() and gain.group("by")
+    if by and not _WITHIN_CHANGE.search(before):
         return None
     if _EVERY_GROUP_BEFORE.search(before):
         return None  # one figure for every group: left to the reader of group sizes and changes
-    group = _group_before(near, start)
+    nearby = Near.between(near.exercises, start - _WINDOW, number.end + _WINDOW)
+    credited = means(text, Near.between(near.exercises, start - 2 * _WINDOW, number.end + _WINDOW))
+    group = _named_group_before(near, start) or _trained_by(credited, study)
+    group = group or near.current_group
     tests = [
         (s, e)
-        for s, end, e in Near.between(near.exercises, start - _WINDOW, number.end + 30)
-        if (0 < start - s < _WINDOW and not _ARM_AFTER.match(text[end : end + 20]))
-        or (0 <= s - number.end < 30)
-    ]
+        for s, end, e in nearby
+        if ((0 < start - s < _WINDOW and not _ARM_AFTER.match(text[end : end + 20]))
+            or (0 <= s - number.end < 30))
+        and (s, end, e) not in credited
+    ]  # fmt: skip
     if group is None or not tests:
         return None
     exercise = tests[-1][1] if tests[-1][0] < start else tests[0][1]
@@ -681,8 +778,29 @@ def _gain(
     quantity = "change_abs_lb" if pounds else "change_abs"
     if around is not None:
         return Fact(start, quantity, around[0], group, exercise, measure, around[1], number.value)
-    value = _value(number) or ""
-    return Fact(start, quantity, value.lstrip("+"), group, exercise, measure)
+    value = (_value(number) or "").lstrip("+")
+    relation = bound.relation if bound else None
+    return Fact(start, quantity, value, group, exercise, measure, bound=relation)
+
+
+_PUT_BEFORE = re.compile(r"\b(?:put|puts|putting)\s+(?:an?\s+)?(?:extra\s+)?$", re.I)
+_ONTO_LIFT_AFTER = re.compile(
+    r"^\s?(?:kg|kgs|kilograms?|lbs?\.?|pounds?)?\s+(?:on(?:to)?|to)\s+(?:your|their|the|his|her)\s",
+    re.I,
+)
+_EACH_TIME = re.compile(r"\b(?:each|every|per|a)\s+(?:week|session|workout|set)\b", re.I)
+"""'added 5 pounds to their squat each week': a load progression, not a gain."""
+
+
+def _named_group_before(near: Near, start: int) -> str | None:
+    last = bisect.bisect_left(near.groups, (start,))
+    return near.groups[last - 1][2] if last else None
+
+
+def _trained_by(credited: list[Mention], study: Lookups) -> str | None:
+    """The one group that trained the exercise a change is credited to ('by adding X')."""
+    groups = {g for _, _, x in credited for g, e in study.trained.items() if e == x}
+    return next(iter(groups)) if len(groups) == 1 else None
 
 
 def _named_lift(near: Near, start: int) -> bool:
@@ -737,7 +855,32 @@ _SESSIONS_PAREN = re.compile(
 """'nine weeks under supervision (15-17 sessions)': the sessions of the training just named."""
 
 
-def _other(text: str, number: Number, before: str, after: str) -> Fact | None:
+_HIGHER_AFTER = re.compile(
+    r"^\s*(?:higher|lower|greater|stronger|weaker|heavier|lighter|larger|smaller|more|less)\b",
+    re.I,
+)
+_AT_BASELINE = re.compile(
+    r"\b(?:at\s+baseline|baseline|at\s+the\s+(?:start|outset|beginning)|before\s+(?:the\s+)?"
+    r"(?:training|study|intervention)|initially|pre-?training)\b",
+    re.I,
+)
+
+
+def _baseline_difference(number: Number, before: str, after: str, near: Near) -> Fact | None:
+    """How much one group was ahead at the start ('at baseline ... 1RM was 23% higher').
+
+    A between-group difference before any training: a study fact the data holds no figure for
+    (contrasts are differences in the changes), so an `other` claim that cannot be checked.
+    """
+    if number.kind != "figure" or number.value is None or not number.text.endswith("%"):
+        return None
+    if not _HIGHER_AFTER.match(after) or not _AT_BASELINE.search(before):
+        return None
+    start = number.column - 1
+    return Fact(start, "other", _value(number) or "", _named_group_before(near, start))
+
+
+def _other(text: str, number: Number, before: str, after: str, previous: str = "") -> Fact | None:
     if number.value is None or number.kind not in ("figure", "word"):
         return None
     if number.text[:1] in "<>≤≥" and _YEARS_OLD.match(after):
@@ -763,7 +906,7 @@ def _other(text: str, number: Number, before: str, after: str) -> Fact | None:
     if not hit and _HAD_BEFORE.search(before[-20:]) and _STEPS_AFTER.match(unit_after):
         hit = True  # "the design had 9 variations", "had nine of them" (after "variations")
     if not hit and _HAD_BEFORE.search(before[-20:]) and re.match(r"^\s+of\s+them\b", unit_after):
-        hit = bool(_STEPS_BEFORE.search(before))
+        hit = bool(_STEPS_BEFORE.search(previous + " " + before))
     if (
         not hit
         and _MONTHS_AFTER.match(unit_after)

@@ -228,6 +228,8 @@ def judge(
         )
         .when(pl.col("quantity") == "duration_weeks")
         .then(fact("duration_weeks"))
+        .when(pl.col("quantity") == "contrast_pct")
+        .then(pl.lit(None, dtype=pl.Float64))  # the data holds differences in units only
         .otherwise(fact("sessions_per_week"))
     )
 
@@ -296,8 +298,9 @@ def judge(
         (pl.col("_source_value").is_not_null() & ~matches.fill_null(True)).alias("_contradicted"),
     )
     stated = _stated(frame)
+    unbounded = pl.col("bound").is_null() if "bound" in frame.columns else pl.lit(True)
     shown = (
-        pl.when(IS_FACT)
+        pl.when(IS_FACT & unbounded)
         .then(fact_checks.shown())
         .when(_IS_PCT)
         .then(pl.format("{}%", stated))
@@ -315,6 +318,15 @@ def judge(
         .then(
             pl.format(
                 "the difference of the {} group from the other on {} ({})",
+                pl.col("_group_label"),
+                pl.format("{} {}", pl.col("_exercise_name"), pl.col("measure")),
+                pl.col("_study_name"),
+            )
+        )
+        .when(pl.col("quantity") == "contrast_pct")
+        .then(
+            pl.format(
+                "how much more (in %) the {} group gained than the other on {} ({})",
                 pl.col("_group_label"),
                 pl.format("{} {}", pl.col("_exercise_name"), pl.col("measure")),
                 pl.col("_study_name"),
@@ -351,14 +363,22 @@ def judge(
 
 
 def _stated(frame: pl.DataFrame) -> pl.Expr:
-    """A claim's figure as shown: '10.2', or a range '8-11'."""
+    """A claim's figure as shown: '10.2', a range '8-11', or a bound 'at least 50'."""
     value = number_expr(pl.col("value"))
-    if "value_to" not in frame.columns:
+    if "value_to" in frame.columns:
+        value = (
+            pl.when(pl.col("value_to").is_null())
+            .then(value)
+            .otherwise(pl.format("{}-{}", value, number_expr(pl.col("value_to"))))
+        )
+    if "bound" not in frame.columns:
         return value
     return (
-        pl.when(pl.col("value_to").is_null())
-        .then(value)
-        .otherwise(pl.format("{}-{}", value, number_expr(pl.col("value_to"))))
+        pl.when(pl.col("bound") == "at_least")
+        .then(pl.format("at least {}", value))
+        .when(pl.col("bound") == "at_most")
+        .then(pl.format("at most {}", value))
+        .otherwise(value)
     )
 
 
@@ -368,12 +388,22 @@ def _claimed_interval(claims: pl.DataFrame) -> tuple[pl.Expr, pl.Expr]:
     '8-11 %' allows 7.5 to 11.5: each end with its own rounding.
     """
     one = rounding.interval(pl.col("value"), pl.col(hw("value")))
-    if "value_to" not in claims.columns:
+    if "value_to" in claims.columns:
+        other = rounding.interval(pl.col("value_to"), pl.col(hw("value_to")))
+        one = (
+            pl.min_horizontal(one[0], other[0].fill_null(one[0])),
+            pl.max_horizontal(one[1], other[1].fill_null(one[1])),
+        )
+    if "bound" not in claims.columns:
         return one
-    other = rounding.interval(pl.col("value_to"), pl.col(hw("value_to")))
+    return _opened(one, pl.col("bound"))
+
+
+def _opened(interval: tuple[pl.Expr, pl.Expr], bound: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    """A bound is open on one side: 'at least 50' allows 49.5 and everything above it."""
     return (
-        pl.min_horizontal(one[0], other[0].fill_null(one[0])),
-        pl.max_horizontal(one[1], other[1].fill_null(one[1])),
+        pl.when(bound == "at_most").then(pl.lit(float("-inf"))).otherwise(interval[0]),
+        pl.when(bound == "at_least").then(pl.lit(float("inf"))).otherwise(interval[1]),
     )
 
 
@@ -493,7 +523,8 @@ CLAIM_CHECKS_COLUMNS: dict[str, str] = {
     "study_id": "The study the claim is about.",
     "study": "The study as articles cite it, e.g. 'Hammond et al. 2019'.",
     "quantity": "change_pct, change_abs, n, n_analysed (those who completed or were analysed), "
-    "duration_weeks, sessions_per_week, contrast; "
+    "duration_weeks, sessions_per_week, contrast (contrast_pct: a difference stated in %, which "
+    "the data cannot check); "
     "age, body_height, body_mass (population means); pre_mean, post_mean (baseline and final "
     "means in kg; pre_mean_lb, post_mean_lb in pounds); p_value, p_below, p_above (a "
     "between-group p stated as P=, P< or P>); sessions_total; other (a protocol detail the data "
@@ -503,8 +534,10 @@ CLAIM_CHECKS_COLUMNS: dict[str, str] = {
     "measure": "The measure a change or contrast claim is about: 1RM, 3RM, height, ...",
     "claimed": "The figure as the article states it (for a range, its first end).",
     "claimed_to": "The other end of a range the article states ('8-11 %'); empty for one figure.",
-    "claimed_lo": "Lowest value the claimed figure's rounding allows.",
-    "claimed_hi": "Highest value the claimed figure's rounding allows.",
+    "claimed_bound": "at_least or at_most for a figure stated as one end only ('50-plus "
+    "pounds', '> 18 years'); empty otherwise.",
+    "claimed_lo": "Lowest value the claimed figure's rounding allows (-inf below an at_most).",
+    "claimed_hi": "Highest value the claimed figure's rounding allows (inf above an at_least).",
     "verdict": "supported, contradicted, conflicting, exercise not tested, measure not tested or "
     "unverifiable.",
     "source_value": "What the study reports (or its figures give) for the same quantity.",
@@ -546,6 +579,9 @@ def claim_checks_table(judged: pl.DataFrame) -> pl.DataFrame:
         pl.col("value").alias("claimed"),
         (pl.col("value_to") if "value_to" in judged.columns else pl.lit(None, pl.Float64)).alias(
             "claimed_to"
+        ),
+        (pl.col("bound") if "bound" in judged.columns else pl.lit(None, pl.String)).alias(
+            "claimed_bound"
         ),
         pl.col("_claimed_lo").alias("claimed_lo"),
         pl.col("_claimed_hi").alias("claimed_hi"),

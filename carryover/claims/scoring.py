@@ -22,6 +22,8 @@ QUANTITIES = {
     "duration_weeks": ("weeks",),
     "sessions_per_week": ("sessions_per_week",),
     "change_pct": ("change_pct",),
+    "change_abs": ("change_abs",),
+    "change_abs_lb": ("change_abs",),
     "age": ("age",),
     "body_height": ("other",),
     "body_mass": ("other",),
@@ -35,11 +37,13 @@ QUANTITIES = {
     "sessions_total": ("sessions_total",),
     "other": ("other",),
     "contrast": ("contrast",),
+    "contrast_pct": ("contrast",),
 }
 """The reader's quantity names and the annotation's names they stand for.
 
 The annotation has no quantity for body height or mass (it calls them `other`), and one
-`p_value` whatever the relation; the reader's pound figures are the same quantities in pounds.
+`p_value` whatever the relation; the reader's pound figures are the same quantities in pounds
+(a gain in pounds is the annotation's `change_abs`).
 """
 
 
@@ -93,8 +97,9 @@ def _group_ok(expected: str | None, group_id: str | None, labels: Mapping[str, s
         return True
     if group_id is None:
         return False
-    label = labels.get(group_id, "").lower()
-    want = expected.lower()
+    # 'leg press' names the group labelled 'Leg-press training': hyphens are spaces here
+    label = labels.get(group_id, "").lower().replace("-", " ")
+    want = expected.lower().replace("-", " ")
     return want == group_id.lower() or want in label or f"({want})" in label
 
 

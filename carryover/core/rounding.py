@@ -42,10 +42,18 @@ def interval(value: pl.Expr, hw: pl.Expr) -> Interval:
 
 
 def overlaps(a: Interval, b: Interval) -> pl.Expr:
-    """True where two half-open intervals share a point (touching ends do not)."""
-    scale = a[1].abs() + b[1].abs() + 1.0
+    """True where two half-open intervals share a point (touching ends do not).
+
+    An interval open on one side (a bound: 'at least 50') has an infinite end, which does not
+    count in the scale of the float slack.
+    """
+    scale = _finite_abs(a[1]) + _finite_abs(b[1]) + 1.0
     tol = scale * _REL_TOL
     return (a[0] < b[1] - tol) & (b[0] < a[1] - tol)
+
+
+def _finite_abs(x: pl.Expr) -> pl.Expr:
+    return pl.when(x.is_infinite()).then(pl.lit(0.0)).otherwise(x.abs())
 
 
 def propagate(f: Callable[[pl.Expr, pl.Expr], pl.Expr], a: Interval, b: Interval) -> Interval:

@@ -248,6 +248,14 @@ def _load(con: duckdb.DuckDBPyConnection, run_id: str) -> ReportData:
     )
 
 
+_BOUND_WORDS = {"at_least": "at least", "at_most": "at most"}
+
+
+def _bounded(bound: str | None, says: str) -> str:
+    """A figure stated as one end only, in words: 'at least 50 lb'."""
+    return f"{_BOUND_WORDS[bound]} {says}" if bound in _BOUND_WORDS and says else says
+
+
 def _quantity_value(quantity: str | None, value: float | None, to: float | None = None) -> str:
     """A claimed or reported figure in words ('12.5%', '14 participants'); 'to' ends a range."""
     if value is None:
@@ -256,6 +264,8 @@ def _quantity_value(quantity: str | None, value: float | None, to: float | None 
     match quantity:
         case "change_pct":
             return f"{text}%"
+        case "contrast_pct":
+            return f"{text}% more than the other group"
         case "n":
             return f"{text} participants"
         case "n_analysed":
@@ -421,7 +431,7 @@ def _articles(data: ReportData) -> list[dict[str, Any]]:
         group = group_names.get((c["study_id"], c["group_id"]), c["group_id"])
         if c["quantity"] in ("change_pct", "change_abs"):
             what = f"{exercise} {c['measure']} change, {group} group"
-        elif c["quantity"] == "contrast":
+        elif c["quantity"] in ("contrast", "contrast_pct"):
             what = f"{exercise} {c['measure']}, {group} group minus the other"
         elif c["quantity"] in ("n", "n_analysed") and c["group_id"] is not None:
             what = f"{group} group"
@@ -433,7 +443,10 @@ def _articles(data: ReportData) -> list[dict[str, Any]]:
                 "line": c["line"],
                 "source_line": c["source_line"],
                 "sentence": sentence,
-                "says": _quantity_value(c["quantity"], c["claimed"], c.get("claimed_to")),
+                "says": _bounded(
+                    c.get("claimed_bound"),
+                    _quantity_value(c["quantity"], c["claimed"], c.get("claimed_to")),
+                ),
                 "what": what,
                 "study": c["study"] or c["study_id"],
                 "paper": _quantity_value(c["quantity"], c["source_value"]),

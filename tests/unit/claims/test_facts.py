@@ -83,14 +83,23 @@ READ = [
      [("age", None, None, None, "18"), ("age_sd", None, None, None, "1")]),
     # kg in a parenthesis about lifts is not body mass
     (B + "The BS group (n=12; 1RM 80 kg at 26 years) squatted.", [("age", "bs", None, None, "26")]),
-    # years of training are not ages; an age bound is not read (ranges, decades: RANGES below)
+    # years of training are not ages; an age bound is an age claim open on one side (its bound
+    # in test_bounds.py; ranges, decades: RANGES below)
     (B + "Training experience was roughly 4.8 +/- 0.8 years in the back squat group.",
      [("other", None, None, None, "4.8")]),
-    (B + "The women were over 18 years.", []),
+    (B + "The women were over 18 years.", [("age", None, None, None, "18")]),
     # a progression's steps are a protocol detail; 'two variations of the squat' names none
     (B + "The push-up progression had 9 variations, from easy to hard.",
      [("other", None, None, None, "9")]),
     (B + "With two common variations, front and back squats, lifters must choose.", []),
+    # ... also when the steps were named in the sentence before ('had nine of them')
+    (B + "The push-up group moved on to harder variations. The design had nine of them.",
+     [("other", None, None, None, "9")]),
+    (B + "The push-up group trained hard. The design had nine of them.", []),
+    # a group's lead at baseline: a between-group difference the data holds no figure for
+    (B + "At baseline the BS group's squat 1RM was 23% higher than the HT group's.",
+     [("other", "bs", None, None, "23")]),
+    (B + "After training the BS group's squat 1RM was 23% higher than before.", []),
     # a p after a change within the groups is no between-group p, though the sentence compares
     (B + "Both groups improved their back squat 1RM (P<0.001), but the BS group improved it "
      "more than the HT group (P=0.017).", [("p_value", None, None, None, "0.017")]),
@@ -156,13 +165,14 @@ RANGES = [
     (B + "The participants were aged 18-30 years.", [("age", None, None, "18", "30")]),
     # ... not a range of someone else's ages, nor of years of training
     (B + "The coach (aged 40-45) supervised every session.", []),
-    (B + "The women were aged 18-30 and over 18 years.", [("age", None, None, "18", "30")]),
+    (B + "The women were aged 18-30 and over 18 years.",
+     [("age", None, None, "18", "30"), ("age", None, None, "18", None)]),
     (B + "Subjects had 2-6 years of training experience.", [("other", None, None, "4", None)]),
     # the participants' decade of age: the years the decade (or its part) spans
     (B + "Twenty men in their early twenties took part.", [("age", None, None, "20", "25")]),
     (B + "Most of them were in their 20s.", [("age", None, None, "20", "29.9")]),
     (B + "The women were over 18 years, in their late thirties.",
-     [("age", None, None, "35", "39.9")]),
+     [("age", None, None, "18", None), ("age", None, None, "35", "39.9")]),
     # ... not one person's decade, nor a time in seconds
     (B + "The coach, in his early forties, supervised the sessions.", []),
     (B + "They rested for 20s between sets.", []),
@@ -171,6 +181,10 @@ RANGES = [
      [("pre_mean_lb", None, "back_squat", "169.2", "206.8")]),
     (B + "Their average squat 1RM was ~140 kg.",
      [("pre_mean", None, "back_squat", "126.0", "154.0")]),
+    # an approximate mean of the people, after its label
+    (B + "They weighed about 84 kg on average.", [("body_mass", None, None, "75.6", "92.4")]),
+    (B + "The bar weighed about 20 kg.", []),
+    (B + "The BS group weighed about 70 kg.", []),
     # ... not a training load, nor a bound
     (B + "At the start they squatted ~140 kg for 3 sets on average.", []),
     (B + "Their average squat 1RM was over 140 kg.", []),

@@ -90,3 +90,13 @@ def test_fact_claims_read_in_words_with_their_units() -> None:
     assert _fact_what("age", None, None, "Back squat") == "mean age, Back squat group"
     assert _fact_what("other", None, None, None) == "protocol detail (not in the data)"
     assert _fact_what("change_pct", "Barbell back squat", "1RM", "Back squat") == ""
+
+
+def test_a_bound_and_a_percent_difference_are_said_as_the_article_put_them() -> None:
+    """'at least 50 lb' for a bound; a difference in % says what it is more than."""
+    from carryover.report.model import _bounded, _quantity_value
+
+    assert _bounded("at_least", _quantity_value("pre_mean_lb", 50.0)) == "at least 50 lb"
+    assert _bounded("at_most", _quantity_value("change_pct", 10.0)) == "at most 10%"
+    assert _bounded(None, _quantity_value("change_pct", 10.0)) == "10%"
+    assert _quantity_value("contrast_pct", 10.0, 15.0) == "10-15% more than the other group"

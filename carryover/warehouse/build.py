@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import shutil
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,6 +60,17 @@ class RunRecord:
 def next_file(path: Path) -> Path:
     """Where a run builds the warehouse that replaces `path`."""
     return path.with_name(path.name + ".next")
+
+
+def spill_dir(path: Path) -> Path:
+    """Where DuckDB may spill what does not fit in BUILD_MEMORY while it builds `path`."""
+    return path.with_name(path.name + ".tmp")
+
+
+BUILD_MEMORY = "256MB"
+"""DuckDB's memory limit while it builds a warehouse. The tables written so far are checkpointed
+to the file, so DuckDB can drop them from its cache instead of keeping every table it wrote (by
+default it may use 80% of the machine's memory, and keeps them)."""
 
 
 def wal_file(path: Path) -> Path:
@@ -339,6 +351,13 @@ def build(
     for leftover in (new_file, wal_file(new_file)):
         leftover.unlink(missing_ok=True)
     con = create_readable(new_file)
+    spill = spill_dir(new_file)
+    try:
+        con.execute(f"set memory_limit = '{BUILD_MEMORY}'")
+        con.execute("set temp_directory = " + "'" + str(spill).replace("'", "''") + "'")
+    except duckdb.Error as exc:
+        con.close()
+        raise WarehouseError(f"cannot create the warehouse {new_file}: {first_line(exc)}") from exc
     failure: str | None = None
     try:
         _write_new(con, new_file, run, validation, derived, previous, stopped)
@@ -347,6 +366,7 @@ def build(
     finally:
         with contextlib.suppress(duckdb.Error):
             con.close()
+        shutil.rmtree(spill, ignore_errors=True)
     if failure is not None:  # raised here, so the error keeps no frame holding the connection
         raise WarehouseError(f"could not write the warehouse {new_file}: {failure}")
     if wal_file(new_file).exists():  # pragma: no cover - DuckDB checkpoints on close

@@ -5,7 +5,11 @@ process's resident set size every 20 ms, and prints, for each step as it ends, i
 seconds and the resident memory before, after and at its peak. With `--analytics` the analytics
 tables that `carryover run` computes (carryover, carryover_pooled) are computed too.
 
-    python benchmarks/stages.py RAW_DIR [--analytics]
+    python benchmarks/stages.py RAW_DIR [--analytics] [--load WAREHOUSE]
+
+With `--load WAREHOUSE` (implies `--analytics`) the run's load follows, as `carryover run` does
+it: the warehouse is built beside WAREHOUSE and swapped in, and each table's results are kept for
+reuse.
 
 The peak of a step is the largest resident set seen while it ran, so it includes what earlier
 steps still hold and memory the allocator keeps after a step frees it.
@@ -14,6 +18,7 @@ steps still hold and memory the allocator keeps after a step frees it.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import functools
 import resource
 import sys
@@ -29,7 +34,8 @@ from carryover import steps
 from carryover.analytics import effects
 from carryover.claims import editor
 from carryover.claims import judge as claim_judge
-from carryover.validate import studychecks, validation
+from carryover.validate import reuse, studychecks, validation
+from carryover.warehouse import build
 
 MIB = 1024 * 1024
 _PROCESS = psutil.Process()
@@ -71,6 +77,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("raw", type=Path)
     parser.add_argument("--analytics", action="store_true", help="also the analytics tables")
+    parser.add_argument("--load", type=Path, metavar="WAREHOUSE", help="also load a warehouse")
     args = parser.parse_args()
     threading.Thread(target=_sample, daemon=True).start()
     for name in ("read_plan", "validate_read", "validate_big", "combine", "transform_all"):
@@ -82,8 +89,18 @@ def main() -> None:
     _timed(studychecks, "run")
     _timed(effects, "carryover")
     _timed(effects, "pooled")
+    for name in ("load", "write_run", "_replace"):
+        _timed(build, name)
+    _timed(reuse, "store")
     wall, cpu = time.perf_counter(), time.process_time()
-    checked = steps.check(args.raw, analytics=args.analytics)
+    if args.load is None:
+        checked = steps.check(args.raw, analytics=args.analytics)
+    else:  # as a run: the analytics tables are computed in parts while they are stored
+        checked = steps.run_steps(args.raw)
+        started = dt.datetime.now(dt.UTC)
+        record = build.RunRecord("stages", started, None, "errors", str(args.raw))
+        build.load(args.load, record, checked.validation, checked.derived)
+        reuse.store(args.load, reuse.raw_keys(args.raw), checked.validation.tables)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"total: {time.perf_counter() - wall:.2f} s wall, {time.process_time() - cpu:.2f} s CPU, "

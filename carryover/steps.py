@@ -10,6 +10,7 @@ files are validated in the batches they were read in.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -24,6 +25,7 @@ from carryover.claims.accounting import article_lines, article_numbers
 from carryover.claims.articles import Article, read_articles
 from carryover.core.errors import EXIT_FINDINGS, EXIT_OK, RawDirError
 from carryover.core.files import write_atomic
+from carryover.core.parts import Table
 from carryover.ingest.chunks import ChunkedFile, ChunkPlan, KeyLines, chunk_bytes, plan_chunks
 from carryover.ingest.chunks import read_chunks as read_chunks
 from carryover.ingest.extract import Extracted, extract_file, table_sources
@@ -164,17 +166,19 @@ def extract_all(raw_dir: Path, skip: Collection[str] = ()) -> Raw:
     return Raw(tables, [] if "claims" in skip else read_articles(raw_dir))
 
 
-def transform_all(validation: Validation) -> dict[str, pl.DataFrame]:
+def transform_all(validation: Validation) -> dict[str, Table]:
     """Derived tables: those validation computed (outcome changes, claim verdicts) and analytics.
 
-    Outcome changes are computed once, while validating (claims are judged against them).
+    Outcome changes are computed once, while validating (claims are judged against them). The
+    analytics tables are `Parts`, computed a few studies at a time while the load stores them, so
+    that the table of every outcome's effects is never in memory whole.
     """
     clean = validation.clean
     changes = validation.derived["outcome_changes"]
-    rows = analytics.carryover(
+    rows = analytics.Analytics(
         clean["studies"], clean["groups"], clean["outcomes"], changes, clean["exercises"]
     )
-    return {**validation.derived, "carryover": rows, "carryover_pooled": analytics.pooled(rows)}
+    return {**validation.derived, **rows.tables()}
 
 
 @dataclass
@@ -182,7 +186,7 @@ class Checked:
     """The result of extract -> validate -> transform, before anything is written."""
 
     validation: Validation
-    derived: dict[str, pl.DataFrame] = field(default_factory=dict)
+    derived: Mapping[str, Table] = field(default_factory=dict)
     reuse: Reuse = field(default_factory=lambda: Reuse({}, {}))
     """The raw files' reuse keys and the earlier results reused (none for `check`)."""
 
@@ -400,9 +404,21 @@ def run_steps(
     return Checked(validation, derived, found)
 
 
+def collected(tables: Mapping[str, Table]) -> dict[str, pl.DataFrame]:
+    """Every table as one frame (tables in `Parts` computed whole)."""
+    return {
+        name: table if isinstance(table, pl.DataFrame) else table.collect()
+        for name, table in tables.items()
+    }
+
+
 def check(raw_dir: Path, analytics: bool = True) -> Checked:
-    """Validate the raw directory without writing anything (`analytics`: see run_steps)."""
-    return run_steps(raw_dir, analytics=analytics)
+    """Validate the raw directory without writing anything (`analytics`: see run_steps).
+
+    Nothing stores the analytics tables here, so they are computed whole.
+    """
+    checked = run_steps(raw_dir, analytics=analytics)
+    return dataclasses.replace(checked, derived=collected(checked.derived))
 
 
 def validate_tables(

@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 import os
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, ParamSpec, TypeVar, cast, get_args
 
@@ -33,6 +33,7 @@ from carryover.claims.articles import Article, Context
 from carryover.claims.articles import read_articles as read_article_files
 from carryover.core import failon
 from carryover.core.errors import first_line
+from carryover.core.parts import Table
 from carryover.ingest.chunks import ChunkPlan
 from carryover.ingest.extract import Extracted
 from carryover.report.markdown import ReportInput, render_markdown, summary_markdown
@@ -151,8 +152,8 @@ def combine(
 
 
 @task(name="transform", cache_policy=NO_CACHE)
-def transform(validation: Validation) -> dict[str, pl.DataFrame]:
-    """Compute derived tables from the clean ones."""
+def transform(validation: Validation) -> dict[str, Table]:
+    """Derive tables from the clean ones (the analytics in parts, computed as they are loaded)."""
     return steps.transform_all(validation)
 
 
@@ -161,7 +162,7 @@ def load(
     warehouse: Path,
     run: RunRecord,
     validation: Validation,
-    derived: dict[str, pl.DataFrame],
+    derived: Mapping[str, Table],
     stopped: list[RunRecord],
     journal: Journal,
     keys: dict[str, str | None],

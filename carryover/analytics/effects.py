@@ -9,8 +9,11 @@ what the papers report is null, never a guess.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import polars as pl
 
+from carryover.core.parts import Parts
 from schemas.columns import RM_PATTERN
 from schemas.exercises import lower_is_better
 from schemas.participants import effective_n
@@ -375,6 +378,98 @@ def carryover(
         pl.col(name).cast(_CARRYOVER_TYPES[name]) if name in _CARRYOVER_TYPES else pl.col(name)
         for name in CARRYOVER_COLUMNS
     ).sort(*CARRYOVER_KEY)
+
+
+PART_ROWS = 250_000
+"""`carryover_parts` computes the rows of whole studies holding about this many outcomes at once."""
+
+
+def study_parts(outcomes: pl.DataFrame, rows: int = PART_ROWS) -> list[pl.Series]:
+    """The outcomes' study ids, sorted, cut into runs of whole studies of about `rows` outcomes.
+
+    A null study id, if any, sorts first (as in carryover()'s order) and goes in the first part.
+    """
+    counts = outcomes.group_by("study_id").len().sort("study_id")
+    parts = counts.with_columns(
+        ((pl.col("len").cum_sum() - pl.col("len")) // max(rows, 1)).alias("_part")
+    )
+    return [part["study_id"] for part in parts.partition_by("_part", maintain_order=True)]
+
+
+def carryover_parts(
+    studies: pl.DataFrame,
+    groups: pl.DataFrame,
+    outcomes: pl.DataFrame,
+    changes: pl.DataFrame,
+    exercises: pl.DataFrame | None = None,
+    rows: int = PART_ROWS,
+) -> Iterator[pl.DataFrame]:
+    """carryover() for a few whole studies at a time; the parts, in order, make carryover()'s rows.
+
+    Every figure of a carryover row comes from its own study (its group, reference group, control
+    group and their outcomes) or from a table of every study (exercises), so a part computed from
+    its studies' outcomes and changes holds exactly their rows of the whole table. The parts go in
+    the order of the study ids, which is the first sort key of carryover(). At least one part (the
+    empty table when there are no outcomes).
+    """
+    ids = study_parts(outcomes, rows)
+    if len(ids) <= 1:
+        yield carryover(studies, groups, outcomes, changes, exercises)
+        return
+    for part in ids:
+        mine = pl.col("study_id").is_in(part.drop_nulls().implode())
+        if part.null_count():
+            mine = mine | pl.col("study_id").is_null()
+        yield carryover(studies, groups, outcomes.filter(mine), changes.filter(mine), exercises)
+
+
+class Analytics:
+    """The analytics tables computed a few studies at a time as they are stored.
+
+    `tables()` gives `carryover` and `carryover_pooled` as `Parts`: the carryover rows of a few
+    studies at a time, and their pooling, computed from the columns pooled() reads as the
+    carryover parts pass (or by going through them, if pooled is stored first). No frame of every
+    carryover row with every column is ever held.
+    """
+
+    def __init__(
+        self,
+        studies: pl.DataFrame,
+        groups: pl.DataFrame,
+        outcomes: pl.DataFrame,
+        changes: pl.DataFrame,
+        exercises: pl.DataFrame | None = None,
+        rows: int = PART_ROWS,
+    ) -> None:
+        self._inputs = (studies, groups, outcomes, changes, exercises)
+        self._rows = rows
+        self._pooling: pl.DataFrame | None = None
+
+    def carryover(self) -> Iterator[pl.DataFrame]:
+        """The carryover rows, a few studies at a time (see carryover_parts)."""
+        pooling = []
+        for part in carryover_parts(*self._inputs, rows=self._rows):
+            pooling.append(pooling_rows(part))
+            yield part
+        self._pooling = pl.concat(pooling)
+
+    def pooled(self) -> Iterator[pl.DataFrame]:
+        """The pooled table (one part), from the pooling columns of every carryover row."""
+        if self._pooling is None:
+            for _ in self.carryover():
+                pass
+        assert self._pooling is not None
+        rows, self._pooling = self._pooling, None
+        yield pooled(rows)
+
+    def tables(self) -> dict[str, Parts]:
+        """The analytics tables by name, in the order to store them."""
+        return {"carryover": Parts(self.carryover), "carryover_pooled": Parts(self.pooled)}
+
+
+def pooling_rows(rows: pl.DataFrame) -> pl.DataFrame:
+    """The carryover rows and columns pooled() reads: pooled(pooling_rows(r)) equals pooled(r)."""
+    return rows.select(_POOLED_INPUT).filter(pl.col("trained_exercise").is_not_null())
 
 
 _CARRYOVER_TYPES: dict[str, pl.DataType] = {

@@ -20,6 +20,7 @@ mpl.use("Agg")
 
 import matplotlib.pyplot as plt
 import polars as pl
+from matplotlib import transforms
 from matplotlib.figure import Figure
 
 Z95 = 1.959964
@@ -279,7 +280,7 @@ def forest_plot(rows: pl.DataFrame, pooled: pl.DataFrame, metric: str) -> str | 
                 ha="left",
                 va="center",
             )
-        ax.set_yticks(ticks, labels)
+        _row_labels(ax, ticks, labels)
         ax.set_ylim(y - 0.5, -0.8)
         ax.axvline(0, color="#888888", linewidth=0.8, linestyle="--")
         if metric == "g":
@@ -289,5 +290,23 @@ def forest_plot(rows: pl.DataFrame, pooled: pl.DataFrame, metric: str) -> str | 
             ax.set_xlabel("change in percent; square area: n; diamond: participant-weighted mean")
             title = "Per-study percent change with the participant-weighted mean"
         ax.set_title(title, loc="left")
-        ax.tick_params(axis="y", length=0)
         return _svg(fig, f"forest-{metric.replace('_', '-')}", title)
+
+
+def _row_labels(ax: Any, ticks: list[float], labels: list[str]) -> None:
+    """Label a plot's rows at the left of its axis, where tick labels would be.
+
+    Each is a plain text placed as a y tick label is (TICK_PAD points left of the axis): a plot of
+    hundreds of rows draws in less than half the time of one with as many ticks, which matplotlib
+    builds and measures again for every layout pass.
+    """
+    ax.set_yticks([])
+    at = transforms.offset_copy(
+        ax.get_yaxis_transform(), fig=ax.figure, x=-TICK_PAD, units="points"
+    )
+    for tick, label in zip(ticks, labels, strict=True):
+        ax.text(0.0, tick, label, transform=at, ha="right", va="center")
+
+
+TICK_PAD = 3.5
+"""Points between the axis and a row label (matplotlib's default pad of a y tick label)."""

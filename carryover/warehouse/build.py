@@ -5,11 +5,11 @@ every run, so a re-run on the same input gives the same tables. `runs`, `run_fil
 `findings` are history: each run carries them over from the current warehouse and appends to them.
 
 A run never opens the current warehouse read-write. `build` writes a complete new file
-(`<warehouse>.next`) in one transaction, reading the history from the current file through a
-read-only ATTACH, which DuckDB shares with any other reader; `swap` then renames the new file over
-the current one. A reader that opened the warehouse before the swap keeps the file it opened (a
-complete earlier run); one that opens it after sees the new run. A crash before the rename leaves
-the current warehouse untouched, and the rename itself is atomic.
+(`<warehouse>.next`), committed and checkpointed table by table, reading the history from the
+current file through a read-only ATTACH, which DuckDB shares with any other reader; `swap` then
+renames the new file over the current one. A reader that opened the warehouse before the swap
+keeps the file it opened (a complete earlier run); one that opens it after sees the new run. A
+crash before the rename leaves the current warehouse untouched, and the rename itself is atomic.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import shutil
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,7 @@ import polars as pl
 
 from carryover.core.counts import count_expr
 from carryover.core.errors import WarehouseError, first_line
+from carryover.core.parts import Table
 from carryover.validate.validation import FileStats, Validation
 from carryover.warehouse.access import ATTACH_WAIT_SECONDS, read_only, waiting
 from carryover.warehouse.ownership import foreign_reason, mark, refusal
@@ -58,6 +60,17 @@ class RunRecord:
 def next_file(path: Path) -> Path:
     """Where a run builds the warehouse that replaces `path`."""
     return path.with_name(path.name + ".next")
+
+
+def spill_dir(path: Path) -> Path:
+    """Where DuckDB may spill what does not fit in BUILD_MEMORY while it builds `path`."""
+    return path.with_name(path.name + ".tmp")
+
+
+BUILD_MEMORY = "256MB"
+"""DuckDB's memory limit while it builds a warehouse. The tables written so far are checkpointed
+to the file, so DuckDB can drop them from its cache instead of keeping every table it wrote (by
+default it may use 80% of the machine's memory, and keeps them)."""
 
 
 def wal_file(path: Path) -> Path:
@@ -162,11 +175,23 @@ def write_run(
     con: duckdb.DuckDBPyConnection,
     run: RunRecord,
     validation: Validation,
-    derived: Mapping[str, pl.DataFrame],
+    derived: Mapping[str, Table],
+    stored: Callable[[], None] = lambda: None,
 ) -> None:
-    """Write one run through `con` (a new warehouse): its current tables and its history rows."""
-    for name, frame in {**validation.clean, **derived}.items():
-        _replace(con, name, public_columns(frame))
+    """Write one run through `con` (a new warehouse): its current tables and its history rows.
+
+    `stored` is called after each current table is written (the build commits and checkpoints
+    there, so that DuckDB does not hold every table in memory until the end). A table given as
+    `Parts` is created from its first part and appended to from the others, one at a time.
+    """
+    for name, table in {**validation.clean, **derived}.items():
+        if isinstance(table, pl.DataFrame):
+            _replace(con, name, public_columns(table))
+        else:
+            for number, part in enumerate(table):
+                (_append if number else _replace)(con, name, public_columns(part))
+                del part
+        stored()
     quarantine = validation.quarantine.select(pl.lit(run.run_id).alias("run_id"), pl.all())
     _replace(con, "quarantine", quarantine)
     _append(
@@ -264,11 +289,11 @@ def _write_new(
     new_file: Path,
     run: RunRecord,
     validation: Validation,
-    derived: Mapping[str, pl.DataFrame],
+    derived: Mapping[str, Table],
     previous: Path | None,
     stopped: Sequence[RunRecord],
 ) -> None:
-    """Fill the new warehouse in one transaction and checkpoint it (see build)."""
+    """Fill the new warehouse, checkpointing after each current table (see build)."""
     carry = previous is not None and previous.exists()
     if carry:
         assert previous is not None
@@ -281,7 +306,7 @@ def _write_new(
         if carry:
             _carry_history(con)
         record_stopped(con, stopped)
-        write_run(con, run, validation, derived)
+        write_run(con, run, validation, derived, lambda: _checkpoint(con))
         con.execute("commit")
     except duckdb.Error:
         with contextlib.suppress(duckdb.Error):  # an aborted transaction may refuse rollback
@@ -294,11 +319,23 @@ def _write_new(
     con.execute(f"detach {NEW}")
 
 
+def _checkpoint(con: duckdb.DuckDBPyConnection) -> None:
+    """Commit what the new warehouse holds so far, write it to its file, begin a new transaction.
+
+    The file is not the warehouse until it is swapped in, and a build that fails is
+    deleted, so committing part of it early changes nothing a reader can see; it lets DuckDB
+    write each table out and free its memory instead of holding every table until the end.
+    """
+    con.execute("commit")
+    con.execute(f"checkpoint {NEW}")
+    con.execute("begin transaction")
+
+
 def build(
     new_file: Path,
     run: RunRecord,
     validation: Validation,
-    derived: Mapping[str, pl.DataFrame],
+    derived: Mapping[str, Table],
     *,
     previous: Path | None = None,
     stopped: Sequence[RunRecord] = (),
@@ -306,12 +343,21 @@ def build(
     """Write a complete warehouse into `new_file`: this run's tables, plus the carried history.
 
     `previous` is the current warehouse (history is read from it, read-only); `stopped` are
-    earlier failed or killed runs to record. The file is written in one transaction and
-    checkpointed, so that once this returns it is whole on its own, with no write-ahead log.
+    earlier failed or killed runs to record. Each current table is committed and checkpointed as
+    it is written (the file is only the warehouse once swapped in; a failed build is deleted),
+    and the file is checkpointed at the end, so that once this returns it is whole on its own,
+    with no write-ahead log.
     """
     for leftover in (new_file, wal_file(new_file)):
         leftover.unlink(missing_ok=True)
     con = create_readable(new_file)
+    spill = spill_dir(new_file)
+    try:
+        con.execute(f"set memory_limit = '{BUILD_MEMORY}'")
+        con.execute("set temp_directory = " + "'" + str(spill).replace("'", "''") + "'")
+    except duckdb.Error as exc:
+        con.close()
+        raise WarehouseError(f"cannot create the warehouse {new_file}: {first_line(exc)}") from exc
     failure: str | None = None
     try:
         _write_new(con, new_file, run, validation, derived, previous, stopped)
@@ -320,6 +366,7 @@ def build(
     finally:
         with contextlib.suppress(duckdb.Error):
             con.close()
+        shutil.rmtree(spill, ignore_errors=True)
     if failure is not None:  # raised here, so the error keeps no frame holding the connection
         raise WarehouseError(f"could not write the warehouse {new_file}: {failure}")
     if wal_file(new_file).exists():  # pragma: no cover - DuckDB checkpoints on close
@@ -355,7 +402,7 @@ def load(
     path: Path,
     run: RunRecord,
     validation: Validation,
-    derived: Mapping[str, pl.DataFrame],
+    derived: Mapping[str, Table],
     *,
     stopped: Sequence[RunRecord] = (),
     before_rename: Callable[[], None] | None = None,

@@ -47,6 +47,7 @@ from carryover.claims.linking import (
     keys_from_rows,
 )
 from carryover.claims.numbers import COMPOUND_WORD, numbers, word_value
+from carryover.claims.outcome_tests import default_measures
 from carryover.claims.text import blocks
 from carryover.core.rawfs import entry_problem, name_bytes, read_regular, shown_name
 from carryover.ingest.extract import BOM, SPAN, Extracted, empty_rows, outside_raw
@@ -416,6 +417,9 @@ class Context:
     studies: dict[str, StudyRef]
     aliases: dict[str, frozenset[str]]  # lower-case phrase -> exercise ids it may name
     linker: Linker = field(default_factory=lambda: Linker([]))
+    test_measures: dict[str, str] = field(default_factory=dict)
+    """Per test that is not a lift, the measure it is read with when the data holds none
+    (carryover.claims.outcome_tests)."""
 
     @classmethod
     def from_tables(
@@ -504,7 +508,8 @@ class Context:
             )
         ]
         linker = Linker(keys, found_in, aliases)
-        return cls(refs, {p: frozenset(ids) for p, ids in aliases.items()}, linker)
+        measures_of = default_measures(exercises, outcomes)
+        return cls(refs, {p: frozenset(ids) for p, ids in aliases.items()}, linker, measures_of)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -912,7 +917,10 @@ class Reader:
                 continue
             if any(m.kind == "unresolved" for m in before):
                 continue  # the unresolvable group has been reported already
-            named_none = any(m.kind == "groupless" for m in before)
+            # 'rose in both groups' names no group, unless a group is named after it
+            named_none = any(m.kind == "groupless" for m in before) and not any(
+                m.kind == "group" for m in before[_last_index(before, "groupless") :]
+            )
             following = None if named_none else _group_after(text, figure, after)
             if following is None and not named_none:
                 following = self._abbreviated_group_after(text, figure, study)
@@ -930,8 +938,10 @@ class Reader:
             group = (
                 respective.get(i)
                 or ("*" if every else None)
-                or _last(before, "group")
+                # a group named right after the figure owns it ('... than the HT group in
+                # quadriceps MT (12.2% for BS and 2% for HT)'), whatever groups came before
                 or (following.value if following else None)
+                or _last(before, "group")
                 or (self.state.group)
             )
             own_exercise = _exercise_right_after(text, figure, after)
@@ -1048,14 +1058,22 @@ class Reader:
         if group == "*":  # "both groups improved by 5%": one claim per group
             for each in study.groups:
                 known = study.measures.get((each, exercise), frozenset())
-                if measure in known or ((measure is None or carried_over) and len(known) == 1):
+                if (
+                    measure in known
+                    or ((measure is None or carried_over) and len(known) == 1)
+                    or (not known and exercise in self.context.test_measures)
+                ):
                     self._figure_claim(
                         study, text, line, figure, each, exercise, measure, carried_over
                     )
             return
         known = study.measures.get((group, exercise), frozenset())
+        if measure and measure.endswith("RM") and exercise in self.context.test_measures:
+            measure = None  # a lift's repetition maximum named nearby: not this test's measure
         if measure is None or (carried_over and known and measure not in known):
             measure = next(iter(known)) if len(known) == 1 else None
+        if measure is None and not known:  # a jump or a muscle's size the data does not hold
+            measure = self.context.test_measures.get(exercise)
         if measure is None:
             self.warn(line, f"cannot tell which test (1RM, 3RM, ...) {words} refers to", words)
             return
@@ -1726,6 +1744,11 @@ def _next_of_kind(mentions: list[_Mention], kind: str) -> list[Any]:
     for i in range(len(mentions) - 1, -1, -1):
         out[i] = mentions[i].value if mentions[i].kind == kind else out[i + 1]
     return out
+
+
+def _last_index(mentions: list[_Mention], kind: str) -> int:
+    """Where the last mention of a kind stands in the list (0 when there is none)."""
+    return max((k for k, m in enumerate(mentions) if m.kind == kind), default=0)
 
 
 def _last(mentions: list[_Mention], kind: str) -> Any:

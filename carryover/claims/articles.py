@@ -36,7 +36,7 @@ import polars as pl
 
 from carryover.claims import accounting
 from carryover.claims.article_files import decode_lines, not_text
-from carryover.claims.contrasts import stated_differences
+from carryover.claims.contrasts import listed_differences, stated_differences
 from carryover.claims.facts import SPREADS, Lookups, Near, read_facts
 from carryover.claims.linking import (
     DESCRIBING,
@@ -47,7 +47,7 @@ from carryover.claims.linking import (
     keys_from_rows,
 )
 from carryover.claims.numbers import COMPOUND_WORD, numbers, word_value
-from carryover.claims.outcome_tests import default_measures
+from carryover.claims.outcome_tests import MEASURE_UNITS, default_measures, plural_free
 from carryover.claims.text import blocks
 from carryover.core.rawfs import entry_problem, name_bytes, read_regular, shown_name
 from carryover.ingest.extract import BOM, SPAN, Extracted, empty_rows, outside_raw
@@ -890,6 +890,7 @@ class Reader:
         mentions = self._groups(text, line_of, study)
         self._group_sizes(text, line_of, mentions, study)
         self._differences(text, line_of, study)
+        self._listed_differences(text, line_of, study)
         taken = [(m.start, m.end) for m in mentions]
         mentions += [m for m in self._exercises(text, line_of, study) if not _inside(m, taken)]
         mentions += (
@@ -1352,6 +1353,63 @@ class Reader:
                 else (next(iter(known)) if len(known) == 1 else None)
             )
             if measure is None or _UNIT_OF.get(measure[-2:], measure) != stated.unit.lower():
+                continue
+            self.claim(
+                line_of(stated.value_at),
+                "contrast",
+                stated.value,
+                group_id=group_id,
+                test_exercise=exercise,
+                measure=measure,
+            )
+            if stated.ci is not None:  # its confidence interval: the difference lies inside
+                at, low, high = stated.ci
+                self.claim(
+                    line_of(at),
+                    "contrast",
+                    low,
+                    group_id=group_id,
+                    test_exercise=exercise,
+                    measure=measure,
+                    value_to=high,
+                )
+
+    def _listed_differences(self, text: str, line_of: Any, study: StudyRef) -> None:
+        """Differences stated item by item in a list, as contrast claims.
+
+        'favoured HT over SQ for the lower [-1.6 cm²], mid [-0.5 cm²] and upper [-0.5 cm²]
+        gluteal mCSAs' (carryover.claims.contrasts.listed_differences). Each item names a part
+        of the test: the item with the words after the list ('lower gluteal mCSA'), or with a
+        test named earlier in the sentence when those words only say what the items are
+        ('glutei mCSA grew alike ... lower [...] and upper [...] regions'), must be one test,
+        which is not a lift, and the unit must be its measure's.
+        """
+        listed = listed_differences(text)
+        if not listed:
+            return
+        earlier = [
+            alias_key(m.group(0)) for m in self._alias_re.finditer(text, 0, listed[0].stated.start)
+        ]
+        for one in listed:
+            stated = one.stated
+            words = stated.group_words.lower().split()
+            while words and words[0] in _NON_SPECIFIC:
+                words = words[1:]
+            if words and words[-1] in ("group", "groups"):
+                words = words[:-1]
+            group_id = self._resolve_group(words, study)[0] if words else None
+            item = alias_key(one.item)
+            candidates = [f"{item} {plural_free(alias_key(one.noun))}"]
+            candidates += [f"{item} {phrase}" for phrase in reversed(earlier)]
+            tests = next(
+                (ids for ids in (alias_ids(c, self.context.aliases) for c in candidates) if ids),
+                frozenset(),
+            )
+            if group_id is None or len(tests) != 1:
+                continue
+            exercise = next(iter(tests))
+            measure = self.context.test_measures.get(exercise)
+            if measure is None or stated.unit.lower() not in MEASURE_UNITS.get(measure, ()):
                 continue
             self.claim(
                 line_of(stated.value_at),

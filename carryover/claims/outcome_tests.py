@@ -46,3 +46,18 @@ def default_measures(exercises: pl.DataFrame, outcomes: pl.DataFrame) -> dict[st
         elif not measures and (kind, in_unit) in KIND_MEASURES:
             found[test] = KIND_MEASURES[(kind, in_unit)]
     return found
+
+
+MEASURE_UNITS: dict[str, frozenset[str]] = {
+    "csa": frozenset({"cm²", "cm2"}),
+    "thickness": frozenset({"mm", "cm"}),
+    "height": frozenset({"cm"}),
+    "distance": frozenset({"cm", "m"}),
+    "peak_force": frozenset({"n"}),
+}
+"""The units (lower case) a difference on a test of that measure may be stated in."""
+
+
+def plural_free(phrase: str) -> str:
+    """The phrase with a plural last word made singular ('gluteal mcsas': 'gluteal mcsa')."""
+    return phrase[:-1] if phrase.endswith("s") and not phrase.endswith("ss") else phrase

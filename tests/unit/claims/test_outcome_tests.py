@@ -132,3 +132,50 @@ def test_a_muscle_size_the_data_lacks_is_unverifiable_naming_the_muscle() -> Non
     [(verdict, fix)] = verdicts(claim)
     assert verdict == "unverifiable"
     assert "no Quadriceps thickness figure for the Hip thrust group" in fix
+
+
+def test_the_exercise_a_gain_came_with_names_the_group_that_trained_it() -> None:
+    text = (
+        STUDY
+        + "The countermovement jump rose more with the squat (~12%) than with the hip thrust (8%)."
+    )
+    rows, _ = read(text)
+    assert [r[:3] for r in rows] == [
+        ("sq", "countermovement_jump", "height"),  # '~12%' is read as an interval around 12
+        ("ht", "countermovement_jump", "height"),
+    ]
+    assert rows[1][3] == "8"
+
+
+def test_with_an_exercise_and_no_other_test_named_the_exercise_is_not_a_group() -> None:
+    rows, said = read(
+        STUDY + "Gains were larger with the squat (12%) than with the hip thrust (8%)."
+    )
+    assert rows == []
+    assert any("cannot tell which group" in s for s in said)
+
+
+def test_a_group_is_named_by_its_exercise_when_another_group_shares_an_alias() -> None:
+    """'squat' names both squats; 'front squat' still names the front squat group alone."""
+    texts = valid_texts()
+    texts["exercises"] = EXERCISES + "front_squat,Barbell front squat,front squat;squat,,kg,no,\n"
+    texts["groups"] = (
+        "study_id,group_id,label,trained_exercise,n\n"
+        "trial_2020,bs,Back squat (BS),back_squat,10\n"
+        "trial_2020,fs,Front squat (FS),front_squat,10\n"
+    )
+    texts["outcomes"] = texts["outcomes"].splitlines()[0] + "\n"
+    texts["contrasts"] = texts["contrasts"].splitlines()[0] + "\n"
+    texts["claims"] = "article_id,line,study_id,quantity,group_id,test_exercise,measure,value\n"
+    c = validate_texts(texts).clean
+    context = Context.from_tables(c["studies"], c["groups"], c["exercises"], c["outcomes"])
+    text = STUDY + (
+        "Both gave similar gains in quadriceps MT, with a small lead for the front squat "
+        "(5.1% against 4.4%)."
+    )
+    ex = read_article(Article("articles/a.md", "a", text.split("\n")), context)
+    rows = ex.rows.select("group_id", "test_exercise", "measure", "value").rows()
+    assert rows == [
+        ("fs", "quadriceps_thickness", "thickness", "5.1"),
+        ("bs", "quadriceps_thickness", "thickness", "4.4"),
+    ]

@@ -408,6 +408,8 @@ class StudyRef:
     groups: dict[str, frozenset[str]]  # group_id -> phrases that name it
     exercises: frozenset[str]  # exercises the study trained or tested
     measures: dict[tuple[str, str], frozenset[str]]  # (group_id, exercise) -> measures with data
+    compared: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Per test the study reports a between-group result on (contrasts.csv), its measures."""
 
 
 @dataclass(frozen=True)
@@ -428,8 +430,19 @@ class Context:
         groups: pl.DataFrame,
         exercises: pl.DataFrame,
         outcomes: pl.DataFrame,
+        contrasts: pl.DataFrame | None = None,
     ) -> Context:
-        """Build the reading context from clean typed tables."""
+        """Build the reading context from clean typed tables.
+
+        `contrasts` gives the tests a study reports between-group results on, with their
+        measures: a gain on such a test is read with that measure when it is the only one.
+        """
+        compared: dict[str, dict[str, set[str]]] = {}
+        if contrasts is not None:
+            for study_id, test, measure in contrasts.select(
+                "study_id", "test_exercise", "measure"
+            ).iter_rows():
+                compared.setdefault(study_id, {}).setdefault(test, set()).add(measure)
         aliases: dict[str, set[str]] = {}
         for ex_id, names in exercises.select("exercise_id", "aliases").iter_rows():
             for phrase in [ex_id.replace("_", " "), *(names or [])]:
@@ -461,8 +474,9 @@ class Context:
                 first_author(citation),
                 int(year),
                 group_phrases,
-                frozenset(tested),
+                frozenset(tested | set(compared.get(study_id, {}))),
                 {k: frozenset(v) for k, v in measures.items()},
+                {k: frozenset(v) for k, v in compared.get(study_id, {}).items()},
             )
         trains: dict[str, set[str]] = {}
         labels: dict[str, set[str]] = {}
@@ -916,6 +930,8 @@ class Reader:
             figure = ordered[i]
             if not has_change or figure.value is None:
                 continue
+            if _MORE_THAN_AFTER.match(text, figure.end):
+                continue  # '10-15% more than the leg press group's': a difference, not a gain
             if any(m.kind == "unresolved" for m in before):
                 continue  # the unresolvable group has been reported already
             # 'rose in both groups' names no group, unless a group is named after it
@@ -1078,6 +1094,9 @@ class Reader:
             measure = next(iter(known)) if len(known) == 1 else None
         if measure is None and not known:  # a jump or a muscle's size the data does not hold
             measure = self.context.test_measures.get(exercise)
+        compared = study.compared.get(exercise, frozenset())
+        if measure is None and not known and len(compared) == 1:
+            measure = next(iter(compared))  # the test of the study's between-group result
         if measure is None:
             self.warn(line, f"cannot tell which test (1RM, 3RM, ...) {words} refers to", words)
             return
@@ -1797,6 +1816,10 @@ def _respective(text: str, ordered: list[_Mention], figures: list[int]) -> dict[
     return dict(zip(trailing, groups, strict=True))
 
 
+_MORE_THAN_AFTER = re.compile(
+    r"\s+(?:more|less|greater|smaller|higher|lower|bigger|larger)\s+than\b", re.IGNORECASE
+)
+"""Words right after a percent that make it a difference between groups."""
 _WITH_BEFORE = re.compile(
     r"\b(?:with|using|(?:lead|edge|advantage)\s+(?:for|to)|in\s+favou?r\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,

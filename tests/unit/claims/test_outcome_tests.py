@@ -179,3 +179,45 @@ def test_a_group_is_named_by_its_exercise_when_another_group_shares_an_alias() -
         ("fs", "quadriceps_thickness", "thickness", "5.1"),
         ("bs", "quadriceps_thickness", "thickness", "4.4"),
     ]
+
+
+def reader_with_contrasts(contrasts: str) -> Context:
+    texts = valid_texts()
+    texts["exercises"] = EXERCISES
+    texts["outcomes"] = "\n".join(
+        line for line in texts["outcomes"].splitlines() if ",sq,back_squat," not in line
+    )
+    texts["contrasts"] = texts["contrasts"].splitlines()[0] + "\n" + contrasts
+    texts["claims"] = "article_id,line,study_id,quantity,group_id,test_exercise,measure,value\n"
+    c = validate_texts(texts).clean
+    return Context.from_tables(
+        c["studies"], c["groups"], c["exercises"], c["outcomes"], c["contrasts"]
+    )
+
+
+ONE_TEST = "trial_2020,leg_press,1RM,sq,ht,5,kg,,,,,,,sq,,,Abstract\n"
+
+
+def read_in(context: Context, text: str) -> list[tuple[object, ...]]:
+    ex = read_article(Article("articles/a.md", "a", [STUDY + text]), context)
+    return ex.rows.select("group_id", "test_exercise", "measure", "value").rows()
+
+
+def test_a_gain_on_a_test_reported_between_groups_takes_that_tests_measure() -> None:
+    rows = read_in(reader_with_contrasts(ONE_TEST), "The squat group's leg press rose 12%.")
+    assert rows == [("sq", "leg_press", "1RM", "12")]
+
+
+def test_a_test_reported_with_two_measures_between_groups_gives_none() -> None:
+    two = ONE_TEST + "trial_2020,leg_press,3RM,sq,ht,4,kg,,,,,,,sq,,,Abstract\n"
+    assert read_in(reader_with_contrasts(two), "The squat group's leg press rose 12%.") == []
+
+
+def test_a_percent_more_than_another_group_is_not_a_gain() -> None:
+    text = "The squat group's leg press rose 12% more than the hip thrust group's."
+    assert read_in(reader_with_contrasts(ONE_TEST), text) == []
+
+
+def test_a_percent_then_a_comparison_in_a_clause_of_its_own_is_a_gain() -> None:
+    text = "The squat group's leg press rose 12%, more than the hip thrust group's."
+    assert read_in(reader_with_contrasts(ONE_TEST), text) == [("sq", "leg_press", "1RM", "12")]

@@ -1124,16 +1124,17 @@ class Reader:
         for group_id, exercise in self._lookups(study).trained.items():
             trained.setdefault(exercise, set()).add(group_id)
         found = list(ordered)
+        test_named = False  # a test (an exercise no group trained) named so far
         for k, m in enumerate(ordered):
+            if m.kind == "exercise" and m.value not in trained:
+                test_named = True
             if (
-                m.kind != "exercise"
-                or len(trained.get(m.value, ())) != 1
-                or not _WITH_BEFORE.search(text, max(0, m.start - 30), m.start)
-                or not _FIGURE_IN_PARENTHESES.match(text, m.end)
+                test_named
+                and m.kind == "exercise"
+                and len(trained.get(m.value, ())) == 1
+                and _WITH_BEFORE.search(text, max(0, m.start - 30), m.start)
+                and _FIGURE_IN_PARENTHESES.match(text, m.end)
             ):
-                continue
-            tests = [e for e in ordered[:k] if e.kind == "exercise" and e.value not in trained]
-            if tests:
                 (group_id,) = trained[m.value]
                 found[k] = _Mention(m.start, m.end, "group", group_id, m.words)
         return found
@@ -1449,7 +1450,7 @@ class Reader:
             group_id = self._resolve_group(words, study)[0] if words else None
             item = alias_key(one.item)
             candidates = [f"{item} {plural_free(alias_key(one.noun))}"]
-            candidates += [f"{item} {phrase}" for phrase in reversed(earlier)]
+            candidates += [f"{item} {phrase}" for phrase in reversed(earlier[-EARLIER_TESTS:])]
             tests = next(
                 (ids for ids in (alias_ids(c, self.context.aliases) for c in candidates) if ids),
                 frozenset(),
@@ -1816,6 +1817,9 @@ def _respective(text: str, ordered: list[_Mention], figures: list[int]) -> dict[
     return dict(zip(trailing, groups, strict=True))
 
 
+EARLIER_TESTS = 3
+"""How many of the tests a sentence names before a list of differences the items may be parts
+of (the nearest first): a bounded number, so a long sentence stays linear."""
 _MORE_THAN_AFTER = re.compile(
     r"\s+(?:more|less|greater|smaller|higher|lower|bigger|larger)\s+than\b", re.IGNORECASE
 )

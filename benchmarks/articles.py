@@ -76,7 +76,7 @@ def time_per_mb(limit: float) -> list[str]:
 
     clean = steps.check(ROOT / "raw").validation.clean
     context = Context.from_tables(
-        clean["studies"], clean["groups"], clean["exercises"], clean["outcomes"]
+        clean["studies"], clean["groups"], clean["exercises"], clean["outcomes"], clean["contrasts"]
     )
     lines = [
         "| article | MB | lines | claims rows | s (best of 2) | s / MB |",

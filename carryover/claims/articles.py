@@ -37,7 +37,7 @@ import polars as pl
 from carryover.claims import accounting
 from carryover.claims.article_files import decode_lines, not_text
 from carryover.claims.bounds import fractions
-from carryover.claims.contrasts import stated_differences
+from carryover.claims.contrasts import listed_differences, stated_differences
 from carryover.claims.facts import SPREADS, Lookups, Near, read_facts
 from carryover.claims.linking import (
     DESCRIBING,
@@ -48,6 +48,7 @@ from carryover.claims.linking import (
     keys_from_rows,
 )
 from carryover.claims.numbers import COMPOUND_WORD, numbers, word_value
+from carryover.claims.outcome_tests import MEASURE_UNITS, default_measures, plural_free
 from carryover.claims.text import blocks
 from carryover.core.rawfs import entry_problem, name_bytes, read_regular, shown_name
 from carryover.ingest.extract import BOM, SPAN, Extracted, empty_rows, outside_raw
@@ -408,6 +409,8 @@ class StudyRef:
     groups: dict[str, frozenset[str]]  # group_id -> phrases that name it
     exercises: frozenset[str]  # exercises the study trained or tested
     measures: dict[tuple[str, str], frozenset[str]]  # (group_id, exercise) -> measures with data
+    compared: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Per test the study reports a between-group result on (contrasts.csv), its measures."""
 
 
 @dataclass(frozen=True)
@@ -419,6 +422,9 @@ class Context:
     linker: Linker = field(default_factory=lambda: Linker([]))
     kinds: dict[str, str] = field(default_factory=dict)
     """Exercise id -> its kind (exercises.kind: strength, jump, sprint, agility, ...)."""
+    test_measures: dict[str, str] = field(default_factory=dict)
+    """Per test that is not a lift, the measure it is read with when the data holds none
+    (carryover.claims.outcome_tests)."""
 
     @classmethod
     def from_tables(
@@ -427,8 +433,19 @@ class Context:
         groups: pl.DataFrame,
         exercises: pl.DataFrame,
         outcomes: pl.DataFrame,
+        contrasts: pl.DataFrame | None = None,
     ) -> Context:
-        """Build the reading context from clean typed tables."""
+        """Build the reading context from clean typed tables.
+
+        `contrasts` gives the tests a study reports between-group results on, with their
+        measures: a gain on such a test is read with that measure when it is the only one.
+        """
+        compared: dict[str, dict[str, set[str]]] = {}
+        if contrasts is not None:
+            for study_id, test, measure in contrasts.select(
+                "study_id", "test_exercise", "measure"
+            ).iter_rows():
+                compared.setdefault(study_id, {}).setdefault(test, set()).add(measure)
         aliases: dict[str, set[str]] = {}
         for ex_id, names in exercises.select("exercise_id", "aliases").iter_rows():
             for phrase in [ex_id.replace("_", " "), *(names or [])]:
@@ -460,8 +477,9 @@ class Context:
                 first_author(citation),
                 int(year),
                 group_phrases,
-                frozenset(tested),
+                frozenset(tested | set(compared.get(study_id, {}))),
                 {k: frozenset(v) for k, v in measures.items()},
+                {k: frozenset(v) for k, v in compared.get(study_id, {}).items()},
             )
         trains: dict[str, set[str]] = {}
         labels: dict[str, set[str]] = {}
@@ -512,7 +530,14 @@ class Context:
             if "kind" in exercises.columns
             else {}
         )
-        return cls(refs, {p: frozenset(ids) for p, ids in aliases.items()}, linker, kinds)
+        measures_of = default_measures(exercises, outcomes)
+        return cls(
+            refs,
+            {p: frozenset(ids) for p, ids in aliases.items()},
+            linker,
+            kinds=kinds,
+            test_measures=measures_of,
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -897,13 +922,14 @@ class Reader:
         mentions = self._groups(text, line_of, study) + self._groups_by_training(text, study)
         self._group_sizes(text, line_of, mentions, study)
         self._differences(text, line_of, study)
+        self._listed_differences(text, line_of, study)
         taken = [(m.start, m.end) for m in mentions]
         mentions += [m for m in self._exercises(text, line_of, study) if not _inside(m, taken)]
         mentions += self._tests_by_kind(text, study)
         mentions += (
             self._measures(text) + self._figures(text) + self._abbreviated_tests(text, study)
         ) + self._fraction_figures(text)
-        ordered = sorted(mentions, key=lambda m: m.start)
+        ordered = self._trained_with(text, sorted(mentions, key=lambda m: m.start), study)
         position = {id(m): i for i, m in enumerate(ordered)}
         figures = [i for i, m in enumerate(ordered) if m.kind == "figure"]
         next_exercise = _next_of_kind(ordered, "exercise")
@@ -929,7 +955,10 @@ class Reader:
                 continue
             if any(m.kind == "unresolved" for m in before):
                 continue  # the unresolvable group has been reported already
-            named_none = any(m.kind == "groupless" for m in before)
+            # 'rose in both groups' names no group, unless a group is named after it
+            named_none = any(m.kind == "groupless" for m in before) and not any(
+                m.kind == "group" for m in before[_last_index(before, "groupless") :]
+            )
             following = None if named_none else _group_after(text, figure, after)
             if following is None and not named_none:
                 following = self._abbreviated_group_after(text, figure, study)
@@ -947,8 +976,10 @@ class Reader:
             group = (
                 respective.get(i)
                 or ("*" if every else None)
-                or _last(before, "group")
+                # a group named right after the figure owns it ('... than the HT group in
+                # quadriceps MT (12.2% for BS and 2% for HT)'), whatever groups came before
                 or (following.value if following else None)
+                or _last(before, "group")
                 or (self.state.group)
             )
             own_exercise = _exercise_right_after(text, figure, after)
@@ -1014,6 +1045,9 @@ class Reader:
         trained = {}
         for group_id, phrases in study.groups.items():
             ids = {e for p in phrases for e in self.context.aliases.get(p, ())} & study.exercises
+            if len(ids) > 1:  # 'squat' names both squats: only phrases that name one exercise
+                named = [self.context.aliases.get(p, frozenset()) for p in phrases]
+                ids = {e for one in named if len(one) == 1 for e in one} & study.exercises
             if len(ids) == 1:
                 trained[group_id] = next(iter(ids))
 
@@ -1066,14 +1100,25 @@ class Reader:
         if group == "*":  # "both groups improved by 5%": one claim per group
             for each in study.groups:
                 known = study.measures.get((each, exercise), frozenset())
-                if measure in known or ((measure is None or carried_over) and len(known) == 1):
+                if (
+                    measure in known
+                    or ((measure is None or carried_over) and len(known) == 1)
+                    or (not known and exercise in self.context.test_measures)
+                ):
                     self._figure_claim(
                         study, text, line, figure, each, exercise, measure, carried_over
                     )
             return
         known = study.measures.get((group, exercise), frozenset())
+        if measure and measure.endswith("RM") and exercise in self.context.test_measures:
+            measure = None  # a lift's repetition maximum named nearby: not this test's measure
         if measure is None or (carried_over and known and measure not in known):
             measure = next(iter(known)) if len(known) == 1 else None
+        if measure is None and not known:  # a jump or a muscle's size the data does not hold
+            measure = self.context.test_measures.get(exercise)
+        compared = study.compared.get(exercise, frozenset())
+        if measure is None and not known and len(compared) == 1:
+            measure = next(iter(compared))  # the test of the study's between-group result
         if (
             measure is None
             and not known
@@ -1094,6 +1139,34 @@ class Reader:
             measure=measure,
             value_to=value_to,
         )
+
+    def _trained_with(self, text: str, ordered: list[_Mention], study: StudyRef) -> list[_Mention]:
+        """An exercise one group trained, named as what the gain came with, names that group.
+
+        'Strength on a 45° leg press test rose more with the back squat (~37.2%) than with the
+        front squat (~19.6%)': the figure in parentheses right after 'with the back squat' is
+        the back squat group's, and the test is the other exercise the sentence names before;
+        likewise 'a small lead for the front squat (5.1% against 4.4%)'. Only when that test is
+        named: else the exercise may be the test itself.
+        """
+        trained: dict[str, set[str]] = {}
+        for group_id, exercise in self._lookups(study).trained.items():
+            trained.setdefault(exercise, set()).add(group_id)
+        found = list(ordered)
+        test_named = False  # a test (an exercise no group trained) named so far
+        for k, m in enumerate(ordered):
+            if m.kind == "exercise" and m.value not in trained:
+                test_named = True
+            if (
+                test_named
+                and m.kind == "exercise"
+                and len(trained.get(m.value, ())) == 1
+                and _WITH_BEFORE.search(text, max(0, m.start - 30), m.start)
+                and _FIGURE_IN_PARENTHESES.match(text, m.end)
+            ):
+                (group_id,) = trained[m.value]
+                found[k] = _Mention(m.start, m.end, "group", group_id, m.words)
+        return found
 
     def _paired(self, text: str, ordered: list[_Mention], figures: list[int]) -> dict[int, str]:
         """Two figures set against each other for a study of two groups ('(+10.5 % vs 8.1 %)').
@@ -1359,6 +1432,63 @@ class Reader:
                 else (next(iter(known)) if len(known) == 1 else None)
             )
             if measure is None or _UNIT_OF.get(measure[-2:], measure) != stated.unit.lower():
+                continue
+            self.claim(
+                line_of(stated.value_at),
+                "contrast",
+                stated.value,
+                group_id=group_id,
+                test_exercise=exercise,
+                measure=measure,
+            )
+            if stated.ci is not None:  # its confidence interval: the difference lies inside
+                at, low, high = stated.ci
+                self.claim(
+                    line_of(at),
+                    "contrast",
+                    low,
+                    group_id=group_id,
+                    test_exercise=exercise,
+                    measure=measure,
+                    value_to=high,
+                )
+
+    def _listed_differences(self, text: str, line_of: Any, study: StudyRef) -> None:
+        """Differences stated item by item in a list, as contrast claims.
+
+        'favoured HT over SQ for the lower [-1.6 cm²], mid [-0.5 cm²] and upper [-0.5 cm²]
+        gluteal mCSAs' (carryover.claims.contrasts.listed_differences). Each item names a part
+        of the test: the item with the words after the list ('lower gluteal mCSA'), or with a
+        test named earlier in the sentence when those words only say what the items are
+        ('glutei mCSA grew alike ... lower [...] and upper [...] regions'), must be one test,
+        which is not a lift, and the unit must be its measure's.
+        """
+        listed = listed_differences(text)
+        if not listed:
+            return
+        earlier = [
+            alias_key(m.group(0)) for m in self._alias_re.finditer(text, 0, listed[0].stated.start)
+        ]
+        for one in listed:
+            stated = one.stated
+            words = stated.group_words.lower().split()
+            while words and words[0] in _NON_SPECIFIC:
+                words = words[1:]
+            if words and words[-1] in ("group", "groups"):
+                words = words[:-1]
+            group_id = self._resolve_group(words, study)[0] if words else None
+            item = alias_key(one.item)
+            candidates = [f"{item} {plural_free(alias_key(one.noun))}"]
+            candidates += [f"{item} {phrase}" for phrase in reversed(earlier[-EARLIER_TESTS:])]
+            tests = next(
+                (ids for ids in (alias_ids(c, self.context.aliases) for c in candidates) if ids),
+                frozenset(),
+            )
+            if group_id is None or len(tests) != 1:
+                continue
+            exercise = next(iter(tests))
+            measure = self.context.test_measures.get(exercise)
+            if measure is None or stated.unit.lower() not in MEASURE_UNITS.get(measure, ()):
                 continue
             self.claim(
                 line_of(stated.value_at),
@@ -1840,6 +1970,19 @@ def _respective(text: str, ordered: list[_Mention], figures: list[int]) -> dict[
     return dict(zip(trailing, groups, strict=True))
 
 
+EARLIER_TESTS = 3
+"""How many of the tests a sentence names before a list of differences the items may be parts
+of (the nearest first): a bounded number, so a long sentence stays linear."""
+_MORE_THAN_AFTER = re.compile(
+    r"\s+(?:more|less|greater|smaller|higher|lower|bigger|larger)\s+than\b", re.IGNORECASE
+)
+"""Words right after a percent that make it a difference between groups."""
+_WITH_BEFORE = re.compile(
+    r"\b(?:with|using|(?:lead|edge|advantage)\s+(?:for|to)|in\s+favou?r\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+"""Words that make the exercise after them what a gain came with: the group that trained it."""
+_FIGURE_IN_PARENTHESES = re.compile(r"\s*\(\s*(?:~|\u2248|about\s+|around\s+)?[+\-]?\d")
 _PAIR_WORD = re.compile(r"\b(?:vs\.?|versus|against)\s", re.IGNORECASE)
 _PAIR_BETWEEN = re.compile(r"\s*(?:vs\.?|versus|against)\s*", re.IGNORECASE)
 _PAIR_OPEN = re.compile(r"\(\s*$")
@@ -1875,6 +2018,11 @@ def _next_of_kind(mentions: list[_Mention], kind: str) -> list[Any]:
     for i in range(len(mentions) - 1, -1, -1):
         out[i] = mentions[i].value if mentions[i].kind == kind else out[i + 1]
     return out
+
+
+def _last_index(mentions: list[_Mention], kind: str) -> int:
+    """Where the last mention of a kind stands in the list (0 when there is none)."""
+    return max((k for k, m in enumerate(mentions) if m.kind == kind), default=0)
 
 
 def _last(mentions: list[_Mention], kind: str) -> Any:

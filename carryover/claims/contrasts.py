@@ -72,7 +72,7 @@ def stated_differences(sentence: str) -> list[Stated]:
     return sorted(found, key=lambda s: s.value_at)
 
 
-def _stated(match: re.Match[str], negative: bool) -> Stated:
+def _stated(match: re.Match[str], negative: bool, group: str | None = None) -> Stated:
     written = match.group("value")
     magnitude = written.lstrip(_MINUS + "+")
     ci = None
@@ -86,7 +86,7 @@ def _stated(match: re.Match[str], negative: bool) -> Stated:
         match.start("value"),
         f"-{magnitude}" if negative else magnitude,
         match.group("unit"),
-        match.group("group"),
+        match.group("group") if group is None else group,
         ci,
     )
 
@@ -97,3 +97,63 @@ def _signed(end: str, flip: bool) -> str:
     if not flip:
         return plain
     return plain[1:] if plain.startswith("-") else "-" + plain
+
+
+_NAMED = r"(?:the\s+)?(?:[\w\-]+\s+){0,2}?[\w\-]+(?:\s+groups?)?"
+_OVER = rf"(?:\s+(?:over|against|versus|vs\.?)\s+{_NAMED})?"
+_LISTED_HEAD = re.compile(
+    rf"\bfavou?r(?:ed|ing|s)?\s+(?P<group>{_NAMED}){_OVER}\s+"
+    r"(?:for|in|on|at)\s+(?:the\s+|its\s+|their\s+)?",
+    re.IGNORECASE,
+)
+_LISTED_ITEM = re.compile(
+    r"(?P<item>[\w\-]+(?:\s+[\w\-]+)?)\s*[\[(]\s*(?:[^\[\]()]{0,30}?,\s*)?"
+    rf"{_VALUE}{_SE}{_UNIT}{_CI}\s*[\])]",
+    re.IGNORECASE,
+)
+_LISTED_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", re.IGNORECASE)
+_LISTED_NOUN = re.compile(r"\s+(?P<noun>[\w\-]+(?:\s+[\w\-]+){0,2})")
+LISTED_ITEMS = 8
+"""The most items a list of differences is read for (a bounded scan: linear on any line)."""
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A difference stated for one item of a list: 'the lower [-1.6 cm²], mid [...] ... mCSAs'."""
+
+    stated: Stated
+    item: str
+    """The words that name the item ('lower', 'mid'): a region or part of the test."""
+    noun: str
+    """The words after the list ('gluteal mCSAs', 'regions'): the test the items are parts of."""
+
+
+def listed_differences(sentence: str) -> list[Listed]:
+    """Differences favouring a group, stated item by item in a list that ends with the test.
+
+    'favoured HT over SQ for the lower [effect ± SE, -1.6 ± 2.1 cm²], mid [-0.5 ± 1.7 cm²] and
+    upper [-0.5 ± 2.6 cm²] gluteal mCSAs': three differences, each of the lower, mid and upper
+    region of the test named after the list. Each figure is the favoured group's advantage, as
+    for `stated_differences`.
+    """
+    found: list[Listed] = []
+    for head in _LISTED_HEAD.finditer(sentence):
+        at = head.end()
+        items: list[re.Match[str]] = []
+        while len(items) < LISTED_ITEMS:
+            item = _LISTED_ITEM.match(sentence, at)
+            if item is None:
+                break
+            items.append(item)
+            at = item.end()
+            separator = _LISTED_SEPARATOR.match(sentence, at)
+            if separator is None:
+                break
+            at = separator.end()
+        noun = _LISTED_NOUN.match(sentence, items[-1].end()) if len(items) > 1 else None
+        if noun is None:
+            continue  # one bracketed figure is `stated_differences`' to read
+        for item in items:
+            stated = _stated(item, negative=False, group=head.group("group"))
+            found.append(Listed(stated, item.group("item"), noun.group("noun")))
+    return found

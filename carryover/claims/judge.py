@@ -40,9 +40,10 @@ total may fall short by for it to be unverifiable rather than wrong."""
 MAX_DROPOUT = 0.3
 """The largest share of participants a claimed sample may count beyond the analysed one (those
 randomised who dropped out) for the claim to be unverifiable rather than wrong."""
-UNCOVERED_KIND = "muscle_size"
-"""Tests of this kind (exercises.kind) are often measured but left out of the data: a claim on one
-for a study with no outcome of the kind is unverifiable, not "exercise not tested"."""
+UNCOVERED_KINDS = ("muscle_size", "jump", "sprint", "agility", "kick", "isometric")
+"""Tests of these kinds (exercises.kind: all but a lift's) are often measured but left out of the
+data: a claim on one for a study with no outcome of that kind is unverifiable, not "exercise not
+tested"."""
 _IS_N = pl.col("quantity").is_in(["n", "n_analysed"])
 _ANALYSED = pl.col("quantity") == "n_analysed"
 _GROUP_N = _IS_N & pl.col("group_id").is_not_null()
@@ -92,23 +93,23 @@ def judge(
         .unique()
         .with_columns(pl.lit(True).alias("_trained"))
     )
-    # A claim on a muscle-size test, for a study whose data records no muscle-size outcome at
-    # all, is about something the data does not cover: unverifiable, never "not tested".
+    # A claim on a muscle-size test (or a jump, a sprint ...), for a study whose data records no
+    # outcome of that kind at all, is about something the data does not cover: unverifiable,
+    # never "not tested".
     kind = pl.col("kind") if "kind" in exercises.columns else pl.lit(None, dtype=pl.String)
     kinds = exercises.select(pl.col("exercise_id").alias("test_exercise"), kind.alias("_kind"))
     uncovered = (
-        kinds.filter(pl.col("_kind") == UNCOVERED_KIND)
-        .select("test_exercise")
+        kinds.filter(pl.col("_kind").is_in(UNCOVERED_KINDS))
         .join(pl.DataFrame({"study_id": studies["study_id"].unique()}), how="cross")
         .join(
             outcomes.join(kinds, on="test_exercise", how="inner")
-            .filter(pl.col("_kind") == UNCOVERED_KIND)
-            .select("study_id")
+            .filter(pl.col("_kind").is_in(UNCOVERED_KINDS))
+            .select("study_id", "_kind")
             .unique(),
-            on="study_id",
+            on=["study_id", "_kind"],
             how="anti",
         )
-        .with_columns(pl.lit(True).alias("_kind_uncovered"))
+        .select("test_exercise", "study_id", pl.lit(True).alias("_kind_uncovered"))
     )
     with_ref = changes.join(
         outcomes.select(*_FIGURE_KEY, pl.col("source").alias("_source_ref")),
@@ -508,7 +509,26 @@ def _fix() -> pl.Expr:
         .then(source_phrase)
         .when(pl.col("quantity") == "other")
         .then(pl.lit(fact_checks.UNVERIFIABLE_OTHER))
+        .when((_IS_CHANGE | _IS_CONTRAST) & pl.col("_exercise_name").is_not_null())
+        .then(_missing_test())
         .otherwise(pl.lit("the study reports no figure that can confirm this; cite one or cut it"))
+    )
+
+
+def _missing_test() -> pl.Expr:
+    """An unverifiable change or difference: the test (and group) the study's data lacks."""
+    name = pl.col("_exercise_name")
+    named = name.str.to_lowercase().str.contains(pl.col("measure"), literal=True) | (
+        pl.col("measure") == "csa"  # a cross-sectional area's name says so
+    )
+    test = pl.when(named).then(name).otherwise(pl.format("{} {}", name, pl.col("measure")))
+    whose = (
+        pl.when(pl.col("_group_label").is_not_null())
+        .then(pl.format(" for the {} group", pl.col("_group_label")))
+        .otherwise(pl.lit(""))
+    )
+    return pl.format(
+        "the study's data holds no {} figure{}; cite the paper's figure or cut it", test, whose
     )
 
 

@@ -92,14 +92,18 @@ def spans(line: str, text: str) -> list[tuple[int, int]]:
     ]
 
 
+def _plain(words: str) -> str:
+    """Lower case, a hyphen as a space: 'Leg-press training' names the 'leg press' group."""
+    return re.sub(r"[\s\-]+", " ", words.lower()).strip()
+
+
 def _group_ok(expected: str | None, group_id: str | None, labels: Mapping[str, str]) -> bool:
     if expected is None or expected.lower() in ("both", "each group") or " vs " in expected:
         return True
     if group_id is None:
         return False
-    # 'leg press' names the group labelled 'Leg-press training': hyphens are spaces here
-    label = labels.get(group_id, "").lower().replace("-", " ")
-    want = expected.lower().replace("-", " ")
+    label = _plain(labels.get(group_id, ""))
+    want = _plain(expected)
     return want == group_id.lower() or want in label or f"({want})" in label
 
 

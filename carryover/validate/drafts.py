@@ -63,7 +63,11 @@ def read_draft(path: Path, shown: str) -> Article:
 def judge_drafts(articles: Sequence[Article], tables: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
     """Every finding about the drafts' claims: unreadable figures, references, verdicts."""
     context = Context.from_tables(
-        tables["studies"], tables["groups"], tables["exercises"], tables["outcomes"]
+        tables["studies"],
+        tables["groups"],
+        tables["exercises"],
+        tables["outcomes"],
+        tables.get("contrasts"),
     )
     sources: list[Extracted] = [read_article(article, context) for article in articles]
     parents = {name: tables[name] for name in ("studies", "groups", "exercises")}

@@ -544,7 +544,7 @@ def article_context(
     """What articles are read against: the clean tables they name, typed (kept for `combine`)."""
     typed = {n: cast_table(SPECS[n], results[n].clean_text) for n in PARENTS["claims"]}
     context = Context.from_tables(
-        typed["studies"], typed["groups"], typed["exercises"], typed["outcomes"]
+        typed["studies"], typed["groups"], typed["exercises"], typed["outcomes"], typed["contrasts"]
     )
     return context, typed
 

@@ -48,6 +48,7 @@ from carryover.claims.linking import (
 )
 from carryover.claims.numbers import COMPOUND_WORD, numbers, word_value
 from carryover.claims.text import blocks
+from carryover.claims.window import Spans
 from carryover.core.rawfs import entry_problem, name_bytes, read_regular, shown_name
 from carryover.ingest.extract import BOM, SPAN, Extracted, empty_rows, outside_raw
 from schemas.claims import SPEC as CLAIMS
@@ -885,8 +886,9 @@ class Reader:
         mentions = self._groups(text, line_of, study)
         self._group_sizes(text, line_of, mentions, study)
         self._differences(text, line_of, study)
-        taken = [(m.start, m.end) for m in mentions]
-        mentions += [m for m in self._exercises(text, line_of, study) if not _inside(m, taken)]
+        taken = Spans([(m.start, m.end) for m in mentions])
+        exercises = self._exercises(text, line_of, study)
+        mentions += [m for m in exercises if not taken.hold(m.start, m.end)]
         mentions += (
             self._measures(text) + self._figures(text) + self._abbreviated_tests(text, study)
         )
@@ -1748,10 +1750,6 @@ def _number(text: str) -> str:
         return text
     value = word_value(text)
     return str(int(value)) if value is not None else str(NUMBER_WORDS[text.lower()])
-
-
-def _inside(m: _Mention, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= m.start and m.end <= end for start, end in spans)
 
 
 def alias_key(phrase: str) -> str:

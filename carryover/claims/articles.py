@@ -47,14 +47,14 @@ from carryover.claims.linking import (
     keys_from_rows,
 )
 from carryover.claims.numbers import COMPOUND_WORD, numbers, word_value
+from carryover.claims.rows import claims_frame
 from carryover.claims.text import blocks
 from carryover.claims.window import Spans
 from carryover.core.rawfs import entry_problem, name_bytes, read_regular, shown_name
-from carryover.ingest.extract import BOM, SPAN, Extracted, empty_rows, outside_raw
+from carryover.ingest.extract import BOM, Extracted, outside_raw
 from schemas.claims import SPEC as CLAIMS
 from schemas.findings import finding, findings_frame
 from schemas.studies import first_author
-from schemas.table import ROW
 
 ARTICLE_SUFFIXES = (".md", ".txt")
 ARTICLES_DIR = "articles"
@@ -1841,19 +1841,7 @@ def read_article(article: Article, context: Context) -> Extracted:
                 f"{_first_line(exc)}); its claims are not checked",
             )
         ]
-    rows = pl.DataFrame(
-        reader.rows,
-        schema={**{c: pl.String() for c in CLAIMS.column_names}, "source_line": pl.Int64()},
-    )
-    frame = (
-        rows.with_columns(
-            pl.lit(article.source_file).alias("source_file"),
-            pl.lit(1, dtype=pl.Int32).alias(SPAN),
-            pl.int_range(pl.len(), dtype=pl.Int64).alias(ROW),
-        ).select(empty_rows(CLAIMS).columns)
-        if reader.rows
-        else empty_rows(CLAIMS)
-    )
+    frame = claims_frame(reader.rows, article.source_file)
     disposed = accounting.dispose(
         article.lines,
         [(int(r["line"]), _middle(r), r["quantity"]) for r in reader.rows],

@@ -9,8 +9,9 @@
 2. 10,000 articles: the bundled raw/ tables plus the corpus repeated to 10,000 files in
    articles/, each in its own process like benchmarks/run.py: the floor (every file read and
    decoded, the tables read and stored as benchmarks/floor.py does), `carryover check` (steps in
-   turn) and `carryover run` against a running Prefect server (articles read in parallel
-   batches on the thread pool), with wall and CPU time, articles per second and peak memory.
+   turn) and `carryover run` against a running Prefect server (batches of articles read in
+   parallel in the run's worker processes, the thread pool's tasks waiting on them), with wall
+   and CPU time (the workers' included), articles per second and peak memory.
 
     .venv/bin/python benchmarks/articles.py --articles 10000 --out /tmp/articles.md
 """
@@ -138,7 +139,7 @@ def many_articles(count: int, work: Path, repeat: int) -> list[str]:
             ("floor", [sys.executable, str(floor_py), str(raw), str(work / "f.db")], env),
             ("carryover check", [CARRYOVER, "check", "--raw", str(raw)], env),
             (
-                "carryover run (running server, thread pool)",
+                "carryover run (running server, thread pool, articles in worker processes)",
                 run_cmd(raw, work / "w.duckdb", str(work / "reports")),
                 server_env,
             ),

@@ -80,26 +80,27 @@ def time_per_mb(limit: float) -> list[str]:
         clean["studies"], clean["groups"], clean["exercises"], clean["outcomes"]
     )
     lines = [
-        "| article | MB | lines | claims rows | s (best of 2) | s / MB |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| article | MB | lines | claims rows | s (best of 2) | s / MB | CPU s | CPU s / MB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for kind in ("ordinary", "pathological"):
         for mb in SIZES_MB:
             text = article_of(kind, mb)
             article = Article(f"articles/{kind}.md", kind, text)
-            walls = []
+            walls, cpus = [], []
             rows = 0
             for _ in range(2):
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), time.process_time()
                 rows = read_article(article, context).rows.height
                 walls.append(time.perf_counter() - start)
+                cpus.append(time.process_time() - cpu)
                 if walls[-1] > limit:
                     break
-            best = min(walls)
+            best, cpu = min(walls), min(cpus)  # CPU time is less at the mercy of other load
             actual = sum(len(line.encode()) + 1 for line in text) / MIB
             lines.append(
                 f"| {kind} | {actual:.2f} | {len(text):,} | {rows:,} | {best:.2f} "
-                f"| {best / actual:.2f} |"
+                f"| {best / actual:.2f} | {cpu:.2f} | {cpu / actual:.2f} |"
             )
             print(lines[-1], flush=True)
             if best > limit:

@@ -259,9 +259,10 @@ def carryover_pipeline(
         journal, stopped = Journal.begin(warehouse, run_id, started, raw_dir)
         try:
             mark_crashed(stopped)
+            # the task runner stops first (its tasks may be waiting on the processes)
             with (
-                make_task_runner(task_runner, dask_address) as runner,
                 reading_processes(task_runner) as processes,
+                make_task_runner(task_runner, dask_address) as runner,
             ):
                 on_runner = OnTaskRunner(runner, processes)
                 summary = _steps(

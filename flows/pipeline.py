@@ -9,11 +9,12 @@ that a run killed at any point is recorded as such by the next one.
 
 # No `from __future__ import annotations`: a served deployment's runs load this flow from its
 # module and validate their parameters against these annotations, which must be real types.
+import contextlib
 import dataclasses
 import datetime as dt
 import os
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, ParamSpec, TypeVar, cast, get_args
 
@@ -39,6 +40,8 @@ from carryover.ingest.extract import Extracted
 from carryover.report.markdown import ReportInput, render_markdown, summary_markdown
 from carryover.report.model import findings_records, load_report_data
 from carryover.validate import reuse as incremental
+from carryover.validate.article_processes import MIN_BYTES as ARTICLES_IN_PROCESSES_BYTES
+from carryover.validate.article_processes import ArticleProcesses, article_processes
 from carryover.validate.chunked import validate_chunks as validate_chunk_batch
 from carryover.validate.reuse import Reuse
 from carryover.validate.validation import (
@@ -133,6 +136,18 @@ def validate_chunks(
 def read_article_claims(sources: list[Article], context: Context) -> list[Extracted]:
     """Read a batch of articles' figures as claims, against the clean tables they name."""
     return read_article_batch(sources, context)
+
+
+_PROCESSES: dict[str, ArticleProcesses] = {}
+"""The worker processes of the runs in this process that read articles in processes, by key."""
+
+
+@task(name="read-article-claims", cache_policy=NO_CACHE)
+def read_article_claims_in_processes(
+    sources: list[Article], context: Context, processes: str
+) -> list[Extracted]:
+    """Read a batch of articles' figures as claims in one of the run's worker processes."""
+    return _PROCESSES[processes].read(sources, context)
 
 
 @task(name="validate-files", cache_policy=NO_CACHE)
@@ -245,9 +260,22 @@ def carryover_pipeline(
         journal, stopped = Journal.begin(warehouse, run_id, started, raw_dir)
         try:
             mark_crashed(stopped)
-            with make_task_runner(task_runner, dask_address) as runner:
+            # the task runner stops first (its tasks may be waiting on the processes)
+            with (
+                reading_processes(task_runner) as processes,
+                make_task_runner(task_runner, dask_address) as runner,
+            ):
+                on_runner = OnTaskRunner(runner, processes)
                 summary = _steps(
-                    raw_dir, warehouse, report_dir, full, run_id, started, journal, stopped, runner
+                    raw_dir,
+                    warehouse,
+                    report_dir,
+                    full,
+                    run_id,
+                    started,
+                    journal,
+                    stopped,
+                    on_runner,
                 )
         except BaseException as exc:
             name = type(exc).__name__
@@ -283,6 +311,25 @@ def make_task_runner(kind: TaskRunnerKind, dask_address: str | None = None) -> T
     raise ValueError(f"unknown task runner {kind!r}: choose one of {', '.join(TASK_RUNNERS)}")
 
 
+@contextlib.contextmanager
+def reading_processes(kind: TaskRunnerKind) -> Iterator[str | None]:
+    """With the thread pool on more than one core: worker processes that read the articles.
+
+    Yields their key in `_PROCESSES` (None when articles are read by the task runner itself: on
+    Dask, whose workers are processes already, or on one core).
+    """
+    if kind != "thread" or (os.cpu_count() or 1) < 2:
+        yield None
+        return
+    key = uuid.uuid4().hex
+    with article_processes() as processes:
+        _PROCESSES[key] = processes
+        try:
+            yield key
+        finally:
+            del _PROCESSES[key]
+
+
 TASKS: dict[Callable[..., Any], Task[..., Any]] = {
     steps.find_reusable: reuse,
     steps.list_sources: find_files,
@@ -302,18 +349,36 @@ TASKS: dict[Callable[..., Any], Task[..., Any]] = {
 class OnTaskRunner:
     """Runs the steps as this flow's tasks: batch steps are mapped over the flow's task runner."""
 
-    def __init__(self, runner: TaskRunner[Any]) -> None:
+    def __init__(self, runner: TaskRunner[Any], processes: str | None = None) -> None:
         self.runner = runner
+        self.processes = processes
+        """The key of the run's article-reading processes in `_PROCESSES`, if it has them."""
+        self.in_processes = False
+        """Whether this run's articles are many enough to be read in those processes."""
 
     def one(self, step: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
         """Run one step as its task."""
-        return cast(R, TASKS[step](*args, **kwargs))
+        result = cast(R, TASKS[step](*args, **kwargs))
+        if step is read_article_files and self.processes is not None:
+            size = sum(steps.article_size(a) for a in cast(list[Article], result))
+            self.in_processes = size >= ARTICLES_IN_PROCESSES_BYTES
+            if self.in_processes:  # the workers start while the tables are validated
+                _PROCESSES[self.processes].start()
+        return result
 
     def map(
         self, step: Callable[..., R], batches: Sequence[Any], **same: Any
     ) -> list[steps.Result[R]]:
-        """Run a batch step's task on each batch, in parallel on the task runner."""
+        """Run a batch step's task on each batch, in parallel on the task runner.
+
+        Articles, when there are many, are read in the run's worker processes (see
+        carryover.validate.article_processes): their tasks wait on those.
+        """
         parameters = {"sources": list(batches), **{k: unmapped(v) for k, v in same.items()}}
+        if step is read_article_batch and self.in_processes:
+            parameters["processes"] = unmapped(self.processes)
+            in_processes = cast(Task[..., Any], read_article_claims_in_processes)
+            return list(self.runner.map(in_processes, parameters))
         return list(self.runner.map(TASKS[step], parameters))
 
 
@@ -326,13 +391,13 @@ def _steps(
     started: dt.datetime,
     journal: Journal,
     stopped: list[RunRecord],
-    runner: TaskRunner[Any],
+    runner: "OnTaskRunner",
 ) -> steps.RunSummary:
     """The flow's steps, top to bottom, each recorded in the run's journal as it starts.
 
     extract -> validate -> transform are the steps `carryover check` runs too, here as tasks.
     """
-    checked = steps.run_steps(raw_dir, OnTaskRunner(runner), warehouse, full, journal.stage)
+    checked = steps.run_steps(raw_dir, runner, warehouse, full, journal.stage)
     validation = checked.validation
     journal.stage("load")
     status = "errors" if validation.errors else "ok"

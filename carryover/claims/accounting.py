@@ -15,10 +15,9 @@ Pure: the article's lines, the reader's claims and the lines read about a study 
 
 from __future__ import annotations
 
-import heapq
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -28,6 +27,7 @@ from carryover.claims.facts import SPREADS
 from carryover.claims.linking import DESCRIBING, PEOPLE
 from carryover.claims.nonclaims import LineReasons, word_reason
 from carryover.claims.numbers import Number, numbers
+from carryover.claims.window import Window
 
 CLAIM = "claim"
 NON_CLAIM = "non_claim"
@@ -177,29 +177,29 @@ def dispose(
             continue
         waiting = list(per_line.get(line_no, []))
         owner: dict[int, int] = {}
+        window, wider = Window(text), None
         places = _Places(found)
         furniture = LineReasons(lines, line_no, found)
         for k, value, quantity in waiting:
             target = _match(places, text, value, quantity, owner)
             if target is not None:
                 owner[target] = k
-        # the words after a number may wrap onto the next line ("40-yard" / "dash"): the
-        # lines around it, joined once per line
-        following = " ".join(lines[line_no : line_no + 3])
-        earlier = " ".join(lines[max(0, line_no - 3) : line_no - 1])
-        around = f"{earlier} {text} {following}"
         for i, number in enumerate(found):
             if i in owner:
                 out.append(
                     Disposed(line_no, number.column, number.text, CLAIM, "", owner[i], number.value)
                 )
                 continue
-            shifted = replace(number, column=number.column + len(earlier) + 1)
-            reason = (
-                non_claim_reason(text, number)
-                or non_claim_reason(around, shifted)
-                or furniture.reason(number)
-            )
+            # the words after a number may wrap onto the next line ("40-yard" / "dash")
+            reason = non_claim_reason(*window.around(number))
+            if reason is None:
+                if wider is None:  # the line with two lines either side, joined once per line
+                    wider = _with_neighbours(lines, line_no)
+                reason = non_claim_reason(
+                    *wider[0].around(replace(number, column=number.column + wider[1]))
+                )
+            if reason is None:
+                reason = furniture.reason(number)
             if reason is not None:
                 out.append(
                     Disposed(
@@ -233,6 +233,13 @@ def dispose(
     return out
 
 
+def _with_neighbours(lines: Sequence[str], line_no: int) -> tuple[Window, int]:
+    """Line `line_no` joined with the two lines before and after it, and where it starts there."""
+    following = " ".join(lines[line_no : line_no + 3])
+    earlier = " ".join(lines[max(0, line_no - 3) : line_no - 1])
+    return Window(f"{earlier} {lines[line_no - 1]} {following}"), len(earlier) + 1
+
+
 _FITS = {
     "duration_weeks": re.compile(r"[\s-]*weeks?\b", re.I),
     "sessions_per_week": re.compile(r"[\s-]*(?:x|times|sessions?|days?|workouts?)?[\s/-]*"
@@ -244,15 +251,21 @@ _FITS = {
 class _Places:
     """A line's numbers indexed for matching claims: by value, and the intervals among them.
 
-    Each claim looks only at the numbers of its value and at the few bounded or open intervals,
-    so a line of thousands of numbers is matched in about linear time.
+    Each claim looks only at the numbers of its value and at the intervals that hold it, split
+    by how well they fit the claim (see `best`), so a line of thousands of numbers is matched in
+    about linear time.
     """
 
     def __init__(self, found: list[Number]) -> None:
         self.found = found
         self.by_value: dict[float, deque[int]] = {}
-        self.intervals: list[int] = []
-        self.fractions: dict[float, deque[int]] = {}  # 'half', 'quarter' as percents
+        self.intervals: dict[tuple[float, float], deque[int]] = {}
+        """The intervals by their bounds (a line repeats few): each's numbers in line order."""
+        self.holding: dict[float, list[tuple[tuple[float, float], deque[int]]]] = {}
+        """The intervals that hold a value, for each value looked for."""
+        self.parts: dict[tuple[str, Any], dict[tuple[bool, bool], deque[int]]] = {}
+        self.fractions: dict[float, deque[int]] = {}
+        """'half', 'quarter' by the percent they state (25 for a quarter), in line order."""
         for i, number in enumerate(found):
             if number.value is None:
                 continue
@@ -265,35 +278,49 @@ class _Places:
                 and number.kind in ("figure", "ci")
                 and number.lo != number.hi
             ):
-                self.intervals.append(i)
+                self.intervals.setdefault((number.lo, number.hi), deque()).append(i)
 
-    def candidates(
-        self, wanted: float, owner: dict[int, int], percent: bool = False
-    ) -> Iterator[tuple[int, bool]]:
-        """The numbers not yet owned that are the value (True) or hold it (False), in order.
+    def _parts(
+        self, quantity: str, fits: Callable[[Number], bool], key: Any, same: deque[int]
+    ) -> dict[tuple[bool, bool], deque[int]]:
+        """Numbers split by (fit the quantity's words, unbounded), in line order; built once."""
+        parts = self.parts.get((quantity, key))
+        if parts is None:
+            parts = {}
+            for i in same:
+                number = self.found[i]
+                unbounded = number.lo == float("-inf") or number.hi == float("inf")
+                parts.setdefault((fits(number), unbounded), deque()).append(i)
+            self.parts[(quantity, key)] = parts
+        return parts
 
-        Both lists are in line order and merged lazily: a caller that stops at the first good
-        one reads no further. For a percent, a fraction in words ('a quarter': 25) is the value.
+    def best(
+        self, wanted: float, quantity: str, fits: Callable[[Number], bool], owner: dict[int, int]
+    ) -> int | None:
+        """The first number not yet owned of the best rank for the claim (see `_match`).
+
+        The rank is (its words do not fit, it is not the value itself, it is unbounded), lower
+        first; the first on the line among equals. Owned numbers are dropped as they are passed.
+        For a percent change, a fraction in words ('a quarter': 25) is the value itself.
         """
-        equal = self.by_value.get(round(abs(wanted), 9))
-        while equal and equal[0] in owner:  # owned ones are dropped as they are passed
-            equal.popleft()
-        words = self.fractions.get(round(abs(wanted), 9)) if percent else None
-        while words and words[0] in owner:
-            words.popleft()
-        inside = (
-            (i, 1)
-            for i in self.intervals
-            if i not in owner and self.found[i].lo <= wanted <= self.found[i].hi  # type: ignore[operator]
-        )
-        last = -1
-        # (index, 0) for the value itself sorts before (index, 1) for an interval holding it
-        for i, kind in heapq.merge(
-            ((i, 0) for i in equal or ()), ((i, 0) for i in words or ()), inside
-        ):
-            if i != last and i not in owner:
-                last = i
-                yield i, kind == 0
+        key = round(abs(wanted), 9)
+        holding = self.holding.get(wanted)
+        if holding is None:
+            holding = [(b, q) for b, q in self.intervals.items() if b[0] <= wanted <= b[1]]
+            self.holding[wanted] = holding
+        sources: list[tuple[bool, Any, deque[int]]] = [(False, b, q) for b, q in holding]
+        if key in self.by_value:
+            sources.append((True, ("value", key), self.by_value[key]))
+        if quantity == "change_pct" and key in self.fractions:
+            sources.append((True, ("fraction", key), self.fractions[key]))
+        best: tuple[tuple[bool, bool, bool], int] | None = None
+        for exact, source, same in sources:
+            for (fit, unbounded), part in self._parts(quantity, fits, source, same).items():
+                while part and part[0] in owner:
+                    part.popleft()
+                if part and (best is None or ((not fit, not exact, unbounded), part[0]) < best):
+                    best = ((not fit, not exact, unbounded), part[0])
+        return best[1] if best else None
 
 
 def _match(
@@ -303,7 +330,7 @@ def _match(
 
     One whose words fit the claim's quantity ('12 weeks' for a duration, '12%' for a change) is
     preferred, then one whose value is the claim's, then a bounded interval; the first on the
-    line among equals.
+    line among equals ('166.0 ± 5.1' before '≥ 70%' for 166).
     """
     if quantity in SPREADS:
         return None  # an SD belongs to the number of its mean ('26.4 ± 1.32'), claimed by it
@@ -324,18 +351,7 @@ def _match(
             return False  # "(n = 12)" is a group's size, not the total
         return bool(pattern and pattern.match(line, number.end - 1))
 
-    best: tuple[tuple[bool, bool, bool], int] | None = None
-    for i, exact in places.candidates(wanted, owner, quantity == "change_pct"):
-        # words that fit the quantity first, then the number that is the value itself, then a
-        # bounded interval holding it ('166.0 ± 5.1' before '≥ 70%' for 166)
-        number = places.found[i]
-        unbounded = number.lo == float("-inf") or number.hi == float("inf")
-        rank = (not fits(number), not exact, unbounded)
-        if rank == (False, False, False):
-            return i  # the best there can be: the first such on the line
-        if best is None or rank < best[0]:
-            best = (rank, i)
-    return best[1] if best else None
+    return places.best(wanted, quantity, fits, owner)
 
 
 def is_fraction_word(kind: str, text: str, value: float | None) -> bool:

@@ -49,13 +49,14 @@ from carryover.claims.linking import (
 )
 from carryover.claims.numbers import COMPOUND_WORD, numbers, word_value
 from carryover.claims.outcome_tests import MEASURE_UNITS, default_measures, plural_free
+from carryover.claims.rows import claims_frame
 from carryover.claims.text import blocks
+from carryover.claims.window import Spans
 from carryover.core.rawfs import entry_problem, name_bytes, read_regular, shown_name
-from carryover.ingest.extract import BOM, SPAN, Extracted, empty_rows, outside_raw
+from carryover.ingest.extract import BOM, Extracted, outside_raw
 from schemas.claims import SPEC as CLAIMS
 from schemas.findings import finding, findings_frame
 from schemas.studies import first_author
-from schemas.table import ROW
 
 ARTICLE_SUFFIXES = (".md", ".txt")
 ARTICLES_DIR = "articles"
@@ -923,8 +924,9 @@ class Reader:
         self._group_sizes(text, line_of, mentions, study)
         self._differences(text, line_of, study)
         self._listed_differences(text, line_of, study)
-        taken = [(m.start, m.end) for m in mentions]
-        mentions += [m for m in self._exercises(text, line_of, study) if not _inside(m, taken)]
+        taken = Spans([(m.start, m.end) for m in mentions])
+        exercises = self._exercises(text, line_of, study)
+        mentions += [m for m in exercises if not taken.hold(m.start, m.end)]
         mentions += self._tests_by_kind(text, study)
         mentions += (
             self._measures(text) + self._figures(text) + self._abbreviated_tests(text, study)
@@ -2047,10 +2049,6 @@ def _number(text: str) -> str:
     return str(int(value)) if value is not None else str(NUMBER_WORDS[text.lower()])
 
 
-def _inside(m: _Mention, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= m.start and m.end <= end for start, end in spans)
-
-
 def alias_key(phrase: str) -> str:
     """An alias as the reader looks it up: lower case, hyphens and runs of spaces as one space.
 
@@ -2140,19 +2138,7 @@ def read_article(article: Article, context: Context) -> Extracted:
                 f"{_first_line(exc)}); its claims are not checked",
             )
         ]
-    rows = pl.DataFrame(
-        reader.rows,
-        schema={**{c: pl.String() for c in CLAIMS.column_names}, "source_line": pl.Int64()},
-    )
-    frame = (
-        rows.with_columns(
-            pl.lit(article.source_file).alias("source_file"),
-            pl.lit(1, dtype=pl.Int32).alias(SPAN),
-            pl.int_range(pl.len(), dtype=pl.Int64).alias(ROW),
-        ).select(empty_rows(CLAIMS).columns)
-        if reader.rows
-        else empty_rows(CLAIMS)
-    )
+    frame = claims_frame(reader.rows, article.source_file)
     disposed = accounting.dispose(
         article.lines,
         [(int(r["line"]), _middle(r), r["quantity"]) for r in reader.rows],

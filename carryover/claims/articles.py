@@ -1737,7 +1737,7 @@ class Reader:
             self.claim(line_of(match.start(group)), "duration_weeks", _number(match.group(group)))
 
 
-_MORE_THAN_AFTER = re.compile(
+_MORE_THAN_AFTER = re.compile(  # words right after a percent: a difference between groups
     r"\s*(?P<word>more|less|greater|larger|bigger|higher|lower|smaller|better|worse)\s+"
     r"(?:than|in\s+the|for\s+the)\b",
     re.IGNORECASE,
@@ -1975,10 +1975,6 @@ def _respective(text: str, ordered: list[_Mention], figures: list[int]) -> dict[
 EARLIER_TESTS = 3
 """How many of the tests a sentence names before a list of differences the items may be parts
 of (the nearest first): a bounded number, so a long sentence stays linear."""
-_MORE_THAN_AFTER = re.compile(
-    r"\s+(?:more|less|greater|smaller|higher|lower|bigger|larger)\s+than\b", re.IGNORECASE
-)
-"""Words right after a percent that make it a difference between groups."""
 _WITH_BEFORE = re.compile(
     r"\b(?:with|using|(?:lead|edge|advantage)\s+(?:for|to)|in\s+favou?r\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,

@@ -111,6 +111,7 @@ def non_claim_reason(line: str, number: Number) -> str | None:
         "scheme": "set_rep_scheme",
         "name": "other",
         "identifier": "doi_or_id",
+        "list": "list_number",
     }
     if number.kind in by_kind:
         return by_kind[number.kind]

@@ -1,5 +1,7 @@
 """Numbers the words around them prove are no study figure are set aside; figures are not."""
 
+# ruff: noqa: RUF001 (the lines quote real typography: en dashes in ranges)
+
 from __future__ import annotations
 
 import time
@@ -184,3 +186,54 @@ def test_the_rules_read_a_long_line_in_linear_time() -> None:
     small = min(seconds(500) for _ in range(2))
     large = min(seconds(2000) for _ in range(2))
     assert large < 8 * small
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "expected"),
+    [
+        # a reference's volume, year and pages
+        ("Journal of Sports Science 5 (2017) 178-184 doi: 10.1/x", "5",
+         "citation_volume_issue_pages"),
+        ("Journal of Sports Science 5 (2017) 178-184 doi: 10.1/x", "178-184",
+         "citation_volume_issue_pages"),
+        # the repetitions after the sets, a rest after the word rest, a range of reps
+        ("| Romanian deadlift | 2 x 6–8 | 2 x 10–12 |", "10–12", "set_rep_scheme"),
+        ("| Front squat | ITV x 6–8 |", "6–8", "set_rep_scheme"),
+        ("The rest between sets varied, from 30~60 seconds up to 3~4 minutes.", "3~4",
+         "rest_interval"),
+        ("The reps per set were varied from week to week, from 4~6 up to 12~15.", "12~15",
+         "set_rep_scheme"),
+        # a numbered section heading alone on its line, a span of years, weeks of the plan
+        ("2-1 When", "2-1", "heading_number"),
+        ("It was in the top 3 of fitness trends from 2015 to 2017.", "2015 to 2017", "date"),
+        ("It was raised by a further 20% after weeks 4 and 8.", "8", "programme_week"),
+    ],
+)  # fmt: skip
+def test_a_plans_and_a_pages_own_numbers_are_set_aside(line: str, text: str, expected: str) -> None:
+    """Volume and pages, sets by reps, rests, rep ranges, section numbers, years, weeks."""
+    assert reason(line, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("The squat group gained 5 (2017 data) and more.", "5"),
+        ("| Squat 1RM | 12 x 2 | 10–12 |", "10–12"),  # no 'x' right before it
+        ("They rested 2 minutes. The squat itself took 3-5 minutes.", "3-5"),
+        ("The rest of the group gained 4-6 kg.", "4-6 kg"),
+        ("With more reps, strength rose 10-12%.", "10-12%"),
+        ("Reps went up; the group gained 8-12 kg in the squat.", "8-12 kg"),
+        ("2-1 The squat group gained 12 kg.", "2-1"),  # a figure follows: no heading
+        ("It ran for 2015 days.", "2015"),
+    ],
+)
+def test_results_near_plan_words_are_not_set_aside(line: str, text: str) -> None:
+    """A result keeps no plan reason: it needs the plan's own words right at the number."""
+    (number,) = [n for n in numbers(line) if n.text == text]
+    assert word_reason(line, number) is None
+
+
+def test_weeks_of_the_plan_need_the_word_weeks_before_the_number() -> None:
+    """'after weeks 4 and 8' names weeks of the plan; 'after 8 weeks' is a duration."""
+    assert reason("The volume was raised after weeks 4 and 8.", "4") == "programme_week"
+    assert reason("Strength was tested after 8 weeks of training.", "8") is None

@@ -14,7 +14,8 @@ when the words show the number is not a figure of a study in the data:
   178-184"): `citation_volume_issue_pages`;
 - a plan's and a page's own numbers (`plan_reason`): reps after "sets x" ("2 x 6-8"), a rest after
   the word rest, a range of reps after the word reps, a section heading ("2-1 When"), a span of
-  years ("from 2015 to 2017");
+  years ("from 2015 to 2017"), the reader's own supposed figures ("for example, if your HT 1RM is
+  100 kg"): `other_study_general`, "the two" compared ("which of the two is best"): `other`;
 - a training load: a share of a maximum ("60% of that maximum", "maximum (100%)"), of body weight
   in a sentence about an exercise's load ("a push-up amounted to 65% of body weight"), a load's
   progression ("the load went up ~10 % from week to week"), a group named by its load ("the 40%
@@ -103,7 +104,7 @@ _YEAR_THEN_PAGES = re.compile(
 _PAGES_AFTER_YEAR = re.compile(r"\b\d{1,4}\s*\(\s*(?:19|20)\d{2}\s*\)\s*,?\s*(?:pp?\.\s*)?$")
 _OF_MAXIMUM = re.compile(
     r"^\s*of\s+(?:(?:that|this|your|their|his|her|the|one's|each|a)\s+)?(?:[\w-]+\s+)?"
-    r"(?:max|maximum|1\s?RM|one[\s-]rep(?:etition)?[\s-]max(?:imum)?)\b",
+    r"(?:max|maximum|1\s?RM|(?:one|1)[\s-]rep(?:etition)?[\s-]max(?:imum)?)\b",
     re.I,
 )
 _MAXIMUM_PAREN = re.compile(r"\b(?:max|maximum|1\s?RM|RM)\s*\(\s*$", re.I)
@@ -220,6 +221,14 @@ _UNIT_AFTER = re.compile(
     re.I,
 )
 _SECTION_HEADING = re.compile(r"^\s*\d{1,2}[-.]\d{1,2}\s+[A-Z][^\d]{0,60}$")
+_IF_YOURS = re.compile(
+    r"\b(?:for\s+example|for\s+instance|e\.g\.|say|suppose|imagine),?\s+if\s+(?:your|you)\b"
+    r"(?![^.]*\b(?:research|stud(?:y|ies)|trials?|shown|found|showed)\b)",
+    re.I,
+)
+"""'for example, if your HT 1RM is 100 kg': the reader's own supposed figures."""
+_THE_COMPARED_BEFORE = re.compile(r"\b(?:compar(?:e|es|ed|ing)|which\s+of|between)\s+the\s+$", re.I)
+_THE_COMPARED_AFTER = re.compile(r"^\s*(?:[.,;:!?)]|(?:for|on|in|is|are|was|were)\b)", re.I)
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s?(?:[-\u2013]|to)\s?(?:19|20)\d{2}")
 
 
@@ -236,6 +245,16 @@ def plan_reason(line: str, number: Number) -> str | None:
     text = number.text
     if _YEAR_RANGE.fullmatch(text):
         return "date"
+    if _IF_YOURS.search(head[-160:]):
+        return "other_study_general"  # 'for example, if your HT 1RM is 100 kg'
+    if (
+        number.kind == "word"
+        and _is_count(number)
+        and _THE_COMPARED_BEFORE.search(before[-24:])
+        and _THE_COMPARED_AFTER.match(after)
+    ):
+        return "other"  # 'which of the two is best', 'comparing the two for strength'
+
     if (text.isdigit() or _SMALL_RANGE.fullmatch(text)) and _SETS_BY.search(before[-8:]):
         return "set_rep_scheme"
     if _TIME_UNIT.match(after) and _REST_WORD.search(head[-80:]):

@@ -237,3 +237,35 @@ def test_weeks_of_the_plan_need_the_word_weeks_before_the_number() -> None:
     """'after weeks 4 and 8' names weeks of the plan; 'after 8 weeks' is a duration."""
     assert reason("The volume was raised after weeks 4 and 8.", "4") == "programme_week"
     assert reason("Strength was tested after 8 weeks of training.", "8") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "expected"),
+    [
+        ("The ratio was 1.1-2.0 (for example, if your HT 1RM is 100 kg and your SQ 1RM is 50 kg, "
+         "the ratio is 2.0).", "50 kg", "other_study_general"),
+        ("But which of the two is the best glute exercise?", "two", "other"),
+        ("Is there a training study comparing the two for strength and size?", "two", "other"),
+        ("It can be below 50% of 1 repetition maximum, near failure.", "50%", "training_load"),
+    ],
+)  # fmt: skip
+def test_supposed_figures_compared_things_and_shares_of_a_maximum(
+    line: str, text: str, expected: str
+) -> None:
+    """The reader's own supposed lifts, 'the two' compared, a share of a 1-repetition maximum."""
+    assert reason(line, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("Research has shown, for example, that you can raise your squat by 30%.", "30%"),
+        ("For example, if you look at the study, the squat group gained 12%.", "12%"),
+        ("They were comparing the two women who dropped out.", "two"),
+        ("Between the two sessions, strength rose 50% of the time.", "50%"),
+    ],
+)
+def test_figures_near_a_supposition_or_a_comparison_stay_figures(line: str, text: str) -> None:
+    """No supposition without 'if you(r)' and no study word; 'two' must stand for the compared."""
+    (number,) = [n for n in numbers(line) if n.text == text]
+    assert word_reason(line, number) is None

@@ -15,7 +15,9 @@ when the words show the number is not a figure of a study in the data:
 - a plan's and a page's own numbers (`plan_reason`): reps after "sets x" ("2 x 6-8"), a rest after
   the word rest, a range of reps after the word reps, a section heading ("2-1 When"), a span of
   years ("from 2015 to 2017"), the reader's own supposed figures ("for example, if your HT 1RM is
-  100 kg"): `other_study_general`, "the two" compared ("which of the two is best"): `other`;
+  100 kg"): `other_study_general`, "the two" compared ("which of the two is best"): `other`, a
+  measure or load defined by repetitions ("a weight you can lift 1 time"): `other` or
+  `set_rep_scheme`;
 - a training load: a share of a maximum ("60% of that maximum", "maximum (100%)"), of body weight
   in a sentence about an exercise's load ("a push-up amounted to 65% of body weight"), a load's
   progression ("the load went up ~10 % from week to week"), a group named by its load ("the 40%
@@ -229,6 +231,13 @@ _IF_YOURS = re.compile(
 """'for example, if your HT 1RM is 100 kg': the reader's own supposed figures."""
 _THE_COMPARED_BEFORE = re.compile(r"\b(?:compar(?:e|es|ed|ing)|which\s+of|between)\s+the\s+$", re.I)
 _THE_COMPARED_AFTER = re.compile(r"^\s*(?:[.,;:!?)]|(?:for|on|in|is|are|was|were)\b)", re.I)
+_YOU_CAN_LIFT = re.compile(
+    r"\b(?P<who>you|one|they)\s+(?:can|could)\s+(?:only\s+)?(?:just\s+)?"
+    r"(?:lift|do|perform|complete|manage)\b[^.;:]{0,30}$",
+    re.I,
+)
+"""'a weight you can lift for at most ...': a measure (or a load) defined by repetitions."""
+_REPS_AFTER = re.compile(r"^\s*(?:times?|reps?|repetitions?)\b", re.I)
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s?(?:[-\u2013]|to)\s?(?:19|20)\d{2}")
 
 
@@ -245,6 +254,13 @@ def plan_reason(line: str, number: Number) -> str | None:
     text = number.text
     if _YEAR_RANGE.fullmatch(text):
         return "date"
+    if _REPS_AFTER.match(after):
+        can = _YOU_CAN_LIFT.search(head[-80:])
+        if can and can.group("who").lower() in ("you", "one"):
+            # 'the heaviest weight you can lift 1 time', 'a weight you can lift for at most 8 rep'
+            return "set_rep_scheme" if _SMALL_RANGE.fullmatch(text) else "other"
+        if can and _SMALL_RANGE.fullmatch(text) and _LOAD_WORD.search(head[: can.start() + 1]):
+            return "set_rep_scheme"  # 'the load was set to what they could do 8-12 times'
     if _IF_YOURS.search(head[-160:]):
         return "other_study_general"  # 'for example, if your HT 1RM is 100 kg'
     if (

@@ -269,3 +269,31 @@ def test_figures_near_a_supposition_or_a_comparison_stay_figures(line: str, text
     """No supposition without 'if you(r)' and no study word; 'two' must stand for the compared."""
     (number,) = [n for n in numbers(line) if n.text == text]
     assert word_reason(line, number) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "expected"),
+    [
+        ("the 1RM (the heaviest weight you can only just lift 1 time) was measured", 53, "other"),
+        ("8 RM means a weight you can lift for at most 8 rep/ 8 times", 53, "other"),
+        ("The load was set to what they could do 8 〜 12 times, to failure.", 40,
+         "set_rep_scheme"),
+    ],
+)  # fmt: skip
+def test_a_measure_or_load_defined_by_repetitions(line: str, column: int, expected: str) -> None:
+    """'a weight you can lift N times' defines a measure; 'what they could do 8-12 times' a load."""
+    (number,) = [n for n in numbers(line) if n.column == column]
+    assert non_claim_reason(line, number) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("After training they could do 12 reps more than before.", "12"),
+        ("The squat group could lift 8 times more often in week 9.", "8"),
+    ],
+)
+def test_what_the_groups_could_do_stays_a_figure(line: str, text: str) -> None:
+    """'they could do 12 reps more' is a result: only 'you' or a load defines by repetitions."""
+    (number,) = [n for n in numbers(line) if n.text == text]
+    assert word_reason(line, number) is None

@@ -65,7 +65,7 @@ _BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("other", re.compile(r"\b(?:sprints?|dash|shuttle)[\s-]*$", re.I)),
     ("other", re.compile(r"\b(?:sprints?|dash|shuttle)[\s-]*(?:\d+[\s-]*)*$", re.I)),
     ("programme_week", re.compile(
-        r"\b(?:in|on|during|from|by|of|until|at)\s+weeks?\s+(?:\d+\s*(?:,|and|to|-|\u2013)\s*)*$"
+        r"\b(?:in|on|during|from|by|of|until|at|after|before|between|through)\s+weeks?\s+(?:\d+\s*(?:,|and|to|-|\u2013)\s*)*$"
         r"|^weeks?\s+$", re.I)),
     ("training_load", re.compile(r"\b(?:at|with|using|lifting|lifted|load of)\s+[~≈]?$", re.I)),
     ("date", re.compile(rf"\b{_MONTH}\s+(?:\d{{1,2}},?\s+)?$")),
@@ -111,6 +111,7 @@ def non_claim_reason(line: str, number: Number) -> str | None:
         "scheme": "set_rep_scheme",
         "name": "other",
         "identifier": "doi_or_id",
+        "list": "list_number",
     }
     if number.kind in by_kind:
         return by_kind[number.kind]

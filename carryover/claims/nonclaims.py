@@ -10,8 +10,14 @@ when the words show the number is not a figure of a study in the data:
 - an angle that names a machine ("45° leg press"), a suspended hyphen in a test's name ("10- and
   20-m sprint"), a day's label ("on day one"), a rank ("Difference #1"): `other` or
   `heading_number`/`list_number`;
-- a reference's volume and pages ("Journal of Sports Science, 5, 178-184."):
-  `citation_volume_issue_pages`;
+- a reference's volume and pages ("Journal of Sports Science, 5, 178-184.", "... 5 (2017)
+  178-184"): `citation_volume_issue_pages`;
+- a plan's and a page's own numbers (`plan_reason`): reps after "sets x" ("2 x 6-8"), a rest after
+  the word rest, a range of reps after the word reps, a section heading ("2-1 When"), a span of
+  years ("from 2015 to 2017"), the reader's own supposed figures ("for example, if your HT 1RM is
+  100 kg"): `other_study_general`, "the two" compared ("which of the two is best"): `other`, a
+  measure or load defined by repetitions ("a weight you can lift 1 time"): `other` or
+  `set_rep_scheme`;
 - a training load: a share of a maximum ("60% of that maximum", "maximum (100%)"), of body weight
   in a sentence about an exercise's load ("a push-up amounted to 65% of body weight"), a load's
   progression ("the load went up ~10 % from week to week"), a group named by its load ("the 40%
@@ -91,9 +97,16 @@ _VOLUME_THEN_PAGES = re.compile(
 _PAGES_AFTER_VOLUME = re.compile(
     r"[A-Za-z)]\s*,\s*\d{1,4}\s*(?:\(\s*\d{1,3}\s*\))?\s*,\s*(?:pp?\.\s*)?$"
 )
+_YEAR_THEN_PAGES = re.compile(
+    r"^\s*\(\s*(?:19|20)\d{2}\s*\)\s*,?\s*(?:pp?\.\s*)?[A-Za-z]?\d{1,5}\s*[-\u2013]\s*[A-Za-z]?\d{1,5}"
+    r"\s*(?:[.;]|$|doi\b|https?:)",
+    re.I,
+)
+"""A volume followed by its year and pages: '5 (2017) 178-184'."""
+_PAGES_AFTER_YEAR = re.compile(r"\b\d{1,4}\s*\(\s*(?:19|20)\d{2}\s*\)\s*,?\s*(?:pp?\.\s*)?$")
 _OF_MAXIMUM = re.compile(
     r"^\s*of\s+(?:(?:that|this|your|their|his|her|the|one's|each|a)\s+)?(?:[\w-]+\s+)?"
-    r"(?:max|maximum|1\s?RM|one[\s-]rep(?:etition)?[\s-]max(?:imum)?)\b",
+    r"(?:max|maximum|1\s?RM|(?:one|1)[\s-]rep(?:etition)?[\s-]max(?:imum)?)\b",
     re.I,
 )
 _MAXIMUM_PAREN = re.compile(r"\b(?:max|maximum|1\s?RM|RM)\s*\(\s*$", re.I)
@@ -195,6 +208,81 @@ def word_reason(line: str, number: Number) -> str | None:
             return "other_study_general"  # one supposed lifter
     if text.lower() in ("twice", "thrice", *_COUNT_WORDS) and _OWN_BODY_WEIGHT.match(after):
         return "other_study_general"
+    return plan_reason(line, number)
+
+
+_SETS_BY = re.compile(r"(?:\b\d{1,2}|\b[A-Z]{2,5})\s*[x\u00d7]\s*$")
+"""'2 x 6-8', 'ITV x 10-12' (any dash): the repetitions after the sets."""
+_SMALL_RANGE = re.compile(r"\d{1,2}\s?[-\u2013~\u301c\uff5e]\s?\d{1,2}")
+_TIME_UNIT = re.compile(r"^[\s-]*(?:seconds?|secs?|minutes?|mins?)\b", re.I)
+_REST_WORD = re.compile(r"\brest(?:s|ed|ing)?\b", re.I)
+_REPS_WORD = re.compile(r"\b(?:reps?|repetitions?)\b", re.I)
+_UNIT_AFTER = re.compile(
+    r"^\s*(?:%|percent|kg|lbs?|pounds|cm|mm|weeks?|days?|months?|years?|sessions?|times?|"
+    r"seconds?|secs?|minutes?|mins?|people|participants)\b|^\s*%",
+    re.I,
+)
+_SECTION_HEADING = re.compile(r"^\s*\d{1,2}[-.]\d{1,2}\s+[A-Z][^\d]{0,60}$")
+_IF_YOURS = re.compile(
+    r"\b(?:for\s+example|for\s+instance|e\.g\.|say|suppose|imagine),?\s+if\s+(?:your|you)\b"
+    r"(?![^.]*\b(?:research|stud(?:y|ies)|trials?|shown|found|showed)\b)",
+    re.I,
+)
+"""'for example, if your HT 1RM is 100 kg': the reader's own supposed figures."""
+_THE_COMPARED_BEFORE = re.compile(r"\b(?:compar(?:e|es|ed|ing)|which\s+of|between)\s+the\s+$", re.I)
+_THE_COMPARED_AFTER = re.compile(r"^\s*(?:[.,;:!?)]|(?:for|on|in|is|are|was|were)\b)", re.I)
+_YOU_CAN_LIFT = re.compile(
+    r"\b(?P<who>you|one|they)\s+(?:can|could)\s+(?:only\s+)?(?:just\s+)?"
+    r"(?:lift|do|perform|complete|manage)\b[^.;:]{0,30}$",
+    re.I,
+)
+"""'a weight you can lift for at most ...': a measure (or a load) defined by repetitions."""
+_REPS_AFTER = re.compile(r"^\s*(?:times?|reps?|repetitions?)\b", re.I)
+_YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s?(?:[-\u2013]|to)\s?(?:19|20)\d{2}")
+
+
+def plan_reason(line: str, number: Number) -> str | None:
+    """A training plan's or a page's own numbers, by the words of the number's sentence.
+
+    The repetitions after the sets ('2 x 6-8'), a rest period after the word rest ('the rest
+    between sets ... from 30~60 seconds'), a range of repetitions after the word reps ('the
+    reps per set were varied ..., from 4~6 up to 12~15'), a numbered section heading alone on
+    its line ('2-1 When'), and a span of years ('from 2015 to 2017').
+    """
+    before, after = _window(line, number)
+    head, _ = _sentence(before, after)
+    text = number.text
+    if _YEAR_RANGE.fullmatch(text):
+        return "date"
+    if _REPS_AFTER.match(after):
+        can = _YOU_CAN_LIFT.search(head[-80:])
+        if can and can.group("who").lower() in ("you", "one"):
+            # 'the heaviest weight you can lift 1 time', 'a weight you can lift for at most 8 rep'
+            return "set_rep_scheme" if _SMALL_RANGE.fullmatch(text) else "other"
+        if can and _SMALL_RANGE.fullmatch(text) and _LOAD_WORD.search(head[: can.start() + 1]):
+            return "set_rep_scheme"  # 'the load was set to what they could do 8-12 times'
+    if _IF_YOURS.search(head[-160:]):
+        return "other_study_general"  # 'for example, if your HT 1RM is 100 kg'
+    if (
+        number.kind == "word"
+        and _is_count(number)
+        and _THE_COMPARED_BEFORE.search(before[-24:])
+        and _THE_COMPARED_AFTER.match(after)
+    ):
+        return "other"  # 'which of the two is best', 'comparing the two for strength'
+
+    if (text.isdigit() or _SMALL_RANGE.fullmatch(text)) and _SETS_BY.search(before[-8:]):
+        return "set_rep_scheme"
+    if _TIME_UNIT.match(after) and _REST_WORD.search(head[-80:]):
+        return "rest_interval"
+    if (
+        _SMALL_RANGE.fullmatch(text)
+        and _REPS_WORD.search(head[-80:])
+        and not _UNIT_AFTER.match(after)
+    ):
+        return "set_rep_scheme"
+    if not before.strip() and len(line) <= 80 and _SECTION_HEADING.match(line):
+        return "heading_number"
     return None
 
 
@@ -202,8 +290,14 @@ def _citation(before: str, after: str, number: Number) -> str | None:
     """A reference's volume or pages: 'Journal of Sports Science, 5, 178-184.'."""
     if not _REFERENCE_CUE.search(before):
         return None
-    if number.text.isdigit() and _VOLUME_THEN_PAGES.match(after):
+    if number.text.isdigit() and (_VOLUME_THEN_PAGES.match(after) or _YEAR_THEN_PAGES.match(after)):
         return "citation_volume_issue_pages"
+    if (
+        re.fullmatch(r"[A-Za-z]?\d{1,5}\s?[-\u2013]\s?[A-Za-z]?\d{1,5}", number.text)
+        and _PAGES_AFTER_YEAR.search(before[-24:])
+        and re.match(r"^\s*(?:[.;]|$|doi\b|https?:)", after, re.I)
+    ):
+        return "citation_volume_issue_pages"  # 'Sports Science 5 (2017) 178-184'
     if (
         re.fullmatch(r"[A-Za-z]?\d{1,5}\s?[-\u2013]\s?[A-Za-z]?\d{1,5}", number.text)
         and _PAGES_AFTER_VOLUME.search(before[-24:])

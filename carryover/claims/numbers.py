@@ -3,13 +3,16 @@
 A number is what an editor would circle: digits ("12.9", "1,200"), number words used as figures
 ("fourteen", "Twenty-two", "twice", "half"), with what belongs to it: a sign or approximation mark
 ("+5 %", "~1.5 %", "-26" with any minus sign), a percent, a range ("+8-11 %", "18-30", any
-dash), a spread ("14 ± 2 kg", "4.8 +/- 0.8"), a comparison ("P<0.001", "≥ 70%") and a
-confidence interval "(-6.1, 2.0)"; a decade of age ("twenties", "in their early 20s") with the
-years it spans.
+dash, or a tilde or wave dash between two numbers: "4~6", "15 〜 17"), a spread ("14 ± 2 kg",
+"4.8 +/- 0.8"), a comparison ("P<0.001", "≥ 70%") and a confidence interval "(-6.1, 2.0)";
+a decade of age ("twenties", "in their early 20s") with the years it spans.
 A citation block "31(4): 999-1008" is one number. Names of tests are not numbers ("1RM", "3 RM",
 "three-repetition maximum"), nor are digits inside HTML comments. A link's target or a web address
-is no figure either, but its numbers are listed as identifiers (a DOI as one), so that none is
-silently dropped; "25-35 RM" is a repetition range (a scheme).
+is no figure either, nor is a DOI written out in the text, but their numbers are listed as
+identifiers (a DOI as one), so that none is silently dropped; "25-35 RM" and "8 RM-12 RM" are
+repetition ranges (schemes). "once a week" and "only one joint" count one ("once they had
+passed" and "only one of them" do not); a circled number ("①", "⑳", "❶") is a list marker; a
+date in Chinese or Japanese characters ("2023年7月3日") is a year, a month and a day.
 
 Pure: a line in, `Number`s out; columns are 1-based positions in the line as written.
 """
@@ -17,6 +20,7 @@ Pure: a line in, `Number`s out; columns are 1-based positions in the line as wri
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 WORDS = {
@@ -24,7 +28,7 @@ WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100, "twice": 2, "thrice": 3, "half": 0.5, "quarter": 0.25,
+    "ninety": 90, "hundred": 100, "once": 1, "twice": 2, "thrice": 3, "half": 0.5, "quarter": 0.25,
     "twenties": 20, "thirties": 30,
 }  # fmt: skip
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
@@ -35,6 +39,8 @@ _WORD = rf"(?:{_TENS}-{_UNITS}|" + "|".join(sorted((w for w in WORDS), key=len, 
 NUMBER_WORD = _WORD
 """A number word as a pattern ('nine', 'twenty-two', 'twice')."""
 _MINUS = "-\u2212\u2013"
+_TILDES = "~\u301c\uff5e"
+"""A tilde, wave dash or full-width tilde: between two numbers a range ('26~27', '15 〜 17')."""
 _DIGITS = r"\d+,\d{1,2}(?=\s?%)|\d+(?:,\d{3})*(?:\.\d+)?|\.\d+"
 """A decimal comma only before a percent ('12,4%'): '1,200' and '(12, 10)' are not decimals."""
 _SIGN = r"(?:[~≈≥≤<>]\s?|[+\u2212](?=\d))?"
@@ -51,7 +57,7 @@ _P_VALUE = re.compile(rf"\b[Pp]\s?(?:[<>=≤≥]|&lt;|&gt;)\s?(?:{_DIGITS})")
 _FIGURE = re.compile(
     rf"(?<![\w,])(?<!\d\.)(?P<sign>{_SIGN})(?P<a>{_DIGITS})"
     rf"(?:(?P<spread>\s?(?:±|\+/-|\+/\u2212)\s?)(?P<sd>{_DIGITS})"
-    rf"|(?P<range>\s?[{_MINUS}]\s?|\s(?:to)\s)(?P<b>{_DIGITS})(?![\d/]))?"
+    rf"|(?P<range>\s?[{_MINUS}{_TILDES}]\s?|\s(?:to)\s)(?P<b>{_DIGITS})(?![\d/]))?"
     rf"(?P<unit>{_UNIT})(?:(?<=%)|(?![\w]))",
     re.IGNORECASE,
 )
@@ -66,7 +72,7 @@ _CI_LABEL = re.compile(r"\bCI\s?95\s?%|\b95\s?%\s?CI\b")
 _NUMBER_WORD = re.compile(rf"(?<![\w-])(?P<w>{_WORD})(?:-(?P<suffix>\w+))?(?![\w])", re.I)
 _MEASURE_NAME = re.compile(
     rf"(?<![\w.])(?:\d{{1,2}}|{_UNITS}|ten)[\s-]?(?:RMs?\b|(?:rep(?:etition)?s?)[\s-]+max(?:imum|imums|es)?\b"
-    r"|rep\b)",
+    r"|rep\b(?=(?:\s+[\w-]+){0,2}?\s+max))",
     re.IGNORECASE,
 )
 _MASK = re.compile(
@@ -76,14 +82,45 @@ _COMMENT = re.compile(r"<!--.*?-->")
 _ADDRESS = re.compile(r"(?<=\]\()[^)\s]+(?=\))|https?://[^\s)\]>]+", re.I)
 """A link's target or a bare web address (outside HTML comments, which are masked first)."""
 _RM_RANGE = re.compile(
-    rf"(?<![\w.])(?P<range>\d{{1,2}}\s?[{_MINUS}]\s?\d{{1,2}})(?=[\s-]?RMs?\b)", re.IGNORECASE
+    rf"(?<![\w.])(?P<range>\d{{1,2}}\s?RM\s?[{_MINUS}{_TILDES}]\s?\d{{1,2}}\s?RMs?\b"
+    rf"|\d{{1,2}}\s?[{_MINUS}{_TILDES}]\s?\d{{1,2}}(?=[\s-]?RMs?\b))",
+    re.IGNORECASE,
 )
+"""'25-35 RM', '8 RM-12 RM', '6~8 RM': a repetition range, one number."""
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s)\]>,;]+|\bPMC\d+|\bPMID:?\s?\d+", re.I)
 _ONE_COUNTS = re.compile(
     r"^\s+(?:year|month|week|day|session|set|rep|minute|hour|time|participant|subject|person|"
     r"player|athlete|lifter|wom[ae]n|m[ae]n|girl|boy|volunteer)s?\b",
     re.I,
 )
+
+
+_ONCE = re.compile(
+    r"(?<![\w-])once(?=\s+(?:(?:a|per|every|each)\s+(?:other\s+)?"
+    r"(?:day|week|fortnight|month|year|session|workout)\b|weekly\b|daily\b))",
+    re.I,
+)
+"""'once a week', 'once per session': a frequency of one (not 'once they had passed')."""
+_ONE_COUNTED = re.compile(
+    r"\b(?:only|just|exactly|at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than)"
+    r"\s+(?P<w>one)\b(?!\s+(?:of|another)\b)",
+    re.I,
+)
+"""'only one joint', 'more than one exercise': after a word of quantity, 'one' counts."""
+_CIRCLED = "".join(
+    chr(c)
+    for c in range(0x2460, 0x3300)
+    if "CIRCLED" in unicodedata.name(chr(c), "") and unicodedata.numeric(chr(c), -1) >= 0
+)
+_CIRCLED_NUMBER = re.compile(f"[{re.escape(_CIRCLED)}]")
+"""A circled (or parenthesised-circle) number such as ① ② ⑳ ❶: a list marker."""
+_CJK_DATE = re.compile(
+    r"(?P<y>\d{4})\s?年\s?(?:(?P<m>\d{1,2})\s?月\s?(?:(?P<d>\d{1,2})\s?日)?)?"
+    r"|(?P<m2>\d{1,2})\s?月\s?(?P<d2>\d{1,2})\s?日"
+)
+"""A date in Chinese or Japanese characters ('2023年7月3日'): year, month and day each a number."""
+_LINE_END = re.compile(r"\s*\Z")
+_BARE_DOI = re.compile(r"\b10\.\d{4,9}/[^\s)\]>,;]+")
 
 
 @dataclass(frozen=True)
@@ -146,6 +183,10 @@ def decade(text: str) -> tuple[float, float]:
     return base + first, base + last
 
 
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
+
+
 def _masked(line: str) -> str:
     """The line with links, URLs, DOIs and HTML replaced by spaces (same length)."""
     return _MASK.sub(lambda m: " " * len(m.group(0)), line)
@@ -180,6 +221,19 @@ def numbers(line: str, next_line: str = "") -> list[Number]:
         for d in re.finditer(r"10\.\d{4,9}/\S+|\d+", address):
             at = m.start() + d.start()
             found.append(Number(at + 1, d.group(0), None, None, None, "identifier"))
+    for m in _CJK_DATE.finditer(text):
+        for part in ("y", "m", "d", "m2", "d2"):
+            if m.group(part) is not None and claim_span(m.start(part), m.end(part)):
+                found.append(Number(m.start(part) + 1, m.group(part), None, None, None, "date"))
+    for m in _CIRCLED_NUMBER.finditer(text):
+        if not claim_span(m.start(), m.end()):
+            continue
+        value = unicodedata.numeric(m.group(0))
+        found.append(Number(m.start() + 1, m.group(0), value, value, value, "list"))
+    in_text = _ADDRESS.sub(lambda a: " " * len(a.group(0)), _COMMENT.sub(_blank, line))
+    for m in _BARE_DOI.finditer(in_text):
+        # a DOI written out in the text ('doi: 10.1234/abc'): masked, but listed as one number
+        found.append(Number(m.start() + 1, m.group(0).rstrip("."), None, None, None, "identifier"))
     for m in _RM_RANGE.finditer(text):
         if claim_span(m.start(), m.end("range")):  # "25-35 RM": a repetition range
             found.append(Number(m.start() + 1, m.group("range"), None, None, None, "scheme"))
@@ -243,14 +297,24 @@ def numbers(line: str, next_line: str = "") -> list[Number]:
         elif sign in (">", "≥"):
             hi = float("inf")
         found.append(Number(m.start() + 1, m.group(0).rstrip(), value, lo, hi, "figure"))
+    for pattern in (_ONCE, _ONE_COUNTED):
+        for m in pattern.finditer(text):
+            start = m.start("w") if "w" in pattern.groupindex else m.start()
+            end = start + (3 if "w" in pattern.groupindex else 4)
+            if claim_span(start, end):
+                found.append(Number(start + 1, text[start:end], 1.0, 1.0, 1.0, "word"))
     for m in _NUMBER_WORD.finditer(text):
         word = m.group("w")
+        if word.lower() == "once":
+            continue  # 'once a week' is found above; 'once they had passed' is no number
+        # bounded windows around the word, so that a long line is read in linear time
         if word.lower() == "one" and not (
-            _ONE_COUNTS.match(text[m.end() :]) or re.search(r"\bday\s$", text[: m.start()], re.I)
+            _ONE_COUNTS.match(text[m.end() : m.end() + 40])
+            or re.search(r"\bday\s$", text[max(0, m.start() - 5) : m.start()], re.I)
         ):
             continue  # "one" is mostly a pronoun ("one group ..., the other")
-        after = text[m.start("w") + len(word) :]
-        if not after.strip():
+        after = text[m.start("w") + len(word) : m.start("w") + len(word) + 40]
+        if _LINE_END.match(text, m.start("w") + len(word)):
             after += "\n" + next_line[:16]
         if word.lower() == "half" and re.match(r"[\s-]+squat", after, re.I):
             continue  # the half squat names an exercise

@@ -1,5 +1,7 @@
 """Numbers the words around them prove are no study figure are set aside; figures are not."""
 
+# ruff: noqa: RUF001 (the lines quote real typography: en dashes in ranges)
+
 from __future__ import annotations
 
 import time
@@ -184,3 +186,114 @@ def test_the_rules_read_a_long_line_in_linear_time() -> None:
     small = min(seconds(500) for _ in range(2))
     large = min(seconds(2000) for _ in range(2))
     assert large < 8 * small
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "expected"),
+    [
+        # a reference's volume, year and pages
+        ("Journal of Sports Science 5 (2017) 178-184 doi: 10.1/x", "5",
+         "citation_volume_issue_pages"),
+        ("Journal of Sports Science 5 (2017) 178-184 doi: 10.1/x", "178-184",
+         "citation_volume_issue_pages"),
+        # the repetitions after the sets, a rest after the word rest, a range of reps
+        ("| Romanian deadlift | 2 x 6–8 | 2 x 10–12 |", "10–12", "set_rep_scheme"),
+        ("| Front squat | ITV x 6–8 |", "6–8", "set_rep_scheme"),
+        ("The rest between sets varied, from 30~60 seconds up to 3~4 minutes.", "3~4",
+         "rest_interval"),
+        ("The reps per set were varied from week to week, from 4~6 up to 12~15.", "12~15",
+         "set_rep_scheme"),
+        # a numbered section heading alone on its line, a span of years, weeks of the plan
+        ("2-1 When", "2-1", "heading_number"),
+        ("It was in the top 3 of fitness trends from 2015 to 2017.", "2015 to 2017", "date"),
+        ("It was raised by a further 20% after weeks 4 and 8.", "8", "programme_week"),
+    ],
+)  # fmt: skip
+def test_a_plans_and_a_pages_own_numbers_are_set_aside(line: str, text: str, expected: str) -> None:
+    """Volume and pages, sets by reps, rests, rep ranges, section numbers, years, weeks."""
+    assert reason(line, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("The squat group gained 5 (2017 data) and more.", "5"),
+        ("| Squat 1RM | 12 x 2 | 10–12 |", "10–12"),  # no 'x' right before it
+        ("They rested 2 minutes. The squat itself took 3-5 minutes.", "3-5"),
+        ("The rest of the group gained 4-6 kg.", "4-6 kg"),
+        ("With more reps, strength rose 10-12%.", "10-12%"),
+        ("Reps went up; the group gained 8-12 kg in the squat.", "8-12 kg"),
+        ("2-1 The squat group gained 12 kg.", "2-1"),  # a figure follows: no heading
+        ("It ran for 2015 days.", "2015"),
+    ],
+)
+def test_results_near_plan_words_are_not_set_aside(line: str, text: str) -> None:
+    """A result keeps no plan reason: it needs the plan's own words right at the number."""
+    (number,) = [n for n in numbers(line) if n.text == text]
+    assert word_reason(line, number) is None
+
+
+def test_weeks_of_the_plan_need_the_word_weeks_before_the_number() -> None:
+    """'after weeks 4 and 8' names weeks of the plan; 'after 8 weeks' is a duration."""
+    assert reason("The volume was raised after weeks 4 and 8.", "4") == "programme_week"
+    assert reason("Strength was tested after 8 weeks of training.", "8") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "expected"),
+    [
+        ("The ratio was 1.1-2.0 (for example, if your HT 1RM is 100 kg and your SQ 1RM is 50 kg, "
+         "the ratio is 2.0).", "50 kg", "other_study_general"),
+        ("But which of the two is the best glute exercise?", "two", "other"),
+        ("Is there a training study comparing the two for strength and size?", "two", "other"),
+        ("It can be below 50% of 1 repetition maximum, near failure.", "50%", "training_load"),
+    ],
+)  # fmt: skip
+def test_supposed_figures_compared_things_and_shares_of_a_maximum(
+    line: str, text: str, expected: str
+) -> None:
+    """The reader's own supposed lifts, 'the two' compared, a share of a 1-repetition maximum."""
+    assert reason(line, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("Research has shown, for example, that you can raise your squat by 30%.", "30%"),
+        ("For example, if you look at the study, the squat group gained 12%.", "12%"),
+        ("They were comparing the two women who dropped out.", "two"),
+        ("Between the two sessions, strength rose 50% of the time.", "50%"),
+    ],
+)
+def test_figures_near_a_supposition_or_a_comparison_stay_figures(line: str, text: str) -> None:
+    """No supposition without 'if you(r)' and no study word; 'two' must stand for the compared."""
+    (number,) = [n for n in numbers(line) if n.text == text]
+    assert word_reason(line, number) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "expected"),
+    [
+        ("the 1RM (the heaviest weight you can only just lift 1 time) was measured", 53, "other"),
+        ("8 RM means a weight you can lift for at most 8 rep/ 8 times", 53, "other"),
+        ("The load was set to what they could do 8 〜 12 times, to failure.", 40,
+         "set_rep_scheme"),
+    ],
+)  # fmt: skip
+def test_a_measure_or_load_defined_by_repetitions(line: str, column: int, expected: str) -> None:
+    """'a weight you can lift N times' defines a measure; 'what they could do 8-12 times' a load."""
+    (number,) = [n for n in numbers(line) if n.column == column]
+    assert non_claim_reason(line, number) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("After training they could do 12 reps more than before.", "12"),
+        ("The squat group could lift 8 times more often in week 9.", "8"),
+    ],
+)
+def test_what_the_groups_could_do_stays_a_figure(line: str, text: str) -> None:
+    """'they could do 12 reps more' is a result: only 'you' or a load defines by repetitions."""
+    (number,) = [n for n in numbers(line) if n.text == text]
+    assert word_reason(line, number) is None

@@ -113,3 +113,125 @@ def test_half_cut_from_squat_by_a_line_break_is_no_number() -> None:
     """'half' ending a line before 'squat' names the half squat; before other words it is 0.5."""
     assert [n.text for n in numbers("trained the barbell half", "squat for nine weeks")] == []
     assert [n.value for n in numbers("gained about half", "as much as the others")] == [0.5]
+
+
+def kinds(line: str) -> list[tuple[int, str, str]]:
+    return [(n.column, n.text, n.kind) for n in numbers(line)]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("from 4~6 up to 12~15 reps", [(6, "4~6"), (16, "12~15")]),
+        ("rest 30 〜 60 seconds", [(6, "30 〜 60")]),
+        ("aged 26～27", [(6, "26～27")]),
+    ],
+)
+def test_a_tilde_or_wave_dash_between_two_numbers_is_a_range(
+    line: str, expected: list[tuple[int, str]]
+) -> None:
+    """'4~6', '30 〜 60' and a full-width tilde: one number from the first end to the second."""
+    assert found(line) == expected
+    (first, *_) = numbers(line)
+    assert first.lo is not None
+    assert first.hi is not None
+    assert first.lo < first.hi
+
+
+def test_a_tilde_before_one_number_still_approximates() -> None:
+    """'~10 %' alone is about ten percent, not a range."""
+    assert found("gained ~10 % more") == [(8, "~10 %")]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("trained once a week", [(9, "once")]),
+        ("once per session and once every other week", [(1, "once"), (22, "once")]),
+        ("movement at only one joint", [(18, "one")]),
+        ("do more than one exercise", [(14, "one")]),
+    ],
+)
+def test_once_as_a_frequency_and_one_after_a_word_of_quantity(
+    line: str, expected: list[tuple[int, str]]
+) -> None:
+    """'once a week' counts one; 'only one joint', 'more than one exercise' count one."""
+    assert found(line) == expected
+    assert all(n.value == 1.0 for n in numbers(line))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "once a set level of performance was reached",
+        "Once I have gathered several papers",
+        "only one of the groups, more than one another",
+    ],
+)
+def test_once_as_a_conjunction_and_one_as_a_pronoun_are_not_numbers(line: str) -> None:
+    """'once they had passed' is a time, 'only one of' a pronoun."""
+    assert found(line) == []
+
+
+def test_circled_numbers_are_list_markers() -> None:
+    """① ② ⑳ ❶ are numbers (list markers) with their value."""
+    listed = numbers("① first ② second ⑳ last ❶ too")
+    assert [(n.text, n.value, n.kind) for n in listed] == [
+        ("①", 1.0, "list"),
+        ("②", 2.0, "list"),
+        ("⑳", 20.0, "list"),
+        ("❶", 1.0, "list"),
+    ]
+    assert found("cm² and x³") == []  # superscripts are no circled numbers
+
+
+def test_a_date_in_chinese_characters_is_three_numbers() -> None:
+    """'2023年7月3日': year, month and day, each a date; a bare '3 weeks' stays a figure."""
+    assert kinds("2023年7月3日, Monday") == [
+        (1, "2023", "date"),
+        (6, "7", "date"),
+        (8, "3", "date"),
+    ]
+    assert kinds("7月3日") == [(1, "7", "date"), (3, "3", "date")]
+    assert kinds("for 3 weeks") == [(5, "3", "figure")]
+
+
+def test_a_doi_written_in_the_text_is_one_identifier() -> None:
+    """'doi: 10.17265/2332-7839/2017.03.006' is one number, an identifier, not a figure."""
+    assert kinds("Sports Science 5 (2017) doi: 10.17265/2332-7839/2017.03.006") == [
+        (16, "5", "figure"),
+        (19, "2017", "figure"),
+        (30, "10.17265/2332-7839/2017.03.006", "identifier"),
+    ]
+    linked = numbers("[x](https://doi.org/10.7717/peerj.7337)")
+    assert [n.text for n in linked] == ["10.7717/peerj.7337"]  # a link's DOI is listed once
+
+
+def test_a_range_of_two_rm_loads_is_one_scheme() -> None:
+    """'8 RM-12 RM' is one repetition range; '8 rep/ 8 times' explaining it are two numbers."""
+    line = "each set at 8 RM-12 RM (8 RM means at most 8 rep/ 8 times)"
+    assert kinds(line) == [(13, "8 RM-12 RM", "scheme"), (44, "8", "figure"), (51, "8", "figure")]
+    assert found("their 1 rep squat max") == []  # 'rep ... max' names a test
+
+
+def test_every_number_on_a_long_line_in_linear_time() -> None:
+    """Four times a line of the new forms takes about four times as long.
+
+    Tildes, circled numbers, CJK dates, DOIs and number words are read in bounded windows.
+    """
+    import time
+
+    unit = (
+        "4~6 ① 2023年7月3日 once a week doi: 10.17265/2332-7839/2017.03.006 "
+        "8 RM-12 RM only one joint "
+    )
+
+    def seconds(repeats: int) -> float:
+        began = time.process_time()
+        assert len(numbers(unit * repeats)) == 9 * repeats
+        return time.process_time() - began
+
+    seconds(100)  # warm up
+    small = min(seconds(1000) for _ in range(2))
+    large = min(seconds(4000) for _ in range(2))
+    assert large < 8 * small

@@ -170,6 +170,12 @@ _NEW_STUDY = re.compile(
     re.IGNORECASE,
 )
 """A study introduced without a name ("a recent study", "the second study")."""
+_RESEARCH_SHOWS = re.compile(
+    r"\b(?:research|studies|evidence|science|data)\s+(?:has\s+|have\s+)?(?:also\s+)?"
+    r"(?:shown|shows?|found|finds?|suggests?|demonstrated|demonstrates?|indicates?)\b",
+    re.IGNORECASE,
+)
+"""Research spoken of in general ("research has shown that ...", "studies show")."""
 _ABBREVIATION_AFTER = re.compile(r"\s*(?:for|in|among)\s+(?:the\s+)?(?P<abbr>[A-Z]{2,5})\b")
 _ABBREVIATED_TEST = re.compile(r"\b(?P<abbr>[A-Z]{2,5})\s+(?=\d{1,2}\s*-?\s*RM\s*\()")
 _EVERY_GROUP = {"both", "each", "all", "every"}
@@ -899,6 +905,24 @@ class Reader:
         elif not mention.candidates:
             self.state = _State(unknown=True)
 
+    def _states_another_design(self, text: str) -> bool:
+        """A sentence that names no study and states a design fact against the current one.
+
+        When the study was recognised by its description only, a sentence giving another
+        duration, sample or weekly frequency ('research has shown ... in eight weeks' in an
+        article about a 12-week study) is about another study: its numbers are not the study's.
+        The sentence must speak of research in general ('research has shown', 'studies show'): a
+        participant's history ('RT 2-3 days per week over the previous 6 months') is not another
+        study. A study named by its authors, identifier or journal keeps its sentences.
+        """
+        study = self.state.study
+        return (
+            study is not None
+            and self.state.described
+            and _RESEARCH_SHOWS.search(text) is not None
+            and self.context.linker.contradicts(study.study_id, text)
+        )
+
     # -- one sentence --------------------------------------------------------------------------
 
     def _sentence(self, text: str, line_of: Any) -> None:
@@ -907,6 +931,10 @@ class Reader:
             # a new study: forget group and measure
             self.state = _State(study=studies[-1].value, unknown=studies[-1].value is None)
             self.cues = studies[-1].words
+        if not studies and self._states_another_design(text):
+            # its numbers are about another study: unread, and the current one stays
+            self.study_lines.update(range(line_of(0), line_of(max(0, len(text) - 1)) + 1))
+            return
         study = self.state.study
         if study is None and not self.state.unknown and _ABOUT_A_STUDY.search(text):
             # a study the reader cannot tell (yet): numbers unread

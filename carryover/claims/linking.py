@@ -84,11 +84,12 @@ _LED_BY = re.compile(
 )
 DESCRIBING = (
     r"(?!(?:of|for|per|in|on|at|to|with|by|from|than|and|or|the|a|an|sets?|reps?|weeks?|days?|"
-    r"months?|years?|hours?|kg|lbs?|pounds?|percent|times|more|fewer|less|other)\b)[\w\-]+"
+    r"months?|years?|hours?|kg|lbs?|pounds?|percent|times|more|fewer|less|other)\b)"
+    r"(?![\d\-]+(?![\w\-]))[\w\-]+"
 )
 """A word that may stand between a count and the people it counts ('20 male college baseball
 players'), but no preposition or unit ('12 sets for players', '4 weeks, trained men' count no
-one)."""
+one), nor a bare numeral ('2020 2-2 Participants': a year, then a section number)."""
 PEOPLE = (
     r"(?:participants|subjects|m[ae]n|wom[ae]n|males|females|athletes|players|lifters|people|"
     r"adults|adolescents|volunteers|girls|boys|individuals|students)"

@@ -437,3 +437,40 @@ def test_one_wrong_design_figure_does_not_hide_the_study_it_is_about(context: Co
     )
     claims, _ = read(text, context)
     assert ("hammond_2019", "duration_weeks", "6") in [(c[1], c[2], c[6]) for c in claims]
+
+
+def test_research_in_general_with_another_duration_is_not_the_described_study(
+    context: Context,
+) -> None:
+    """'Research has shown ... for 8 weeks' inside an article about a 4-week study is another one.
+
+    The study is recognised by its description only; the sentence speaks of research in general
+    and gives a duration that is not the study's, so its figures are not checked against it.
+    """
+    text = (
+        "A recent study put this to the test.\n\n"
+        "The lifters were trained men who did either the back squat or the hip thrust for 4 "
+        "weeks. Research has shown that the hip thrust raised the back squat by 10.2% in 8 weeks."
+    )
+    claims, _ = read(text, context)
+    assert (3, "hammond_2019", "duration_weeks", None, None, None, "4") in claims
+    assert not [c for c in claims if c[6] in ("8", "10.2")]
+
+
+def test_a_sentence_on_the_study_with_its_own_duration_keeps_its_figures(context: Context) -> None:
+    """Without talk of research in general, or with the study's own duration, it is the study."""
+    text = (
+        "A recent study put this to the test.\n\n"
+        "The lifters were trained men who did either the back squat or the hip thrust for 4 "
+        "weeks. Research has shown that the back squat group improved their back squat by 10.2% "
+        "in 4 weeks."
+    )
+    claims, _ = read(text, context)
+    assert (3, "hammond_2019", "change_pct", "bbs", "back_squat", "1RM", "10.2") in claims
+
+
+def test_a_year_and_a_section_number_before_participants_count_no_one(context: Context) -> None:
+    """'A paper from 2019 2-2 Participants 14 trained men': the year is no sample size."""
+    text = "Hammond et al. trained lifters.\nA paper from 2019\n2-2 Participants\n14 trained men"
+    claims, _ = read(text, context)
+    assert [(c[2], c[6]) for c in claims if c[2] == "n"] == [("n", "14")]

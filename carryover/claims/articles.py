@@ -1749,7 +1749,7 @@ class Reader:
             analysed = _COMPLETED.search(
                 text, match.start(), clause_end.start() if clause_end else window
             ) or _COMPLETED_BEFORE.search(text, max(0, match.start() - 30), match.start())
-            quantity = "n_analysed" if analysed else "n"
+            quantity = "n_analysed" if analysed else _recruited(text, match) or "n"
             self.claim(line_of(match.start("n")), quantity, _number(match.group("n")))
         for match in _SESSIONS.finditer(text):
             if _PRIOR.match(text, match.end(), min(len(text), match.end() + 50)):
@@ -1959,6 +1959,33 @@ def _every_later(text: str, ordered: list[_Mention]) -> set[int]:
             if k == len(breaks) or breaks[k] >= target.start:
                 found.add(i)
     return found
+
+
+_RECRUITED_BEFORE = re.compile(
+    r"\b(?:recruited|enlisted|enrolled|screened|signed\s+up)\s+"
+    r"(?:(?:a\s+total\s+of|some|about|around|roughly|nearly|almost)\s+)?$",
+    re.IGNORECASE,
+)
+_RECRUITED_AFTER = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:were|was|had\s+been|have\s+been|initially|first|\s)*"
+    r"(?:recruited|enlisted|enrolled|screened)\b",
+    re.IGNORECASE,
+)
+"""Words that make a count those recruited ('the researchers enlisted 29 women', '30 men were
+recruited'): some of them may never have been randomised or analysed."""
+
+
+def _recruited(text: str, match: re.Match[str]) -> str | None:
+    """'n_recruited' when a count of people is of those recruited, else None.
+
+    A recruited count may be larger than the randomised one (people excluded or who withdrew
+    before the start), so it is judged apart from the sample that trained (see judge.py).
+    """
+    if _RECRUITED_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+        return "n_recruited"
+    if _RECRUITED_AFTER.match(text, match.end(), min(len(text), match.end() + 60)):
+        return "n_recruited"
+    return None
 
 
 def _whole_sample(text: str, start: int, end: int) -> bool:

@@ -105,7 +105,7 @@ PHRASES = [
       (1, "hammond_2019", "change_pct", "bht", "back_squat", "1RM", "7.7")]),
     # Protocol facts.
     ("Hammond et al. recruited 14 trained men, who trained twice per week for 4 weeks.",
-     [(1, "hammond_2019", "n", None, None, None, "14"),
+     [(1, "hammond_2019", "n_recruited", None, None, None, "14"),
       (1, "hammond_2019", "sessions_per_week", None, None, None, "2"),
       (1, "hammond_2019", "duration_weeks", None, None, None, "4")]),
     ("Contreras et al. tested the boys after the 6 weeks.",
@@ -352,7 +352,7 @@ def test_those_who_completed_are_the_analysed_sample(context: Context) -> None:
     text = "Hammond et al. recruited 14 trained men. In the end, 12 participants completed it."
     claims, _ = read(text, context)
     assert [(c[2], c[6]) for c in claims if c[2].startswith("n")] == [
-        ("n", "14"),
+        ("n_recruited", "14"),
         ("n_analysed", "12"),
     ]
 
@@ -474,3 +474,21 @@ def test_a_year_and_a_section_number_before_participants_count_no_one(context: C
     text = "Hammond et al. trained lifters.\nA paper from 2019\n2-2 Participants\n14 trained men"
     claims, _ = read(text, context)
     assert [(c[2], c[6]) for c in claims if c[2] == "n"] == [("n", "14")]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("Hammond et al. enlisted 14 trained men.", "n_recruited"),
+        ("Hammond et al. recruited a total of 14 trained men.", "n_recruited"),
+        ("In Hammond et al., 14 trained men were recruited.", "n_recruited"),
+        ("Hammond et al. studied 14 trained men.", "n"),
+        ("In Hammond et al., 14 trained men were randomised.", "n"),
+    ],
+)
+def test_a_count_of_people_recruited_is_read_as_recruited(
+    text: str, quantity: str, context: Context
+) -> None:
+    """'Recruited', 'enlisted', 'enrolled' before or after a count make it those recruited."""
+    claims, _ = read(text, context)
+    assert [(c[2], c[6]) for c in claims if c[2].startswith("n")] == [(quantity, "14")]

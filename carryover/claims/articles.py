@@ -226,6 +226,10 @@ _SIZE_IN_PARENTHESES = re.compile(
     r"\s*\((?:(?P<abbr>[A-Z]{2,5})\s*[;:,]\s*)?n\s*=\s*(?P<n>\d+)", re.IGNORECASE
 )
 _WORDS_BEFORE = re.compile(r"((?:[\w\-]+\s+){0,3}[\w\-]+)\s*$")
+_PEOPLE_IN_PARENTHESES = re.compile(
+    rf"\(\s*(?P<n>\d+)\s+(?:{DESCRIBING}\s+){{0,3}}?{PEOPLE}\s*\)", re.IGNORECASE
+)
+"""'(12 women)': a count of people alone in parentheses (after a group's name, its size)."""
 _SIZE_BY_EXERCISE = re.compile(
     rf"(?<![\w.])(?P<n>{_NUM})\s+(?:(?:of\s+them|{_PEOPLE})\s+)?"
     r"(?:trained|did|performed|were\s+trained)?\s*(?:with|using|on|doing)\s+(?:the\s+)?$",
@@ -510,12 +514,14 @@ class Context:
         ):
             samples[study_id] = {f"n:{int(v)}" for v in (n, randomized) if v}
         found_in = _exercise_finder({p: frozenset(ids) for p, ids in aliases.items()})
+        sizes = _group_size_facts(groups)
         keys = [
             replace(
                 k,
                 trains=frozenset(trains.get(k.study_id, ())),
                 facts=k.facts | samples.get(k.study_id, set()),
                 abbreviations=frozenset(labels.get(k.study_id, ())),
+                group_sizes=sizes.get(k.study_id, frozenset()),
             )
             for k in keys_from_rows(
                 studies.select(
@@ -1354,6 +1360,7 @@ class Reader:
             for group_id in study.groups:
                 self.claim(line_of(at), "n", _number(n), group_id=group_id)
         self._sizes_in_parentheses(text, line_of, mentions, study)
+        self._people_in_parentheses(text, line_of, study)
         self._sizes_by_exercise(text, line_of, study)
         for group in _GROUP_OF_DOING.finditer(text):
             # 'a group of 9 subjects does 3 sets of bench press': the group that trains it
@@ -1398,6 +1405,37 @@ class Reader:
             if group_id is not None:
                 n = match.group("n")
                 self.claim(line_of(match.start("n")), "n", n, group_id=group_id)
+
+    def _group_size_in_parentheses(self, text: str, match: re.Match[str]) -> bool:
+        """Whether a count of people stands in parentheses right after a group's name."""
+        study = self.state.study
+        opening = text.rfind("(", max(0, match.start() - 3), match.start())
+        if study is None or opening < 0 or text[opening + 1 : match.start()].strip():
+            return False
+        if not _PEOPLE_IN_PARENTHESES.match(text, opening):
+            return False
+        return self._named_right_before(text, opening, study) is not None
+
+    def _people_in_parentheses(self, text: str, line_of: Any, study: StudyRef) -> None:
+        """A count of people in parentheses after a group's name: that group's size.
+
+        'Back squat (12 women): full squats', 'the hip thrust group (10 participants)'.
+        """
+        for size in _PEOPLE_IN_PARENTHESES.finditer(text):
+            group_id = self._named_right_before(text, size.start(), study)
+            if group_id is not None:
+                n = _number(size.group("n"))
+                self.claim(line_of(size.start("n")), "n", n, group_id=group_id)
+
+    def _named_right_before(self, text: str, start: int, study: StudyRef) -> str | None:
+        """The one group of the study the (up to four) words right before `start` name."""
+        words = _WORDS_BEFORE.search(text[max(0, start - 60) : start])
+        names = words.group(1).lower().split() if words else []
+        while names and names[0] in _NON_SPECIFIC:
+            names = names[1:]
+        if names and names[-1] in ("group", "groups"):
+            names = names[:-1]
+        return self._resolve_group(names, study)[0] if names else None
 
     def _sizes_by_exercise(self, text: str, line_of: Any, study: StudyRef) -> None:
         """Group sizes named by what the group trained.
@@ -1742,6 +1780,8 @@ class Reader:
                 text, max(0, match.start() - 40), match.start()
             ) and not self._whole_sample(text, match):
                 continue  # "the hip thrust group, 10 women": a group's size, not the total
+            if self._group_size_in_parentheses(text, match):
+                continue  # "Back squat (12 women)": read with the group
             # "twenty-two participants ... completed": those analysed, not those randomised
             # (looked for within a bounded window: a long line of counts stays linear)
             window = min(len(text), match.end() + _NEAR)
@@ -1986,6 +2026,15 @@ def _recruited(text: str, match: re.Match[str]) -> str | None:
     if _RECRUITED_AFTER.match(text, match.end(), min(len(text), match.end() + 60)):
         return "n_recruited"
     return None
+
+
+def _group_size_facts(groups: pl.DataFrame) -> dict[str, frozenset[str]]:
+    """Each study's group sizes, analysed or randomised, as stated facts ('n:12')."""
+    sizes: dict[str, set[str]] = {}
+    columns = [c for c in ("n", "n_randomized") if c in groups.columns]
+    for row in groups.select("study_id", *columns).iter_rows():
+        sizes.setdefault(row[0], set()).update(f"n:{int(v)}" for v in row[1:] if v)
+    return {study_id: frozenset(v) for study_id, v in sizes.items()}
 
 
 def _whole_sample(text: str, start: int, end: int) -> bool:

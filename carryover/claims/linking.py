@@ -132,6 +132,8 @@ class StudyKey:
     """The exercises the study's groups trained (exercise ids)."""
     abbreviations: frozenset[str] = frozenset()
     """The groups' abbreviations as their labels give them ('SG', 'DG')."""
+    group_sizes: frozenset[str] = frozenset()
+    """Each group's size as a stated fact ('n:12'): 'Back squat (12 women)' is one of them."""
 
 
 @dataclass(frozen=True)
@@ -502,7 +504,8 @@ class Linker:
     def contradicts(self, study_id: str, text: str) -> bool:
         """Whether a text states facts that contradict a study's (another sample, duration...)."""
         key = next((k for k in self.keys if k.study_id == study_id), None)
-        return key is not None and _clash(stated_facts(text), key)
+        # a group's size ('Back squat (12 women)') is the study's too, not another sample
+        return key is not None and _clash(stated_facts(text) - key.group_sizes, key)
 
     def _clashes(self, mention: StudyMention, text: str) -> bool:
         """A journal-only mention whose study the sentence's stated facts contradict."""

@@ -492,3 +492,45 @@ def test_a_count_of_people_recruited_is_read_as_recruited(
     """'Recruited', 'enlisted', 'enrolled' before or after a count make it those recruited."""
     claims, _ = read(text, context)
     assert [(c[2], c[6]) for c in claims if c[2].startswith("n")] == [(quantity, "14")]
+
+
+def test_a_count_of_people_in_parentheses_after_a_group_is_its_size(context: Context) -> None:
+    """'Back squat (7 men)', 'a hip thrust group (7 men)': each group's size, not the total."""
+    text = (
+        "Hammond et al. trained 14 men, split into 2 groups:\n\n"
+        "- Barbell back squat (7 men): full squats\n"
+        "- Hip thrust group (7 men): the thrust"
+    )
+    claims, _ = read(text, context)
+    sizes = [(c[0], c[2], c[3], c[6]) for c in claims if c[2] == "n"]
+    assert sizes == [
+        (1, "n", None, "14"),
+        (3, "n", "bbs", "7"),
+        (4, "n", "bht", "7"),
+    ]
+
+
+def test_a_count_of_people_in_parentheses_after_no_group_stays_the_sample(
+    context: Context,
+) -> None:
+    """'The study (14 men)': no group is named before it, so it is the study's sample."""
+    claims, _ = read("Hammond et al. ran the study (14 men) for 4 weeks.", context)
+    assert (1, "hammond_2019", "n", None, None, None, "14") in claims
+
+
+def test_a_group_sized_list_item_does_not_unbind_a_described_study(context: Context) -> None:
+    """A study known by its description stays current when a line gives one group's size.
+
+    '- Back squat (7 men)' states a sample of 7, which is not the study's 14 but is one of its
+    groups': what follows is still about the study.
+    """
+    text = (
+        "A recent study put this to the test.\n\n"
+        "The lifters were 14 trained men who did either the back squat or the hip thrust for 4 "
+        "weeks.\n\n"
+        "- Back squat (7 men)\n\n"
+        "The back squat group improved their back squat by 10.2%."
+    )
+    claims, _ = read(text, context)
+    assert (5, "hammond_2019", "n", "bbs", None, None, "7") in claims
+    assert (7, "hammond_2019", "change_pct", "bbs", "back_squat", "1RM", "10.2") in claims

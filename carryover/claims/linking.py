@@ -77,6 +77,12 @@ _YEAR_TAIL = re.compile(
 )
 """'Plotkin (2023)', 'Kikuchi and Nakazato (2017)': the first name is the first author. In
 'Squats and Hammond (2019)' or 'Contreras and Hammond (2019)' the year is the second name's."""
+_AUTHOR_PAIR = re.compile(
+    rf"\b(?P<name>{_NAME})\s+(?:and|&)\s+(?P<second>{_NAME})\b(?!\s*\(\s*(?:19|20)\d\d)"
+)
+"""'Kikuchi and Nakazato ( 1 ) enlisted ...': two surnames with no year; a study only when the
+first is its first author and the second one of its co-authors (two exercises or two places
+joined by 'and' name no study)."""
 _LED_BY = re.compile(
     r"\b(?:(?:led|headed|run|conducted|carried\s+out|done|directed)\s+by|"
     r"(?:study|trial|paper|research|work)\s+(?:by|from)|by)\s+(?:none\s+other\s+than\s+)?"
@@ -536,6 +542,7 @@ class Linker:
             (_TITLED, True),
             (_REFERENCE, True),
             (_LED_BY, False),
+            (_AUTHOR_PAIR, False),
         )
         stated: set[str] | None = None  # worked out only when two studies share an author
         for pattern, strong in patterns:
@@ -551,6 +558,8 @@ class Linker:
                     r"et\.?\s+al|colleagues|co-?workers|co-?authors", m.group(0)
                 )
                 hits = self._by_author(name, first_only=bool(et_al))
+                if pattern is _AUTHOR_PAIR:
+                    hits = _with_coauthor(self._by_author(name), m.group("second"))
                 if pattern is _YEAR_TAIL:
                     # the year in the parenthesis is the study's: a first name of another year
                     # (or of no study) gives way to the second name's study of that year
@@ -631,6 +640,11 @@ def _outside_journals(
     return [
         m for m in authors if m.candidates or not any(j.start <= m.start < j.end for j in journals)
     ]
+
+
+def _with_coauthor(keys: list[StudyKey], second: str) -> list[StudyKey]:
+    """The studies first-authored by a name that list the second name among their co-authors."""
+    return [k for k in keys if second in k.coauthors]
 
 
 def _near_year(keys: list[StudyKey], year: int) -> list[StudyKey]:

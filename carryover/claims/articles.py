@@ -263,6 +263,14 @@ _SESSIONS = re.compile(
     r"(?:per|a|each|/)[\s-]*week\b|[\s-]+(?:(?:times|sessions|days)[\s-]+)?weekly\b)",
     re.IGNORECASE,
 )
+_SESSIONS_DESCRIBED = re.compile(
+    rf"(?<![\w.])(?P<n>{_NUM})\s+"
+    r"(?:(?!(?:per|a|an|each|the|of|rest|off|recovery|sets?|reps?)\b)[A-Za-z][\w-]*\s+){1,2}"
+    r"(?:sessions?|workouts?|training\s+days?)\s+(?:per|a|each)\s+week\b",
+    re.IGNORECASE,
+)
+"""'two lower-body workouts per week', '3 supervised sessions a week': a weekly frequency whose
+sessions are described (a rest day is no session)."""
 _ABBREVIATIONS = {"al", "vs", "e.g", "i.e", "etc", "fig", "dr", "mr", "ms", "no", "approx", "ca"}
 
 
@@ -1791,7 +1799,7 @@ class Reader:
             ) or _COMPLETED_BEFORE.search(text, max(0, match.start() - 30), match.start())
             quantity = "n_analysed" if analysed else _recruited(text, match) or "n"
             self.claim(line_of(match.start("n")), quantity, _number(match.group("n")))
-        for match in _SESSIONS.finditer(text):
+        for match in [*_SESSIONS.finditer(text), *_SESSIONS_DESCRIBED.finditer(text)]:
             if _PRIOR.match(text, match.end(), min(len(text), match.end() + 50)):
                 continue  # "RT 2-3 days per week over the previous 6 months": their history
             self.claim(line_of(match.start("n")), "sessions_per_week", _number(match.group("n")))

@@ -534,3 +534,20 @@ def test_a_group_sized_list_item_does_not_unbind_a_described_study(context: Cont
     claims, _ = read(text, context)
     assert (5, "hammond_2019", "n", "bbs", None, None, "7") in claims
     assert (7, "hammond_2019", "change_pct", "bbs", "back_squat", "1RM", "10.2") in claims
+
+
+@pytest.mark.parametrize(
+    ("text", "sessions"),
+    [
+        ("Hammond et al. had both groups do two lower-body workouts per week.", ["2"]),
+        ("Hammond et al. had the men do 2 supervised training sessions a week.", ["2"]),
+        ("Hammond et al. gave the men two rest days per week.", []),
+        ("Hammond et al. had the men do 3 sets per week of each lift.", []),
+    ],
+)
+def test_a_weekly_frequency_of_described_sessions(
+    text: str, sessions: list[str], context: Context
+) -> None:
+    """Sessions described by a word or two are still sessions a week; rest days and sets are not."""
+    claims, _ = read(text, context)
+    assert [c[6] for c in claims if c[2] == "sessions_per_week"] == sessions

@@ -43,6 +43,7 @@ QUANTITIES = (
     "change_abs",
     "n",
     "n_analysed",
+    "n_recruited",
     "duration_weeks",
     "sessions_per_week",
     "contrast",

@@ -339,7 +339,7 @@ def _match(
         wanted = float(value)
     except ValueError:
         return None
-    pattern = _FITS.get("n" if quantity == "n_analysed" else quantity)
+    pattern = _FITS.get("n" if quantity in ("n_analysed", "n_recruited") else quantity)
 
     def fits(number: Number) -> bool:
         if quantity == "change_pct":
@@ -348,7 +348,7 @@ def _match(
                 or "percent" in line[number.end - 1 : number.end + 9]
                 or is_fraction_word(number.kind, number.text, number.value)
             )
-        if quantity in ("n", "n_analysed") and number.kind == "n":
+        if quantity in ("n", "n_analysed", "n_recruited") and number.kind == "n":
             return False  # "(n = 12)" is a group's size, not the total
         return bool(pattern and pattern.match(line, number.end - 1))
 

@@ -171,6 +171,12 @@ _NEW_STUDY = re.compile(
     re.IGNORECASE,
 )
 """A study introduced without a name ("a recent study", "the second study")."""
+_RESEARCH_SHOWS = re.compile(
+    r"\b(?:research|studies|evidence|science|data)\s+(?:has\s+|have\s+)?(?:also\s+)?"
+    r"(?:shown|shows?|found|finds?|suggests?|demonstrated|demonstrates?|indicates?)\b",
+    re.IGNORECASE,
+)
+"""Research spoken of in general ("research has shown that ...", "studies show")."""
 _ABBREVIATION_AFTER = re.compile(r"\s*(?:for|in|among)\s+(?:the\s+)?(?P<abbr>[A-Z]{2,5})\b")
 _ABBREVIATED_TEST = re.compile(r"\b(?P<abbr>[A-Z]{2,5})\s+(?=\d{1,2}\s*-?\s*RM\s*\()")
 _EVERY_GROUP = {"both", "each", "all", "every"}
@@ -221,6 +227,10 @@ _SIZE_IN_PARENTHESES = re.compile(
     r"\s*\((?:(?P<abbr>[A-Z]{2,5})\s*[;:,]\s*)?n\s*=\s*(?P<n>\d+)", re.IGNORECASE
 )
 _WORDS_BEFORE = re.compile(r"((?:[\w\-]+\s+){0,3}[\w\-]+)\s*$")
+_PEOPLE_IN_PARENTHESES = re.compile(
+    rf"\(\s*(?P<n>\d+)\s+(?:{DESCRIBING}\s+){{0,3}}?{PEOPLE}\s*\)", re.IGNORECASE
+)
+"""'(12 women)': a count of people alone in parentheses (after a group's name, its size)."""
 _SIZE_BY_EXERCISE = re.compile(
     rf"(?<![\w.])(?P<n>{_NUM})\s+(?:(?:of\s+them|{_PEOPLE})\s+)?"
     r"(?:trained|did|performed|were\s+trained)?\s*(?:with|using|on|doing)\s+(?:the\s+)?$",
@@ -254,6 +264,14 @@ _SESSIONS = re.compile(
     r"(?:per|a|each|/)[\s-]*week\b|[\s-]+(?:(?:times|sessions|days)[\s-]+)?weekly\b)",
     re.IGNORECASE,
 )
+_SESSIONS_DESCRIBED = re.compile(
+    rf"(?<![\w.])(?P<n>{_NUM})\s+"
+    r"(?:(?!(?:per|a|an|each|the|of|rest|off|recovery|sets?|reps?)\b)[A-Za-z][\w-]*\s+){1,2}"
+    r"(?:sessions?|workouts?|training\s+days?)\s+(?:per|a|each)\s+week\b",
+    re.IGNORECASE,
+)
+"""'two lower-body workouts per week', '3 supervised sessions a week': a weekly frequency whose
+sessions are described (a rest day is no session)."""
 _ABBREVIATIONS = {"al", "vs", "e.g", "i.e", "etc", "fig", "dr", "mr", "ms", "no", "approx", "ca"}
 
 
@@ -505,12 +523,14 @@ class Context:
         ):
             samples[study_id] = {f"n:{int(v)}" for v in (n, randomized) if v}
         found_in = _exercise_finder({p: frozenset(ids) for p, ids in aliases.items()})
+        sizes = _group_size_facts(groups)
         keys = [
             replace(
                 k,
                 trains=frozenset(trains.get(k.study_id, ())),
                 facts=k.facts | samples.get(k.study_id, set()),
                 abbreviations=frozenset(labels.get(k.study_id, ())),
+                group_sizes=sizes.get(k.study_id, frozenset()),
             )
             for k in keys_from_rows(
                 studies.select(
@@ -900,6 +920,24 @@ class Reader:
         elif not mention.candidates:
             self.state = _State(unknown=True)
 
+    def _states_another_design(self, text: str) -> bool:
+        """A sentence that names no study and states a design fact against the current one.
+
+        When the study was recognised by its description only, a sentence giving another
+        duration, sample or weekly frequency ('research has shown ... in eight weeks' in an
+        article about a 12-week study) is about another study: its numbers are not the study's.
+        The sentence must speak of research in general ('research has shown', 'studies show'): a
+        participant's history ('RT 2-3 days per week over the previous 6 months') is not another
+        study. A study named by its authors, identifier or journal keeps its sentences.
+        """
+        study = self.state.study
+        return (
+            study is not None
+            and self.state.described
+            and _RESEARCH_SHOWS.search(text) is not None
+            and self.context.linker.contradicts(study.study_id, text)
+        )
+
     # -- one sentence --------------------------------------------------------------------------
 
     def _sentence(self, text: str, line_of: Any) -> None:
@@ -908,6 +946,10 @@ class Reader:
             # a new study: forget group and measure
             self.state = _State(study=studies[-1].value, unknown=studies[-1].value is None)
             self.cues = studies[-1].words
+        if not studies and self._states_another_design(text):
+            # its numbers are about another study: unread, and the current one stays
+            self.study_lines.update(range(line_of(0), line_of(max(0, len(text) - 1)) + 1))
+            return
         study = self.state.study
         if study is None and not self.state.unknown and _ABOUT_A_STUDY.search(text):
             # a study the reader cannot tell (yet): numbers unread
@@ -1328,6 +1370,7 @@ class Reader:
             for group_id in study.groups:
                 self.claim(line_of(at), "n", _number(n), group_id=group_id)
         self._sizes_in_parentheses(text, line_of, mentions, study)
+        self._people_in_parentheses(text, line_of, study)
         self._sizes_by_exercise(text, line_of, study)
         for group in _GROUP_OF_DOING.finditer(text):
             # 'a group of 9 subjects does 3 sets of bench press': the group that trains it
@@ -1372,6 +1415,37 @@ class Reader:
             if group_id is not None:
                 n = match.group("n")
                 self.claim(line_of(match.start("n")), "n", n, group_id=group_id)
+
+    def _group_size_in_parentheses(self, text: str, match: re.Match[str]) -> bool:
+        """Whether a count of people stands in parentheses right after a group's name."""
+        study = self.state.study
+        opening = text.rfind("(", max(0, match.start() - 3), match.start())
+        if study is None or opening < 0 or text[opening + 1 : match.start()].strip():
+            return False
+        if not _PEOPLE_IN_PARENTHESES.match(text, opening):
+            return False
+        return self._named_right_before(text, opening, study) is not None
+
+    def _people_in_parentheses(self, text: str, line_of: Any, study: StudyRef) -> None:
+        """A count of people in parentheses after a group's name: that group's size.
+
+        'Back squat (12 women): full squats', 'the hip thrust group (10 participants)'.
+        """
+        for size in _PEOPLE_IN_PARENTHESES.finditer(text):
+            group_id = self._named_right_before(text, size.start(), study)
+            if group_id is not None:
+                n = _number(size.group("n"))
+                self.claim(line_of(size.start("n")), "n", n, group_id=group_id)
+
+    def _named_right_before(self, text: str, start: int, study: StudyRef) -> str | None:
+        """The one group of the study the (up to four) words right before `start` name."""
+        words = _WORDS_BEFORE.search(text[max(0, start - 60) : start])
+        names = words.group(1).lower().split() if words else []
+        while names and names[0] in _NON_SPECIFIC:
+            names = names[1:]
+        if names and names[-1] in ("group", "groups"):
+            names = names[:-1]
+        return self._resolve_group(names, study)[0] if names else None
 
     def _sizes_by_exercise(self, text: str, line_of: Any, study: StudyRef) -> None:
         """Group sizes named by what the group trained.
@@ -1716,6 +1790,8 @@ class Reader:
                 text, max(0, match.start() - 40), match.start()
             ) and not self._whole_sample(text, match):
                 continue  # "the hip thrust group, 10 women": a group's size, not the total
+            if self._group_size_in_parentheses(text, match):
+                continue  # "Back squat (12 women)": read with the group
             # "twenty-two participants ... completed": those analysed, not those randomised
             # (looked for within a bounded window: a long line of counts stays linear)
             window = min(len(text), match.end() + _NEAR)
@@ -1723,9 +1799,9 @@ class Reader:
             analysed = _COMPLETED.search(
                 text, match.start(), clause_end.start() if clause_end else window
             ) or _COMPLETED_BEFORE.search(text, max(0, match.start() - 30), match.start())
-            quantity = "n_analysed" if analysed else "n"
+            quantity = "n_analysed" if analysed else _recruited(text, match) or "n"
             self.claim(line_of(match.start("n")), quantity, _number(match.group("n")))
-        for match in _SESSIONS.finditer(text):
+        for match in [*_SESSIONS.finditer(text), *_SESSIONS_DESCRIBED.finditer(text)]:
             if _PRIOR.match(text, match.end(), min(len(text), match.end() + 50)):
                 continue  # "RT 2-3 days per week over the previous 6 months": their history
             self.claim(line_of(match.start("n")), "sessions_per_week", _number(match.group("n")))
@@ -1933,6 +2009,42 @@ def _every_later(text: str, ordered: list[_Mention]) -> set[int]:
             if k == len(breaks) or breaks[k] >= target.start:
                 found.add(i)
     return found
+
+
+_RECRUITED_BEFORE = re.compile(
+    r"\b(?:recruited|enlisted|enrolled|screened|signed\s+up)\s+"
+    r"(?:(?:a\s+total\s+of|some|about|around|roughly|nearly|almost)\s+)?$",
+    re.IGNORECASE,
+)
+_RECRUITED_AFTER = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:were|was|had\s+been|have\s+been|initially|first|\s)*"
+    r"(?:recruited|enlisted|enrolled|screened)\b",
+    re.IGNORECASE,
+)
+"""Words that make a count those recruited ('the researchers enlisted 29 women', '30 men were
+recruited'): some of them may never have been randomised or analysed."""
+
+
+def _recruited(text: str, match: re.Match[str]) -> str | None:
+    """'n_recruited' when a count of people is of those recruited, else None.
+
+    A recruited count may be larger than the randomised one (people excluded or who withdrew
+    before the start), so it is judged apart from the sample that trained (see judge.py).
+    """
+    if _RECRUITED_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+        return "n_recruited"
+    if _RECRUITED_AFTER.match(text, match.end(), min(len(text), match.end() + 60)):
+        return "n_recruited"
+    return None
+
+
+def _group_size_facts(groups: pl.DataFrame) -> dict[str, frozenset[str]]:
+    """Each study's group sizes, analysed or randomised, as stated facts ('n:12')."""
+    sizes: dict[str, set[str]] = {}
+    columns = [c for c in ("n", "n_randomized") if c in groups.columns]
+    for row in groups.select("study_id", *columns).iter_rows():
+        sizes.setdefault(row[0], set()).update(f"n:{int(v)}" for v in row[1:] if v)
+    return {study_id: frozenset(v) for study_id, v in sizes.items()}
 
 
 def _whole_sample(text: str, start: int, end: int) -> bool:

@@ -44,7 +44,9 @@ UNCOVERED_KINDS = ("muscle_size", "jump", "sprint", "agility", "kick", "isometri
 """Tests of these kinds (exercises.kind: all but a lift's) are often measured but left out of the
 data: a claim on one for a study with no outcome of that kind is unverifiable, not "exercise not
 tested"."""
-_IS_N = pl.col("quantity").is_in(["n", "n_analysed"])
+_IS_N = pl.col("quantity").is_in(["n", "n_analysed", "n_recruited"])
+_TOTAL_N = pl.col("quantity").is_in(["n", "n_recruited"])
+_RECRUITED = pl.col("quantity") == "n_recruited"
 _ANALYSED = pl.col("quantity") == "n_analysed"
 _GROUP_N = _IS_N & pl.col("group_id").is_not_null()
 """A sample size claimed for one group: judged against that group, not the study's total."""
@@ -218,7 +220,7 @@ def judge(
             .then(fact("_group_randomized"))
             .otherwise(pl.coalesce(fact("_group_n"), fact("_group_randomized")))
         )
-        .when(pl.col("quantity") == "n")
+        .when(_TOTAL_N)
         .then(
             pl.when(
                 inside(fact("_groups_n")).fill_null(False)
@@ -243,6 +245,12 @@ def judge(
         claimed = pl.col("_claimed_lo")
         return (claimed > analysed) & (analysed >= claimed * (1 - MAX_DROPOUT))
 
+    # Those recruited may be more than those analysed by any number (excluded, withdrawn or
+    # dropped out): when only the analysed sample is known, a larger recruited count is neither
+    # right nor wrong. Against a known randomised count it is judged like any total.
+    def recruited_more() -> pl.Expr:
+        return fact("n_randomized").is_null() & (pl.col("_claimed_lo") > fact("_groups_n"))
+
     lost = fact("n_randomized") - fact("_groups_n")
     above_analysed = (
         pl.when(_ANALYSED)
@@ -253,6 +261,8 @@ def judge(
             & dropouts(fact("_group_n"))
             & (lost.is_null() | (pl.col("_claimed_lo") - fact("_group_n") <= lost))
         )
+        .when(_RECRUITED)
+        .then(recruited_more())
         .when(pl.col("quantity") == "n")
         .then(fact("n_randomized").is_null() & dropouts(fact("_groups_n")))
         .otherwise(False)
@@ -484,7 +494,7 @@ def _fix() -> pl.Expr:
                 "the paper reports {} participants analysed", number_expr(pl.col("_source_value"))
             )
         )
-        .when(pl.col("quantity") == "n")
+        .when(_TOTAL_N)
         .then(pl.format("the paper reports {} participants", number_expr(pl.col("_source_value"))))
         .when(pl.col("quantity") == "duration_weeks")
         .then(pl.format("the paper reports {} weeks", number_expr(pl.col("_source_value"))))
@@ -543,6 +553,7 @@ CLAIM_CHECKS_COLUMNS: dict[str, str] = {
     "study_id": "The study the claim is about.",
     "study": "The study as articles cite it, e.g. 'Hammond et al. 2019'.",
     "quantity": "change_pct, change_abs, n, n_analysed (those who completed or were analysed), "
+    "n_recruited (those recruited, who may be more than those randomised), "
     "duration_weeks, sessions_per_week, contrast (contrast_pct: a difference stated in %, which "
     "the data cannot check); "
     "age, body_height, body_mass (population means); pre_mean, post_mean (baseline and final "

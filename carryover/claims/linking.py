@@ -77,6 +77,12 @@ _YEAR_TAIL = re.compile(
 )
 """'Plotkin (2023)', 'Kikuchi and Nakazato (2017)': the first name is the first author. In
 'Squats and Hammond (2019)' or 'Contreras and Hammond (2019)' the year is the second name's."""
+_AUTHOR_PAIR = re.compile(
+    rf"\b(?P<name>{_NAME})\s+(?:and|&)\s+(?P<second>{_NAME})\b(?!\s*\(\s*(?:19|20)\d\d)"
+)
+"""'Kikuchi and Nakazato ( 1 ) enlisted ...': two surnames with no year; a study only when the
+first is its first author and the second one of its co-authors (two exercises or two places
+joined by 'and' name no study)."""
 _LED_BY = re.compile(
     r"\b(?:(?:led|headed|run|conducted|carried\s+out|done|directed)\s+by|"
     r"(?:study|trial|paper|research|work)\s+(?:by|from)|by)\s+(?:none\s+other\s+than\s+)?"
@@ -84,11 +90,12 @@ _LED_BY = re.compile(
 )
 DESCRIBING = (
     r"(?!(?:of|for|per|in|on|at|to|with|by|from|than|and|or|the|a|an|sets?|reps?|weeks?|days?|"
-    r"months?|years?|hours?|kg|lbs?|pounds?|percent|times|more|fewer|less|other)\b)[\w\-]+"
+    r"months?|years?|hours?|kg|lbs?|pounds?|percent|times|more|fewer|less|other)\b)"
+    r"(?![\d\-]+(?![\w\-]))[\w\-]+"
 )
 """A word that may stand between a count and the people it counts ('20 male college baseball
 players'), but no preposition or unit ('12 sets for players', '4 weeks, trained men' count no
-one)."""
+one), nor a bare numeral ('2020 2-2 Participants': a year, then a section number)."""
 PEOPLE = (
     r"(?:participants|subjects|m[ae]n|wom[ae]n|males|females|athletes|players|lifters|people|"
     r"adults|adolescents|volunteers|girls|boys|individuals|students)"
@@ -131,6 +138,8 @@ class StudyKey:
     """The exercises the study's groups trained (exercise ids)."""
     abbreviations: frozenset[str] = frozenset()
     """The groups' abbreviations as their labels give them ('SG', 'DG')."""
+    group_sizes: frozenset[str] = frozenset()
+    """Each group's size as a stated fact ('n:12'): 'Back squat (12 women)' is one of them."""
 
 
 @dataclass(frozen=True)
@@ -501,7 +510,8 @@ class Linker:
     def contradicts(self, study_id: str, text: str) -> bool:
         """Whether a text states facts that contradict a study's (another sample, duration...)."""
         key = next((k for k in self.keys if k.study_id == study_id), None)
-        return key is not None and _clash(stated_facts(text), key)
+        # a group's size ('Back squat (12 women)') is the study's too, not another sample
+        return key is not None and _clash(stated_facts(text) - key.group_sizes, key)
 
     def _clashes(self, mention: StudyMention, text: str) -> bool:
         """A journal-only mention whose study the sentence's stated facts contradict."""
@@ -532,6 +542,7 @@ class Linker:
             (_TITLED, True),
             (_REFERENCE, True),
             (_LED_BY, False),
+            (_AUTHOR_PAIR, False),
         )
         stated: set[str] | None = None  # worked out only when two studies share an author
         for pattern, strong in patterns:
@@ -547,6 +558,8 @@ class Linker:
                     r"et\.?\s+al|colleagues|co-?workers|co-?authors", m.group(0)
                 )
                 hits = self._by_author(name, first_only=bool(et_al))
+                if pattern is _AUTHOR_PAIR:
+                    hits = _with_coauthor(self._by_author(name), m.group("second"))
                 if pattern is _YEAR_TAIL:
                     # the year in the parenthesis is the study's: a first name of another year
                     # (or of no study) gives way to the second name's study of that year
@@ -627,6 +640,11 @@ def _outside_journals(
     return [
         m for m in authors if m.candidates or not any(j.start <= m.start < j.end for j in journals)
     ]
+
+
+def _with_coauthor(keys: list[StudyKey], second: str) -> list[StudyKey]:
+    """The studies first-authored by a name that list the second name among their co-authors."""
+    return [k for k in keys if second in k.coauthors]
 
 
 def _near_year(keys: list[StudyKey], year: int) -> list[StudyKey]:

@@ -19,6 +19,7 @@ from carryover.claims.accounting import CLAIM, UNREAD, WRONG_VERDICTS
 QUANTITIES = {
     "n": ("n_total", "n_analysed", "n_group"),
     "n_analysed": ("n_analysed",),
+    "n_recruited": ("n_total",),
     "duration_weeks": ("weeks",),
     "sessions_per_week": ("sessions_per_week",),
     "change_pct": ("change_pct",),

@@ -270,6 +270,8 @@ def _quantity_value(quantity: str | None, value: float | None, to: float | None 
             return f"{text} participants"
         case "n_analysed":
             return f"{text} participants analysed"
+        case "n_recruited":
+            return f"{text} participants recruited"
         case "duration_weeks":
             return f"{text} weeks"
         case "sessions_per_week":

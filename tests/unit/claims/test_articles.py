@@ -105,7 +105,7 @@ PHRASES = [
       (1, "hammond_2019", "change_pct", "bht", "back_squat", "1RM", "7.7")]),
     # Protocol facts.
     ("Hammond et al. recruited 14 trained men, who trained twice per week for 4 weeks.",
-     [(1, "hammond_2019", "n", None, None, None, "14"),
+     [(1, "hammond_2019", "n_recruited", None, None, None, "14"),
       (1, "hammond_2019", "sessions_per_week", None, None, None, "2"),
       (1, "hammond_2019", "duration_weeks", None, None, None, "4")]),
     ("Contreras et al. tested the boys after the 6 weeks.",
@@ -352,7 +352,7 @@ def test_those_who_completed_are_the_analysed_sample(context: Context) -> None:
     text = "Hammond et al. recruited 14 trained men. In the end, 12 participants completed it."
     claims, _ = read(text, context)
     assert [(c[2], c[6]) for c in claims if c[2].startswith("n")] == [
-        ("n", "14"),
+        ("n_recruited", "14"),
         ("n_analysed", "12"),
     ]
 
@@ -437,3 +437,117 @@ def test_one_wrong_design_figure_does_not_hide_the_study_it_is_about(context: Co
     )
     claims, _ = read(text, context)
     assert ("hammond_2019", "duration_weeks", "6") in [(c[1], c[2], c[6]) for c in claims]
+
+
+def test_research_in_general_with_another_duration_is_not_the_described_study(
+    context: Context,
+) -> None:
+    """'Research has shown ... for 8 weeks' inside an article about a 4-week study is another one.
+
+    The study is recognised by its description only; the sentence speaks of research in general
+    and gives a duration that is not the study's, so its figures are not checked against it.
+    """
+    text = (
+        "A recent study put this to the test.\n\n"
+        "The lifters were trained men who did either the back squat or the hip thrust for 4 "
+        "weeks. Research has shown that the hip thrust raised the back squat by 10.2% in 8 weeks."
+    )
+    claims, _ = read(text, context)
+    assert (3, "hammond_2019", "duration_weeks", None, None, None, "4") in claims
+    assert not [c for c in claims if c[6] in ("8", "10.2")]
+
+
+def test_a_sentence_on_the_study_with_its_own_duration_keeps_its_figures(context: Context) -> None:
+    """Without talk of research in general, or with the study's own duration, it is the study."""
+    text = (
+        "A recent study put this to the test.\n\n"
+        "The lifters were trained men who did either the back squat or the hip thrust for 4 "
+        "weeks. Research has shown that the back squat group improved their back squat by 10.2% "
+        "in 4 weeks."
+    )
+    claims, _ = read(text, context)
+    assert (3, "hammond_2019", "change_pct", "bbs", "back_squat", "1RM", "10.2") in claims
+
+
+def test_a_year_and_a_section_number_before_participants_count_no_one(context: Context) -> None:
+    """'A paper from 2019 2-2 Participants 14 trained men': the year is no sample size."""
+    text = "Hammond et al. trained lifters.\nA paper from 2019\n2-2 Participants\n14 trained men"
+    claims, _ = read(text, context)
+    assert [(c[2], c[6]) for c in claims if c[2] == "n"] == [("n", "14")]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("Hammond et al. enlisted 14 trained men.", "n_recruited"),
+        ("Hammond et al. recruited a total of 14 trained men.", "n_recruited"),
+        ("In Hammond et al., 14 trained men were recruited.", "n_recruited"),
+        ("Hammond et al. studied 14 trained men.", "n"),
+        ("In Hammond et al., 14 trained men were randomised.", "n"),
+    ],
+)
+def test_a_count_of_people_recruited_is_read_as_recruited(
+    text: str, quantity: str, context: Context
+) -> None:
+    """'Recruited', 'enlisted', 'enrolled' before or after a count make it those recruited."""
+    claims, _ = read(text, context)
+    assert [(c[2], c[6]) for c in claims if c[2].startswith("n")] == [(quantity, "14")]
+
+
+def test_a_count_of_people_in_parentheses_after_a_group_is_its_size(context: Context) -> None:
+    """'Back squat (7 men)', 'a hip thrust group (7 men)': each group's size, not the total."""
+    text = (
+        "Hammond et al. trained 14 men, split into 2 groups:\n\n"
+        "- Barbell back squat (7 men): full squats\n"
+        "- Hip thrust group (7 men): the thrust"
+    )
+    claims, _ = read(text, context)
+    sizes = [(c[0], c[2], c[3], c[6]) for c in claims if c[2] == "n"]
+    assert sizes == [
+        (1, "n", None, "14"),
+        (3, "n", "bbs", "7"),
+        (4, "n", "bht", "7"),
+    ]
+
+
+def test_a_count_of_people_in_parentheses_after_no_group_stays_the_sample(
+    context: Context,
+) -> None:
+    """'The study (14 men)': no group is named before it, so it is the study's sample."""
+    claims, _ = read("Hammond et al. ran the study (14 men) for 4 weeks.", context)
+    assert (1, "hammond_2019", "n", None, None, None, "14") in claims
+
+
+def test_a_group_sized_list_item_does_not_unbind_a_described_study(context: Context) -> None:
+    """A study known by its description stays current when a line gives one group's size.
+
+    '- Back squat (7 men)' states a sample of 7, which is not the study's 14 but is one of its
+    groups': what follows is still about the study.
+    """
+    text = (
+        "A recent study put this to the test.\n\n"
+        "The lifters were 14 trained men who did either the back squat or the hip thrust for 4 "
+        "weeks.\n\n"
+        "- Back squat (7 men)\n\n"
+        "The back squat group improved their back squat by 10.2%."
+    )
+    claims, _ = read(text, context)
+    assert (5, "hammond_2019", "n", "bbs", None, None, "7") in claims
+    assert (7, "hammond_2019", "change_pct", "bbs", "back_squat", "1RM", "10.2") in claims
+
+
+@pytest.mark.parametrize(
+    ("text", "sessions"),
+    [
+        ("Hammond et al. had both groups do two lower-body workouts per week.", ["2"]),
+        ("Hammond et al. had the men do 2 supervised training sessions a week.", ["2"]),
+        ("Hammond et al. gave the men two rest days per week.", []),
+        ("Hammond et al. had the men do 3 sets per week of each lift.", []),
+    ],
+)
+def test_a_weekly_frequency_of_described_sessions(
+    text: str, sessions: list[str], context: Context
+) -> None:
+    """Sessions described by a word or two are still sessions a week; rest days and sets are not."""
+    claims, _ = read(text, context)
+    assert [c[6] for c in claims if c[2] == "sessions_per_week"] == sessions

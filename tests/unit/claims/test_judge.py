@@ -232,3 +232,35 @@ def test_a_group_above_its_analysed_n_is_wrong_when_the_study_lost_no_one() -> N
     v = validate_texts(texts)
     checks = v.derived["claim_checks"].sort("source_line")
     assert checks["verdict"].to_list()[-1] == "contradicted"
+
+
+def run_randomised_unknown(*rows: str) -> Validation:
+    """The valid set with trial_2020's randomised count left out: only 10 + 10 analysed known."""
+    texts = valid_texts()
+    texts["studies"] = texts["studies"].replace("Trained adults,30,8,2", "Trained adults,,8,2")
+    texts["claims"] = "article_id,line,study_id,quantity,group_id,test_exercise,measure,value\n"
+    texts["claims"] += "".join(r + "\n" for r in rows)
+    return validate_texts(texts)
+
+
+@pytest.mark.parametrize(
+    ("row", "randomised_known", "verdict"),
+    [
+        # recruited, the randomised count unknown: any number above the analysed 20 may be right
+        (claim(3, "29", quantity="n_recruited"), False, "unverifiable"),
+        (claim(3, "40", quantity="n_recruited"), False, "unverifiable"),
+        (claim(3, "20", quantity="n_recruited"), False, "supported"),
+        (claim(3, "15", quantity="n_recruited"), False, "contradicted"),
+        # a total that is not called recruited stays within the dropout margin
+        (claim(3, "40", quantity="n"), False, "contradicted"),
+        # the randomised count known (30): a recruited count is judged like any total
+        (claim(3, "30", quantity="n_recruited"), True, "supported"),
+        (claim(3, "34", quantity="n_recruited"), True, "contradicted"),
+    ],
+)
+def test_a_recruited_count_is_not_judged_against_the_analysed_sample(
+    row: str, randomised_known: bool, verdict: str
+) -> None:
+    """Those recruited may be many more than those analysed; never fewer."""
+    v = run(row) if randomised_known else run_randomised_unknown(row)
+    assert verdicts(v) == [verdict]

@@ -305,3 +305,23 @@ def test_the_year_in_parentheses_is_the_named_study_s(linker: Linker) -> None:
     assert linked(linker, "Barbalho (2019) tested it online first.") == [
         (("barbalho_2020",), ("author",))
     ]
+
+
+def test_a_bare_numeral_does_not_stand_between_a_count_and_its_people() -> None:
+    """'2020 2-2 Participants': a year, then a section number; '22 adult women' still counts."""
+    assert "n:2020" not in stated_facts("A paper from 2020 2-2 Participants 22 adult women")
+    assert "n:22" in stated_facts("A paper from 2020 2-2 Participants 22 adult women")
+    assert "n:20" in stated_facts("20 male college-aged baseball players")
+
+
+def test_two_authors_without_a_year_name_the_study_they_co_authored(linker: Linker) -> None:
+    """'Hammond and Perrin ( 1 ) recruited ...': the first author with one of the co-authors."""
+    assert linked(linker, "Hammond and Perrin ( 1 ) set out to test it.") == [
+        (("hammond_2019",), ("author",))
+    ]
+
+
+def test_two_names_that_did_not_write_a_study_together_name_none(linker: Linker) -> None:
+    """'Hammond and Barbalho', 'Perrin and Hammond': no study has them as first and co-author."""
+    assert linked(linker, "Hammond and Barbalho set out to test it.") == []
+    assert linked(linker, "Perrin and Hammond set out to test it.") == []

@@ -681,9 +681,15 @@ def _merge(a: StudyMention, b: StudyMention) -> StudyMention:
 
 def stated_facts(text: str) -> set[str]:
     """Population facts and design numbers a text states ('weeks:9', 'n:34', 'sessions:2')."""
+    return set(_stated_facts(text))
+
+
+@functools.lru_cache(maxsize=64)
+def _stated_facts(text: str) -> frozenset[str]:
+    """`stated_facts`, kept for the last few texts: a sentence is asked about once per study."""
     people = rf"\s+(?:{DESCRIBING}\s+){{0,4}}?{PEOPLE}\b"
     sessions = r"\s+(?:(?:days?|times?|sessions?)\s+)?(?:a|per|each)\s+week|[\s-]weekly"
-    return (
+    return frozenset(
         facts_of(text)
         | {f"year:{y}" for y in _YEAR.findall(text)}
         | {f"weeks:{int(n)}" for n in _numbers_before(text, r"[\s-]weeks?\b")}

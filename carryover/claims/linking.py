@@ -684,7 +684,7 @@ def stated_facts(text: str) -> set[str]:
     return set(_stated_facts(text))
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=16)
 def _stated_facts(text: str) -> frozenset[str]:
     """`stated_facts`, kept for the last few texts: a sentence is asked about once per study."""
     people = rf"\s+(?:{DESCRIBING}\s+){{0,4}}?{PEOPLE}\b"

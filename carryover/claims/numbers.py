@@ -166,7 +166,7 @@ def numbers(line: str, next_line: str = "") -> list[Number]:
     return list(_numbers(line, next_line))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)
 def _numbers(line: str, next_line: str) -> tuple[Number, ...]:
     """`numbers`, kept for the last few texts: a sentence's are asked for more than once."""
     text = _masked(line)

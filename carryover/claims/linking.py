@@ -190,6 +190,22 @@ _WORD_START = re.compile(r"(?<!\w)\w")
 """A word's first character."""
 
 
+def word_start_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern that can only match from a word's first character.
+
+    The pattern is tried at the start of each word only, not at every character: the same
+    matches, found without scanning each character against every alternative.
+    """
+    resume = 0
+    for word in _WORD_START.finditer(text):
+        if word.start() < resume:
+            continue
+        found = pattern.match(text, word.start())
+        if found is not None:
+            yield found
+            resume = found.end()
+
+
 def journal_pattern(journal: str) -> re.Pattern[str]:
     """Prose forms of a journal: as cited, expanded, shortened and as initials.
 
@@ -597,14 +613,7 @@ class Linker:
         if not self._word_starts:
             yield from self._any_journal.finditer(text)
             return
-        resume = 0
-        for word in _WORD_START.finditer(text):
-            if word.start() < resume:
-                continue
-            found = self._any_journal.match(text, word.start())
-            if found is not None:
-                yield found
-                resume = found.end()
+        yield from word_start_matches(self._any_journal, text)
 
     def _journals(self, text: str) -> list[StudyMention]:
         by_span: dict[tuple[int, int], list[str]] = {}
@@ -743,7 +752,7 @@ def _numbers_before(text: str, tail: str) -> list[float]:
     from carryover.claims.numbers import word_value
 
     out = []
-    for m in _before(tail).finditer(text):
+    for m in word_start_matches(_before(tail), text):  # a number begins a word
         raw = m.group(1)
         value = float(raw) if raw.isdigit() else word_value(raw)
         if value is not None:

@@ -47,7 +47,6 @@ from carryover.claims.linking import (
     Linker,
     StudyMention,
     keys_from_rows,
-    word_start_matches,
 )
 from carryover.claims.numbers import COMPOUND_WORD, numbers, word_value
 from carryover.claims.outcome_tests import MEASURE_UNITS, default_measures, plural_free
@@ -1721,7 +1720,7 @@ class Reader:
         return found
 
     def _protocol(self, text: str, line_of: Any) -> None:
-        for match in word_start_matches(_N_PEOPLE, text):
+        for match in _N_PEOPLE.finditer(text):
             if _GROUP_APPOSITIVE.search(
                 text, max(0, match.start() - 40), match.start()
             ) and not self._whole_sample(text, match):
@@ -1735,11 +1734,11 @@ class Reader:
             ) or _COMPLETED_BEFORE.search(text, max(0, match.start() - 30), match.start())
             quantity = "n_analysed" if analysed else "n"
             self.claim(line_of(match.start("n")), quantity, _number(match.group("n")))
-        for match in word_start_matches(_SESSIONS, text):
+        for match in _SESSIONS.finditer(text):
             if _PRIOR.match(text, match.end(), min(len(text), match.end() + 50)):
                 continue  # "RT 2-3 days per week over the previous 6 months": their history
             self.claim(line_of(match.start("n")), "sessions_per_week", _number(match.group("n")))
-        for match in word_start_matches(_DURATION, text):
+        for match in _DURATION.finditer(text):
             group = next(g for g in ("n1", "n2", "n3") if match.group(g))
             before = text[max(0, match.start(group) - 30) : match.start(group)]
             if _FREE_TRIAL.search(before) or _PART_OF_WEEKS.search(before):

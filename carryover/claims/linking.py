@@ -752,7 +752,7 @@ def _numbers_before(text: str, tail: str) -> list[float]:
     from carryover.claims.numbers import word_value
 
     out = []
-    for m in word_start_matches(_before(tail), text):  # a number begins a word
+    for m in _before(tail).finditer(text):
         raw = m.group(1)
         value = float(raw) if raw.isdigit() else word_value(raw)
         if value is not None:

@@ -29,6 +29,7 @@ import unicodedata
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -445,6 +446,24 @@ class Context:
     """Per test that is not a lift, the measure it is read with when the data holds none
     (carryover.claims.outcome_tests)."""
 
+    @cached_property
+    def alias_pattern(self) -> re.Pattern[str]:
+        """Every exercise alias in one pattern (built once, not per article)."""
+        return _alternation(self.aliases)
+
+    @cached_property
+    def author_pattern(self) -> re.Pattern[str] | None:
+        """Every study's first author followed by a citation tail (None: no author known)."""
+        authors = {r.author for r in self.studies.values() if r.author}
+        if not authors:
+            return None
+        return re.compile(
+            r"\b(?P<author>"
+            + "|".join(map(re.escape, sorted(authors, key=len, reverse=True)))
+            + r")"
+            + _AUTHOR_TAIL
+        )
+
     @classmethod
     def from_tables(
         cls,
@@ -711,18 +730,8 @@ class Reader:
         self.cues: str = ""
         self.warnings: list[dict[str, Any]] = []
         self.previous = ""  # the end of the passage's previous sentence
-        self._alias_re = _alternation(context.aliases)
-        authors = {r.author for r in context.studies.values() if r.author}
-        self._author_re = (
-            re.compile(
-                r"\b(?P<author>"
-                + "|".join(map(re.escape, sorted(authors, key=len, reverse=True)))
-                + r")"
-                + _AUTHOR_TAIL
-            )
-            if authors
-            else None
-        )
+        self._alias_re = context.alias_pattern
+        self._author_re = context.author_pattern
 
     def warn(self, line: int, message: str, words: str) -> None:
         """Record a claim_unresolved warning at a line, with the words that could not be read."""

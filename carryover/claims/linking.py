@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import Any
@@ -193,6 +193,26 @@ def journal_of(citation: str) -> str | None:
         if i and re.match(r"(?:19|20)\d\d\b", part):
             return parts[i - 1].rstrip(".")
     return None
+
+
+_WORD_START = re.compile(r"(?<!\w)\w")
+"""A word's first character."""
+
+
+def word_start_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern that can only match from a word's first character.
+
+    The pattern is tried at the start of each word only, not at every character: the same
+    matches, found without scanning each character against every alternative.
+    """
+    resume = 0
+    for word in _WORD_START.finditer(text):
+        if word.start() < resume:
+            continue
+        found = pattern.match(text, word.start())
+        if found is not None:
+            yield found
+            resume = found.end()
 
 
 def journal_pattern(journal: str) -> re.Pattern[str]:
@@ -371,6 +391,9 @@ class Linker:
             else None
         )
         """Every journal's forms in one pattern: one pass over a sentence finds where any is."""
+        self._word_starts = all(_WORD_START.match(k.journal) for k in self.keys if k.journal)
+        """Every journal's forms begin with a word character, after none: only a word's first
+        character can start one (`_journal_matches` tries no other place)."""
 
     def _by_author(self, name: str, first_only: bool = True) -> list[StudyKey]:
         """Studies whose first author (or, unless first_only, any author) is that surname.
@@ -597,11 +620,19 @@ class Linker:
                 )
         return out
 
+    def _journal_matches(self, text: str) -> Iterator[re.Match[str]]:
+        """`_any_journal.finditer(text)`, tried only where a word starts when that is enough."""
+        assert self._any_journal is not None
+        if not self._word_starts:
+            yield from self._any_journal.finditer(text)
+            return
+        yield from word_start_matches(self._any_journal, text)
+
     def _journals(self, text: str) -> list[StudyMention]:
         by_span: dict[tuple[int, int], list[str]] = {}
         if self._any_journal is None:
             return []
-        for found in self._any_journal.finditer(text):
+        for found in self._journal_matches(text):
             # which journals are named here (several may share a name)
             for pattern, study_id in self.journals:
                 m = pattern.match(text, found.start())
@@ -677,9 +708,15 @@ def _merge(a: StudyMention, b: StudyMention) -> StudyMention:
 
 def stated_facts(text: str) -> set[str]:
     """Population facts and design numbers a text states ('weeks:9', 'n:34', 'sessions:2')."""
+    return set(_stated_facts(text))
+
+
+@functools.lru_cache(maxsize=16)
+def _stated_facts(text: str) -> frozenset[str]:
+    """`stated_facts`, kept for the last few texts: a sentence is asked about once per study."""
     people = rf"\s+(?:{DESCRIBING}\s+){{0,4}}?{PEOPLE}\b"
     sessions = r"\s+(?:(?:days?|times?|sessions?)\s+)?(?:a|per|each)\s+week|[\s-]weekly"
-    return (
+    return frozenset(
         facts_of(text)
         | {f"year:{y}" for y in _YEAR.findall(text)}
         | {f"weeks:{int(n)}" for n in _numbers_before(text, r"[\s-]weeks?\b")}

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -203,6 +204,12 @@ def numbers(line: str, next_line: str = "") -> list[Number]:
     `next_line` is only looked into for a word that a line break cuts off from its number word
     ('half' at the end of a line, 'squat' at the start of the next).
     """
+    return list(_numbers(line, next_line))
+
+
+@lru_cache(maxsize=16)
+def _numbers(line: str, next_line: str) -> tuple[Number, ...]:
+    """`numbers`, kept for the last few texts: a sentence's are asked for more than once."""
     text = _masked(line)
     found: list[Number] = []
     taken = [False] * len(text)
@@ -322,4 +329,4 @@ def numbers(line: str, next_line: str = "") -> list[Number]:
         if worded is None or not claim_span(m.start(), m.end()):
             continue
         found.append(Number(m.start() + 1, word, worded, worded, worded, "word"))
-    return sorted(found, key=lambda n: n.column)
+    return tuple(sorted(found, key=lambda n: n.column))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from carryover.claims.linking import (
@@ -12,6 +14,7 @@ from carryover.claims.linking import (
     keys_from_rows,
     stated_facts,
     title_of,
+    word_start_matches,
 )
 
 HAMMOND = (
@@ -325,3 +328,33 @@ def test_two_names_that_did_not_write_a_study_together_name_none(linker: Linker)
     """'Hammond and Barbalho', 'Perrin and Hammond': no study has them as first and co-author."""
     assert linked(linker, "Hammond and Barbalho set out to test it.") == []
     assert linked(linker, "Perrin and Hammond set out to test it.") == []
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?<![\w])(?:journal of sports? science|jss|peerj)(?![\w])",
+        r"(?<![\w.])(?<![A-Za-z]-)(\d+|nine|twenty)(?=[\s-]weeks?\b)",
+    ],
+)
+def test_matches_tried_at_word_starts_are_the_scanned_matches(pattern: str) -> None:
+    """Trying a pattern at each word's start finds what scanning every character finds."""
+    compiled = re.compile(pattern, re.I)
+    texts = [
+        "Nine weeks (n = 20) in PeerJ; 3.5 weeks, a 10-week, 12 weeks and twenty weeks.",
+        "the Journal of Sport Science and JSS, xjss, peerjs, 8weeks, pre-9 weeks",
+        "",
+        "PeerJ",
+    ]
+    for text in texts:
+        assert [m.span() for m in word_start_matches(compiled, text)] == [
+            m.span() for m in compiled.finditer(text)
+        ]
+
+
+def test_a_journal_not_starting_with_a_word_character_is_still_found() -> None:
+    """A journal whose name begins with a sign is looked for at every character, as before."""
+    linker = Linker([StudyKey("s1", "Smith", 2020, journal="+Sport Reports")])
+    text = "A study in +Sport Reports found 12 kg."
+    [found] = linker.mentions(text)
+    assert (found.kind, found.candidates, found.start) == ("journal", ("s1",), text.index("+"))

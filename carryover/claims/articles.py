@@ -38,8 +38,8 @@ import polars as pl
 from carryover.claims import accounting
 from carryover.claims.article_files import decode_lines, not_text
 from carryover.claims.bounds import fractions
-from carryover.claims.contrasts import listed_differences, stated_differences
-from carryover.claims.facts import SPREADS, Lookups, Near, read_facts
+from carryover.claims.contrasts import Stated, listed_differences, stated_differences
+from carryover.claims.facts import LIFT_VERBS, SPREADS, Lookups, Near, read_facts
 from carryover.claims.linking import (
     DESCRIBING,
     PEOPLE,
@@ -1518,25 +1518,34 @@ class Reader:
             )
             if measure is None or _UNIT_OF.get(measure[-2:], measure) != stated.unit.lower():
                 continue
+            self._difference(stated, line_of, group_id, exercise, measure)
+
+    def _difference(
+        self, stated: Stated, line_of: Any, group_id: str, exercise: str, measure: str
+    ) -> None:
+        """A between-group difference as a contrast claim, with its confidence interval if given.
+
+        The interval is a claim that the difference lies inside it.
+        """
+        self.claim(
+            line_of(stated.value_at),
+            "contrast",
+            stated.value,
+            group_id=group_id,
+            test_exercise=exercise,
+            measure=measure,
+        )
+        if stated.ci is not None:
+            at, low, high = stated.ci
             self.claim(
-                line_of(stated.value_at),
+                line_of(at),
                 "contrast",
-                stated.value,
+                low,
                 group_id=group_id,
                 test_exercise=exercise,
                 measure=measure,
+                value_to=high,
             )
-            if stated.ci is not None:  # its confidence interval: the difference lies inside
-                at, low, high = stated.ci
-                self.claim(
-                    line_of(at),
-                    "contrast",
-                    low,
-                    group_id=group_id,
-                    test_exercise=exercise,
-                    measure=measure,
-                    value_to=high,
-                )
 
     def _listed_differences(self, text: str, line_of: Any, study: StudyRef) -> None:
         """Differences stated item by item in a list, as contrast claims.
@@ -1575,25 +1584,7 @@ class Reader:
             measure = self.context.test_measures.get(exercise)
             if measure is None or stated.unit.lower() not in MEASURE_UNITS.get(measure, ()):
                 continue
-            self.claim(
-                line_of(stated.value_at),
-                "contrast",
-                stated.value,
-                group_id=group_id,
-                test_exercise=exercise,
-                measure=measure,
-            )
-            if stated.ci is not None:  # its confidence interval: the difference lies inside
-                at, low, high = stated.ci
-                self.claim(
-                    line_of(at),
-                    "contrast",
-                    low,
-                    group_id=group_id,
-                    test_exercise=exercise,
-                    measure=measure,
-                    value_to=high,
-                )
+            self._difference(stated, line_of, group_id, exercise, measure)
 
     def _abbreviated_group_after(
         self, text: str, figure: _Mention, study: StudyRef
@@ -1782,7 +1773,7 @@ class Reader:
         for match in _WHO_TRAINED.finditer(text):
             verb = match.group("verb")
             if verb is not None:
-                phrase, end = _TRAINED_VERBS[verb.lower()], match.end()
+                phrase, end = LIFT_VERBS[verb.lower()], match.end()
             else:
                 alias = self._alias_re.match(text, match.end())
                 if alias is None:
@@ -1840,18 +1831,10 @@ def _negated(value: str) -> str:
 _MAXIMAL = re.compile(
     r"\bmax(?:imal|imum)?\s+(?:[\w-]+\s+){0,2}?strength\b(?=[^.;]{0,60}$)", re.IGNORECASE
 )
-_TRAINED_VERBS = {
-    "squatted": "squat",
-    "deadlifted": "deadlift",
-    "benched": "bench press",
-    "bench-pressed": "bench press",
-    "leg-pressed": "leg press",
-    "hip-thrusted": "hip thrust",
-}
 _WHO_TRAINED = re.compile(
     r"\b(?:those|(?:the\s+)?(?:[\w-]+\s+)?(?:students|participants|subjects|players|athletes|"
     r"women|men|lifters|volunteers|people|ones))\s+who\s+(?:(?P<verb>"
-    + "|".join(map(re.escape, _TRAINED_VERBS))
+    + "|".join(map(re.escape, LIFT_VERBS))
     + r")\b|(?:used|did|performed|trained(?:\s+(?:on|with))?)\s+(?:the\s+)?)",
     re.IGNORECASE,
 )

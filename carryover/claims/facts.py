@@ -154,7 +154,7 @@ _POST_WORDS = re.compile(
     r"at\s+the\s+end|post-?(?:training|test|intervention)?\b|final(?:ly)?|finished)\b",
     re.I,
 )
-_LIFT_VERB = {
+LIFT_VERBS = {
     "squatted": "squat",
     "deadlifted": "deadlift",
     "benched": "bench press",
@@ -162,8 +162,9 @@ _LIFT_VERB = {
     "leg-pressed": "leg press",
     "hip-thrusted": "hip thrust",
 }
+"""A lift in the past tense -> the exercise it names ('squatted': the squat)."""
 _LIFT_BEFORE = re.compile(
-    r"\b(?P<verb>" + "|".join(map(re.escape, _LIFT_VERB)) + r")\s*$",
+    r"\b(?P<verb>" + "|".join(map(re.escape, LIFT_VERBS)) + r")\s*$",
     re.I,
 )
 _LOAD_WORDS = re.compile(
@@ -810,7 +811,7 @@ def _named_lift(near: Near, start: int) -> bool:
 def _lift_of(near: Near, start: int, verb: str | None, study: Lookups) -> str | None:
     """The exercise of a lifted figure: named just before it ('squat from 185 pounds')."""
     if verb is not None:
-        return study.exercise(_LIFT_VERB[verb.lower()])
+        return study.exercise(LIFT_VERBS[verb.lower()])
     named = [(s, e) for s, _, e in Near.between(near.exercises, start - _WINDOW + 1, start)]
     return named[-1][1] if named else None
 

@@ -1492,12 +1492,7 @@ class Reader:
         unit that is not the test's (a load in lbs, a percent) is not read.
         """
         for stated in stated_differences(text):
-            words = stated.group_words.lower().split()
-            while words and words[0] in _NON_SPECIFIC:
-                words = words[1:]
-            if words and words[-1] in ("group", "groups"):
-                words = words[:-1]
-            group_id = self._resolve_group(words, study)[0] if words else None
+            group_id = self._favoured_group(stated, study)
             clause = _CLAUSE_BREAK.split(text[max(0, stated.start - 100) : stated.start])[-1]
             exercises = [
                 ids & study.exercises or ids
@@ -1519,6 +1514,15 @@ class Reader:
             if measure is None or _UNIT_OF.get(measure[-2:], measure) != stated.unit.lower():
                 continue
             self._difference(stated, line_of, group_id, exercise, measure)
+
+    def _favoured_group(self, stated: Stated, study: StudyRef) -> str | None:
+        """The group a stated difference favours, from its words ('the squat group', 'HT')."""
+        words = stated.group_words.lower().split()
+        while words and words[0] in _NON_SPECIFIC:
+            words = words[1:]
+        if words and words[-1] in ("group", "groups"):
+            words = words[:-1]
+        return self._resolve_group(words, study)[0] if words else None
 
     def _difference(
         self, stated: Stated, line_of: Any, group_id: str, exercise: str, measure: str
@@ -1565,12 +1569,7 @@ class Reader:
         ]
         for one in listed:
             stated = one.stated
-            words = stated.group_words.lower().split()
-            while words and words[0] in _NON_SPECIFIC:
-                words = words[1:]
-            if words and words[-1] in ("group", "groups"):
-                words = words[:-1]
-            group_id = self._resolve_group(words, study)[0] if words else None
+            group_id = self._favoured_group(stated, study)
             item = alias_key(one.item)
             candidates = [f"{item} {plural_free(alias_key(one.noun))}"]
             candidates += [f"{item} {phrase}" for phrase in reversed(earlier[-EARLIER_TESTS:])]

@@ -16,32 +16,61 @@ from carryover.ingest.extract import BOM
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\d])")
 
 
-def locate(line: str, value: str | None) -> int:
-    """The 1-based column in `line` where a finding's value stands; else its first character.
+class LineIndex:
+    """One article line indexed once for finding many findings' columns in it.
 
-    A finding's value is a claim's figure ('35.9', found as '35.9%' or as '10' for 10.0), an id
-    ('front_squat', found as 'front squat'), a measure ('3RM', found as 'three-rep max'), or the
-    words that could not be read (found as they are).
+    Its numbers and measures are read in one pass each, so each finding that names a figure or a
+    measure is placed without reading the line again: a line of many findings costs about its
+    length, not its length times the findings.
     """
-    text = (value or "").strip()
-    if text:
-        try:
-            number = float(text)
-        except ValueError:
-            number = None
-        if number is not None:
-            for match in _NUMBER.finditer(line):
-                if float(match.group(0)) == abs(number):
-                    return match.start() + 1
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+        self.lowered = line.lower()
+        self.numbers: dict[float, int] = {}
+        for match in _NUMBER.finditer(line):
+            self.numbers.setdefault(float(match.group(0)), match.start() + 1)
+        self.measures: dict[str, int] = {}
         for match in _MEASURE.finditer(line):
             n = match.group("n").lower()
-            if f"{int(n) if n.isdigit() else NUMBER_WORDS[n]}RM" == text:
-                return match.start() + 1
-        for candidate in (text, text.replace("_", " ")):
-            at = line.lower().find(candidate.lower())
-            if at >= 0:
-                return at + 1
-    return len(line) - len(line.lstrip()) + 1
+            reps = int(n) if n.isdigit() else NUMBER_WORDS[n]
+            self.measures.setdefault(f"{reps}RM", match.start() + 1)
+        self.found: dict[str, int] = {}
+
+    def locate(self, value: str | None) -> int:
+        """The 1-based column where a finding's value stands; else the line's first character.
+
+        A finding's value is a claim's figure ('35.9', found as '35.9%' or as '10' for 10.0), an
+        id ('front_squat', found as 'front squat'), a measure ('3RM', found as 'three-rep max'),
+        or the words that could not be read (found as they are).
+        """
+        text = (value or "").strip()
+        if text:
+            try:
+                number = abs(float(text))
+            except ValueError:
+                number = None
+            if number is not None and number in self.numbers:
+                return self.numbers[number]
+            if text in self.measures:
+                return self.measures[text]
+            if text not in self.found:
+                self.found[text] = next(
+                    (
+                        at + 1
+                        for candidate in (text, text.replace("_", " "))
+                        if (at := self.lowered.find(candidate.lower())) >= 0
+                    ),
+                    0,
+                )
+            if self.found[text]:
+                return self.found[text]
+        return len(self.line) - len(self.line.lstrip()) + 1
+
+
+def locate(line: str, value: str | None) -> int:
+    """The 1-based column in `line` where a finding's value stands (see LineIndex.locate)."""
+    return LineIndex(line).locate(value)
 
 
 def with_columns(
@@ -50,15 +79,20 @@ def with_columns(
     """Findings rows with `col` added where they point into an article's line.
 
     `lines_of(source_file)` gives an article's lines (None for a file that is not an article).
+    Each line is indexed once, however many findings point into it.
     """
+    indexes: dict[tuple[str, int], LineIndex] = {}
     out = []
     for row in rows:
         line = row.get("source_line")
         lines = lines_of(str(row["source_file"])) if isinstance(line, int) else None
         col = None
         if lines is not None and isinstance(line, int) and 0 < line <= len(lines):
+            key = (str(row["source_file"]), line)
+            if key not in indexes:
+                indexes[key] = LineIndex(lines[line - 1])
             value = row.get("value")
-            col = locate(lines[line - 1], None if value is None else str(value))
+            col = indexes[key].locate(None if value is None else str(value))
         out.append({**row, "col": col})
     return out
 

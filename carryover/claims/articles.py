@@ -35,9 +35,9 @@ from typing import Any
 
 import polars as pl
 
-from carryover.claims import accounting
+from carryover.claims import accounting, designs
 from carryover.claims.article_files import decode_lines, not_text
-from carryover.claims.bounds import fractions
+from carryover.claims.bounds import fractions, means, stated_bound
 from carryover.claims.contrasts import Stated, listed_differences, stated_differences
 from carryover.claims.facts import LIFT_VERBS, SPREADS, Lookups, Near, read_facts
 from carryover.claims.linking import (
@@ -88,7 +88,7 @@ _PERCENT = re.compile(
 """A percent; '12,4%' and '12,0 %' are decimal commas (a comma before three digits is not)."""
 _CHANGE = re.compile(
     r"\b(?:increas\w*|gain\w*|improv\w*|rose|rise[sn]?|rising|grew|grow\w*|boost\w*|went up|"
-    r"jump\w*|climb\w*|added|progress\w*|stronger|rais(?:ed|es|ing))\b|\+\s?\d|" + r"\b(?:"
+    r"jump\w*|climb\w*|added|progress\w*|stronger|rais(?:e|ed|es|ing))\b|\+\s?\d|" + r"\b(?:"
     r"decreas\w*|dropp?\w*|fell|fall\w*|declin\w*|los[te]\w*|reduc\w*|shr[au]nk|went down|"
     r"weaker)\b",
     re.IGNORECASE,
@@ -543,6 +543,7 @@ class Context:
             samples[study_id] = {f"n:{int(v)}" for v in (n, randomized) if v}
         found_in = _exercise_finder({p: frozenset(ids) for p, ids in aliases.items()})
         sizes = _group_size_facts(groups)
+        added = designs.controls(groups.select("study_id", "trained_exercise").iter_rows())
         keys = [
             replace(
                 k,
@@ -550,6 +551,7 @@ class Context:
                 facts=k.facts | samples.get(k.study_id, set()),
                 abbreviations=frozenset(labels.get(k.study_id, ())),
                 group_sizes=sizes.get(k.study_id, frozenset()),
+                added=added.get(k.study_id, frozenset()),
             )
             for k in keys_from_rows(
                 studies.select(
@@ -714,6 +716,8 @@ class _Mention:
     words: str = ""
     to: str | None = None
     """For a figure stated as a range or an approximation, the other end ('8-11 %')."""
+    bound: str | None = None
+    """For a figure stated as one end only ('by more than 30%'): at_least or at_most."""
 
 
 class Reader:
@@ -947,10 +951,39 @@ class Reader:
             and self.context.linker.contradicts(study.study_id, text)
         )
 
+    def _by_design(self, text: str, line_of: Any) -> bool:
+        """A sentence about research in general that describes one study by its design.
+
+        "Research has shown that you can raise your back squat 1RM by more than 30% if you add
+        the hip thrust to your training for eight weeks": the sentence is read as about the one
+        study that added that exercise to a control's training over that many weeks
+        (`designs.study_by_design`). It is that sentence's study only: the current study, group
+        and test are the same for the next sentence. False when no one study fits.
+        """
+        if _RESEARCH_SHOWS.search(text) is None:
+            return False
+        linker = self.context.linker
+        found = designs.study_by_design(linker.keys, text, linker.exercises_in)
+        if found is None:
+            return False
+        ref = self.context.studies[found.candidates[0]]
+        if ref is self.state.study:
+            return False  # the current study: read as usual
+        kept, kept_cues = self.state, self.cues
+        self.state = _State(study=ref, described=True)
+        self.cues = f"{'+'.join(found.resolved_by)}: {found.words}"
+        try:
+            self._sentence(text, line_of)
+        finally:
+            self.state, self.cues = kept, kept_cues
+        return True
+
     # -- one sentence --------------------------------------------------------------------------
 
     def _sentence(self, text: str, line_of: Any) -> None:
         studies = self._studies(text, line_of)
+        if not studies and self._by_design(text, line_of):
+            return
         if studies and studies[-1].value is not self.state.study:
             # a new study: forget group and measure
             self.state = _State(study=studies[-1].value, unknown=studies[-1].value is None)
@@ -1034,6 +1067,7 @@ class Reader:
                 or (following.value if following else None)
                 or _last(before, "group")
                 or (self.state.group)
+                or self._credited_group(text, ordered, study)
             )
             own_exercise = _exercise_right_after(text, figure, after)
             if own_exercise is not None:  # "... 28.4% on their hip thrust one-rep max"
@@ -1167,6 +1201,8 @@ class Reader:
             measure = None  # a lift's repetition maximum named nearby: not this test's measure
         if measure is None or (carried_over and known and measure not in known):
             measure = next(iter(known)) if len(known) == 1 else None
+        if known == {"nRM"} and measure is not None and _RM_TEST.fullmatch(measure):
+            measure = "nRM"  # the paper does not say how many repetitions: any RM is its test
         if measure is None and not known:  # a jump or a muscle's size the data does not hold
             measure = self.context.test_measures.get(exercise)
         compared = study.compared.get(exercise, frozenset())
@@ -1191,6 +1227,7 @@ class Reader:
             test_exercise=exercise,
             measure=measure,
             value_to=value_to,
+            bound=figure.bound,
         )
 
     def _trained_with(self, text: str, ordered: list[_Mention], study: StudyRef) -> list[_Mention]:
@@ -1220,6 +1257,22 @@ class Reader:
                 (group_id,) = trained[m.value]
                 found[k] = _Mention(m.start, m.end, "group", group_id, m.words)
         return found
+
+    def _credited_group(self, text: str, ordered: list[_Mention], study: StudyRef) -> str | None:
+        """The one group that trained the exercise a sentence credits its gain to.
+
+        'you can raise your back squat 1RM by more than 30% if you add the hip thrust to your
+        training': with no group named, the gain is the group's that trained the exercise added
+        (carryover.claims.bounds.means), when exactly one group trained it and the sentence
+        names another exercise as the test.
+        """
+        exercises = [(m.start, m.end, m.value) for m in ordered if m.kind == "exercise"]
+        credited = means(text, exercises)
+        if not credited or len(credited) == len(exercises):
+            return None  # no training credited, or no test besides it
+        trained = self._lookups(study).trained
+        groups = {g for _, _, x in credited for g, e in trained.items() if e == x}
+        return next(iter(groups)) if len(groups) == 1 else None
 
     def _paired(self, text: str, ordered: list[_Mention], figures: list[int]) -> dict[int, str]:
         """Two figures set against each other for a study of two groups ('(+10.5 % vs 8.1 %)').
@@ -1692,7 +1745,7 @@ class Reader:
                 and _DECREASE.search(text, max(0, match.start() - 60), match.start())
             ):
                 value = "-" + value
-            found.append(_widened(text, match, value))
+            found.append(_bounded(text, _widened(text, match, value)))
         return found
 
     def _percent_difference(
@@ -1925,6 +1978,21 @@ def _widened(text: str, match: re.Match[str], value: str) -> _Mention:
     return _Mention(start, match.end(), "figure", value)
 
 
+def _bounded(text: str, figure: _Mention) -> _Mention:
+    """A percent figure stated as one end only: 'by more than 30%', 'up to 12%', 'over 20%'.
+
+    Only a single value (not a range or an approximation), with the bound's words right before
+    it (carryover.claims.bounds, a bounded window).
+    """
+    if figure.to is not None or figure.value is None:
+        return figure
+    window = text[max(0, figure.start - 24) : figure.start]
+    bound = stated_bound(text[figure.start : figure.end], window, "")
+    return figure if bound is None else replace(figure, bound=bound.relation)
+
+
+_RM_TEST = re.compile(r"\d+RM")
+"""A repetition maximum as the reader names it ('1RM', '3RM')."""
 _NEW_CLAUSE = re.compile(r"\bbut\b|\bwhereas\b|;", re.IGNORECASE)
 
 

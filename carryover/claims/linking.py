@@ -140,6 +140,9 @@ class StudyKey:
     """The groups' abbreviations as their labels give them ('SG', 'DG')."""
     group_sizes: frozenset[str] = frozenset()
     """Each group's size as a stated fact ('n:12'): 'Back squat (12 women)' is one of them."""
+    added: frozenset[str] = frozenset()
+    """The exercises added to usual training: trained by a group while another group (a
+    control) trained none (see carryover.claims.designs)."""
 
 
 @dataclass(frozen=True)

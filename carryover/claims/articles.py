@@ -1848,10 +1848,17 @@ class Reader:
             # (looked for within a bounded window: a long line of counts stays linear)
             window = min(len(text), match.end() + _NEAR)
             clause_end = _CLAUSE_END.search(text, match.end(), window)
-            analysed = _COMPLETED.search(
-                text, match.start(), clause_end.start() if clause_end else window
+            analysed = _own_completed(
+                text, match, clause_end.start() if clause_end else window
             ) or _COMPLETED_BEFORE.search(text, max(0, match.start() - 30), match.start())
             quantity = "n_analysed" if analysed else _recruited(text, match) or "n"
+            if quantity == "n_recruited" and _COMPLETERS.search(
+                text, match.end(), min(len(text), match.end() + _NEAR)
+            ):
+                # 'recruited 24 women ... (only 22 completed the programme)': whether the data's
+                # randomised count is the one recruited or the one that completed, the text does
+                # not say: the recruited count is left unread (the completed one is read)
+                continue
             self.claim(line_of(match.start("n")), quantity, _number(match.group("n")))
         for match in [*_SESSIONS.finditer(text), *_SESSIONS_DESCRIBED.finditer(text)]:
             if _PRIOR.match(text, match.end(), min(len(text), match.end() + 50)):
@@ -1863,6 +1870,20 @@ class Reader:
             if _FREE_TRIAL.search(before) or _PART_OF_WEEKS.search(before):
                 continue
             self.claim(line_of(match.start(group)), "duration_weeks", _number(match.group(group)))
+        self._completers(text, line_of)
+
+    def _completers(self, text: str, line_of: Any) -> None:
+        """A bare count of those who completed, after the people it counts were named.
+
+        'they recruited 24 women ... (only 22 completed the programme)', '20 of them finished the
+        study': the sample analysed. The people must be counted earlier in the sentence (within
+        `_NEAR` characters), so that the count is of them ('3 completed the set' counts none).
+        """
+        for match in _COMPLETERS.finditer(text):
+            people = _N_PEOPLE.search(text, max(0, match.start() - _NEAR), match.start())
+            if people is None:
+                continue
+            self.claim(line_of(match.start("n")), "n_analysed", _number(match.group("n")))
 
 
 _MORE_THAN_AFTER = re.compile(  # words right after a percent: a difference between groups
@@ -2082,6 +2103,26 @@ _RECRUITED_AFTER = re.compile(
 )
 """Words that make a count those recruited ('the researchers enlisted 29 women', '30 men were
 recruited'): some of them may never have been randomised or analysed."""
+
+
+def _own_completed(text: str, match: re.Match[str], end: int) -> bool:
+    """Whether 'completed' (or 'were analysed', ...) after a count of people is that count's.
+
+    Not when another count stands between them: in '24 women ... (only 22 completed the
+    programme)' the 22 completed, the 24 were recruited.
+    """
+    done = _COMPLETED.search(text, match.end(), end)
+    return done is not None and _ANOTHER_COUNT.search(text, match.end(), done.start()) is None
+
+
+_ANOTHER_COUNT = re.compile(rf"(?<![\w.])(?:{_NUM})(?![\w.])", re.IGNORECASE)
+_COMPLETERS = re.compile(
+    rf"(?<![\w.])(?P<n>{_NUM})\s+(?:of\s+them\s+)?(?:completed|finished)\s+(?:the|all)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:study|programme|program|trial|intervention|training|protocol|"
+    r"experiment)\b",
+    re.IGNORECASE,
+)
+"""'22 completed the programme', '20 of them finished the study': no people word after it."""
 
 
 def _recruited(text: str, match: re.Match[str]) -> str | None:

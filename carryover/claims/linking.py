@@ -724,8 +724,13 @@ def _stated_facts(text: str) -> frozenset[str]:
         | {f"year:{y}" for y in _YEAR.findall(text)}
         | {f"weeks:{int(n)}" for n in _numbers_before(text, r"[\s-]weeks?\b")}
         | {f"n:{int(n)}" for n in _numbers_before(text, people)}
+        | {f"n:{int(n)}" for n in _numbers_before(text, _COMPLETERS)}
         | {f"sessions:{int(n)}" for n in _numbers_before(text, sessions)}
     )
+
+
+_COMPLETERS = r"\s+(?:(?:of\s+them|participants|subjects)\s+)?(?:completed|finished)\s+the\b"
+"""'(only 22 completed the programme)', '20 of them finished the study': the sample analysed."""
 
 
 def _clash(stated: set[str], key: StudyKey) -> bool:

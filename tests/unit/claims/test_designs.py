@@ -152,3 +152,36 @@ def test_a_stated_rm_is_kept_when_the_data_gives_the_repetitions(context: Contex
     got = claims("Hammond et al. found the BBS group's back squat 3RM rose by 10.2%.", context)
     assert ("hammond_2019", "change_pct", "bbs", "back_squat", "3RM", "10.2", None) in got
     assert len(got) == 1
+
+
+def test_a_count_that_completed_is_a_stated_sample() -> None:
+    """'(only 22 completed the programme)' states a sample of 22; '3 sets' states none."""
+    from carryover.claims.linking import stated_facts
+
+    assert "n:22" in stated_facts("24 women (only 22 completed the programme)")
+    assert "n:20" in stated_facts("20 of them finished the study")
+    assert not any(f.startswith("n:") for f in stated_facts("3 sets completed the workout"))
+
+
+def test_those_who_completed_after_those_recruited_are_the_analysed_sample(
+    context: Context,
+) -> None:
+    """The completed count is read; the recruited count before it is left unread.
+
+    Whether the data's randomised count is the recruited or the completed one the text does not
+    say. A count with no people named before it is not a sample.
+    """
+    text = (
+        "Hammond et al. recruited 16 trained men (only 14 completed the programme), who "
+        "trained for 4 weeks."
+    )
+    got = claims(text, context)
+    assert ("hammond_2019", "n_analysed", None, None, None, "14", None) in got
+    assert all(row[5] != "16" for row in got)
+    assert all(
+        row[1] != "n_analysed"
+        for row in claims("Hammond et al. found 3 completed the set.", context)
+    )
+    # 'completed' after another count is not the first count's: 16 is not those analysed
+    alone = claims("Hammond et al. recruited 16 trained men, and 14 of them completed it.", context)
+    assert ("hammond_2019", "n_analysed", None, None, None, "16", None) not in alone

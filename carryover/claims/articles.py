@@ -567,6 +567,7 @@ class Context:
             )
         ]
         linker = Linker(keys, found_in, aliases)
+        linker.exercise_names = _exercise_names({p: frozenset(ids) for p, ids in aliases.items()})
         kinds = (
             {e: k for e, k in exercises.select("exercise_id", "kind").iter_rows() if k}
             if "kind" in exercises.columns
@@ -2286,6 +2287,27 @@ def _exercise_finder(aliases: dict[str, frozenset[str]]) -> Callable[[str], set[
             ids = alias_ids(alias_key(match.group(0)), aliases)
             if len(ids) == 1:
                 out |= ids
+        return out
+
+    return found
+
+
+def _exercise_names(aliases: dict[str, frozenset[str]]) -> Callable[[str], set[frozenset[str]]]:
+    """A function giving, per exercise name in a text, the exercise ids it may stand for.
+
+    A plural names the exercise too ('squats or hip thrusts').
+    """
+    gap = r"[\s\-\u2010\u2011]*"
+    ordered = sorted(aliases, key=len, reverse=True)
+    body = "|".join(gap.join(map(re.escape, p.split(" "))) for p in ordered) or "(?!)"
+    pattern = re.compile(rf"(?<![\w-])(?P<name>{body})s?(?![\w-])", re.IGNORECASE)
+
+    def found(text: str) -> set[frozenset[str]]:
+        out: set[frozenset[str]] = set()
+        for match in pattern.finditer(text):
+            ids = alias_ids(alias_key(match.group("name")), aliases)
+            if ids:
+                out.add(frozenset(ids))
         return out
 
     return found

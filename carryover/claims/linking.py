@@ -160,6 +160,9 @@ class Description:
     study_words: bool
     length: int
     opening: str
+    loose: frozenset[frozenset[str]] = frozenset()
+    """The exercises each exercise name may stand for, ambiguous ones too ('squats': back or
+    front squat), one set per distinct name."""
 
     @staticmethod
     def union(parts: Iterable[Description]) -> Description:
@@ -173,6 +176,7 @@ class Description:
             any(p.study_words for p in parts),
             sum(p.length for p in parts),
             parts[0].opening if parts else "",
+            frozenset().union(*(p.loose for p in parts)),
         )
 
 
@@ -364,6 +368,8 @@ class Linker:
         self.keys = list(keys)
         self.exercises_in = exercises_in
         """The exercise ids a text names unambiguously (None: exercises are no cue)."""
+        self.exercise_names: Callable[[str], set[frozenset[str]]] | None = None
+        """The exercise ids each exercise name of a text may stand for, ambiguous ones too."""
         self.alias_words = _content(" ".join(alias_words))
         """Words of exercise names ('back', 'bench', 'thrust'): no title evidence."""
         labels = sorted({a for k in self.keys for a in k.abbreviations}, key=len, reverse=True)
@@ -462,6 +468,7 @@ class Linker:
             bool(_STUDY_WORDS.search(text)),
             len(text),
             text[:60],
+            frozenset(self.exercise_names(text)) if self.exercise_names else frozenset(),
         )
 
     def by_description(self, text: str | Description) -> StudyMention | None:
@@ -501,6 +508,8 @@ class Linker:
             design = (len(k.trains) >= 2 and k.trains <= named) * (
                 2 if self.designs[k.trains] == 1 else 1
             )
+            if not design and len(k.trains) >= 2 and named_apart(k.trains, seen.loose):
+                design = 1  # 'squats or hip thrusts': each trained exercise by a name of its own
             # every group's own abbreviation used ("SG: n = 10 ... DG: n = 12")
             labels = len(k.abbreviations) >= 2 and k.abbreviations <= seen.labels
             cues = (
@@ -684,6 +693,23 @@ def _with_coauthor(keys: list[StudyKey], second: str) -> list[StudyKey]:
 def _near_year(keys: list[StudyKey], year: int) -> list[StudyKey]:
     """The studies of a year either side (a paper online before its issue is cited by both)."""
     return [k for k in keys if abs(k.year - year) <= 1]
+
+
+def named_apart(trains: AbstractSet[str], names: AbstractSet[frozenset[str]]) -> bool:
+    """Whether every exercise a study trained is named, each by a name of its own.
+
+    A name may be ambiguous ('squats': a back or a front squat), but one name stands for one
+    exercise only: 'squats' alone does not name a back squat and a front squat study.
+    """
+    wanted = sorted(trains)
+    fits = [[n for n in names if exercise in n] for exercise in wanted]
+
+    def assign(k: int, used: frozenset[frozenset[str]]) -> bool:
+        if k == len(wanted):
+            return True
+        return any(assign(k + 1, used | {n}) for n in fits[k] if n not in used)
+
+    return len(wanted) <= 4 and assign(0, frozenset())
 
 
 def _compatible(a: StudyMention, b: StudyMention) -> bool:

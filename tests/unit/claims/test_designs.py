@@ -185,3 +185,42 @@ def test_those_who_completed_after_those_recruited_are_the_analysed_sample(
     # 'completed' after another count is not the first count's: 16 is not those analysed
     alone = claims("Hammond et al. recruited 16 trained men, and 14 of them completed it.", context)
     assert ("hammond_2019", "n_analysed", None, None, None, "16", None) not in alone
+
+
+def test_each_exercise_a_study_trained_must_be_named_by_a_name_of_its_own() -> None:
+    """One name stands for one exercise.
+
+    'squats or hip thrusts' names a back squat and hip thrust study; 'squats' alone does not name
+    a back squat and front squat study.
+    """
+    from carryover.claims.linking import named_apart
+
+    squats = frozenset({"back_squat", "front_squat"})
+    assert named_apart({"back_squat", "hip_thrust"}, {squats, frozenset({"hip_thrust"})})
+    assert not named_apart({"back_squat", "front_squat"}, {squats, frozenset({"hip_thrust"})})
+    assert named_apart({"back_squat", "front_squat"}, {squats, frozenset({"front_squat"})})
+
+
+def test_a_study_described_with_an_ambiguous_exercise_name_is_told_apart(context: Context) -> None:
+    """'squats or hip thrusts' with the study's weeks and population names its study.
+
+    The back squat and hip thrust study, not another trained over the same weeks.
+    """
+    from carryover.claims.linking import Linker, StudyKey
+
+    keys = [
+        StudyKey("a", None, 2020, facts=frozenset({"female", "weeks:12"}),
+                 trains=frozenset({"back_squat", "hip_thrust"})),
+        StudyKey("b", None, 2024, facts=frozenset({"female", "weeks:12"}),
+                 trains=frozenset({"back_squat", "bench_press"})),
+    ]  # fmt: skip
+    linker = Linker(keys, context.linker.exercises_in)
+    linker.exercise_names = context.linker.exercise_names
+    text = "In the study, women did squats or hip thrusts for twelve weeks."
+    found = linker.by_description(text)
+    assert found is not None
+    assert found.candidates == ("a",)
+    assert "exercises" in found.resolved_by
+    # without the names it is a tie: no study
+    linker.exercise_names = None
+    assert linker.by_description(text) is None

@@ -834,6 +834,12 @@ class Reader:
                 while len(evidence) > 1 and sum(d.length for d in evidence) > EVIDENCE_CHARS:
                     evidence.popleft()
                 described = linker.by_description(Description.union(evidence))
+                late = None if described is not None else self._late_introduction(passage)
+                if late is not None:
+                    # "... 2400 people search for it. But the first randomised trial ...": the
+                    # study is the one described from its introduction on, in this passage
+                    self._passage_introducing(passage, *late)
+                    continue
                 if described is not None:
                     ref = self.context.studies[described.candidates[0]]
                     self.state = _State(study=ref, described=True)
@@ -884,6 +890,47 @@ class Reader:
             return set(), None
         cues = f"lead, then {'+'.join(mention.resolved_by)}: {mention.words}"
         return set(lead), (self.context.studies[study_id], cues)
+
+    def _late_introduction(self, passage: Passage) -> tuple[int, StudyMention] | None:
+        """A study introduced without a name part-way through a passage, and clearly described.
+
+        A paragraph may speak of other things first ("Every month 2400 people search for glute
+        exercises ... But last month the results of the first randomised controlled trial ...
+        untrained men and women ... After 9 weeks"): its opening's figures are not the study's
+        and would count against it. The description is read from the sentence that introduces
+        the study ("a recent study", "the first randomised controlled trial") to the passage's
+        end. Returns where that sentence starts and the study, or None.
+        """
+        text = passage.text
+        intros = [m.start() for m in _NEW_STUDY.finditer(text)]
+        if not intros or intros[-1] == 0:
+            return None
+        starts = [offset for offset, _ in sentences(passage)]
+        for at in intros:
+            offset = starts[max(0, bisect.bisect_right(starts, at) - 1)] if starts else 0
+            if offset == 0:
+                continue  # the whole passage has been read as one description already
+            # as much as the evidence of several passages holds: linear in the passage's length
+            tail = text[offset : offset + EVIDENCE_CHARS]
+            described = self.context.linker.by_description(tail)
+            if described is not None:
+                return offset, described
+        return None
+
+    def _passage_introducing(self, passage: Passage, offset: int, described: StudyMention) -> None:
+        """Read a passage whose study is introduced at `offset`.
+
+        The sentences before it are not about that study; from there on they are.
+        """
+        self.previous = ""
+        for start, sentence in sentences(passage):
+            if start == offset:
+                self.state = _State(
+                    study=self.context.studies[described.candidates[0]], described=True
+                )
+                self.cues = f"{'+'.join(described.resolved_by)}: {described.words}"
+            self._sentence(sentence, lambda i, o=start, p=passage: p.line_at(o + i))
+            self.previous = sentence[-_NEAR:]
 
     def _whole_sample(self, text: str, match: re.Match[str]) -> bool:
         """A count after "a group of" that is the whole sample, not one of the study's groups.
@@ -1939,8 +1986,8 @@ def _counted_groups(words: list[str]) -> str | None:
 
     'all' for every group, '' for none in particular, None when the words may name a group.
     """
-    if len(words) < 2 or words[-1] not in _COUNTING:
-        return None
+    if len(words) < 2 or not (words[-1] in _COUNTING or words[-1] in ("2", "3", "4")):
+        return None  # 'split into 2 groups' counts them too
     return "all" if words[-1] in _EVERY_GROUP else ""
 
 

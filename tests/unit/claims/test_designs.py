@@ -224,3 +224,32 @@ def test_a_study_described_with_an_ambiguous_exercise_name_is_told_apart(context
     # without the names it is a tie: no study
     linker.exercise_names = None
     assert linker.by_description(text) is None
+
+
+def test_a_study_introduced_part_way_through_a_paragraph_is_described_from_there(
+    context: Context,
+) -> None:
+    """The paragraph's opening figures are not the study's, and do not count against it."""
+    opening = "Every month 2400 people search for glute exercises. "
+    text = opening + "But a recent study had men train twice a week for 4 weeks."
+    got = claims(text, context)
+    assert sorted(got) == [
+        ("hammond_2019", "duration_weeks", None, None, None, "4", None),
+        ("hammond_2019", "sessions_per_week", None, None, None, "2", None),
+    ]
+    # with no study introduced, the same description is no study's
+    assert claims(opening + "Men train twice a week for 4 weeks.", context) == []
+
+
+def test_groups_counted_in_digits_name_no_group(context: Context) -> None:
+    """'split into 2 groups' counts the arms, like 'two groups': no unresolved group warning."""
+    ex = read_article(
+        Article(
+            "articles/a.md",
+            "a",
+            ["Hammond et al. split 14 trained men into 2 groups and trained them for 4 weeks."],
+        ),
+        context,
+    )
+    said = ex.findings.filter(ex.findings["rule"] == "claim_unresolved")
+    assert said.is_empty(), said["message"].to_list()

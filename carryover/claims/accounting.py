@@ -6,7 +6,8 @@
   a date, a time of day, a price or discount, a rating or vote count, a figure or table number, a
   line, heading or list number, a reference marker, a training load, a programme week, a set/rep
   scheme, a rest interval, a number inside a test's name ("20-m sprint"), the count of compared
-  arms ("the two groups"), or a number outside any passage about a study (`other_study_general`);
+  arms ("the two groups"), a number outside any passage about a study, or a small count in a
+  sentence about training in general (carryover.claims.general) (`other_study_general`);
 - **unread**: a number in a passage about a study that is neither: the reader could not interpret
   it, and the editor is told where (line and column) with the words around it.
 
@@ -24,6 +25,7 @@ from typing import Any
 import polars as pl
 
 from carryover.claims.facts import SPREADS
+from carryover.claims.general import general_reason
 from carryover.claims.linking import DESCRIBING, PEOPLE
 from carryover.claims.nonclaims import LineReasons, word_reason
 from carryover.claims.numbers import Number, numbers
@@ -201,6 +203,8 @@ def dispose(
                 )
             if reason is None:
                 reason = furniture.reason(number)
+            if reason is None and line_no in about_study:
+                reason = general_reason(text, number)  # 'one of the best exercises'
             if reason is not None:
                 out.append(
                     Disposed(

@@ -35,9 +35,9 @@ from typing import Any
 
 import polars as pl
 
-from carryover.claims import accounting
+from carryover.claims import accounting, designs
 from carryover.claims.article_files import decode_lines, not_text
-from carryover.claims.bounds import fractions
+from carryover.claims.bounds import fractions, means, stated_bound
 from carryover.claims.contrasts import Stated, listed_differences, stated_differences
 from carryover.claims.facts import LIFT_VERBS, SPREADS, Lookups, Near, read_facts
 from carryover.claims.linking import (
@@ -88,7 +88,7 @@ _PERCENT = re.compile(
 """A percent; '12,4%' and '12,0 %' are decimal commas (a comma before three digits is not)."""
 _CHANGE = re.compile(
     r"\b(?:increas\w*|gain\w*|improv\w*|rose|rise[sn]?|rising|grew|grow\w*|boost\w*|went up|"
-    r"jump\w*|climb\w*|added|progress\w*|stronger|rais(?:ed|es|ing))\b|\+\s?\d|" + r"\b(?:"
+    r"jump\w*|climb\w*|added|progress\w*|stronger|rais(?:e|ed|es|ing))\b|\+\s?\d|" + r"\b(?:"
     r"decreas\w*|dropp?\w*|fell|fall\w*|declin\w*|los[te]\w*|reduc\w*|shr[au]nk|went down|"
     r"weaker)\b",
     re.IGNORECASE,
@@ -543,6 +543,7 @@ class Context:
             samples[study_id] = {f"n:{int(v)}" for v in (n, randomized) if v}
         found_in = _exercise_finder({p: frozenset(ids) for p, ids in aliases.items()})
         sizes = _group_size_facts(groups)
+        added = designs.controls(groups.select("study_id", "trained_exercise").iter_rows())
         keys = [
             replace(
                 k,
@@ -550,6 +551,7 @@ class Context:
                 facts=k.facts | samples.get(k.study_id, set()),
                 abbreviations=frozenset(labels.get(k.study_id, ())),
                 group_sizes=sizes.get(k.study_id, frozenset()),
+                added=added.get(k.study_id, frozenset()),
             )
             for k in keys_from_rows(
                 studies.select(
@@ -565,6 +567,7 @@ class Context:
             )
         ]
         linker = Linker(keys, found_in, aliases)
+        linker.exercise_names = _exercise_names({p: frozenset(ids) for p, ids in aliases.items()})
         kinds = (
             {e: k for e, k in exercises.select("exercise_id", "kind").iter_rows() if k}
             if "kind" in exercises.columns
@@ -714,6 +717,8 @@ class _Mention:
     words: str = ""
     to: str | None = None
     """For a figure stated as a range or an approximation, the other end ('8-11 %')."""
+    bound: str | None = None
+    """For a figure stated as one end only ('by more than 30%'): at_least or at_most."""
 
 
 class Reader:
@@ -829,6 +834,12 @@ class Reader:
                 while len(evidence) > 1 and sum(d.length for d in evidence) > EVIDENCE_CHARS:
                     evidence.popleft()
                 described = linker.by_description(Description.union(evidence))
+                late = None if described is not None else self._late_introduction(passage)
+                if late is not None:
+                    # "... 2400 people search for it. But the first randomised trial ...": the
+                    # study is the one described from its introduction on, in this passage
+                    self._passage_introducing(passage, *late)
+                    continue
                 if described is not None:
                     ref = self.context.studies[described.candidates[0]]
                     self.state = _State(study=ref, described=True)
@@ -879,6 +890,47 @@ class Reader:
             return set(), None
         cues = f"lead, then {'+'.join(mention.resolved_by)}: {mention.words}"
         return set(lead), (self.context.studies[study_id], cues)
+
+    def _late_introduction(self, passage: Passage) -> tuple[int, StudyMention] | None:
+        """A study introduced without a name part-way through a passage, and clearly described.
+
+        A paragraph may speak of other things first ("Every month 2400 people search for glute
+        exercises ... But last month the results of the first randomised controlled trial ...
+        untrained men and women ... After 9 weeks"): its opening's figures are not the study's
+        and would count against it. The description is read from the sentence that introduces
+        the study ("a recent study", "the first randomised controlled trial") to the passage's
+        end. Returns where that sentence starts and the study, or None.
+        """
+        text = passage.text
+        intros = [m.start() for m in _NEW_STUDY.finditer(text)]
+        if not intros or intros[-1] == 0:
+            return None
+        starts = [offset for offset, _ in sentences(passage)]
+        for at in intros:
+            offset = starts[max(0, bisect.bisect_right(starts, at) - 1)] if starts else 0
+            if offset == 0:
+                continue  # the whole passage has been read as one description already
+            # as much as the evidence of several passages holds: linear in the passage's length
+            tail = text[offset : offset + EVIDENCE_CHARS]
+            described = self.context.linker.by_description(tail)
+            if described is not None:
+                return offset, described
+        return None
+
+    def _passage_introducing(self, passage: Passage, offset: int, described: StudyMention) -> None:
+        """Read a passage whose study is introduced at `offset`.
+
+        The sentences before it are not about that study; from there on they are.
+        """
+        self.previous = ""
+        for start, sentence in sentences(passage):
+            if start == offset:
+                self.state = _State(
+                    study=self.context.studies[described.candidates[0]], described=True
+                )
+                self.cues = f"{'+'.join(described.resolved_by)}: {described.words}"
+            self._sentence(sentence, lambda i, o=start, p=passage: p.line_at(o + i))
+            self.previous = sentence[-_NEAR:]
 
     def _whole_sample(self, text: str, match: re.Match[str]) -> bool:
         """A count after "a group of" that is the whole sample, not one of the study's groups.
@@ -947,10 +999,39 @@ class Reader:
             and self.context.linker.contradicts(study.study_id, text)
         )
 
+    def _by_design(self, text: str, line_of: Any) -> bool:
+        """A sentence about research in general that describes one study by its design.
+
+        "Research has shown that you can raise your back squat 1RM by more than 30% if you add
+        the hip thrust to your training for eight weeks": the sentence is read as about the one
+        study that added that exercise to a control's training over that many weeks
+        (`designs.study_by_design`). It is that sentence's study only: the current study, group
+        and test are the same for the next sentence. False when no one study fits.
+        """
+        if _RESEARCH_SHOWS.search(text) is None:
+            return False
+        linker = self.context.linker
+        found = designs.study_by_design(linker.keys, text, linker.exercises_in)
+        if found is None:
+            return False
+        ref = self.context.studies[found.candidates[0]]
+        if ref is self.state.study:
+            return False  # the current study: read as usual
+        kept, kept_cues = self.state, self.cues
+        self.state = _State(study=ref, described=True)
+        self.cues = f"{'+'.join(found.resolved_by)}: {found.words}"
+        try:
+            self._sentence(text, line_of)
+        finally:
+            self.state, self.cues = kept, kept_cues
+        return True
+
     # -- one sentence --------------------------------------------------------------------------
 
     def _sentence(self, text: str, line_of: Any) -> None:
         studies = self._studies(text, line_of)
+        if not studies and self._by_design(text, line_of):
+            return
         if studies and studies[-1].value is not self.state.study:
             # a new study: forget group and measure
             self.state = _State(study=studies[-1].value, unknown=studies[-1].value is None)
@@ -1034,6 +1115,7 @@ class Reader:
                 or (following.value if following else None)
                 or _last(before, "group")
                 or (self.state.group)
+                or self._credited_group(text, ordered, study)
             )
             own_exercise = _exercise_right_after(text, figure, after)
             if own_exercise is not None:  # "... 28.4% on their hip thrust one-rep max"
@@ -1167,6 +1249,8 @@ class Reader:
             measure = None  # a lift's repetition maximum named nearby: not this test's measure
         if measure is None or (carried_over and known and measure not in known):
             measure = next(iter(known)) if len(known) == 1 else None
+        if known == {"nRM"} and measure is not None and _RM_TEST.fullmatch(measure):
+            measure = "nRM"  # the paper does not say how many repetitions: any RM is its test
         if measure is None and not known:  # a jump or a muscle's size the data does not hold
             measure = self.context.test_measures.get(exercise)
         compared = study.compared.get(exercise, frozenset())
@@ -1191,6 +1275,7 @@ class Reader:
             test_exercise=exercise,
             measure=measure,
             value_to=value_to,
+            bound=figure.bound,
         )
 
     def _trained_with(self, text: str, ordered: list[_Mention], study: StudyRef) -> list[_Mention]:
@@ -1220,6 +1305,22 @@ class Reader:
                 (group_id,) = trained[m.value]
                 found[k] = _Mention(m.start, m.end, "group", group_id, m.words)
         return found
+
+    def _credited_group(self, text: str, ordered: list[_Mention], study: StudyRef) -> str | None:
+        """The one group that trained the exercise a sentence credits its gain to.
+
+        'you can raise your back squat 1RM by more than 30% if you add the hip thrust to your
+        training': with no group named, the gain is the group's that trained the exercise added
+        (carryover.claims.bounds.means), when exactly one group trained it and the sentence
+        names another exercise as the test.
+        """
+        exercises = [(m.start, m.end, m.value) for m in ordered if m.kind == "exercise"]
+        credited = means(text, exercises)
+        if not credited or len(credited) == len(exercises):
+            return None  # no training credited, or no test besides it
+        trained = self._lookups(study).trained
+        groups = {g for _, _, x in credited for g, e in trained.items() if e == x}
+        return next(iter(groups)) if len(groups) == 1 else None
 
     def _paired(self, text: str, ordered: list[_Mention], figures: list[int]) -> dict[int, str]:
         """Two figures set against each other for a study of two groups ('(+10.5 % vs 8.1 %)').
@@ -1692,7 +1793,7 @@ class Reader:
                 and _DECREASE.search(text, max(0, match.start() - 60), match.start())
             ):
                 value = "-" + value
-            found.append(_widened(text, match, value))
+            found.append(_bounded(text, _widened(text, match, value)))
         return found
 
     def _percent_difference(
@@ -1795,10 +1896,17 @@ class Reader:
             # (looked for within a bounded window: a long line of counts stays linear)
             window = min(len(text), match.end() + _NEAR)
             clause_end = _CLAUSE_END.search(text, match.end(), window)
-            analysed = _COMPLETED.search(
-                text, match.start(), clause_end.start() if clause_end else window
+            analysed = _own_completed(
+                text, match, clause_end.start() if clause_end else window
             ) or _COMPLETED_BEFORE.search(text, max(0, match.start() - 30), match.start())
             quantity = "n_analysed" if analysed else _recruited(text, match) or "n"
+            if quantity == "n_recruited" and _COMPLETERS.search(
+                text, match.end(), min(len(text), match.end() + _NEAR)
+            ):
+                # 'recruited 24 women ... (only 22 completed the programme)': whether the data's
+                # randomised count is the one recruited or the one that completed, the text does
+                # not say: the recruited count is left unread (the completed one is read)
+                continue
             self.claim(line_of(match.start("n")), quantity, _number(match.group("n")))
         for match in [*_SESSIONS.finditer(text), *_SESSIONS_DESCRIBED.finditer(text)]:
             if _PRIOR.match(text, match.end(), min(len(text), match.end() + 50)):
@@ -1810,6 +1918,20 @@ class Reader:
             if _FREE_TRIAL.search(before) or _PART_OF_WEEKS.search(before):
                 continue
             self.claim(line_of(match.start(group)), "duration_weeks", _number(match.group(group)))
+        self._completers(text, line_of)
+
+    def _completers(self, text: str, line_of: Any) -> None:
+        """A bare count of those who completed, after the people it counts were named.
+
+        'they recruited 24 women ... (only 22 completed the programme)', '20 of them finished the
+        study': the sample analysed. The people must be counted earlier in the sentence (within
+        `_NEAR` characters), so that the count is of them ('3 completed the set' counts none).
+        """
+        for match in _COMPLETERS.finditer(text):
+            people = _N_PEOPLE.search(text, max(0, match.start() - _NEAR), match.start())
+            if people is None:
+                continue
+            self.claim(line_of(match.start("n")), "n_analysed", _number(match.group("n")))
 
 
 _MORE_THAN_AFTER = re.compile(  # words right after a percent: a difference between groups
@@ -1864,8 +1986,8 @@ def _counted_groups(words: list[str]) -> str | None:
 
     'all' for every group, '' for none in particular, None when the words may name a group.
     """
-    if len(words) < 2 or words[-1] not in _COUNTING:
-        return None
+    if len(words) < 2 or not (words[-1] in _COUNTING or words[-1] in ("2", "3", "4")):
+        return None  # 'split into 2 groups' counts them too
     return "all" if words[-1] in _EVERY_GROUP else ""
 
 
@@ -1925,6 +2047,21 @@ def _widened(text: str, match: re.Match[str], value: str) -> _Mention:
     return _Mention(start, match.end(), "figure", value)
 
 
+def _bounded(text: str, figure: _Mention) -> _Mention:
+    """A percent figure stated as one end only: 'by more than 30%', 'up to 12%', 'over 20%'.
+
+    Only a single value (not a range or an approximation), with the bound's words right before
+    it (carryover.claims.bounds, a bounded window).
+    """
+    if figure.to is not None or figure.value is None:
+        return figure
+    window = text[max(0, figure.start - 24) : figure.start]
+    bound = stated_bound(text[figure.start : figure.end], window, "")
+    return figure if bound is None else replace(figure, bound=bound.relation)
+
+
+_RM_TEST = re.compile(r"\d+RM")
+"""A repetition maximum as the reader names it ('1RM', '3RM')."""
 _NEW_CLAUSE = re.compile(r"\bbut\b|\bwhereas\b|;", re.IGNORECASE)
 
 
@@ -2014,6 +2151,26 @@ _RECRUITED_AFTER = re.compile(
 )
 """Words that make a count those recruited ('the researchers enlisted 29 women', '30 men were
 recruited'): some of them may never have been randomised or analysed."""
+
+
+def _own_completed(text: str, match: re.Match[str], end: int) -> bool:
+    """Whether 'completed' (or 'were analysed', ...) after a count of people is that count's.
+
+    Not when another count stands between them: in '24 women ... (only 22 completed the
+    programme)' the 22 completed, the 24 were recruited.
+    """
+    done = _COMPLETED.search(text, match.end(), end)
+    return done is not None and _ANOTHER_COUNT.search(text, match.end(), done.start()) is None
+
+
+_ANOTHER_COUNT = re.compile(rf"(?<![\w.])(?:{_NUM})(?![\w.])", re.IGNORECASE)
+_COMPLETERS = re.compile(
+    rf"(?<![\w.])(?P<n>{_NUM})\s+(?:of\s+them\s+)?(?:completed|finished)\s+(?:the|all)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:study|programme|program|trial|intervention|training|protocol|"
+    r"experiment)\b",
+    re.IGNORECASE,
+)
+"""'22 completed the programme', '20 of them finished the study': no people word after it."""
 
 
 def _recruited(text: str, match: re.Match[str]) -> str | None:
@@ -2177,6 +2334,27 @@ def _exercise_finder(aliases: dict[str, frozenset[str]]) -> Callable[[str], set[
             ids = alias_ids(alias_key(match.group(0)), aliases)
             if len(ids) == 1:
                 out |= ids
+        return out
+
+    return found
+
+
+def _exercise_names(aliases: dict[str, frozenset[str]]) -> Callable[[str], set[frozenset[str]]]:
+    """A function giving, per exercise name in a text, the exercise ids it may stand for.
+
+    A plural names the exercise too ('squats or hip thrusts').
+    """
+    gap = r"[\s\-\u2010\u2011]*"
+    ordered = sorted(aliases, key=len, reverse=True)
+    body = "|".join(gap.join(map(re.escape, p.split(" "))) for p in ordered) or "(?!)"
+    pattern = re.compile(rf"(?<![\w-])(?P<name>{body})s?(?![\w-])", re.IGNORECASE)
+
+    def found(text: str) -> set[frozenset[str]]:
+        out: set[frozenset[str]] = set()
+        for match in pattern.finditer(text):
+            ids = alias_ids(alias_key(match.group("name")), aliases)
+            if ids:
+                out.add(frozenset(ids))
         return out
 
     return found

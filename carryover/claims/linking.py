@@ -140,6 +140,9 @@ class StudyKey:
     """The groups' abbreviations as their labels give them ('SG', 'DG')."""
     group_sizes: frozenset[str] = frozenset()
     """Each group's size as a stated fact ('n:12'): 'Back squat (12 women)' is one of them."""
+    added: frozenset[str] = frozenset()
+    """The exercises added to usual training: trained by a group while another group (a
+    control) trained none (see carryover.claims.designs)."""
 
 
 @dataclass(frozen=True)
@@ -157,6 +160,9 @@ class Description:
     study_words: bool
     length: int
     opening: str
+    loose: frozenset[frozenset[str]] = frozenset()
+    """The exercises each exercise name may stand for, ambiguous ones too ('squats': back or
+    front squat), one set per distinct name."""
 
     @staticmethod
     def union(parts: Iterable[Description]) -> Description:
@@ -170,6 +176,7 @@ class Description:
             any(p.study_words for p in parts),
             sum(p.length for p in parts),
             parts[0].opening if parts else "",
+            frozenset().union(*(p.loose for p in parts)),
         )
 
 
@@ -361,6 +368,8 @@ class Linker:
         self.keys = list(keys)
         self.exercises_in = exercises_in
         """The exercise ids a text names unambiguously (None: exercises are no cue)."""
+        self.exercise_names: Callable[[str], set[frozenset[str]]] | None = None
+        """The exercise ids each exercise name of a text may stand for, ambiguous ones too."""
         self.alias_words = _content(" ".join(alias_words))
         """Words of exercise names ('back', 'bench', 'thrust'): no title evidence."""
         labels = sorted({a for k in self.keys for a in k.abbreviations}, key=len, reverse=True)
@@ -459,6 +468,7 @@ class Linker:
             bool(_STUDY_WORDS.search(text)),
             len(text),
             text[:60],
+            frozenset(self.exercise_names(text)) if self.exercise_names else frozenset(),
         )
 
     def by_description(self, text: str | Description) -> StudyMention | None:
@@ -498,6 +508,8 @@ class Linker:
             design = (len(k.trains) >= 2 and k.trains <= named) * (
                 2 if self.designs[k.trains] == 1 else 1
             )
+            if not design and len(k.trains) >= 2 and named_apart(k.trains, seen.loose):
+                design = 1  # 'squats or hip thrusts': each trained exercise by a name of its own
             # every group's own abbreviation used ("SG: n = 10 ... DG: n = 12")
             labels = len(k.abbreviations) >= 2 and k.abbreviations <= seen.labels
             cues = (
@@ -683,6 +695,23 @@ def _near_year(keys: list[StudyKey], year: int) -> list[StudyKey]:
     return [k for k in keys if abs(k.year - year) <= 1]
 
 
+def named_apart(trains: AbstractSet[str], names: AbstractSet[frozenset[str]]) -> bool:
+    """Whether every exercise a study trained is named, each by a name of its own.
+
+    A name may be ambiguous ('squats': a back or a front squat), but one name stands for one
+    exercise only: 'squats' alone does not name a back squat and a front squat study.
+    """
+    wanted = sorted(trains)
+    fits = [[n for n in names if exercise in n] for exercise in wanted]
+
+    def assign(k: int, used: frozenset[frozenset[str]]) -> bool:
+        if k == len(wanted):
+            return True
+        return any(assign(k + 1, used | {n}) for n in fits[k] if n not in used)
+
+    return len(wanted) <= 4 and assign(0, frozenset())
+
+
 def _compatible(a: StudyMention, b: StudyMention) -> bool:
     """Whether two cues close together name one study.
 
@@ -721,8 +750,13 @@ def _stated_facts(text: str) -> frozenset[str]:
         | {f"year:{y}" for y in _YEAR.findall(text)}
         | {f"weeks:{int(n)}" for n in _numbers_before(text, r"[\s-]weeks?\b")}
         | {f"n:{int(n)}" for n in _numbers_before(text, people)}
+        | {f"n:{int(n)}" for n in _numbers_before(text, _COMPLETERS)}
         | {f"sessions:{int(n)}" for n in _numbers_before(text, sessions)}
     )
+
+
+_COMPLETERS = r"\s+(?:(?:of\s+them|participants|subjects)\s+)?(?:completed|finished)\s+the\b"
+"""'(only 22 completed the programme)', '20 of them finished the study': the sample analysed."""
 
 
 def _clash(stated: set[str], key: StudyKey) -> bool:

@@ -35,7 +35,7 @@ from typing import Any
 
 import polars as pl
 
-from carryover.claims import accounting
+from carryover.claims import accounting, layouts
 from carryover.claims.article_files import decode_lines, not_text
 from carryover.claims.bounds import fractions
 from carryover.claims.contrasts import Stated, listed_differences, stated_differences
@@ -445,6 +445,8 @@ class Context:
     test_measures: dict[str, str] = field(default_factory=dict)
     """Per test that is not a lift, the measure it is read with when the data holds none
     (carryover.claims.outcome_tests)."""
+    muscle_tests: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(muscle, unit) -> its one muscle-size test in that unit (carryover.claims.layouts)."""
 
     @cached_property
     def alias_pattern(self) -> re.Pattern[str]:
@@ -577,6 +579,7 @@ class Context:
             linker,
             kinds=kinds,
             test_measures=measures_of,
+            muscle_tests=layouts.muscle_tests(exercises),
         )
 
 
@@ -730,6 +733,8 @@ class Reader:
         self.cues: str = ""
         self.warnings: list[dict[str, Any]] = []
         self.previous = ""  # the end of the passage's previous sentence
+        self.size_unit: tuple[str, str] | None = None  # (study, unit) muscle size is measured in
+        self.columns: list[str] | None = None  # the header cells of the table being read
         self._alias_re = context.alias_pattern
         self._author_re = context.author_pattern
 
@@ -896,6 +901,8 @@ class Reader:
         return not self._alias_re.search(text, match.end(), clause_end)
 
     def _passage(self, passage: Passage) -> None:
+        if self._table_row(passage):
+            return
         self.previous = ""
         for offset, sentence in sentences(passage):
             self._sentence(sentence, lambda i, o=offset, p=passage: p.line_at(o + i))
@@ -970,6 +977,7 @@ class Reader:
         self.study_lines.update(range(line_of(0), line_of(max(0, len(text) - 1)) + 1))
         self._define_abbreviations(text, study)
         claimed = len(self.rows)
+        laid_out = self._labelled_item(text, line_of, study)
         self._protocol(text, line_of)
         mentions = self._groups(text, line_of, study) + self._groups_by_training(text, study)
         self._group_sizes(text, line_of, mentions, study)
@@ -1000,7 +1008,7 @@ class Reader:
                 self._advance(m)
             done = i + 1
             figure = ordered[i]
-            if not has_change or figure.value is None:
+            if not has_change or figure.value is None or figure.end in laid_out:
                 continue
             more = _MORE_THAN_AFTER.match(text, figure.end, figure.end + 40)
             if more is not None:  # '10-15% more than the leg press group's': no change
@@ -1810,6 +1818,110 @@ class Reader:
             if _FREE_TRIAL.search(before) or _PART_OF_WEEKS.search(before):
                 continue
             self.claim(line_of(match.start(group)), "duration_weeks", _number(match.group(group)))
+
+    # -- figures laid out per group (carryover.claims.layouts) ---------------------------------
+
+    def _label_test(self, label: str, study: StudyRef) -> tuple[str, str | None] | None:
+        """The test a list item's label or a table row's first cell names, with its measure.
+
+        An exercise with or without its repetition maximum ('Back squat 1RM'), or a muscle named
+        alone ('Quadriceps'): its size test in the unit the article last said the study's muscle
+        size was measured in (its thickness, or its cross-sectional area).
+        """
+        ids: set[str] = set()
+        for match in self._alias_re.finditer(label):
+            found = alias_ids(alias_key(match.group(0)), self.context.aliases)
+            ids |= set(found & study.exercises) if len(found) > 1 else set(found)
+        if len(ids) == 1:
+            measures = self._measures(label)
+            return next(iter(ids)), measures[-1].value if measures else None
+        if ids:
+            return None
+        in_play = None
+        if self.size_unit is not None and self.size_unit[0] == study.study_id:
+            in_play = self.size_unit[1]
+        muscle = layouts.muscle_named(label, {m for m, _ in self.context.muscle_tests})
+        if in_play is None or muscle is None:
+            return None
+        test = self.context.muscle_tests.get((muscle, in_play))
+        return (test, None) if test else None
+
+    def _owner(self, words: str, study: StudyRef) -> str | None:
+        """The one group a few words name ('the back squat', 'Push-ups', 'HT group')."""
+        tokens = [w for w in alias_key(words).split() if w not in ("the", "group", "groups")]
+        if not tokens:
+            return None
+        group_id, _ = self._resolve_group(tokens, study)
+        if group_id is None and tokens[-1].endswith("s"):  # 'Push-ups' names the push-up group
+            group_id, _ = self._resolve_group([*tokens[:-1], tokens[-1][:-1]], study)
+        return group_id
+
+    def _labelled_item(self, text: str, line_of: Any, study: StudyRef) -> set[int]:
+        """'Gluteus maximus: up 9.4% with the back squat, up 3.7% with the hip thrust'.
+
+        Also notes how the study measured muscle size when the sentence says so. Returns the
+        ends of the figures it made claims of (the sentence's reading leaves them alone).
+        """
+        unit = layouts.size_unit(text)
+        if unit is not None:
+            self.size_unit = (study.study_id, unit)
+        item = layouts.labelled_item(text)
+        if item is None:
+            return set()
+        label, owned = item
+        test = self._label_test(label, study)
+        owners = [self._owner(o.owner, study) for o in owned]
+        if test is None or None in owners or len(set(owners)) != len(owners):
+            return set()
+        figures = {f.end: f for f in self._figures(text)}
+        done: set[int] = set()
+        for o, group in zip(owned, owners, strict=True):
+            figure = figures.get(o.end)
+            if figure is None or figure.value is None:
+                continue
+            if o.falls and not figure.value.startswith("-"):
+                figure = replace(figure, value=_negated(figure.value))
+            self._figure_claim(study, text, line_of(figure.start), figure, group, *test)
+            done.add(o.end)
+        return done
+
+    def _table_row(self, passage: Passage) -> bool:
+        """A table's row of per-group figures, the groups named by the header's columns.
+
+        '| | Bench press | Push-ups |' then '| Pectoralis major | + 19.4% | + 18.3% |': each
+        cell after the row's label holds one signed percent, the change of the test the label
+        names in the group its column names. True when the row was read so; a header, or a row
+        of any other shape, is read as prose.
+        """
+        if passage.kind != "table_row":
+            self.columns = None
+            return False
+        cells = layouts.table_cells(self.article.lines[passage.lines[0] - 1])
+        if self.columns is None or len(passage.lines) != 1:
+            self.columns = cells
+            return False
+        study = self.state.study
+        if study is None or len(cells) != len(self.columns) or len(cells) < 3:
+            return False
+        owners = [self._owner(words, study) for words in self.columns[1:]]
+        figures = [layouts.cell_figure(cell) for cell in cells[1:]]
+        test = self._label_test(cells[0], study)
+        if test is None or None in owners or len(set(owners)) != len(owners) or None in figures:
+            return False
+        line = passage.lines[0]
+        self.study_lines.add(line)
+        for group, cell in zip(owners, figures, strict=True):
+            assert group is not None
+            assert cell is not None
+            words, falls = cell
+            found = self._figures(words)
+            if len(found) != 1 or found[0].value is None:
+                continue
+            figure = found[0]
+            if falls and not figure.value.startswith("-"):
+                figure = replace(figure, value=_negated(figure.value))
+            self._figure_claim(study, words, line, figure, group, *test)
+        return True
 
 
 _MORE_THAN_AFTER = re.compile(  # words right after a percent: a difference between groups

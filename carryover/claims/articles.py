@@ -735,6 +735,7 @@ class Reader:
         self.previous = ""  # the end of the passage's previous sentence
         self.size_unit: tuple[str, str] | None = None  # (study, unit) muscle size is measured in
         self.columns: list[str] | None = None  # the header cells of the table being read
+        self.lifted: tuple[str, str] | None = None  # (study, lift) the sentence before weighed
         self._alias_re = context.alias_pattern
         self._author_re = context.author_pattern
 
@@ -904,6 +905,7 @@ class Reader:
         if self._table_row(passage):
             return
         self.previous = ""
+        self.lifted = None
         for offset, sentence in sentences(passage):
             self._sentence(sentence, lambda i, o=offset, p=passage: p.line_at(o + i))
             self.previous = sentence[-_NEAR:]  # what 'nine of them' in the next one refers to
@@ -978,6 +980,7 @@ class Reader:
         self._define_abbreviations(text, study)
         claimed = len(self.rows)
         laid_out = self._labelled_item(text, line_of, study)
+        lifted_before, self.lifted = self.lifted, self._lift_weighed(text, study)
         self._protocol(text, line_of)
         mentions = self._groups(text, line_of, study) + self._groups_by_training(text, study)
         self._group_sizes(text, line_of, mentions, study)
@@ -1056,6 +1059,7 @@ class Reader:
                 or _carried(carried["exercise"], text, ordered, figures, k)
                 or _first(after, "exercise")
                 or next_exercise[i + 1]
+                or self._lift_in_play(lifted_before, study, ordered)
             )
             stated = _last(before, "measure") or _first(after, "measure")
             measure = stated or carried["measure"] or self.state.measure
@@ -1884,6 +1888,31 @@ class Reader:
             self._figure_claim(study, text, line_of(figure.start), figure, group, *test)
             done.add(o.end)
         return done
+
+    def _lift_weighed(self, text: str, study: StudyRef) -> tuple[str, str] | None:
+        """The one lift a sentence gives its lifters' weights on, whose maximum is then in play.
+
+        'some of them squatting more than 100 kg', 'they benched about 60 kg'.
+        """
+        lifts: set[str] = set()
+        for verb in layouts.lifts_weighed(text):
+            ids = alias_ids(alias_key(verb), self.context.aliases)
+            lifts |= set(ids & study.exercises) if len(ids) > 1 else set(ids)
+        return (study.study_id, next(iter(lifts))) if len(lifts) == 1 else None
+
+    def _lift_in_play(
+        self, lifted: tuple[str, str] | None, study: StudyRef, ordered: list[_Mention]
+    ) -> str | None:
+        """The lift the sentence before weighed, for a gain whose sentence names no exercise.
+
+        '... some of them squatting more than 100 kg. Even so, the squat group's gains were large
+        (+33%)': only in the same passage, and when this sentence names no exercise or test.
+        """
+        if lifted is None or lifted[0] != study.study_id:
+            return None
+        if any(m.kind in ("exercise", "test") for m in ordered):
+            return None
+        return lifted[1]
 
     def _table_row(self, passage: Passage) -> bool:
         """A table's row of per-group figures, the groups named by the header's columns.

@@ -136,3 +136,22 @@ def muscle_named(label: str, muscles: Iterable[str]) -> str | None:
     words = MUSCLE_NAMES.get(words, words)
     hits = {m for m in muscles if words in (m, m.split()[0])}
     return next(iter(hits)) if len(hits) == 1 else None
+
+
+_LIFT_WEIGHED = re.compile(
+    r"\b(?P<verb>squat|bench|deadlift|leg[\s-]press|hip[\s-]thrust)(?:t?ing|t?ed|s)?\s+"
+    r"(?:(?:more\s+than|over|about|around|roughly|nearly|almost|up\s+to|close\s+to)\s+|~\s?)?"
+    r"\d{2,3}(?:[.,]\d)?\s?(?:kg|kilos?|kilograms?|lbs?|pounds)\b",
+    re.IGNORECASE,
+)
+"""A lift and a weight lifted on it: 'squatting more than 100 kg', 'benched about 60 kg'."""
+_LIFT_NAMES = {"bench": "bench press"}
+
+
+def lifts_weighed(text: str) -> list[str]:
+    """The lifts a sentence gives weights lifted on, as exercise phrases ('squat')."""
+    found = []
+    for m in _LIFT_WEIGHED.finditer(text):
+        verb = " ".join(m.group("verb").lower().replace("-", " ").split())
+        found.append(_LIFT_NAMES.get(verb, verb))
+    return found

@@ -141,3 +141,35 @@ def test_muscle_tests_keep_one_test_per_muscle_and_unit() -> None:
         ("quadriceps", "mm"): "quad_mt",
         ("gluteus maximus", "mm"): "glute_mt",
     }  # two glute cross-sectional areas: neither is the muscle's one
+
+
+WEIGHED = "Some of them were squatting more than 100 kg before it began."
+GAIN = "Even so, the squat group's gains were large (+33%)."
+
+
+def gains(text: str) -> list[tuple[object, ...]]:
+    return [c for c in claims(text) if c[1] == "change_pct"]
+
+
+def test_a_gain_with_no_test_takes_the_lift_the_sentence_before_weighed() -> None:
+    assert gains(" ".join([BARBALHO, WEIGHED, GAIN])) == [
+        (1, "change_pct", "bs", "back_squat", "1RM", "33")
+    ]
+
+
+def test_the_lift_weighed_is_not_carried_further_or_when_unclear() -> None:
+    # another passage, two lifts weighed, or a sentence in between: no test in play
+    assert gains("\n\n".join([BARBALHO + " " + WEIGHED, GAIN])) == []
+    two = "Some were squatting 100 kg and hip thrusting 120 kg before it began."
+    assert gains(" ".join([BARBALHO, two, GAIN])) == []
+    between = "The women trained twice a week."
+    assert gains(" ".join([BARBALHO, WEIGHED, between, GAIN])) == []
+
+
+def test_lifts_weighed() -> None:
+    assert layouts.lifts_weighed("some squatting more than 100 kg, others benched ~60 kg") == [
+        "squat",
+        "bench press",
+    ]
+    assert layouts.lifts_weighed("the squat group gained 20 kg") == []  # a gain, not a lift
+    assert layouts.lifts_weighed("they squatted 3 times a week") == []

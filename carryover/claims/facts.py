@@ -226,6 +226,12 @@ _OTHER: tuple[re.Pattern[str], ...] = (
         r"(?:experience|training|lifting|practice)\b",
         re.I,
     ),
+    # a supplement's dose: 'a protein shake with 25 g of protein', '5 g of creatine a day'
+    re.compile(
+        r"^\s?(?:g|grams?|mg)\s+of\s+(?:whey\s+|casein\s+)?(?:protein|creatine|carbohydrates?|"
+        r"carbs|caffeine|beta-alanine)\b",
+        re.I,
+    ),
     # visits: 'two pre-intervention visits'
     re.compile(
         r"^\s+(?:[\w-]+\s+){0,2}?(?:visits|testing\s+days|test\s+days|laboratory\s+visits)\b",
@@ -278,7 +284,10 @@ _PRIOR_SPAN = re.compile(
 )
 _MONTHS_AFTER = re.compile(r"^\s?(?:months?|years?)\b", re.I)
 _EXPERIENCE_BEFORE = re.compile(
-    r"\b(?:experience|training\s+(?:history|age|background))\b[^;()]{0,100}$", re.I
+    r"\b(?:experience|training\s+(?:history|age|background))\b[^;()]{0,100}$|"
+    r"\bhad\s+been\s+(?:training|lifting|strength\s+training)\s+(?:regularly\s+)?for"
+    r"(?:\s+(?:almost|about|nearly|over|around|roughly|more\s+than))?\s*$",
+    re.I,
 )
 _BEFORE_THE_STUDY = re.compile(
     r"^\s?(?:months?|weeks?|days?)\s+(?:before|prior\s+to)\s+(?:the\s+)?(?:study|"

@@ -126,6 +126,12 @@ READ = [
      "by a further 20% after week 4.",
      [("other", None, None, None, "20"), ("other", None, None, None, "20")]),
     (B + "The squat load was heavy. It was then raised by a further 20% after week 4.", []),
+    # a supplement's dose and years of training told as time spent training: protocol details
+    (B + "After each session they drank a protein shake with 25 g of protein.",
+     [("other", None, None, None, "25")]),
+    (B + "The shake also held 25 g of sugar.", []),
+    (B + "The women had been training for almost 5 years.", [("other", None, None, None, "5")]),
+    (B + "The women had been training for 3 hours.", []),
     # p values of a sentence that compares the groups, about the test named before them
     (B + "The BS group improved more than the HT group in BS 1RM (35.9% for BS and 4.3% for "
      "HT, P<0.001).",

@@ -736,6 +736,7 @@ class Reader:
         self.size_unit: tuple[str, str] | None = None  # (study, unit) muscle size is measured in
         self.columns: list[str] | None = None  # the header cells of the table being read
         self.lifted: tuple[str, str] | None = None  # (study, lift) the sentence before weighed
+        self.heading_lifts: frozenset[str] = frozenset()  # what the section's heading names
         self._alias_re = context.alias_pattern
         self._author_re = context.author_pattern
 
@@ -904,6 +905,8 @@ class Reader:
     def _passage(self, passage: Passage) -> None:
         if self._table_row(passage):
             return
+        if passage.kind == "heading":
+            self.heading_lifts = self._heading_lifts(passage.text)
         self.previous = ""
         self.lifted = None
         for offset, sentence in sentences(passage):
@@ -1086,6 +1089,7 @@ class Reader:
             exercises=[(m.start, m.end, m.value) for m in ordered if m.kind == "exercise"],
             measures=[(m.start, m.end, m.value) for m in ordered if m.kind == "measure"],
             current_group=self.state.group,
+            heading_test=self._heading_test(study),
         )
         for fact in read_facts(text, near, self._lookups(study), self.previous):
             line = line_of(fact.start)
@@ -1913,6 +1917,19 @@ class Reader:
         if any(m.kind in ("exercise", "test") for m in ordered):
             return None
         return lifted[1]
+
+    def _heading_lifts(self, text: str) -> frozenset[str]:
+        """The exercises a heading names (each alias's ids), to be narrowed to a study's."""
+        named = [
+            alias_ids(alias_key(m.group(0)), self.context.aliases)
+            for m in self._alias_re.finditer(text)
+        ]
+        return frozenset().union(*named) if len(named) == 1 else frozenset()
+
+    def _heading_test(self, study: StudyRef) -> str | None:
+        """The one lift of the study the section's heading names alone, if any."""
+        ids = self.heading_lifts & study.exercises
+        return next(iter(ids)) if len(ids) == 1 else None
 
     def _table_row(self, passage: Passage) -> bool:
         """A table's row of per-group figures, the groups named by the header's columns.

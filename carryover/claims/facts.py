@@ -94,6 +94,8 @@ class Near:
     exercises: list[Mention]
     measures: list[Mention]
     current_group: str | None = None
+    heading_test: str | None = None
+    """The one lift the heading of the section names ('Put 50 Pounds on Your Back Squat')."""
 
     @staticmethod
     def between(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
@@ -781,6 +783,8 @@ def _gain(
             or (0 <= s - number.end < 30))
         and (s, end, e) not in credited
     ]  # fmt: skip
+    if not tests and near.heading_test is not None and all(m in credited for m in nearby):
+        tests = [(start, near.heading_test)]  # no test near it: the section heading's lift
     if group is None or not tests:
         return None
     exercise = tests[-1][1] if tests[-1][0] < start else tests[0][1]

@@ -126,6 +126,14 @@ READ = [
      "by a further 20% after week 4.",
      [("other", None, None, None, "20"), ("other", None, None, None, "20")]),
     (B + "The squat load was heavy. It was then raised by a further 20% after week 4.", []),
+    # a gain whose sentence names no test takes the one lift its section's heading names
+    ("# Back squat results\n\n" + B + "The HT group saw strength gains of 20 kg.",
+     [("change_abs", "ht", "back_squat", "1RM", "20")]),
+    ("# Squat and hip thrust results\n\n" + B + "The HT group saw strength gains of 20 kg.", []),
+    ("# Back squat results\n\n" + B + "The HT group gained 20 kg on the hip thrust.",
+     [("change_abs", "ht", "hip_thrust", "1RM", "20")]),
+    ("# Back squat results\n\n## Other results\n\n" + B + "The HT group saw gains of 20 kg.",
+     []),
     # a supplement's dose and years of training told as time spent training: protocol details
     (B + "After each session they drank a protein shake with 25 g of protein.",
      [("other", None, None, None, "25")]),

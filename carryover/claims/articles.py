@@ -35,7 +35,7 @@ from typing import Any
 
 import polars as pl
 
-from carryover.claims import accounting, designs
+from carryover.claims import accounting, designs, layouts
 from carryover.claims.article_files import decode_lines, not_text
 from carryover.claims.bounds import fractions, means, stated_bound
 from carryover.claims.contrasts import Stated, listed_differences, stated_differences
@@ -445,6 +445,8 @@ class Context:
     test_measures: dict[str, str] = field(default_factory=dict)
     """Per test that is not a lift, the measure it is read with when the data holds none
     (carryover.claims.outcome_tests)."""
+    muscle_tests: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(muscle, unit) -> its one muscle-size test in that unit (carryover.claims.layouts)."""
 
     @cached_property
     def alias_pattern(self) -> re.Pattern[str]:
@@ -580,6 +582,7 @@ class Context:
             linker,
             kinds=kinds,
             test_measures=measures_of,
+            muscle_tests=layouts.muscle_tests(exercises),
         )
 
 
@@ -735,6 +738,10 @@ class Reader:
         self.cues: str = ""
         self.warnings: list[dict[str, Any]] = []
         self.previous = ""  # the end of the passage's previous sentence
+        self.size_unit: tuple[str, str] | None = None  # (study, unit) muscle size is measured in
+        self.columns: list[str] | None = None  # the header cells of the table being read
+        self.lifted: tuple[str, str] | None = None  # (study, lift) the sentence before weighed
+        self.heading_lifts: frozenset[str] = frozenset()  # what the section's heading names
         self._alias_re = context.alias_pattern
         self._author_re = context.author_pattern
 
@@ -948,7 +955,12 @@ class Reader:
         return not self._alias_re.search(text, match.end(), clause_end)
 
     def _passage(self, passage: Passage) -> None:
+        if self._table_row(passage):
+            return
+        if passage.kind == "heading":
+            self.heading_lifts = self._heading_lifts(passage.text)
         self.previous = ""
+        self.lifted = None
         for offset, sentence in sentences(passage):
             self._sentence(sentence, lambda i, o=offset, p=passage: p.line_at(o + i))
             self.previous = sentence[-_NEAR:]  # what 'nine of them' in the next one refers to
@@ -1051,6 +1063,8 @@ class Reader:
         self.study_lines.update(range(line_of(0), line_of(max(0, len(text) - 1)) + 1))
         self._define_abbreviations(text, study)
         claimed = len(self.rows)
+        laid_out = self._labelled_item(text, line_of, study)
+        lifted_before, self.lifted = self.lifted, self._lift_weighed(text, study)
         self._protocol(text, line_of)
         mentions = self._groups(text, line_of, study) + self._groups_by_training(text, study)
         self._group_sizes(text, line_of, mentions, study)
@@ -1081,7 +1095,7 @@ class Reader:
                 self._advance(m)
             done = i + 1
             figure = ordered[i]
-            if not has_change or figure.value is None:
+            if not has_change or figure.value is None or figure.end in laid_out:
                 continue
             more = _MORE_THAN_AFTER.match(text, figure.end, figure.end + 40)
             if more is not None:  # '10-15% more than the leg press group's': no change
@@ -1130,6 +1144,7 @@ class Reader:
                 or _carried(carried["exercise"], text, ordered, figures, k)
                 or _first(after, "exercise")
                 or next_exercise[i + 1]
+                or self._lift_in_play(lifted_before, study, ordered)
             )
             stated = _last(before, "measure") or _first(after, "measure")
             measure = stated or carried["measure"] or self.state.measure
@@ -1156,6 +1171,7 @@ class Reader:
             exercises=[(m.start, m.end, m.value) for m in ordered if m.kind == "exercise"],
             measures=[(m.start, m.end, m.value) for m in ordered if m.kind == "measure"],
             current_group=self.state.group,
+            heading_test=self._heading_test(study),
         )
         for fact in read_facts(text, near, self._lookups(study), self.previous):
             line = line_of(fact.start)
@@ -1932,6 +1948,148 @@ class Reader:
             if people is None:
                 continue
             self.claim(line_of(match.start("n")), "n_analysed", _number(match.group("n")))
+
+    # -- figures laid out per group (carryover.claims.layouts) ---------------------------------
+
+    def _label_test(self, label: str, study: StudyRef) -> tuple[str, str | None] | None:
+        """The test a list item's label or a table row's first cell names, with its measure.
+
+        An exercise with or without its repetition maximum ('Back squat 1RM'), or a muscle named
+        alone ('Quadriceps'): its size test in the unit the article last said the study's muscle
+        size was measured in (its thickness, or its cross-sectional area).
+        """
+        ids: set[str] = set()
+        for match in self._alias_re.finditer(label):
+            found = alias_ids(alias_key(match.group(0)), self.context.aliases)
+            ids |= set(found & study.exercises) if len(found) > 1 else set(found)
+        if len(ids) == 1:
+            measures = self._measures(label)
+            return next(iter(ids)), measures[-1].value if measures else None
+        if ids:
+            return None
+        in_play = None
+        if self.size_unit is not None and self.size_unit[0] == study.study_id:
+            in_play = self.size_unit[1]
+        muscle = layouts.muscle_named(label, {m for m, _ in self.context.muscle_tests})
+        if in_play is None or muscle is None:
+            return None
+        test = self.context.muscle_tests.get((muscle, in_play))
+        return (test, None) if test else None
+
+    def _owner(self, words: str, study: StudyRef) -> str | None:
+        """The one group a few words name ('the back squat', 'Push-ups', 'HT group')."""
+        tokens = [w for w in alias_key(words).split() if w not in ("the", "group", "groups")]
+        if not tokens:
+            return None
+        group_id, _ = self._resolve_group(tokens, study)
+        if group_id is None and tokens[-1].endswith("s"):  # 'Push-ups' names the push-up group
+            group_id, _ = self._resolve_group([*tokens[:-1], tokens[-1][:-1]], study)
+        return group_id
+
+    def _labelled_item(self, text: str, line_of: Any, study: StudyRef) -> set[int]:
+        """'Gluteus maximus: up 9.4% with the back squat, up 3.7% with the hip thrust'.
+
+        Also notes how the study measured muscle size when the sentence says so. Returns the
+        ends of the figures it made claims of (the sentence's reading leaves them alone).
+        """
+        unit = layouts.size_unit(text)
+        if unit is not None:
+            self.size_unit = (study.study_id, unit)
+        item = layouts.labelled_item(text)
+        if item is None:
+            return set()
+        label, owned = item
+        test = self._label_test(label, study)
+        owners = [self._owner(o.owner, study) for o in owned]
+        if test is None or None in owners or len(set(owners)) != len(owners):
+            return set()
+        figures = {f.end: f for f in self._figures(text)}
+        done: set[int] = set()
+        for o, group in zip(owned, owners, strict=True):
+            figure = figures.get(o.end)
+            if figure is None or figure.value is None:
+                continue
+            if o.falls and not figure.value.startswith("-"):
+                figure = replace(figure, value=_negated(figure.value))
+            self._figure_claim(study, text, line_of(figure.start), figure, group, *test)
+            done.add(o.end)
+        return done
+
+    def _lift_weighed(self, text: str, study: StudyRef) -> tuple[str, str] | None:
+        """The one lift a sentence gives its lifters' weights on, whose maximum is then in play.
+
+        'some of them squatting more than 100 kg', 'they benched about 60 kg'.
+        """
+        lifts: set[str] = set()
+        for verb in layouts.lifts_weighed(text):
+            ids = alias_ids(alias_key(verb), self.context.aliases)
+            lifts |= set(ids & study.exercises) if len(ids) > 1 else set(ids)
+        return (study.study_id, next(iter(lifts))) if len(lifts) == 1 else None
+
+    def _lift_in_play(
+        self, lifted: tuple[str, str] | None, study: StudyRef, ordered: list[_Mention]
+    ) -> str | None:
+        """The lift the sentence before weighed, for a gain whose sentence names no exercise.
+
+        '... some of them squatting more than 100 kg. Even so, the squat group's gains were large
+        (+33%)': only in the same passage, and when this sentence names no exercise or test.
+        """
+        if lifted is None or lifted[0] != study.study_id:
+            return None
+        if any(m.kind in ("exercise", "test") for m in ordered):
+            return None
+        return lifted[1]
+
+    def _heading_lifts(self, text: str) -> frozenset[str]:
+        """The exercises a heading names (each alias's ids), to be narrowed to a study's."""
+        named = [
+            alias_ids(alias_key(m.group(0)), self.context.aliases)
+            for m in self._alias_re.finditer(text)
+        ]
+        return frozenset().union(*named) if len(named) == 1 else frozenset()
+
+    def _heading_test(self, study: StudyRef) -> str | None:
+        """The one lift of the study the section's heading names alone, if any."""
+        ids = self.heading_lifts & study.exercises
+        return next(iter(ids)) if len(ids) == 1 else None
+
+    def _table_row(self, passage: Passage) -> bool:
+        """A table's row of per-group figures, the groups named by the header's columns.
+
+        '| | Bench press | Push-ups |' then '| Pectoralis major | + 19.4% | + 18.3% |': each
+        cell after the row's label holds one signed percent, the change of the test the label
+        names in the group its column names. True when the row was read so; a header, or a row
+        of any other shape, is read as prose.
+        """
+        if passage.kind != "table_row":
+            self.columns = None
+            return False
+        cells = layouts.table_cells(self.article.lines[passage.lines[0] - 1])
+        if self.columns is None or len(passage.lines) != 1:
+            self.columns = cells
+            return False
+        study = self.state.study
+        if study is None or len(cells) != len(self.columns) or len(cells) < 3:
+            return False
+        owners = [self._owner(words, study) for words in self.columns[1:]]
+        figures = [layouts.cell_figure(cell) for cell in cells[1:]]
+        test = self._label_test(cells[0], study)
+        if test is None or None in owners or len(set(owners)) != len(owners) or None in figures:
+            return False
+        line = passage.lines[0]
+        self.study_lines.add(line)
+        for group, cell in zip(owners, figures, strict=True):
+            assert group is not None
+            assert cell is not None
+            words, falls = cell
+            found = self._figures(words)
+            if len(found) != 1 or found[0].value is None:
+                continue
+            figure = found[0]
+            if falls and not figure.value.startswith("-"):
+                figure = replace(figure, value=_negated(figure.value))
+            self._figure_claim(study, words, line, figure, group, *test)
+        return True
 
 
 _MORE_THAN_AFTER = re.compile(  # words right after a percent: a difference between groups

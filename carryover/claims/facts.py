@@ -94,6 +94,8 @@ class Near:
     exercises: list[Mention]
     measures: list[Mention]
     current_group: str | None = None
+    heading_test: str | None = None
+    """The one lift the heading of the section names ('Put 50 Pounds on Your Back Squat')."""
 
     @staticmethod
     def between(mentions: list[Mention], lo: int, hi: int) -> list[Mention]:
@@ -164,7 +166,8 @@ LIFT_VERBS = {
 }
 """A lift in the past tense -> the exercise it names ('squatted': the squat)."""
 _LIFT_BEFORE = re.compile(
-    r"\b(?P<verb>" + "|".join(map(re.escape, LIFT_VERBS)) + r")\s*$",
+    r"\b(?P<verb>" + "|".join(map(re.escape, LIFT_VERBS)) + r")"
+    r"(?:\s+(?:about|around|roughly|approximately|~))?\s*$",
     re.I,
 )
 _LOAD_WORDS = re.compile(
@@ -225,6 +228,12 @@ _OTHER: tuple[re.Pattern[str], ...] = (
         r"(?:experience|training|lifting|practice)\b",
         re.I,
     ),
+    # a supplement's dose: 'a protein shake with 25 g of protein', '5 g of creatine a day'
+    re.compile(
+        r"^\s?(?:g|grams?|mg)\s+of\s+(?:whey\s+|casein\s+)?(?:protein|creatine|carbohydrates?|"
+        r"carbs|caffeine|beta-alanine)\b",
+        re.I,
+    ),
     # visits: 'two pre-intervention visits'
     re.compile(
         r"^\s+(?:[\w-]+\s+){0,2}?(?:visits|testing\s+days|test\s+days|laboratory\s+visits)\b",
@@ -277,7 +286,10 @@ _PRIOR_SPAN = re.compile(
 )
 _MONTHS_AFTER = re.compile(r"^\s?(?:months?|years?)\b", re.I)
 _EXPERIENCE_BEFORE = re.compile(
-    r"\b(?:experience|training\s+(?:history|age|background))\b[^;()]{0,100}$", re.I
+    r"\b(?:experience|training\s+(?:history|age|background))\b[^;()]{0,100}$|"
+    r"\bhad\s+been\s+(?:training|lifting|strength\s+training)\s+(?:regularly\s+)?for"
+    r"(?:\s+(?:almost|about|nearly|over|around|roughly|more\s+than))?\s*$",
+    re.I,
 )
 _BEFORE_THE_STUDY = re.compile(
     r"^\s?(?:months?|weeks?|days?)\s+(?:before|prior\s+to)\s+(?:the\s+)?(?:study|"
@@ -330,7 +342,9 @@ def read_facts(text: str, near: Near, study: Lookups, previous: str = "") -> lis
             or _gain(text, number, before, after, near, study)
             or _baseline(text, found, i, before, after, near, study)
             or _sessions(number, before, after)
+            or _times_in_all(number, before, after)
             or _baseline_difference(number, before, after, near)
+            or _training_volume(text, number, before, after, near, previous[-_WINDOW:])
             or _other(text, number, before, after, previous[-_WINDOW:])
         )
         if fact is not None:
@@ -512,11 +526,12 @@ _EQUIPMENT = re.compile(
 
 _AGE_RANGE_LABEL = re.compile(
     r"\b(?:participants|subjects|men|women|males|females|athletes|players|lifters|people|adults|"
-    r"volunteers|students|individuals)(?:\s+(?:were|was))?\s*\(?\s*(?:aged|ages?(?:\s+range)?)"
-    r"\s*(?::|of|=|from)?\s*$",
+    r"volunteers|students|individuals)(?:\s+who\s+[a-z]+(?:\s+[a-z]+){0,2})?(?:\s+(?:were|was))?"
+    r"\s*[(:]?\s*(?:aged|ages?(?:\s+range)?)\s*(?::|of|=|from|around|about|roughly)?\s*$",
     re.I,
 )
-"""'24 women (aged 18-30)', 'participants aged 18-30': the people of the study, then their ages."""
+"""'24 women (aged 18-30)', 'participants aged 18-30', '(participants: aged 14-17', 'women who lift
+regularly (aged around 26~27)': the people of the study, then their ages."""
 
 
 def _age_range(number: Number, before: str, after: str, near: Near) -> Fact | None:
@@ -768,6 +783,8 @@ def _gain(
             or (0 <= s - number.end < 30))
         and (s, end, e) not in credited
     ]  # fmt: skip
+    if not tests and near.heading_test is not None and all(m in credited for m in nearby):
+        tests = [(start, near.heading_test)]  # no test near it: the section heading's lift
     if group is None or not tests:
         return None
     exercise = tests[-1][1] if tests[-1][0] < start else tests[0][1]
@@ -848,8 +865,39 @@ def _sessions(number: Number, before: str, after: str) -> Fact | None:
     return Fact(number.column - 1, "sessions_total", _value(number) or "")
 
 
-_RANGE_TEXT = re.compile(r"(?P<a>\d+(?:\.\d+)?)\s?[-\u2212\u2013\u2014]\s?(?P<b>\d+(?:\.\d+)?)")
-"""A range as the number finder circles it, without a unit: '15-17', '18\u201330'."""
+_RANGE_TEXT = re.compile(
+    r"(?P<a>\d+(?:\.\d+)?)\s?[-\u2212\u2013\u2014~\u301c\uff5e]\s?(?P<b>\d+(?:\.\d+)?)"
+)
+"""A range as the number finder circles it, without a unit: '15-17', '18\u201330', '15 \u301c 17'
+(a tilde or wave dash between two numbers is a range, as Japanese and Chinese writing has it)."""
+_TIMES_IN_ALL = re.compile(r"^\s+times\s+(?:in\s+(?:total|all)|altogether)\b", re.I)
+_TRAINED_BEFORE = re.compile(
+    r"\b(?:trained|worked\s+out|exercised|lifted)\s+(?:(?:just|only|about)\s+)?$", re.I
+)
+
+
+def _times_in_all(number: Number, before: str, after: str) -> Fact | None:
+    """Sessions in all told as times trained: 'trained 15 \u301c 17 times in total over 9 weeks'.
+
+    The count must follow a verb of training and come before 'times in total' (or 'in all',
+    'altogether'); 'tested three times in total' or 'trained three times a week' is not it.
+    """
+    if number.kind != "figure" or number.lo is None or number.hi is None:
+        return None
+    if not (_TIMES_IN_ALL.match(after) and _TRAINED_BEFORE.search(before)):
+        return None
+    if any(v != int(v) for v in (number.lo, number.hi)) or number.lo < 2:
+        return None
+    ends = _RANGE_TEXT.fullmatch(number.text)
+    if ends is not None:
+        return Fact(
+            number.column - 1, "sessions_total", ends["a"], value_to=ends["b"], number=number.value
+        )
+    if number.lo != number.hi:
+        return None  # an approximation or a bound of sessions is not read
+    return Fact(number.column - 1, "sessions_total", _value(number) or "")
+
+
 _SESSIONS_PAREN = re.compile(
     r"\b(?:weeks?|training|program(?:me)?s?|intervention)\b[^().;]{0,40}\(\s*$", re.I
 )
@@ -879,6 +927,67 @@ def _baseline_difference(number: Number, before: str, after: str, near: Near) ->
         return None
     start = number.column - 1
     return Fact(start, "other", _value(number) or "", _named_group_before(near, start))
+
+
+_WEEKLY_SETS_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?sets\b(?:\s+(?:of|for|on)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?"
+    r"\s+(?:a|per|each|every)\s+week\b|^\s+(?:weekly|[\w-]+\s+weekly)\s+sets\b",
+    re.I,
+)
+"""'19.1 ± 4.1 sets of squats a week', '12 weekly sets': a weekly training volume."""
+_DID_BEFORE = re.compile(
+    r"\b(?:did|performed|completed|averaged)\s+(?:an?\s+average\s+of\s+)?$", re.I
+)
+_SENTENCE_END = re.compile(r"^\s*(?:[.;)]|$)")
+_VOLUME_RAISED = re.compile(
+    r"\b(?:volume|sets)\b[^.;]{0,80}?\b(?:raised|increased|reduced|cut)\s+by\s+"
+    r"(?:a\s+further\s+|another\s+)?$",
+    re.I,
+)
+_IT_RAISED = re.compile(
+    r"^\s*(?:it|this)\s+was\s+(?:then\s+|later\s+|again\s+)?(?:raised|increased|reduced|cut)"
+    r"\s+by\s+(?:a\s+further\s+|another\s+)?$",
+    re.I,
+)
+_VOLUME = re.compile(r"\b(?:training\s+)?volume\b", re.I)
+
+
+def _training_volume(
+    text: str, number: Number, before: str, after: str, near: Near, previous: str
+) -> Fact | None:
+    """A training volume the data does not hold: a protocol detail (`other`).
+
+    Weekly sets are a figure of the study only as the mean the groups did ('on average',
+    '19.1 ± 4.1'); a plan's count ('a total volume of 6 sets a week') is the programme's scheme.
+
+    'the front squat group did 19.1 ± 4.1 sets of squats a week, and the back squat group did
+    21.9 ± 5.4' (the second figure's unit left to the first: the sentence states weekly sets,
+    and the figure follows the same verb), 'the volume was ... raised by 20%', 'It was then
+    raised by a further 20%' after a sentence about the volume. A group named before it owns it.
+    """
+    if number.value is None or number.kind != "figure":
+        return None
+    start = number.column - 1
+    measured = _SPREAD.search(number.text) or _ON_AVERAGE.search(before)
+    weekly = bool(measured and _WEEKLY_SETS_AFTER.match(after))
+    if not weekly and measured and _DID_BEFORE.search(before) and _SENTENCE_END.match(after):
+        weekly = bool(_DID_WEEKLY.search(text, max(0, start - 2 * _WINDOW), start))
+    if weekly:
+        return Fact(start, "other", _value(number) or "", _group_before(near, start))
+    if number.text.endswith("%") and (
+        _VOLUME_RAISED.search(before) or (_IT_RAISED.search(before) and _VOLUME.search(previous))
+    ):
+        return Fact(start, "other", _value(number) or "")
+    return None
+
+
+_ON_AVERAGE = re.compile(r"\b(?:on\s+average|averaged|mean|average\s+of)\b", re.I)
+_DID_WEEKLY = re.compile(
+    r"\b(?:did|performed|completed|averaged)\s+\d+(?:\.\d+)?(?:\s?(?:±|\+/-)\s?\d+(?:\.\d+)?)?"
+    r"\s+(?:[\w-]+\s+){0,2}?sets\b[^.;]{0,40}?\b(?:a|per|each|every)\s+week\b",
+    re.I,
+)
+"""Weekly sets stated earlier in the sentence after the same kind of verb."""
 
 
 def _other(text: str, number: Number, before: str, after: str, previous: str = "") -> Fact | None:

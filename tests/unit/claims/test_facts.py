@@ -115,6 +115,31 @@ READ = [
      [("pre_mean", None, "back_squat", "1RM", "138")]),
     # a training load is not a baseline value (approximate values: RANGES below)
     (B + "They trained the squat at 80 kg on average.", []),
+    # a measured weekly volume is a protocol detail of its group, the second figure's unit left
+    # to the first; a plan's count of sets is the programme's scheme
+    (B + "On average the BS group did 19.1 ± 4.1 sets of squats a week, and the HT group did "
+     "21.9 ± 5.4.", [("other", "bs", None, None, "19.1"), ("other", "ht", None, None, "21.9")]),
+    (B + "That makes a total volume of 6 sets a week.", []),
+    (B + "The BS group did 6 sets a week, and the HT group did 4.", []),
+    # ... and so is a change of the volume, also when 'it' is the volume of the sentence before
+    (B + "The volume was set from their usual training and raised by 20%. It was then raised "
+     "by a further 20% after week 4.",
+     [("other", None, None, None, "20"), ("other", None, None, None, "20")]),
+    (B + "The squat load was heavy. It was then raised by a further 20% after week 4.", []),
+    # a gain whose sentence names no test takes the one lift its section's heading names
+    ("# Back squat results\n\n" + B + "The HT group saw strength gains of 20 kg.",
+     [("change_abs", "ht", "back_squat", "1RM", "20")]),
+    ("# Squat and hip thrust results\n\n" + B + "The HT group saw strength gains of 20 kg.", []),
+    ("# Back squat results\n\n" + B + "The HT group gained 20 kg on the hip thrust.",
+     [("change_abs", "ht", "hip_thrust", "1RM", "20")]),
+    ("# Back squat results\n\n## Other results\n\n" + B + "The HT group saw gains of 20 kg.",
+     []),
+    # a supplement's dose and years of training told as time spent training: protocol details
+    (B + "After each session they drank a protein shake with 25 g of protein.",
+     [("other", None, None, None, "25")]),
+    (B + "The shake also held 25 g of sugar.", []),
+    (B + "The women had been training for almost 5 years.", [("other", None, None, None, "5")]),
+    (B + "The women had been training for 3 hours.", []),
     # p values of a sentence that compares the groups, about the test named before them
     (B + "The BS group improved more than the HT group in BS 1RM (35.9% for BS and 4.3% for "
      "HT, P<0.001).",
@@ -196,6 +221,23 @@ RANGES = [
      [("sessions_total", None, None, "15", "17")]),
     (B + "They trained for 8 weeks (about 16 sessions).", []),
     (B + "Strength was tested in 2-3 testing sessions.", []),
+    # ... or told as the times trained in all, a tilde or wave dash making the range
+    (B + "The women trained 15 \u301c 17 times in total over 9 weeks.",
+     [("sessions_total", None, None, "15", "17")]),
+    (B + "They trained 16 times in all.", [("sessions_total", None, None, "16", None)]),
+    # ... not the times a test was done, nor a weekly frequency
+    (B + "Strength was tested 3 times in total.", []),
+    (B + "They trained 2 times a week in total.", []),
+    # an age range after a colon or a relative clause, with a tilde
+    (B + "The design was simple (participants: aged 14-17, with a year of training).",
+     [("age", None, None, "14", "17")]),
+    (B + "It took 22 women who lift regularly (aged around 26~27).",
+     [("age", None, None, "26", "27")]),
+    (B + "It took 22 women who lift regularly (coached by a man aged 40-45).", []),
+    # an approximate baseline after a past-tense lift
+    (B + "They squatted about 80 kg on average for a 1RM when the trial began.",
+     [("pre_mean", None, "back_squat", "72.0", "88.0")]),
+    (B + "They squatted about 80 kg for 3 sets on average.", []),
 ]  # fmt: skip
 
 

@@ -44,7 +44,8 @@ def _same(batched: Extracted, alone: Extracted) -> None:
     assert_frame_equal(batched.rejected, alone.rejected)
     assert_frame_equal(batched.findings, alone.findings)
     assert_series_equal(batched.lines, alone.lines)
-    assert batched.numbers is not None and alone.numbers is not None
+    assert batched.numbers is not None
+    assert alone.numbers is not None
     assert_frame_equal(batched.numbers, alone.numbers)
 
 
@@ -53,9 +54,7 @@ def _one_by_one(sources: list[Article], context: Context) -> list[Extracted]:
 
 
 @pytest.mark.parametrize("corpus", CORPORA)
-def test_a_batch_reads_each_corpus_article_as_reading_it_alone(
-    corpus: str, tmp_path: Path
-) -> None:
+def test_a_batch_reads_each_corpus_article_as_reading_it_alone(corpus: str, tmp_path: Path) -> None:
     """Every article of the corpus, read in one batch, equals that article read alone."""
     context = bundled_context()
     articles = _articles(corpus, tmp_path)

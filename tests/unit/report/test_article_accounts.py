@@ -1,5 +1,8 @@
-"""The report's articles: verdicts and numbers lines worked out once give what each article's own
-filters gave (the way it was done before, kept here as the reference)."""
+"""The report's articles: verdicts and numbers lines worked out once, as its own filters gave.
+
+The way it was done before (filters of the whole frames for each article) is kept here as the
+reference.
+"""
 
 from __future__ import annotations
 

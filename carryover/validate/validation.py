@@ -212,6 +212,8 @@ def _identity(failures: pl.DataFrame, frame: pl.DataFrame, key: Sequence[str]) -
 
 def _structural_identity(ex: Extracted) -> pl.DataFrame:
     """Extract findings with their identity: the raw text of their line ('' for the header)."""
+    if ex.rejected.is_empty():  # no line's text to take (every article): the identity is ''
+        return ex.findings.with_columns(pl.lit("", dtype=pl.String).alias(IDENTITY))
     raw = ex.rejected.select("source_line", pl.col("raw").alias(IDENTITY)).unique(
         "source_line", keep="first", maintain_order=True
     )

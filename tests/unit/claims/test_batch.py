@@ -131,3 +131,20 @@ def test_check_gives_the_same_findings_and_numbers_batched_as_article_by_article
     numbers = batched.derived["article_numbers"]
     assert numbers.height > 100
     assert numbers.filter(pl.col("disposition") == "claim").height > 0
+
+
+def test_findings_of_a_file_without_rejected_lines_have_the_identity_a_join_gives() -> None:
+    """The short way for a file with no rejected line (every article) gives the join's frame."""
+    from carryover.validate.validation import IDENTITY, _structural_identity
+
+    context = bundled_context()
+    article = Article("articles/a.md", "a", ["Smith et al. (2019) found 12.5 %.", "", "Then 7."])
+    ex = read_batch([article], context)[0]
+    assert ex.rejected.is_empty()
+    assert not ex.findings.is_empty()
+    raw = ex.rejected.select("source_line", pl.col("raw").alias(IDENTITY))
+    joined = ex.findings.join(raw, on="source_line", how="left", maintain_order="left")
+    assert_frame_equal(
+        _structural_identity(ex), joined.with_columns(pl.col(IDENTITY).fill_null(""))
+    )
+    assert _structural_identity(ex)[IDENTITY].to_list() == [""] * ex.findings.height

@@ -568,25 +568,38 @@ ARTICLE_NUMBERS_COLUMNS: dict[str, str] = {
 }
 
 
+def _counts() -> list[pl.Expr]:
+    return [
+        pl.len().alias("numbers"),
+        (pl.col("verdict") == "supported").sum().alias("supported"),
+        pl.col("verdict").is_in(WRONG_VERDICTS).sum().alias("wrong"),
+        (
+            (pl.col("disposition") == CLAIM)
+            & ~pl.col("verdict").is_in(["supported", *WRONG_VERDICTS]).fill_null(False)
+        )
+        .sum()
+        .alias("unverifiable"),
+        (pl.col("disposition") == UNREAD).sum().alias("unread"),
+        (pl.col("disposition") == NON_CLAIM).sum().alias("not_claims"),
+    ]
+
+
 def summary(numbers: pl.DataFrame) -> pl.DataFrame:
     """Per article: numbers, checked (supported, wrong), unverifiable, unread, not claims."""
     return (
         numbers.group_by("article_id", maintain_order=True)
-        .agg(
-            pl.len().alias("numbers"),
-            (pl.col("verdict") == "supported").sum().alias("supported"),
-            pl.col("verdict").is_in(WRONG_VERDICTS).sum().alias("wrong"),
-            (
-                (pl.col("disposition") == CLAIM)
-                & ~pl.col("verdict").is_in(["supported", *WRONG_VERDICTS]).fill_null(False)
-            )
-            .sum()
-            .alias("unverifiable"),
-            (pl.col("disposition") == UNREAD).sum().alias("unread"),
-            (pl.col("disposition") == NON_CLAIM).sum().alias("not_claims"),
-        )
+        .agg(_counts())
         .with_columns((pl.col("supported") + pl.col("wrong")).alias("checked"))
         .sort("article_id")
+    )
+
+
+def summary_by_file(numbers: pl.DataFrame) -> pl.DataFrame:
+    """`summary` per article id and source file (two files may share an id), in one pass."""
+    return (
+        numbers.group_by("article_id", "source_file", maintain_order=True)
+        .agg(_counts())
+        .with_columns((pl.col("supported") + pl.col("wrong")).alias("checked"))
     )
 
 

@@ -2548,8 +2548,21 @@ def article_study(
     return study, f"{'+'.join(described.resolved_by)} (whole article): {described.words}"
 
 
-def read_article(article: Article, context: Context) -> Extracted:
-    """Turn an article into claims rows (text cells like claims.csv) and warnings.
+@dataclass(frozen=True)
+class ArticleRead:
+    """An article read, before any frame is built: its claims rows, findings and numbers."""
+
+    article: Article
+    rows: list[dict[str, Any]]
+    """The claims rows (text cells like claims.csv, and `line`, `source_line`)."""
+    findings: list[dict[str, Any]]
+    """The article's findings: its file's problems, the reader's warnings, its unread numbers."""
+    disposed: list[accounting.Disposed]
+    resolved_by: list[str]
+
+
+def read_text(article: Article, context: Context) -> ArticleRead:
+    """Read an article's claims, findings and numbers as Python values (see `read_article`).
 
     An unexpected failure while reading one article is an `article_unreadable` finding on that
     article (with none of its claims), never a stopped run: the other articles are still read.
@@ -2573,7 +2586,6 @@ def read_article(article: Article, context: Context) -> Extracted:
                 f"{_first_line(exc)}); its claims are not checked",
             )
         ]
-    frame = claims_frame(reader.rows, article.source_file)
     disposed = accounting.dispose(
         article.lines,
         [(int(r["line"]), _middle(r), r["quantity"]) for r in reader.rows],
@@ -2595,6 +2607,22 @@ def read_article(article: Article, context: Context) -> Extracted:
                     value=around,
                 )
             )
+    return ArticleRead(
+        article,
+        reader.rows,
+        [*article.problems, *reader.warnings, *unread],
+        disposed,
+        reader.resolved_by,
+    )
+
+
+def read_article(article: Article, context: Context) -> Extracted:
+    """Turn an article into claims rows (text cells like claims.csv) and warnings.
+
+    The frames of one article; `carryover.claims.batch` builds them once for many articles.
+    """
+    read = read_text(article, context)
+    frame = claims_frame(read.rows, article.source_file)
     return Extracted(
         spec=CLAIMS,
         source_file=article.source_file,
@@ -2603,14 +2631,14 @@ def read_article(article: Article, context: Context) -> Extracted:
         rejected=pl.DataFrame(
             schema={"source_line": pl.Int64(), "raw": pl.String(), "reasons": pl.String()}
         ),
-        findings=findings_frame([*article.problems, *reader.warnings, *unread]),
+        findings=findings_frame(read.findings),
         lines=pl.Series("line", article.lines, dtype=pl.String),
         data_rows=frame.height,
         numbers=accounting.numbers_frame(
             article.article_id,
             article.source_file,
-            disposed,
-            reader.rows,
-            reader.resolved_by,
+            read.disposed,
+            read.rows,
+            read.resolved_by,
         ),
     )

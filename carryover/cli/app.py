@@ -207,7 +207,14 @@ def _located(findings: object, raw_dir: Path) -> list[Located]:
 
     assert isinstance(findings, pl.DataFrame)
     rows = with_columns(list(findings.iter_rows(named=True)), article_lines(raw_dir))
-    return located(rows, lambda source: _shown(raw_dir / source))
+    shown: dict[str, str] = {}  # a file's findings are many: its path is shown once
+
+    def shown_once(source: str) -> str:
+        if source not in shown:
+            shown[source] = _shown(raw_dir / source)
+        return shown[source]
+
+    return located(rows, shown_once)
 
 
 def _print_findings(findings: Sequence[Located], limit: int) -> None:

@@ -97,8 +97,29 @@ def _plots(data: ReportData) -> dict[str, Any] | None:
     }
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Environment(jinja2.Environment):
+    """Jinja's environment, with `row.key` on the view model's dicts looked up as a key first.
+
+    Jinja tries an attribute (which a dict's key is not: a raised AttributeError for each) and
+    then the item; the report looks up a few attributes for each of its thousands of rows. A key
+    named like a dict's own attribute (`items`) still goes Jinja's way, so every lookup gives what
+    Jinja gives.
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.PackageLoader("carryover.report", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -465,51 +466,78 @@ def _articles(data: ReportData) -> list[dict[str, Any]]:
                 "resolved_by": c.get("resolved_by"),
             }
         )
+    unresolved_by_file = _by_source_file(unresolved, ("source_line", "message"))
+    accounts = _Accounts(numbers, data.findings)
     for a in articles.values():
         if a["source_file"].startswith("articles/"):
-            rows = unresolved.filter(pl.col("source_file") == a["source_file"])
             a["unresolved"] = [
-                {"line": r["source_line"], "message": r["message"]}
-                for r in rows.iter_rows(named=True)
+                {"line": line, "message": message}
+                for line, message in unresolved_by_file.get(a["source_file"], [])
             ]
         a["wrong"] = sum(1 for c in a["claims"] if c["verdict"] in WRONG)
         a["to_check"] = sum(1 for c in a["claims"] if c["verdict"] == UNVERIFIABLE) + len(
             a["unresolved"]
         )
-        _account(a, numbers, data.findings)
+        accounts.account(a)
     return sorted(articles.values(), key=lambda a: (a["source_file"], a["id"]))
 
 
-def _account(a: dict[str, Any], numbers: pl.DataFrame | None, findings: pl.DataFrame) -> None:
-    """An article's verdict and its numbers line.
+def _by_source_file(
+    frame: pl.DataFrame, columns: Sequence[str]
+) -> dict[str, list[tuple[Any, ...]]]:
+    """A frame's rows (these columns) by their source file, each file's in the frame's order."""
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    for source_file, *values in frame.select("source_file", *columns).iter_rows():
+        out.setdefault(source_file, []).append(tuple(values))
+    return out
 
-    Ready only with no error, no wrong figure and no unread number; each unread number is listed
-    with its line, column and the words around it.
+
+class _Accounts:
+    """What an article's verdict and numbers line need, worked out once for every article.
+
+    Each article once filtered the whole findings and numbers frames for its own rows (four
+    filters and a summary per article: quadratic in the number of articles).
     """
-    errors = findings.filter(
-        (pl.col("source_file") == a["source_file"])
-        & (pl.col("severity") == "error")
-        & ~pl.col("rule").is_in(accounting.VERDICT_RULES)  # counted by its claims' verdicts
-    ).height
-    a["numbers_line"] = None
-    a["unread"] = []
-    unread = 0
-    if numbers is not None and a["source_file"].startswith("articles/"):
-        own = numbers.filter(
-            (pl.col("article_id") == a["id"]) & (pl.col("source_file") == a["source_file"])
+
+    def __init__(self, numbers: pl.DataFrame | None, findings: pl.DataFrame) -> None:
+        errors = findings.filter(
+            (pl.col("severity") == "error")
+            & ~pl.col("rule").is_in(accounting.VERDICT_RULES)  # counted by its claims' verdicts
         )
-        if own.height:
-            row = accounting.summary(own).row(0, named=True)
-            a["numbers_line"] = accounting.summary_line(row)
-            unread = row["unread"]
-        a["unread"] = [
-            {"line": r["source_line"], "column": r["column_name"], "message": r["message"]}
-            for r in findings.filter(
-                (pl.col("rule") == "number_unread") & (pl.col("source_file") == a["source_file"])
-            ).iter_rows(named=True)
-        ]
-    a["ready"] = errors == 0 and a["wrong"] == 0 and unread == 0
-    a["verdict"] = READY if a["ready"] else (NEEDS_FIXES if a["wrong"] or errors else NOT_READ)
+        self.errors: dict[str, int] = dict(
+            errors.group_by("source_file").len().select("source_file", "len").iter_rows()
+        )
+        self.unread = _by_source_file(
+            findings.filter(pl.col("rule") == "number_unread"),
+            ("source_line", "column_name", "message"),
+        )
+        self.summaries: dict[tuple[str, str], dict[str, Any]] = {}
+        if numbers is not None:
+            for row in accounting.summary_by_file(numbers).iter_rows(named=True):
+                self.summaries[(row["article_id"], row["source_file"])] = row
+        self.numbers = numbers
+
+    def account(self, a: dict[str, Any]) -> None:
+        """An article's verdict and its numbers line.
+
+        Ready only with no error, no wrong figure and no unread number; each unread number is
+        listed with its line, column and the words around it.
+        """
+        errors = self.errors.get(a["source_file"], 0)
+        a["numbers_line"] = None
+        a["unread"] = []
+        unread = 0
+        if self.numbers is not None and a["source_file"].startswith("articles/"):
+            row = self.summaries.get((a["id"], a["source_file"]))
+            if row is not None:
+                a["numbers_line"] = accounting.summary_line(row)
+                unread = row["unread"]
+            a["unread"] = [
+                {"line": line, "column": column, "message": message}
+                for line, column, message in self.unread.get(a["source_file"], [])
+            ]
+        a["ready"] = errors == 0 and a["wrong"] == 0 and unread == 0
+        a["verdict"] = READY if a["ready"] else (NEEDS_FIXES if a["wrong"] or errors else NOT_READ)
 
 
 def _finding_groups(data: ReportData, year: int) -> list[dict[str, Any]]:

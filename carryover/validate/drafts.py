@@ -15,7 +15,8 @@ from pathlib import Path
 import polars as pl
 
 from carryover.claims import judge as claim_checks
-from carryover.claims.articles import Article, Context, article_id, read_article
+from carryover.claims.articles import Article, Context, article_id
+from carryover.claims.batch import read_batch
 from carryover.ingest.extract import BOM, Extracted
 from carryover.validate.validation import merge_files, validate_files
 from schemas import SPECS
@@ -69,7 +70,7 @@ def judge_drafts(articles: Sequence[Article], tables: Mapping[str, pl.DataFrame]
         tables["outcomes"],
         tables.get("contrasts"),
     )
-    sources: list[Extracted] = [read_article(article, context) for article in articles]
+    sources: list[Extracted] = read_batch(articles, context)
     parents = {name: tables[name] for name in ("studies", "groups", "exercises")}
     this_year = dt.datetime.now(dt.UTC).year
     result = merge_files(sources, validate_files(sources, parents, this_year))

@@ -22,7 +22,8 @@ import polars as pl
 from carryover.analytics.transforms import outcome_changes
 from carryover.claims import accounting, editor
 from carryover.claims import judge as claim_checks
-from carryover.claims.articles import Article, Context, read_article
+from carryover.claims.articles import Article, Context
+from carryover.claims.batch import read_batch
 from carryover.core.counts import count
 from carryover.ingest.chunks import KEY, key_expr
 from carryover.ingest.extract import SPAN, Extracted
@@ -211,6 +212,8 @@ def _identity(failures: pl.DataFrame, frame: pl.DataFrame, key: Sequence[str]) -
 
 def _structural_identity(ex: Extracted) -> pl.DataFrame:
     """Extract findings with their identity: the raw text of their line ('' for the header)."""
+    if ex.rejected.is_empty():  # no line's text to take (every article): the identity is ''
+        return ex.findings.with_columns(pl.lit("", dtype=pl.String).alias(IDENTITY))
     raw = ex.rejected.select("source_line", pl.col("raw").alias(IDENTITY)).unique(
         "source_line", keep="first", maintain_order=True
     )
@@ -550,8 +553,11 @@ def article_context(
 
 
 def read_article_batch(sources: Sequence[Article], context: Context) -> list[Extracted]:
-    """Read a batch of articles as claims rows (a batch step: batches run in parallel)."""
-    return [read_article(article, context) for article in sources]
+    """Read a batch of articles as claims rows (a batch step: batches run in parallel).
+
+    Each article's frames are its slices of frames built once for the batch (`claims.batch`).
+    """
+    return read_batch(sources, context)
 
 
 def article_sources(

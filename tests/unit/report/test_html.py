@@ -218,3 +218,22 @@ def test_a_forest_plot_of_many_pairs_draws_the_best_supported_and_counts_the_res
     assert 0 not in drawn  # the one with the fewest is left out
     assert 0 < len(drawn) < 20
     assert f"{20 - len(drawn)} more pairs not drawn" in svg
+
+
+def test_the_report_environment_looks_up_as_jinja_does() -> None:
+    """Keys, a key named like a dict method, attributes and a missing key: as stock Jinja."""
+    import jinja2
+    import pytest
+
+    from carryover.report.html import _environment
+
+    template = "{{ d.a }}|{{ d['items'] }}|{{ d.items is callable }}|{{ d.k.x }}|{{ s.upper() }}"
+    stock = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    ours = _environment()
+    values = {"d": {"a": "<b>", "items": 3, "k": {"x": 1.5}}, "s": "x"}
+    got = ours.from_string(template).render(**values)
+    assert got == stock.from_string(template).render(**values)
+    assert got == "&lt;b&gt;|3|True|1.5|X"
+    for env in (stock, ours):
+        with pytest.raises(jinja2.UndefinedError):
+            env.from_string("{{ d.missing }}").render(d={"a": 1})

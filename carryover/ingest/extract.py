@@ -9,12 +9,14 @@ a record's line is the physical line it starts on (the header is line 1).
 
 from __future__ import annotations
 
+import codecs
 import csv
 import difflib
 import functools
 import hashlib
 import io
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -297,56 +299,94 @@ def _column_at(header: list[str], text_before: str, sep: str = ",") -> str | Non
     return header[index] if index < len(header) else None
 
 
-def _split_lines(data: bytes, out: _Collector, line_offset: int = 0) -> tuple[list[str], set[int]]:
-    """Decode to physical lines; lines with undecodable bytes are blanked and listed.
+class _Undecodable:
+    """Records where a decode met bytes that are not UTF-8, and stands U+FFFD in for them.
 
-    Lines after the first are numbered from `line_offset + 2` (see Extracted.line_offset).
+    As an error handler it gives the same text as errors="replace" (one U+FFFD for each maximal
+    invalid sequence), in one pass over the bytes; the positions are kept per thread.
     """
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        if "\n" not in text and "\r" not in text and _OTHER_LINE_END.search(text):
-            out.file_issue(
-                "file_line_ends",
-                f"{out.source_file} ends its lines with NEL or a Unicode line separator, not a "
-                "line feed; it was read that way",
-            )
-            text = _OTHER_LINE_END.sub("\n", text)
-        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        if lines and lines[-1] == "":
-            lines.pop()
-        return lines, set()
-    lines = []
-    bad: set[int] = set()
-    raw_lines = _LINE_BREAK.split(data)
-    if raw_lines and raw_lines[-1] == b"":
-        raw_lines.pop()
-    for index, raw in enumerate(raw_lines, start=1):
-        number = index if index == 1 else index + line_offset
+
+    name = "carryover-undecodable"
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+        codecs.register_error(self.name, self._handle)
+
+    def _handle(self, exc: UnicodeError) -> tuple[str, int]:
+        if not isinstance(exc, UnicodeDecodeError):  # pragma: no cover - decode only
+            raise exc
+        self._local.starts.append(exc.start)
+        return "\ufffd", exc.end
+
+    def decode(self, data: bytes) -> tuple[str, list[int]]:
+        """The text (invalid bytes replaced) and where each invalid sequence starts, in order."""
+        self._local.starts = starts = []
         try:
-            lines.append(raw.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            shown = raw.decode("utf-8", errors="replace")
-            bad.add(number)
-            lines.append(shown)
-            if number > 1:
-                header = _header_names(lines[0]) or []
-                column = _column_at(header, raw[: exc.start].decode("utf-8", errors="replace"))
-                out.reject(
-                    "row_encoding",
-                    number,
-                    shown,
-                    f"line {number} has bytes that are not UTF-8 (byte 0x{raw[exc.start]:02x} at "
-                    f"position {exc.start + 1}); save the file as UTF-8",
-                    column,
-                )
-            else:
-                out.file_issue(
-                    "row_encoding",
-                    "the header row has bytes that are not UTF-8; save the file as UTF-8",
-                )
+            return data.decode("utf-8", errors=self.name), starts
+        finally:
+            self._local.starts = []
+
+
+_UNDECODABLE = _Undecodable()
+
+
+def _bad_lines(data: bytes, starts: list[int]) -> list[tuple[int, int, int]]:
+    """For each line holding an invalid byte: (index from 1, its start, the first bad byte)."""
+    out: list[tuple[int, int, int]] = []
+    counted, index = 0, 1
+    for at in starts:
+        newline = data.rfind(b"\n", counted, at)
+        begin = max(newline, data.rfind(b"\r", max(newline, counted), at)) + 1
+        if begin < counted or (out and out[-1][1] == begin):
+            continue  # a later invalid byte on a line already listed
+        index += data.count(b"\n", counted, begin) + data.count(b"\r", counted, begin)
+        index -= data.count(b"\r\n", counted, begin)
+        counted = begin
+        out.append((index, begin, at))
+    return out
+
+
+def _split_lines(data: bytes, out: _Collector, line_offset: int = 0) -> tuple[list[str], set[int]]:
+    """Decode to physical lines; lines with undecodable bytes are listed and reported.
+
+    Lines after the first are numbered from `line_offset + 2` (see Extracted.line_offset). The
+    bytes are decoded once, invalid ones shown as U+FFFD; only lines holding them are looked at
+    one by one.
+    """
+    text, starts = _UNDECODABLE.decode(data)
+    if not starts and "\n" not in text and "\r" not in text and _OTHER_LINE_END.search(text):
+        out.file_issue(
+            "file_line_ends",
+            f"{out.source_file} ends its lines with NEL or a Unicode line separator, not a "
+            "line feed; it was read that way",
+        )
+        text = _OTHER_LINE_END.sub("\n", text)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    del text
+    if lines and lines[-1] == "":
+        lines.pop()
+    bad: set[int] = set()
+    header: list[str] | None = None
+    for index, begin, at in _bad_lines(data, starts):
+        number = index if index == 1 else index + line_offset
+        bad.add(number)
+        if number == 1:
+            out.file_issue(
+                "row_encoding",
+                "the header row has bytes that are not UTF-8; save the file as UTF-8",
+            )
+            continue
+        if header is None:
+            header = _header_names(lines[0]) or []
+        column = _column_at(header, data[begin:at].decode("utf-8", errors="replace"))
+        out.reject(
+            "row_encoding",
+            number,
+            lines[index - 1],
+            f"line {number} has bytes that are not UTF-8 (byte 0x{data[at]:02x} at "
+            f"position {at - begin + 1}); save the file as UTF-8",
+            column,
+        )
     return lines, bad
 
 

@@ -677,17 +677,29 @@ def _records(
 
 
 def _shape(records: pl.DataFrame, width: int, sep: str = ",") -> pl.DataFrame:
-    """Drop blank records; count fields (quoted sections collapsed) and flag malformed quoting."""
+    """Drop blank records; count fields (quoted sections collapsed) and flag malformed quoting.
+
+    `records` holds `_q`, the quotes in each record: only records with a quote are collapsed with
+    the pattern (the others have no quoted section, and no NUL byte is left by then).
+    """
     # Blank means spaces and tabs only: a line of other white space (a vertical tab, a form feed,
     # U+2028) is a record of its own, reported as malformed rather than dropped unseen.
-    records = records.filter(pl.col("raw").str.strip_chars(" \t") != "")
-    collapsed = pl.col("raw").str.replace_all(_quoted_field(sep), "${1}" + _PLACEHOLDER)
-    return records.with_columns(
-        (collapsed.str.count_matches(sep, literal=True) + 1).alias("_fields"),
-        (
+    records = records.filter(pl.col("raw").str.contains(r"[^ \t]"))
+    fields = records["raw"].str.count_matches(sep, literal=True) + 1
+    bad_quote = pl.repeat(False, records.height, eager=True)
+    quoted = (records["_q"] > 0).arg_true()
+    if len(quoted):
+        collapsed = (
+            records["raw"].gather(quoted).str.replace_all(_quoted_field(sep), "${1}" + _PLACEHOLDER)
+        )
+        fields = fields.scatter(quoted, collapsed.str.count_matches(sep, literal=True) + 1)
+        bad_quote = bad_quote.scatter(
+            quoted,
             collapsed.str.contains('"', literal=True)
-            | collapsed.str.contains(_PLACEHOLDER + f"[^{re.escape(sep)}]")
-        ).alias("_bad_quote"),
+            | collapsed.str.contains(_PLACEHOLDER + f"[^{re.escape(sep)}]"),
+        )
+    return records.with_columns(
+        fields.alias("_fields"), bad_quote.alias("_bad_quote")
     ).with_columns((~pl.col("_bad_quote") & (pl.col("_fields") == width)).alias("_ok"))
 
 
@@ -728,8 +740,14 @@ def _join_quoted(
     joined = pl.concat(parts) if parts else frame
     if joined["_starts"].all():
         return joined.drop("_starts").with_columns(single_lines)
-    return (
-        joined.with_columns(pl.col("_starts").cum_sum().alias("_record"))
+    # Only the lines of records that span several are grouped; a line that is a record on its
+    # own (it starts one, and so does the next) is kept as it is.
+    alone = pl.col("_starts") & pl.col("_starts").shift(-1, fill_value=True)
+    joined = joined.with_columns(alone.alias("_alone"))
+    singles = joined.filter(pl.col("_alone")).select("source_line", *single_lines, "raw", "_q")
+    multi = joined.filter(~pl.col("_alone"))
+    grouped = (
+        multi.with_columns(pl.col("_starts").cum_sum().alias("_record"))
         .group_by("_record", maintain_order=True)
         .agg(
             pl.col("source_line").first(),
@@ -739,10 +757,11 @@ def _join_quoted(
             .alias(SPAN),
             pl.len().cast(pl.Int32).alias("_present"),
             pl.col("raw").str.join("\n"),
-            pl.col("_q").sum(),
+            pl.col("_q").sum().cast(joined.schema["_q"]),
         )
         .drop("_record")
     )
+    return pl.concat([singles, grouped]).sort("source_line")
 
 
 def _cells(

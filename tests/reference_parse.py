@@ -12,6 +12,7 @@ import re
 
 import polars as pl
 
+from carryover.ingest import extract
 from carryover.ingest.extract import (
     _LINE_BREAK,
     _OTHER_LINE_END,
@@ -144,3 +145,13 @@ def join_quoted(
         )
         .drop("_record")
     )
+
+
+_NORMALISE = extract._normalise
+
+
+def normalise(
+    rows: pl.DataFrame, spec: object, out: _Collector, hinted: pl.Series | None = None
+) -> pl.DataFrame:
+    """_normalise over every row, whichever rows the hint picked."""
+    return _NORMALISE(rows, spec, out)  # type: ignore[arg-type]

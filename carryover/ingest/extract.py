@@ -500,8 +500,9 @@ def parse_csv(data: bytes, spec: TableSpec, source_file: str, *, line_offset: in
         rows = empty_rows(spec)
     else:
         rows = _cells(records, header, spec, source_file, sep)
-        if records["raw"].str.contains(_normalisation_hint(sep)).any():
-            rows = _normalise(rows, spec, out)
+        hinted = records["raw"].str.contains(_normalisation_hint(sep))
+        if hinted.any():
+            rows = _normalise(rows, spec, out, hinted)
             out.findings += normalised_findings(spec, source_file, out.normalised)
 
     rejected = pl.DataFrame(out.rejected, schema=REJECTED_SCHEMA, orient="row").sort("source_line")
@@ -824,14 +825,29 @@ def _normalisation_hint(sep: str) -> str:
     return rf'{cell}|%|"'
 
 
-def _normalise(rows: pl.DataFrame, spec: TableSpec, out: _Collector) -> pl.DataFrame:
+def _normalise(
+    rows: pl.DataFrame, spec: TableSpec, out: _Collector, hinted: pl.Series | None = None
+) -> pl.DataFrame:
     """Read common spellings of 'no value' as missing and drop '%' from percentages, with warnings.
 
     One warning per file, column and spelling (with how many cells and the first line), so a file
-    full of 'NA' gives one finding per column, not one per cell. '-0' is read as 0.
+    full of 'NA' gives one finding per column, not one per cell. '-0' is read as 0. With `hinted`
+    (which rows' records match _normalisation_hint), only those rows are looked at and changed:
+    no other row holds a cell to change.
     """
     if rows.is_empty():
         return rows
+    if hinted is None or hinted.all():
+        fixes = _normalising(rows, spec, out)
+        return rows.with_columns(fixes) if fixes else rows
+    where = hinted.arg_true()
+    some = rows.filter(hinted)
+    fixed = some.select(_normalising(some, spec, out))
+    return rows.with_columns(rows[c].clone().scatter(where, fixed[c]) for c in fixed.columns)
+
+
+def _normalising(rows: pl.DataFrame, spec: TableSpec, out: _Collector) -> list[pl.Expr]:
+    """The changes _normalise makes to the columns of `rows` that need any (tallied in `out`)."""
     percent_columns = {c for c in spec.column_names if (spec.name, c) in PERCENT_COLUMNS}
 
     def percent(col: pl.Expr) -> pl.Expr:
@@ -874,4 +890,4 @@ def _normalise(rows: pl.DataFrame, spec: TableSpec, out: _Collector) -> pl.DataF
             .otherwise(fixed)
             .alias(column)
         )
-    return rows.with_columns(fixes) if fixes else rows
+    return fixes

@@ -8,6 +8,7 @@ with these swapped in and checks that the rows, lines, quarantine and findings a
 
 from __future__ import annotations
 
+import io
 import re
 
 import polars as pl
@@ -22,7 +23,9 @@ from carryover.ingest.extract import (
     _column_at,
     _header_names,
     _quoted_field,
+    empty_rows,
 )
+from schemas.table import ROW, TableSpec
 
 
 def split_lines(data: bytes, out: _Collector, line_offset: int = 0) -> tuple[list[str], set[int]]:
@@ -147,11 +150,57 @@ def join_quoted(
     )
 
 
+def cells(
+    records: pl.DataFrame, header: list[str], spec: TableSpec, source_file: str, sep: str = ","
+) -> pl.DataFrame:
+    """Split well-formed records into text cells: trimmed, empty -> null, contract columns only.
+
+    Records without quotes are split in place (the common case, and the fast one); a file with
+    quoted fields is handed whole to polars' CSV reader, which the checks above made safe.
+    """
+    if records.is_empty():
+        return empty_rows(spec)
+    names = [f"_c{i}" for i in range(len(header))]
+    if not records["raw"].str.contains('"', literal=True).any():
+        # Every record here has exactly len(header) fields (checked in _records).
+        parts = pl.col("raw").str.split_exact(sep, len(names) - 1).struct.rename_fields(names)
+        cells = records.select(parts.alias("_cells")).unnest("_cells")
+    else:
+        text = "\n".join(records["raw"].to_list()) + "\n"
+        cells = pl.read_csv(
+            io.BytesIO(text.encode("utf-8")),
+            has_header=False,
+            new_columns=names,
+            separator=sep,
+            infer_schema=False,
+            quote_char='"',
+            empty_string_is_null=True,
+        )
+    if cells.height != records.height:  # pragma: no cover - guarded by the checks above
+        raise RuntimeError(
+            f"{source_file}: read {cells.height} records where {records.height} were checked"
+        )
+    by_name = dict(zip(header, names, strict=True))
+    columns = []
+    for name in spec.column_names:
+        if name in by_name:
+            cell = pl.col(by_name[name]).str.strip_chars()
+            columns.append(pl.when(cell == "").then(None).otherwise(cell).alias(name))
+        else:
+            columns.append(pl.lit(None, dtype=pl.String).alias(name))
+    return cells.select(columns).with_columns(
+        pl.lit(source_file).alias("source_file"),
+        records["source_line"].alias("source_line"),
+        records[SPAN].alias(SPAN),
+        pl.int_range(pl.len(), dtype=pl.Int64).alias(ROW),
+    )
+
+
 _NORMALISE = extract._normalise
 
 
 def normalise(
-    rows: pl.DataFrame, spec: object, out: _Collector, hinted: pl.Series | None = None
+    rows: pl.DataFrame, spec: TableSpec, out: _Collector, hinted: pl.Series | None = None
 ) -> pl.DataFrame:
     """_normalise over every row, whichever rows the hint picked."""
-    return _NORMALISE(rows, spec, out)  # type: ignore[arg-type]
+    return _NORMALISE(rows, spec, out)

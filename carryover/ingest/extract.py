@@ -776,10 +776,14 @@ def _cells(
     if records.is_empty():
         return empty_rows(spec)
     names = [f"_c{i}" for i in range(len(header))]
+    padded = True
     if not records["raw"].str.contains('"', literal=True).any():
         # Every record here has exactly len(header) fields (checked in _records).
         parts = pl.col("raw").str.split_exact(sep, len(names) - 1).struct.rename_fields(names)
         cells = records.select(parts.alias("_cells")).unnest("_cells")
+        # Cells are trimmed only if some cell starts or ends with white space.
+        s = re.escape(sep)
+        padded = bool(records["raw"].str.contains(rf"(?:^|{s})\s|\s(?:{s}|$)").any())
     else:
         text = "\n".join(records["raw"].to_list()) + "\n"
         cells = pl.read_csv(
@@ -799,8 +803,9 @@ def _cells(
     columns = []
     for name in spec.column_names:
         if name in by_name:
-            cell = pl.col(by_name[name]).str.strip_chars()
-            columns.append(pl.when(cell == "").then(None).otherwise(cell).alias(name))
+            cell = pl.col(by_name[name])
+            cell = cell.str.strip_chars() if padded else cell
+            columns.append(pl.when(cell.str.len_bytes() > 0).then(cell).alias(name))
         else:
             columns.append(pl.lit(None, dtype=pl.String).alias(name))
     return cells.select(columns).with_columns(

@@ -17,7 +17,6 @@ their difference agrees with the estimate.
 from __future__ import annotations
 
 import polars as pl
-from scipy import stats
 
 from carryover.core import rounding
 from schemas.columns import Bound, ColumnSpec, Kind
@@ -153,6 +152,8 @@ def with_context(
         how="left",
         maintain_order="left",
     ).with_columns(pl.col("_lower").fill_null(False), level.alias("_level"))
+    from scipy import stats  # imported when contrasts are checked: a second of start-up otherwise
+
     z = stats.norm.ppf(0.5 + frame["_level"].to_numpy() / 200.0)
     frame = frame.with_columns(pl.Series("_z", z, dtype=pl.Float64))
     change = changes.select(

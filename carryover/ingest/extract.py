@@ -320,7 +320,8 @@ class _Undecodable:
 
     def decode(self, data: bytes) -> tuple[str, list[int]]:
         """The text (invalid bytes replaced) and where each invalid sequence starts, in order."""
-        self._local.starts = starts = []
+        starts: list[int] = []
+        self._local.starts = starts
         try:
             return data.decode("utf-8", errors=self.name), starts
         finally:

@@ -17,7 +17,6 @@ their difference agrees with the estimate.
 from __future__ import annotations
 
 import polars as pl
-from scipy import stats
 
 from carryover.core import rounding
 from schemas.columns import Bound, ColumnSpec, Kind
@@ -138,6 +137,15 @@ def _figure(name: str) -> rounding.Interval:
     return rounding.interval(pl.col(name), pl.col(hw(name)))
 
 
+def _z(level: pl.Series) -> pl.Series:
+    """The normal quantile of each two-sided confidence level (in percent), as `_z`."""
+    if level.is_empty():
+        return pl.Series("_z", [], dtype=pl.Float64)
+    from scipy import stats  # imported when there are contrasts: a second of start-up otherwise
+
+    return pl.Series("_z", stats.norm.ppf(0.5 + level.to_numpy() / 200.0), dtype=pl.Float64)
+
+
 def with_context(
     contrasts: pl.DataFrame, lower_is_better: pl.DataFrame, changes: pl.DataFrame
 ) -> pl.DataFrame:
@@ -153,8 +161,7 @@ def with_context(
         how="left",
         maintain_order="left",
     ).with_columns(pl.col("_lower").fill_null(False), level.alias("_level"))
-    z = stats.norm.ppf(0.5 + frame["_level"].to_numpy() / 200.0)
-    frame = frame.with_columns(pl.Series("_z", z, dtype=pl.Float64))
+    frame = frame.with_columns(_z(frame["_level"]))
     change = changes.select(
         "study_id",
         "test_exercise",

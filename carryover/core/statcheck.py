@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import numpy as np
 import polars as pl
-from scipy import stats
 
 ALPHA = 0.05
 TESTS = ("F", "t", "chi2", "r", "z")
@@ -26,6 +25,8 @@ NOT_CHECKABLE = "not checkable"
 
 def _upper_tail(test: str, x: np.ndarray, df1: np.ndarray, df2: np.ndarray) -> np.ndarray:
     """P(statistic >= x) for a non-negative statistic (|t|, |z|, F, chi2)."""
+    from scipy import stats  # imported when statistics are checked: a second of start-up otherwise
+
     if test == "F":
         return np.asarray(stats.f.sf(x, df1, df2), dtype=float)
     if test == "chi2":

@@ -9,12 +9,14 @@ a record's line is the physical line it starts on (the header is line 1).
 
 from __future__ import annotations
 
+import codecs
 import csv
 import difflib
 import functools
 import hashlib
 import io
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -297,56 +299,95 @@ def _column_at(header: list[str], text_before: str, sep: str = ",") -> str | Non
     return header[index] if index < len(header) else None
 
 
-def _split_lines(data: bytes, out: _Collector, line_offset: int = 0) -> tuple[list[str], set[int]]:
-    """Decode to physical lines; lines with undecodable bytes are blanked and listed.
+class _Undecodable:
+    """Records where a decode met bytes that are not UTF-8, and stands U+FFFD in for them.
 
-    Lines after the first are numbered from `line_offset + 2` (see Extracted.line_offset).
+    As an error handler it gives the same text as errors="replace" (one U+FFFD for each maximal
+    invalid sequence), in one pass over the bytes; the positions are kept per thread.
     """
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        if "\n" not in text and "\r" not in text and _OTHER_LINE_END.search(text):
-            out.file_issue(
-                "file_line_ends",
-                f"{out.source_file} ends its lines with NEL or a Unicode line separator, not a "
-                "line feed; it was read that way",
-            )
-            text = _OTHER_LINE_END.sub("\n", text)
-        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        if lines and lines[-1] == "":
-            lines.pop()
-        return lines, set()
-    lines = []
-    bad: set[int] = set()
-    raw_lines = _LINE_BREAK.split(data)
-    if raw_lines and raw_lines[-1] == b"":
-        raw_lines.pop()
-    for index, raw in enumerate(raw_lines, start=1):
-        number = index if index == 1 else index + line_offset
+
+    name = "carryover-undecodable"
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+        codecs.register_error(self.name, self._handle)
+
+    def _handle(self, exc: UnicodeError) -> tuple[str, int]:
+        if not isinstance(exc, UnicodeDecodeError):  # pragma: no cover - decode only
+            raise exc
+        self._local.starts.append(exc.start)
+        return "\ufffd", exc.end
+
+    def decode(self, data: bytes) -> tuple[str, list[int]]:
+        """The text (invalid bytes replaced) and where each invalid sequence starts, in order."""
+        starts: list[int] = []
+        self._local.starts = starts
         try:
-            lines.append(raw.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            shown = raw.decode("utf-8", errors="replace")
-            bad.add(number)
-            lines.append(shown)
-            if number > 1:
-                header = _header_names(lines[0]) or []
-                column = _column_at(header, raw[: exc.start].decode("utf-8", errors="replace"))
-                out.reject(
-                    "row_encoding",
-                    number,
-                    shown,
-                    f"line {number} has bytes that are not UTF-8 (byte 0x{raw[exc.start]:02x} at "
-                    f"position {exc.start + 1}); save the file as UTF-8",
-                    column,
-                )
-            else:
-                out.file_issue(
-                    "row_encoding",
-                    "the header row has bytes that are not UTF-8; save the file as UTF-8",
-                )
+            return data.decode("utf-8", errors=self.name), starts
+        finally:
+            self._local.starts = []
+
+
+_UNDECODABLE = _Undecodable()
+
+
+def _bad_lines(data: bytes, starts: list[int]) -> list[tuple[int, int, int]]:
+    """For each line holding an invalid byte: (index from 1, its start, the first bad byte)."""
+    out: list[tuple[int, int, int]] = []
+    counted, index = 0, 1
+    for at in starts:
+        newline = data.rfind(b"\n", counted, at)
+        begin = max(newline, data.rfind(b"\r", max(newline, counted), at)) + 1
+        if begin < counted or (out and out[-1][1] == begin):
+            continue  # a later invalid byte on a line already listed
+        index += data.count(b"\n", counted, begin) + data.count(b"\r", counted, begin)
+        index -= data.count(b"\r\n", counted, begin)
+        counted = begin
+        out.append((index, begin, at))
+    return out
+
+
+def _split_lines(data: bytes, out: _Collector, line_offset: int = 0) -> tuple[list[str], set[int]]:
+    """Decode to physical lines; lines with undecodable bytes are listed and reported.
+
+    Lines after the first are numbered from `line_offset + 2` (see Extracted.line_offset). The
+    bytes are decoded once, invalid ones shown as U+FFFD; only lines holding them are looked at
+    one by one.
+    """
+    text, starts = _UNDECODABLE.decode(data)
+    if not starts and "\n" not in text and "\r" not in text and _OTHER_LINE_END.search(text):
+        out.file_issue(
+            "file_line_ends",
+            f"{out.source_file} ends its lines with NEL or a Unicode line separator, not a "
+            "line feed; it was read that way",
+        )
+        text = _OTHER_LINE_END.sub("\n", text)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    del text
+    if lines and lines[-1] == "":
+        lines.pop()
+    bad: set[int] = set()
+    header: list[str] | None = None
+    for index, begin, at in _bad_lines(data, starts):
+        number = index if index == 1 else index + line_offset
+        bad.add(number)
+        if number == 1:
+            out.file_issue(
+                "row_encoding",
+                "the header row has bytes that are not UTF-8; save the file as UTF-8",
+            )
+            continue
+        if header is None:
+            header = _header_names(lines[0]) or []
+        column = _column_at(header, data[begin:at].decode("utf-8", errors="replace"))
+        out.reject(
+            "row_encoding",
+            number,
+            lines[index - 1],
+            f"line {number} has bytes that are not UTF-8 (byte 0x{data[at]:02x} at "
+            f"position {at - begin + 1}); save the file as UTF-8",
+            column,
+        )
     return lines, bad
 
 
@@ -460,8 +501,9 @@ def parse_csv(data: bytes, spec: TableSpec, source_file: str, *, line_offset: in
         rows = empty_rows(spec)
     else:
         rows = _cells(records, header, spec, source_file, sep)
-        if records["raw"].str.contains(_normalisation_hint(sep)).any():
-            rows = _normalise(rows, spec, out)
+        hinted = records["raw"].str.contains(_normalisation_hint(sep))
+        if hinted.any():
+            rows = _normalise(rows, spec, out, hinted)
             out.findings += normalised_findings(spec, source_file, out.normalised)
 
     rejected = pl.DataFrame(out.rejected, schema=REJECTED_SCHEMA, orient="row").sort("source_line")
@@ -637,17 +679,29 @@ def _records(
 
 
 def _shape(records: pl.DataFrame, width: int, sep: str = ",") -> pl.DataFrame:
-    """Drop blank records; count fields (quoted sections collapsed) and flag malformed quoting."""
+    """Drop blank records; count fields (quoted sections collapsed) and flag malformed quoting.
+
+    `records` holds `_q`, the quotes in each record: only records with a quote are collapsed with
+    the pattern (the others have no quoted section, and no NUL byte is left by then).
+    """
     # Blank means spaces and tabs only: a line of other white space (a vertical tab, a form feed,
     # U+2028) is a record of its own, reported as malformed rather than dropped unseen.
-    records = records.filter(pl.col("raw").str.strip_chars(" \t") != "")
-    collapsed = pl.col("raw").str.replace_all(_quoted_field(sep), "${1}" + _PLACEHOLDER)
-    return records.with_columns(
-        (collapsed.str.count_matches(sep, literal=True) + 1).alias("_fields"),
-        (
+    records = records.filter(pl.col("raw").str.contains(r"[^ \t]"))
+    fields = records["raw"].str.count_matches(sep, literal=True) + 1
+    bad_quote = pl.repeat(False, records.height, eager=True)
+    quoted = (records["_q"] > 0).arg_true()
+    if len(quoted):
+        collapsed = (
+            records["raw"].gather(quoted).str.replace_all(_quoted_field(sep), "${1}" + _PLACEHOLDER)
+        )
+        fields = fields.scatter(quoted, collapsed.str.count_matches(sep, literal=True) + 1)
+        bad_quote = bad_quote.scatter(
+            quoted,
             collapsed.str.contains('"', literal=True)
-            | collapsed.str.contains(_PLACEHOLDER + f"[^{re.escape(sep)}]")
-        ).alias("_bad_quote"),
+            | collapsed.str.contains(_PLACEHOLDER + f"[^{re.escape(sep)}]"),
+        )
+    return records.with_columns(
+        fields.alias("_fields"), bad_quote.alias("_bad_quote")
     ).with_columns((~pl.col("_bad_quote") & (pl.col("_fields") == width)).alias("_ok"))
 
 
@@ -688,8 +742,14 @@ def _join_quoted(
     joined = pl.concat(parts) if parts else frame
     if joined["_starts"].all():
         return joined.drop("_starts").with_columns(single_lines)
-    return (
-        joined.with_columns(pl.col("_starts").cum_sum().alias("_record"))
+    # Only the lines of records that span several are grouped; a line that is a record on its
+    # own (it starts one, and so does the next) is kept as it is.
+    alone = pl.col("_starts") & pl.col("_starts").shift(-1, fill_value=True)
+    joined = joined.with_columns(alone.alias("_alone"))
+    singles = joined.filter(pl.col("_alone")).select("source_line", *single_lines, "raw", "_q")
+    multi = joined.filter(~pl.col("_alone"))
+    grouped = (
+        multi.with_columns(pl.col("_starts").cum_sum().alias("_record"))
         .group_by("_record", maintain_order=True)
         .agg(
             pl.col("source_line").first(),
@@ -699,10 +759,11 @@ def _join_quoted(
             .alias(SPAN),
             pl.len().cast(pl.Int32).alias("_present"),
             pl.col("raw").str.join("\n"),
-            pl.col("_q").sum(),
+            pl.col("_q").sum().cast(joined.schema["_q"]),
         )
         .drop("_record")
     )
+    return pl.concat([singles, grouped]).sort("source_line")
 
 
 def _cells(
@@ -716,10 +777,14 @@ def _cells(
     if records.is_empty():
         return empty_rows(spec)
     names = [f"_c{i}" for i in range(len(header))]
+    padded = True
     if not records["raw"].str.contains('"', literal=True).any():
         # Every record here has exactly len(header) fields (checked in _records).
         parts = pl.col("raw").str.split_exact(sep, len(names) - 1).struct.rename_fields(names)
         cells = records.select(parts.alias("_cells")).unnest("_cells")
+        # Cells are trimmed only if some cell starts or ends with white space.
+        s = re.escape(sep)
+        padded = bool(records["raw"].str.contains(rf"(?:^|{s})\s|\s(?:{s}|$)").any())
     else:
         text = "\n".join(records["raw"].to_list()) + "\n"
         cells = pl.read_csv(
@@ -739,8 +804,9 @@ def _cells(
     columns = []
     for name in spec.column_names:
         if name in by_name:
-            cell = pl.col(by_name[name]).str.strip_chars()
-            columns.append(pl.when(cell == "").then(None).otherwise(cell).alias(name))
+            cell = pl.col(by_name[name])
+            cell = cell.str.strip_chars() if padded else cell
+            columns.append(pl.when(cell.str.len_bytes() > 0).then(cell).alias(name))
         else:
             columns.append(pl.lit(None, dtype=pl.String).alias(name))
     return cells.select(columns).with_columns(
@@ -765,14 +831,29 @@ def _normalisation_hint(sep: str) -> str:
     return rf'{cell}|%|"'
 
 
-def _normalise(rows: pl.DataFrame, spec: TableSpec, out: _Collector) -> pl.DataFrame:
+def _normalise(
+    rows: pl.DataFrame, spec: TableSpec, out: _Collector, hinted: pl.Series | None = None
+) -> pl.DataFrame:
     """Read common spellings of 'no value' as missing and drop '%' from percentages, with warnings.
 
     One warning per file, column and spelling (with how many cells and the first line), so a file
-    full of 'NA' gives one finding per column, not one per cell. '-0' is read as 0.
+    full of 'NA' gives one finding per column, not one per cell. '-0' is read as 0. With `hinted`
+    (which rows' records match _normalisation_hint), only those rows are looked at and changed:
+    no other row holds a cell to change.
     """
     if rows.is_empty():
         return rows
+    if hinted is None or hinted.all():
+        fixes = _normalising(rows, spec, out)
+        return rows.with_columns(fixes) if fixes else rows
+    where = hinted.arg_true()
+    some = rows.filter(hinted)
+    fixed = some.select(_normalising(some, spec, out))
+    return rows.with_columns(rows[c].clone().scatter(where, fixed[c]) for c in fixed.columns)
+
+
+def _normalising(rows: pl.DataFrame, spec: TableSpec, out: _Collector) -> list[pl.Expr]:
+    """The changes _normalise makes to the columns of `rows` that need any (tallied in `out`)."""
     percent_columns = {c for c in spec.column_names if (spec.name, c) in PERCENT_COLUMNS}
 
     def percent(col: pl.Expr) -> pl.Expr:
@@ -815,4 +896,4 @@ def _normalise(rows: pl.DataFrame, spec: TableSpec, out: _Collector) -> pl.DataF
             .otherwise(fixed)
             .alias(column)
         )
-    return rows.with_columns(fixes) if fixes else rows
+    return fixes

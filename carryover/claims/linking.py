@@ -484,9 +484,36 @@ class Linker:
         A `Description` (several passages' together, `Description.union`) may be given instead
         of a text.
         """
+        scored = self._description_scores(text)
+        if not scored or (len(scored) > 1 and scored[1][0] > scored[0][0] - DESCRIPTION_MARGIN):
+            return None
+        seen = self.describe(text) if isinstance(text, str) else text
+        return StudyMention(0, 0, seen.opening, (scored[0][1],), scored[0][2])
+
+    def description_tie(self, text: str | Description) -> tuple[str, ...]:
+        """The studies a description fits too equally to tell apart (else empty).
+
+        Two or more studies reach DESCRIPTION_POINTS and the best does not beat the next by
+        DESCRIPTION_MARGIN: the text describes one of them, but its cues cannot say which (a
+        study known only as "a study of trained women doing squats and hip thrusts for 12 weeks"
+        when two such studies are in the data). Best first; equal scores by study id.
+        """
+        scored = self._description_scores(text)
+        if len(scored) < 2 or scored[1][0] <= scored[0][0] - DESCRIPTION_MARGIN:
+            return ()
+        best = scored[0][0]
+        close = [
+            (-points, study) for points, study, _ in scored if points > best - DESCRIPTION_MARGIN
+        ]
+        return tuple(study for _, study in sorted(close))
+
+    def _description_scores(
+        self, text: str | Description
+    ) -> list[tuple[float, str, tuple[str, ...]]]:
+        """Every study a description reaches DESCRIPTION_POINTS for, best first, with its cues."""
         seen = self.describe(text) if isinstance(text, str) else text
         if not seen.study_words and seen.length > 160:
-            return None
+            return []
         words, stated, named = seen.words, seen.stated, seen.exercises
         scored = []
         for k in self.keys:
@@ -527,9 +554,7 @@ class Linker:
             if points >= DESCRIPTION_POINTS:
                 scored.append((points, k.study_id, cues))
         scored.sort(reverse=True)
-        if not scored or (len(scored) > 1 and scored[1][0] > scored[0][0] - DESCRIPTION_MARGIN):
-            return None
-        return StudyMention(0, 0, seen.opening, (scored[0][1],), scored[0][2])
+        return scored
 
     def shares_facts(self, study_id: str, text: str) -> bool:
         """Whether a text states a fact of a study (population, design) and none against it."""

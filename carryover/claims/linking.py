@@ -262,6 +262,28 @@ _STOP = {
     "with", "from", "that", "this", "upon", "into", "than", "versus", "effects", "effect",
     "training", "program", "programs", "study", "randomized", "controlled", "trial",
 }  # fmt: skip
+_ACTIVITY = re.compile(
+    r"\b(?:EMG|electromyograph\w*|electrodes?|(?:muscle|muscular|glute|gluteal|gluteus)\s+"
+    r"(?:activity|activation)|activ(?:e|ity|ation)\s+(?:in|during|with|than|of)\b|"
+    r"(?:more|most|less|least|highly|very)\s+active)",
+    re.IGNORECASE,
+)
+"""Words of a sentence about muscle activity during a lift ('the glutes were more active in hip
+thrusts than in front squats', 'EMG', 'electrodes'): its exercises were measured in one visit,
+not trained by a study's groups."""
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[\"'])")
+
+
+def training_text(text: str) -> str:
+    """A text without its sentences about muscle activity (see _ACTIVITY).
+
+    What is left holds the exercises that may describe a training study's groups. Linear: one
+    split, one search per sentence.
+    """
+    kept = [s for s in _SENTENCE_END.split(text) if not _ACTIVITY.search(s)]
+    return " ".join(kept)
+
+
 _STUDY_WORDS = re.compile(
     r"\b(?:study|studies|trial|research(?:ers)?|paper|preprint|authors|participants|subjects|"
     r"investigation|experiment|journal|published)\b",
@@ -459,16 +481,20 @@ class Linker:
         ]
 
     def describe(self, text: str) -> Description:
-        """What a text says that can describe a study (see `by_description`)."""
+        """What a text says that can describe a study (see `by_description`).
+
+        The exercises are those named outside sentences about muscle activity (`training_text`).
+        """
+        trained = training_text(text)
         return Description(
             frozenset(_content(text)),
             frozenset(stated_facts(text)),
-            frozenset(self.exercises_in(text) if self.exercises_in else ()),
+            frozenset(self.exercises_in(trained) if self.exercises_in else ()),
             frozenset(self.all_labels.findall(text)) if self.all_labels else frozenset(),
             bool(_STUDY_WORDS.search(text)),
             len(text),
             text[:60],
-            frozenset(self.exercise_names(text)) if self.exercise_names else frozenset(),
+            frozenset(self.exercise_names(trained)) if self.exercise_names else frozenset(),
         )
 
     def by_description(self, text: str | Description) -> StudyMention | None:

@@ -14,6 +14,7 @@ from carryover.claims.linking import (
     keys_from_rows,
     stated_facts,
     title_of,
+    training_text,
     word_start_matches,
 )
 
@@ -358,3 +359,34 @@ def test_a_journal_not_starting_with_a_word_character_is_still_found() -> None:
     text = "A study in +Sport Reports found 12 kg."
     [found] = linker.mentions(text)
     assert (found.kind, found.candidates, found.start) == ("journal", ("s1",), text.index("+"))
+
+
+def test_exercises_compared_for_muscle_activity_do_not_describe_a_training_study() -> None:
+    """Exercises compared for muscle activity are not a training study's groups.
+
+    'The glutes were more active in hip thrusts than in front squats' names exercises measured in
+    one visit, not the groups of a training study described in the same passage.
+    """
+    keys = [
+        StudyKey("ht_2020", None, 2020, facts=frozenset({"female", "weeks:12"}),
+                 trains=frozenset({"back_squat", "hip_thrust"})),
+        StudyKey("fs_2024", None, 2024, facts=frozenset({"female", "weeks:12"}),
+                 trains=frozenset({"back_squat", "front_squat"})),
+    ]  # fmt: skip
+    aliases = {"back squat": "back_squat", "front squat": "front_squat", "hip thrust": "hip_thrust"}
+
+    def exercises_in(text: str) -> set[str]:
+        return {ex for phrase, ex in aliases.items() if phrase in text.lower()}
+
+    linker = Linker(keys, exercises_in, aliases)
+    study = "In a study, women did back squats or hip thrusts for 12 weeks. "
+    emg = "The glutes were more active in hip thrusts than in front squats. "
+    described = linker.by_description(study + emg)
+    assert described is not None
+    assert described.candidates == ("ht_2020",)
+    # the same exercises named as trained, not as compared for activity, describe both studies
+    trained = "Others did front squats. "
+    assert linker.by_description(study + trained) is None
+    assert linker.description_tie(study + trained) == ("fs_2024", "ht_2020")
+    assert training_text(study + emg).strip() == study.strip()
+    assert training_text(study + trained).strip() == (study + trained).strip()

@@ -708,7 +708,10 @@ class Linker:
             cues = ["journal"]
             window = text[max(0, start - 60) : end + 30]
             years = {int(y) for y in _YEAR.findall(window)}
-            if len(ids) > 1 and years:
+            off_by_one = self._journal_year_off_by_one(ids, years, text) if years else None
+            if off_by_one is not None:
+                ids, cues = [off_by_one], [*cues, "facts", "year either side"]
+            elif len(ids) > 1 and years:
                 narrowed = [
                     i for i in ids if any(k.year in years for k in self.keys if k.study_id == i)
                 ]
@@ -722,6 +725,34 @@ class Linker:
                 StudyMention(start, end, text[start:end], tuple(ids), tuple(cues), "journal")
             )
         return out
+
+    def _journal_year_off_by_one(
+        self, ids: list[str], years: AbstractSet[int], text: str
+    ) -> str | None:
+        """The journal's study a year either side of the year given, when the facts say so.
+
+        A paper online a year before its issue is cited with either year ("The Journal of
+        Strength & Conditioning Research in 2016 ... after 6 weeks" for a 2017 issue). Taken
+        only when no study of the journal in the year given shares a stated fact without one
+        against it, and exactly one study of the journal a year either side does (its weeks,
+        sample, population), with none against it.
+        """
+        stated = {f for f in stated_facts(text) if not f.startswith("year:")}
+        if not stated:
+            return None
+        keys = [k for k in self.keys if k.study_id in ids]
+
+        def fits(k: StudyKey) -> bool:
+            return bool(stated & k.facts) and not _clash(stated, k)
+
+        if any(fits(k) for k in keys if k.year in years):
+            return None
+        near = [
+            k
+            for k in keys
+            if k.year not in years and any(abs(k.year - y) == 1 for y in years) and fits(k)
+        ]
+        return near[0].study_id if len(near) == 1 else None
 
 
 def _outside_journals(

@@ -390,3 +390,29 @@ def test_exercises_compared_for_muscle_activity_do_not_describe_a_training_study
     assert linker.description_tie(study + trained) == ("fs_2024", "ht_2020")
     assert training_text(study + emg).strip() == study.strip()
     assert training_text(study + trained).strip() == (study + trained).strip()
+
+
+def test_a_journal_cited_a_year_off_is_the_study_the_facts_name() -> None:
+    """A paper online a year before its issue is cited with either year.
+
+    'The Journal of Strength and Conditioning Research in 2016 ... after 6 weeks' is the 2017
+    six-week study of that journal when its 2016 studies share no stated fact (one is a five-week
+    study); without such a fact, or with a 2016 study that fits, the year decides as before.
+    """
+
+    def key(study_id: str, year: int, facts: set[str]) -> StudyKey:
+        return StudyKey(study_id, None, year, journal="J Strength Cond Res",
+                        facts=frozenset(facts))  # fmt: skip
+
+    five_weeks = [key("six_2017", 2017, {"weeks:6"}), key("five_2016", 2016, {"weeks:5"}),
+                  key("none_2016", 2016, set())]  # fmt: skip
+    linker = Linker(five_weeks)
+    journal = "In the Journal of Strength and Conditioning Research in 2016"
+    found = linker.mentions(f"{journal} it was shown that after 6 weeks the group was stronger.")
+    assert [m.candidates for m in found] == [("six_2017",)]
+    assert "year either side" in found[0].resolved_by
+    vague = linker.mentions(f"{journal} it was shown that the group was stronger.")
+    assert [m.candidates for m in vague] == [("five_2016", "none_2016")]
+    fitting = Linker([*five_weeks[:2], key("six_2016", 2016, {"weeks:6"})])
+    same_year = fitting.mentions(f"{journal} it was shown that after 6 weeks it was stronger.")
+    assert "six_2017" not in same_year[0].candidates

@@ -113,3 +113,17 @@ def test_an_unread_number_elsewhere_keeps_its_reason(context: Context) -> None:
     reasons = ex.numbers.filter(pl.col("disposition") == "unread")["reason"].to_list()
     assert reasons
     assert set(reasons) == {"not_interpreted"}
+
+
+def test_a_named_mention_no_study_fits_is_warned_at_its_column(context: Context) -> None:
+    """'Smith et al.' is no study of the data: the warning says where the words stand."""
+    text = "Squats help. As Smith et al. found, it works."
+    ex = read_article(Article("articles/a.md", "a", [text]), context)
+    tie = ex.findings.filter(pl.col("rule") == "study_not_in_data")
+    assert tie.select("source_line", "column_name").rows() == [(1, "column 17")]
+    assert "line 1, column 17" in tie["message"][0]
+    assert "no study in studies.csv" in tie["message"][0]
+    known = read_article(
+        Article("articles/b.md", "b", ["As First et al. found, it works."]), context
+    )
+    assert known.findings.filter(pl.col("rule") == "study_not_in_data").is_empty()

@@ -265,7 +265,7 @@ _STOP = {
 _ACTIVITY = re.compile(
     r"\b(?:EMG|electromyograph\w*|electrodes?|(?:muscle|muscular|glute|gluteal|gluteus)\s+"
     r"(?:activity|activation)|activ(?:e|ity|ation)\s+(?:in|during|with|than|of)\b|"
-    r"(?:more|most|less|least|highly|very)\s+active)",
+    r"(?:more|most|less|least)\s+active)",
     re.IGNORECASE,
 )
 """Words of a sentence about muscle activity during a lift ('the glutes were more active in hip

@@ -34,6 +34,8 @@ from carryover.claims.window import Window
 CLAIM = "claim"
 NON_CLAIM = "non_claim"
 UNREAD = "unread"
+STUDY_AMBIGUOUS = "study_ambiguous"
+"""Why a number is unread when its passage describes a study several studies fit equally."""
 DISPOSITIONS = (CLAIM, NON_CLAIM, UNREAD)
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
@@ -161,12 +163,14 @@ def dispose(
     lines: Sequence[str],
     claims: Iterable[tuple[int, str] | tuple[int, str, str]],
     study_lines: Iterable[int],
+    unread_reasons: Mapping[int, str] | None = None,
 ) -> list[Disposed]:
     """One disposition for every number of an article (lines numbered from 1).
 
     `claims` are the reader's claims as (line, value[, quantity]), in order; `study_lines` the
-    lines read in a passage about a study. Line 1 is read too; an HTML comment (like a source
-    note) is masked by the number finder.
+    lines read in a passage about a study; `unread_reasons` why a line's unread numbers are
+    unread when it is not that they were not interpreted (STUDY_AMBIGUOUS). Line 1 is read
+    too; an HTML comment (like a source note) is masked by the number finder.
     """
     per_line: dict[int, list[tuple[int, str, str]]] = {}
     for k, claim in enumerate(claims):
@@ -218,7 +222,7 @@ def dispose(
                         number.column,
                         number.text,
                         UNREAD,
-                        "not_interpreted",
+                        (unread_reasons or {}).get(line_no, "not_interpreted"),
                         None,
                         number.value,
                     )
@@ -557,7 +561,8 @@ ARTICLE_NUMBERS_COLUMNS: dict[str, str] = {
     "value": "Its value (the middle of a range; 0.5 for 'half'), null for a citation or date.",
     "disposition": "claim, non_claim or unread.",
     "reason": "For a non_claim, why (citation_year, training_load, set_rep_scheme, ...); for "
-    "unread, not_interpreted.",
+    "unread, not_interpreted, or study_ambiguous when the passage describes a study several "
+    "studies of the data fit equally.",
     "study_id": "For a claim, the study it was linked to.",
     "quantity": "For a claim, what it states: change_pct, n, duration_weeks, age, pre_mean, "
     "p_below, sessions_total, other, ... (the quantities of claim_checks).",

@@ -734,6 +734,8 @@ class Reader:
         self.rows: list[dict[str, Any]] = []
         self.resolved_by: list[str] = []  # per claim row: the cues that linked its study
         self.study_lines: set[int] = set()  # lines read in a passage about a known study
+        self.ambiguous: dict[int, str] = {}  # line -> the studies its passage fits equally
+        self._tie_warned: tuple[str, ...] = ()
         self.defined: dict[tuple[str, str], str] = {}  # (study, abbreviation) -> group
         self.cues: str = ""
         self.warnings: list[dict[str, Any]] = []
@@ -811,6 +813,7 @@ class Reader:
         named_at = [bool(m) for m in mentions_at]
         lead, lead_study = self._lead(every, mentions_at) if study is None else (set(), None)
         for k, passage in enumerate(every):
+            tie: tuple[str, ...] = ()
             if not (self.state.unknown and self.state.vague):
                 vague_from = None
             if k in lead and lead_study is not None:
@@ -842,6 +845,8 @@ class Reader:
                     evidence.popleft()
                 described = linker.by_description(Description.union(evidence))
                 late = None if described is not None else self._late_introduction(passage)
+                if described is None and late is None:
+                    tie = linker.description_tie(Description.union(evidence))
                 if late is not None:
                     # "... 2400 people search for it. But the first randomised trial ...": the
                     # study is the one described from its introduction on, in this passage
@@ -851,6 +856,7 @@ class Reader:
                     ref = self.context.studies[described.candidates[0]]
                     self.state = _State(study=ref, described=True)
                     self.cues = f"{'+'.join(described.resolved_by)}: {described.words}"
+                    self._tie_warned = ()
                     if vague_from is not None:
                         # the passages since "a recent study ..." were about it: read them again
                         # now that it is known (they made no claim while it was not)
@@ -862,6 +868,8 @@ class Reader:
                         for earlier in every[start:k]:
                             self._passage(earlier)
             self._passage(passage)
+            if tie:
+                self._ambiguous_passage(passage, tie)
             if (
                 self.state.unknown
                 and self.state.vague
@@ -897,6 +905,52 @@ class Reader:
             return set(), None
         cues = f"lead, then {'+'.join(mention.resolved_by)}: {mention.words}"
         return set(lead), (self.context.studies[study_id], cues)
+
+    def _column(self, line: int, words: str) -> int:
+        """The column (1-based) where words stand on an article line, as written (else 1).
+
+        Words joined from two places ('Contreras and his team ... Dr. Contreras') stand where
+        their first part does.
+        """
+        written = self.article.lines[line - 1].lower()
+        return max(1, written.find(words.split(" ... ")[0].lower()) + 1)
+
+    def _ambiguous_passage(self, passage: Passage, tie: tuple[str, ...]) -> None:
+        """A passage about a study its description fits in several studies equally.
+
+        Its numbers read as about a study stay unread, with the reason that the study is
+        ambiguous, and the editor is told once which words introduce it and which studies it
+        may be (`study_not_in_data`, at the line and column of those words).
+        """
+        if self.state.study is not None:
+            return
+        lines = [line for line in passage.lines if line in self.study_lines]
+        if not lines:
+            return
+        for line in lines:
+            self.ambiguous.setdefault(line, ", ".join(tie))
+        if tie == self._tie_warned:
+            return
+        self._tie_warned = tie
+        text = passage.text
+        intro = _NEW_STUDY.search(text) or _ABOUT_A_STUDY.search(text)
+        offset = intro.start() if intro else 0
+        words = intro.group(0) if intro else text[:60].strip()
+        line = passage.line_at(offset)
+        column = self._column(line, words)
+        self.warnings.append(
+            finding(
+                "study_not_in_data",
+                "claims",
+                self.article.source_file,
+                line,
+                f"{self.article.article_id} line {line}, column {column}: '{words}' describes "
+                f"a study the data cannot tell apart ({', '.join(tie)} fit equally); name it "
+                "(author, journal or DOI) so its figures can be checked",
+                column_name=f"column {column}",
+                value=words,
+            )
+        )
 
     def _late_introduction(self, passage: Passage) -> tuple[int, StudyMention] | None:
         """A study introduced without a name part-way through a passage, and clearly described.
@@ -1407,15 +1461,17 @@ class Reader:
             line = line_of(mention.start)
             if len(mention.candidates) != 1:
                 named = ", ".join(mention.candidates) or "no study in studies.csv"
+                column = self._column(line, mention.words)
                 self.warnings.append(
                     finding(
                         "study_not_in_data",
                         "claims",
                         self.article.source_file,
                         line,
-                        f"{self.article.article_id} line {line}: '{mention.words}' names a study "
-                        f"the data cannot tell ({named}); add it to studies.csv or name it "
-                        "unambiguously",
+                        f"{self.article.article_id} line {line}, column {column}: "
+                        f"'{mention.words}' names a study the data cannot tell ({named}); add it "
+                        "to studies.csv or name it unambiguously",
+                        column_name=f"column {column}",
                         value=mention.words,
                     )
                 )
@@ -2590,11 +2646,18 @@ def read_text(article: Article, context: Context) -> ArticleRead:
         article.lines,
         [(int(r["line"]), _middle(r), r["quantity"]) for r in reader.rows],
         reader.study_lines,
+        {line: accounting.STUDY_AMBIGUOUS for line in reader.ambiguous},
     )
     unread = []
     for d in disposed:
         if d.disposition == accounting.UNREAD:
             around = accounting.words_around(article.lines[d.line - 1], d.column, d.text)
+            why = (
+                f"passage about a study the data cannot tell apart ({reader.ambiguous[d.line]}) "
+                "was not read"
+                if d.reason == accounting.STUDY_AMBIGUOUS
+                else "passage about a study was not read as a claim or set aside"
+            )
             unread.append(
                 finding(
                     "number_unread",
@@ -2602,7 +2665,7 @@ def read_text(article: Article, context: Context) -> ArticleRead:
                     article.source_file,
                     d.line,
                     f"{article.article_id} line {d.line}, column {d.column}: {d.text} in a "
-                    f"passage about a study was not read as a claim or set aside: '{around}'",
+                    f"{why}: '{around}'",
                     column_name=f"column {d.column}",
                     value=around,
                 )

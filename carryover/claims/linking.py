@@ -262,6 +262,28 @@ _STOP = {
     "with", "from", "that", "this", "upon", "into", "than", "versus", "effects", "effect",
     "training", "program", "programs", "study", "randomized", "controlled", "trial",
 }  # fmt: skip
+_ACTIVITY = re.compile(
+    r"\b(?:EMG|electromyograph\w*|electrodes?|(?:muscle|muscular|glute|gluteal|gluteus)\s+"
+    r"(?:activity|activation)|activ(?:e|ity|ation)\s+(?:in|during|with|than|of)\b|"
+    r"(?:more|most|less|least)\s+active)",
+    re.IGNORECASE,
+)
+"""Words of a sentence about muscle activity during a lift ('the glutes were more active in hip
+thrusts than in front squats', 'EMG', 'electrodes'): its exercises were measured in one visit,
+not trained by a study's groups."""
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[\"'])")
+
+
+def training_text(text: str) -> str:
+    """A text without its sentences about muscle activity (see _ACTIVITY).
+
+    What is left holds the exercises that may describe a training study's groups. Linear: one
+    split, one search per sentence.
+    """
+    kept = [s for s in _SENTENCE_END.split(text) if not _ACTIVITY.search(s)]
+    return " ".join(kept)
+
+
 _STUDY_WORDS = re.compile(
     r"\b(?:study|studies|trial|research(?:ers)?|paper|preprint|authors|participants|subjects|"
     r"investigation|experiment|journal|published)\b",
@@ -459,16 +481,20 @@ class Linker:
         ]
 
     def describe(self, text: str) -> Description:
-        """What a text says that can describe a study (see `by_description`)."""
+        """What a text says that can describe a study (see `by_description`).
+
+        The exercises are those named outside sentences about muscle activity (`training_text`).
+        """
+        trained = training_text(text)
         return Description(
             frozenset(_content(text)),
             frozenset(stated_facts(text)),
-            frozenset(self.exercises_in(text) if self.exercises_in else ()),
+            frozenset(self.exercises_in(trained) if self.exercises_in else ()),
             frozenset(self.all_labels.findall(text)) if self.all_labels else frozenset(),
             bool(_STUDY_WORDS.search(text)),
             len(text),
             text[:60],
-            frozenset(self.exercise_names(text)) if self.exercise_names else frozenset(),
+            frozenset(self.exercise_names(trained)) if self.exercise_names else frozenset(),
         )
 
     def by_description(self, text: str | Description) -> StudyMention | None:
@@ -484,9 +510,36 @@ class Linker:
         A `Description` (several passages' together, `Description.union`) may be given instead
         of a text.
         """
+        scored = self._description_scores(text)
+        if not scored or (len(scored) > 1 and scored[1][0] > scored[0][0] - DESCRIPTION_MARGIN):
+            return None
+        seen = self.describe(text) if isinstance(text, str) else text
+        return StudyMention(0, 0, seen.opening, (scored[0][1],), scored[0][2])
+
+    def description_tie(self, text: str | Description) -> tuple[str, ...]:
+        """The studies a description fits too equally to tell apart (else empty).
+
+        Two or more studies reach DESCRIPTION_POINTS and the best does not beat the next by
+        DESCRIPTION_MARGIN: the text describes one of them, but its cues cannot say which (a
+        study known only as "a study of trained women doing squats and hip thrusts for 12 weeks"
+        when two such studies are in the data). Best first; equal scores by study id.
+        """
+        scored = self._description_scores(text)
+        if len(scored) < 2 or scored[1][0] <= scored[0][0] - DESCRIPTION_MARGIN:
+            return ()
+        best = scored[0][0]
+        close = [
+            (-points, study) for points, study, _ in scored if points > best - DESCRIPTION_MARGIN
+        ]
+        return tuple(study for _, study in sorted(close))
+
+    def _description_scores(
+        self, text: str | Description
+    ) -> list[tuple[float, str, tuple[str, ...]]]:
+        """Every study a description reaches DESCRIPTION_POINTS for, best first, with its cues."""
         seen = self.describe(text) if isinstance(text, str) else text
         if not seen.study_words and seen.length > 160:
-            return None
+            return []
         words, stated, named = seen.words, seen.stated, seen.exercises
         scored = []
         for k in self.keys:
@@ -527,9 +580,7 @@ class Linker:
             if points >= DESCRIPTION_POINTS:
                 scored.append((points, k.study_id, cues))
         scored.sort(reverse=True)
-        if not scored or (len(scored) > 1 and scored[1][0] > scored[0][0] - DESCRIPTION_MARGIN):
-            return None
-        return StudyMention(0, 0, seen.opening, (scored[0][1],), scored[0][2])
+        return scored
 
     def shares_facts(self, study_id: str, text: str) -> bool:
         """Whether a text states a fact of a study (population, design) and none against it."""
@@ -657,7 +708,10 @@ class Linker:
             cues = ["journal"]
             window = text[max(0, start - 60) : end + 30]
             years = {int(y) for y in _YEAR.findall(window)}
-            if len(ids) > 1 and years:
+            off_by_one = self._journal_year_off_by_one(ids, years, text) if years else None
+            if off_by_one is not None:
+                ids, cues = [off_by_one], [*cues, "facts", "year either side"]
+            elif len(ids) > 1 and years:
                 narrowed = [
                     i for i in ids if any(k.year in years for k in self.keys if k.study_id == i)
                 ]
@@ -671,6 +725,34 @@ class Linker:
                 StudyMention(start, end, text[start:end], tuple(ids), tuple(cues), "journal")
             )
         return out
+
+    def _journal_year_off_by_one(
+        self, ids: list[str], years: AbstractSet[int], text: str
+    ) -> str | None:
+        """The journal's study a year either side of the year given, when the facts say so.
+
+        A paper online a year before its issue is cited with either year ("The Journal of
+        Strength & Conditioning Research in 2016 ... after 6 weeks" for a 2017 issue). Taken
+        only when no study of the journal in the year given shares a stated fact without one
+        against it, and exactly one study of the journal a year either side does (its weeks,
+        sample, population), with none against it.
+        """
+        stated = {f for f in stated_facts(text) if not f.startswith("year:")}
+        if not stated:
+            return None
+        keys = [k for k in self.keys if k.study_id in ids]
+
+        def fits(k: StudyKey) -> bool:
+            return bool(stated & k.facts) and not _clash(stated, k)
+
+        if any(fits(k) for k in keys if k.year in years):
+            return None
+        near = [
+            k
+            for k in keys
+            if k.year not in years and any(abs(k.year - y) == 1 for y in years) and fits(k)
+        ]
+        return near[0].study_id if len(near) == 1 else None
 
 
 def _outside_journals(

@@ -14,6 +14,7 @@ from carryover.claims.linking import (
     keys_from_rows,
     stated_facts,
     title_of,
+    training_text,
     word_start_matches,
 )
 
@@ -358,3 +359,60 @@ def test_a_journal_not_starting_with_a_word_character_is_still_found() -> None:
     text = "A study in +Sport Reports found 12 kg."
     [found] = linker.mentions(text)
     assert (found.kind, found.candidates, found.start) == ("journal", ("s1",), text.index("+"))
+
+
+def test_exercises_compared_for_muscle_activity_do_not_describe_a_training_study() -> None:
+    """Exercises compared for muscle activity are not a training study's groups.
+
+    'The glutes were more active in hip thrusts than in front squats' names exercises measured in
+    one visit, not the groups of a training study described in the same passage.
+    """
+    keys = [
+        StudyKey("ht_2020", None, 2020, facts=frozenset({"female", "weeks:12"}),
+                 trains=frozenset({"back_squat", "hip_thrust"})),
+        StudyKey("fs_2024", None, 2024, facts=frozenset({"female", "weeks:12"}),
+                 trains=frozenset({"back_squat", "front_squat"})),
+    ]  # fmt: skip
+    aliases = {"back squat": "back_squat", "front squat": "front_squat", "hip thrust": "hip_thrust"}
+
+    def exercises_in(text: str) -> set[str]:
+        return {ex for phrase, ex in aliases.items() if phrase in text.lower()}
+
+    linker = Linker(keys, exercises_in, aliases)
+    study = "In a study, women did back squats or hip thrusts for 12 weeks. "
+    emg = "The glutes were more active in hip thrusts than in front squats. "
+    described = linker.by_description(study + emg)
+    assert described is not None
+    assert described.candidates == ("ht_2020",)
+    # the same exercises named as trained, not as compared for activity, describe both studies
+    trained = "Others did front squats. "
+    assert linker.by_description(study + trained) is None
+    assert linker.description_tie(study + trained) == ("fs_2024", "ht_2020")
+    assert training_text(study + emg).strip() == study.strip()
+    assert training_text(study + trained).strip() == (study + trained).strip()
+
+
+def test_a_journal_cited_a_year_off_is_the_study_the_facts_name() -> None:
+    """A paper online a year before its issue is cited with either year.
+
+    'The Journal of Strength and Conditioning Research in 2016 ... after 6 weeks' is the 2017
+    six-week study of that journal when its 2016 studies share no stated fact (one is a five-week
+    study); without such a fact, or with a 2016 study that fits, the year decides as before.
+    """
+
+    def key(study_id: str, year: int, facts: set[str]) -> StudyKey:
+        return StudyKey(study_id, None, year, journal="J Strength Cond Res",
+                        facts=frozenset(facts))  # fmt: skip
+
+    five_weeks = [key("six_2017", 2017, {"weeks:6"}), key("five_2016", 2016, {"weeks:5"}),
+                  key("none_2016", 2016, set())]  # fmt: skip
+    linker = Linker(five_weeks)
+    journal = "In the Journal of Strength and Conditioning Research in 2016"
+    found = linker.mentions(f"{journal} it was shown that after 6 weeks the group was stronger.")
+    assert [m.candidates for m in found] == [("six_2017",)]
+    assert "year either side" in found[0].resolved_by
+    vague = linker.mentions(f"{journal} it was shown that the group was stronger.")
+    assert [m.candidates for m in vague] == [("five_2016", "none_2016")]
+    fitting = Linker([*five_weeks[:2], key("six_2016", 2016, {"weeks:6"})])
+    same_year = fitting.mentions(f"{journal} it was shown that after 6 weeks it was stronger.")
+    assert "six_2017" not in same_year[0].candidates

@@ -15,6 +15,7 @@ weeks) to reach its words reads differently, and none of the rules' words lie th
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 
@@ -24,6 +25,7 @@ REACH = 256
 """Characters kept on each side of a number: far more than any rule's words reach."""
 EDGE = "\x00"
 """Stands for the rest of a line cut off: neither a space nor part of a word."""
+_HEADING_MARK = re.compile(r"\s*#{1,6}\s")
 
 
 class Window:
@@ -36,12 +38,16 @@ class Window:
         """Where the line's first non-space character is (its length when it has none)."""
         self.last = len(line.rstrip())
         """Just after the line's last non-space character."""
+        mark = _HEADING_MARK.match(line)
+        self.marker = mark.group(0) if mark else ""
+        """A Markdown heading's marker ('## '), kept at the front of a window that cuts the line's
+        start, so that a number far into a heading still reads as in a heading."""
 
     def around(self, number: Number) -> tuple[str, Number]:
         """The text within `reach` of the number, and the number placed in that text.
 
         The whole line when it is short; otherwise the window, with EDGE standing for text cut off
-        that holds more than spaces.
+        that holds more than spaces, after the heading's marker when the line is a heading.
         """
         line = self.line
         start, end = number.column - 1, number.end - 1
@@ -50,10 +56,10 @@ class Window:
         lo = max(0, start - self.reach)
         hi = min(len(line), end + self.reach)
         head = ""
-        if lo <= self.lead:
-            lo = 0  # only spaces are cut off before: keep them, a start-anchored rule sees them
+        if lo <= max(self.lead, len(self.marker)):
+            lo = 0  # only spaces (or a heading's marker) are cut off before: keep them whole
         else:
-            head = EDGE
+            head = self.marker + EDGE
         tail = EDGE if hi < self.last else ""
         text = head + line[lo:hi] + tail
         return text, replace(number, column=number.column - lo + len(head))

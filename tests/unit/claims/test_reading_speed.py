@@ -57,7 +57,7 @@ def test_a_number_reads_the_same_in_its_window_as_in_the_whole_line(line: str) -
     window = Window(line)
     for number in numbers(line):
         text, placed = window.around(number)
-        assert len(text) <= 2 * REACH + len(number.text) + 2 + window.lead
+        assert len(text) <= 2 * REACH + len(number.text) + 2 + max(window.lead, len(window.marker))
         assert text[placed.column - 1 : placed.end - 1] == number.text
         assert non_claim_reason(text, placed) == non_claim_reason(line, number), (line, number)
 
@@ -65,15 +65,21 @@ def test_a_number_reads_the_same_in_its_window_as_in_the_whole_line(line: str) -
 def test_a_window_marks_what_it_cuts_off() -> None:
     """Cut text stands as one character that is neither a space nor a word.
 
-    Start and end rules such as 'a heading number' or 'the last word of a sentence' do not hold
-    across a cut.
+    Start and end rules such as 'the first word of a heading' or 'the last word of a sentence' do
+    not hold across a cut; a heading's marker stays in front of the cut, so that the number is
+    still known to be in a heading.
     """
     line = "## " + "word " * 200 + "12" + " more" * 200
     (number,) = numbers(line)
     text, _ = Window(line).around(number)
-    assert text.startswith("\x00")
+    assert text.startswith("## \x00")
     assert text.endswith("\x00")
     assert len(text) < len(line) // 3
+    heading = "# sets " + "filler " * 60 + "# 12"  # far into a heading: still a heading's number
+    (number,) = numbers(heading)
+    text, placed = Window(heading).around(number)
+    assert text.startswith("# \x00")
+    assert non_claim_reason(text, placed) == non_claim_reason(heading, number) == "heading_number"
     spaces = " " * 600 + "12 sets"
     (number,) = numbers(spaces)
     assert Window(spaces).around(number)[0] == spaces  # only spaces before: all kept

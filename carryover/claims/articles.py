@@ -1550,7 +1550,22 @@ class Reader:
             return False
         if not _PEOPLE_IN_PARENTHESES.match(text, opening):
             return False
-        return self._named_right_before(text, opening, study) is not None
+        named = self._named_right_before(text, opening, study) is not None
+        return named or self._exercise_right_before(text, opening)
+
+    def _exercise_right_before(self, text: str, start: int) -> bool:
+        """Whether an exercise's name (with 'group' or not) ends right before `start`.
+
+        'Squats (9 people)' in a study where no one group is told by that name: the size of a
+        group the reader cannot tell, not the study's total; it is left unread.
+        """
+        before = re.sub(r"(?i)\s+groups?$", "", text[max(0, start - 60) : start].rstrip())
+        singular = before[:-1] if before.lower().endswith("s") else before  # 'Squats'
+        return any(
+            m.end() == len(name)
+            for name in {before, singular}
+            for m in self._alias_re.finditer(name, max(0, len(name) - 40))
+        )
 
     def _people_in_parentheses(self, text: str, line_of: Any, study: StudyRef) -> None:
         """A count of people in parentheses after a group's name: that group's size.
@@ -1564,9 +1579,12 @@ class Reader:
                 self.claim(line_of(size.start("n")), "n", n, group_id=group_id)
 
     def _named_right_before(self, text: str, start: int, study: StudyRef) -> str | None:
-        """The one group of the study the (up to four) words right before `start` name."""
+        """The one group of the study the (up to four) words right before `start` name.
+
+        Hyphens count as spaces, as in the aliases ('Push-ups (9 people)': the push-up group).
+        """
         words = _WORDS_BEFORE.search(text[max(0, start - 60) : start])
-        names = words.group(1).lower().split() if words else []
+        names = alias_key(words.group(1)).split() if words else []
         while names and names[0] in _NON_SPECIFIC:
             names = names[1:]
         if names and names[-1] in ("group", "groups"):

@@ -1041,7 +1041,7 @@ class Reader:
     # -- one sentence --------------------------------------------------------------------------
 
     def _sentence(self, text: str, line_of: Any) -> None:
-        studies = self._studies(text, line_of)
+        studies = _outside_asides(text, self._studies(text, line_of))
         if not studies and self._by_design(text, line_of):
             return
         if studies and studies[-1].value is not self.state.study:
@@ -1097,6 +1097,10 @@ class Reader:
             figure = ordered[i]
             if not has_change or figure.value is None or figure.end in laid_out:
                 continue
+            if i not in respective and _SECOND_OF_A_PAIR.search(
+                text, max(0, figure.start - 24), figure.start
+            ):
+                continue  # '(12.2 vs. 2%)' with the other group untold: unread, never the first's
             more = _MORE_THAN_AFTER.match(text, figure.end, figure.end + 40)
             if more is not None:  # '10-15% more than the leg press group's': no change
                 self._percent_difference(study, text, line_of(figure.start), figure, before, more)
@@ -2120,6 +2124,30 @@ _KIND_WORDS = re.compile(r"\bchange[\s-]+of[\s-]+direction\b|\bagility\b", re.IG
 """Words that name a test by what it measures (an agility test), not by its name."""
 
 
+def _outside_asides(text: str, studies: list[_Mention]) -> list[_Mention]:
+    """The study mentions of a sentence less those in an aside, when another study is named.
+
+    'The study by Plotkin and colleagues is the first (Barbalho and colleagues had published
+    one in 2020, but it was criticised)': the study named in the parenthesised aside does not
+    become the one the article goes on about. A citation in parentheses ('(Barbalho et al.,
+    2020)') is no aside: it has few words.
+    """
+    kept = [m for m in studies if not _in_aside(text, m.start)]
+    return kept if kept and len(kept) < len(studies) else studies
+
+
+def _in_aside(text: str, at: int) -> bool:
+    """Whether `at` stands in parentheses holding a clause (more than eight words)."""
+    window = text[max(0, at - 200) : at]
+    opening = window.rfind("(")
+    if opening < 0 or ")" in window[opening:]:
+        return False
+    start = at - len(window) + opening + 1
+    closing = text.find(")", at, at + 400)
+    inside = text[start : closing if closing >= 0 else min(len(text), at + 400)]
+    return len(inside.split()) > 8
+
+
 def _negated(value: str) -> str:
     return value[1:] if value.startswith("-") else "-" + value
 
@@ -2417,6 +2445,8 @@ _WITH_BEFORE = re.compile(
 )
 """Words that make the exercise after them what a gain came with: the group that trained it."""
 _FIGURE_IN_PARENTHESES = re.compile(r"\s*\(\s*(?:~|\u2248|about\s+|around\s+)?[+\-]?\d")
+_SECOND_OF_A_PAIR = re.compile(r"\d\s*%?\s*(?:vs\.?|versus)\s*$", re.IGNORECASE)
+"""A figure set against the one right before it ('12.2 vs. 2%'): the two are not one group's."""
 _PAIR_WORD = re.compile(r"\b(?:vs\.?|versus|against)\s", re.IGNORECASE)
 _PAIR_BETWEEN = re.compile(r"\s*(?:vs\.?|versus|against)\s*", re.IGNORECASE)
 _PAIR_OPEN = re.compile(r"\(\s*$")

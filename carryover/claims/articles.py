@@ -1041,7 +1041,11 @@ class Reader:
     # -- one sentence --------------------------------------------------------------------------
 
     def _sentence(self, text: str, line_of: Any) -> None:
-        studies = _outside_asides(text, self._studies(text, line_of))
+        studies = self._studies(text, line_of)
+        kept = _outside_asides(text, studies)
+        if len(kept) < len(studies):  # the aside's figures are about its study: unread
+            text = _blank_asides(text, [m.start for m in studies if m not in kept])
+            studies = kept
         if not studies and self._by_design(text, line_of):
             return
         if studies and studies[-1].value is not self.state.study:
@@ -2138,14 +2142,28 @@ def _outside_asides(text: str, studies: list[_Mention]) -> list[_Mention]:
 
 def _in_aside(text: str, at: int) -> bool:
     """Whether `at` stands in parentheses holding a clause (more than eight words)."""
+    span = _aside_around(text, at)
+    return span is not None and len(text[span[0] : span[1]].split()) > 8
+
+
+def _aside_around(text: str, at: int) -> tuple[int, int] | None:
+    """The inside of the parentheses `at` stands in (up to 200 characters back, 400 on)."""
     window = text[max(0, at - 200) : at]
     opening = window.rfind("(")
     if opening < 0 or ")" in window[opening:]:
-        return False
+        return None
     start = at - len(window) + opening + 1
     closing = text.find(")", at, at + 400)
-    inside = text[start : closing if closing >= 0 else min(len(text), at + 400)]
-    return len(inside.split()) > 8
+    return start, closing if closing >= 0 else min(len(text), at + 400)
+
+
+def _blank_asides(text: str, starts: list[int]) -> str:
+    """The text with the asides holding those mentions blanked out (same length, same offsets)."""
+    for at in starts:
+        span = _aside_around(text, at)
+        if span is not None:
+            text = text[: span[0]] + " " * (span[1] - span[0]) + text[span[1] :]
+    return text
 
 
 def _negated(value: str) -> str:

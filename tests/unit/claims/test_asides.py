@@ -28,3 +28,17 @@ def test_a_citation_in_parentheses_is_no_aside(context: Context) -> None:  # noq
     text = "Unlike the study by Hammond et al., this one trained boys (Contreras et al. 2017). "
     claims, _ = read(text + "The programme lasted 6 weeks.", context)
     assert studies_of(claims, "duration_weeks") == [("contreras_2017", "6")]
+
+
+def test_the_figures_of_an_aside_are_not_read_as_the_subjects(
+    context: Context,  # noqa: F811
+) -> None:
+    """'(Contreras et al. had run a 6-week study ...)' in a sentence about Hammond's: unread."""
+    text = (
+        "The study by Hammond et al. is the first of its kind (Contreras et al. had run a "
+        "6-week study on boys before, but it was soon criticised for its design)."
+    )
+    claims, _ = read(text, context)
+    assert studies_of(claims, "duration_weeks") == []
+    claims, _ = read(text.replace("(", "and ").replace(")", ""), context)
+    assert studies_of(claims, "duration_weeks") == [("contreras_2017", "6")]

@@ -509,6 +509,10 @@ def with_verdicts(numbers: pl.DataFrame, checks: pl.DataFrame) -> pl.DataFrame:
     joined = numbers.join(own, on=key, how="left", nulls_equal=True).join(
         spread, on=["source_file", "line", "_sd"], how="left"
     )
+    if "group_id" in numbers.columns and "group_id" in checks.columns:
+        joined = _each_its_group(
+            joined, worst(ranked.filter(~pl.col("_is_sd")), [*key, "group_id"], "_g"), key
+        )
     verdict = (
         pl.when(pl.col("_rank_sd").fill_null(-1) > pl.col("_rank_v").fill_null(-1))
         .then(pl.col("_verdict_sd"))
@@ -517,6 +521,24 @@ def with_verdicts(numbers: pl.DataFrame, checks: pl.DataFrame) -> pl.DataFrame:
     return joined.with_columns(
         pl.when(pl.col("disposition") == CLAIM).then(verdict).alias("verdict")
     ).drop("_v", "_sd", "_verdict_v", "_rank_v", "_verdict_sd", "_rank_sd")
+
+
+def _each_its_group(joined: pl.DataFrame, by_group: pl.DataFrame, key: list[str]) -> pl.DataFrame:
+    """Where one line holds the same figure for two groups, each number takes its group's verdict.
+
+    'a back squat group (12 women) and a hip thrust group (12 women)': when the data has 12 in
+    one group and 10 in the other, only the hip thrust 12 is wrong. A number that states one
+    figure for several groups ('each group had 12') keeps the worst verdict of them all.
+    """
+    claims = pl.col("disposition") == CLAIM
+    groups = pl.when(claims).then(pl.col("group_id")).n_unique().over(key)
+    twins = claims & pl.col("group_id").is_not_null() & (groups > 1)
+    joined = joined.join(by_group, on=[*key, "group_id"], how="left", nulls_equal=True)
+    own = twins & pl.col("_verdict_g").is_not_null()
+    return joined.with_columns(
+        pl.when(own).then(pl.col("_verdict_g")).otherwise(pl.col("_verdict_v")).alias("_verdict_v"),
+        pl.when(own).then(pl.col("_rank_g")).otherwise(pl.col("_rank_v")).alias("_rank_v"),
+    ).drop("_verdict_g", "_rank_g")
 
 
 _SPREAD_TEXT = r"(?:±|\+/-|\+/\u2212)\s?(\d+(?:\.\d+)?)"

@@ -1096,6 +1096,10 @@ class Reader:
 
     def _sentence(self, text: str, line_of: Any) -> None:
         studies = self._studies(text, line_of)
+        kept = _outside_asides(text, studies)
+        if len(kept) < len(studies):  # the aside's figures are about its study: unread
+            text = _blank_asides(text, [m.start for m in studies if m not in kept])
+            studies = kept
         if not studies and self._by_design(text, line_of):
             return
         if studies and studies[-1].value is not self.state.study:
@@ -1151,6 +1155,10 @@ class Reader:
             figure = ordered[i]
             if not has_change or figure.value is None or figure.end in laid_out:
                 continue
+            if i not in respective and _SECOND_OF_A_PAIR.search(
+                text, max(0, figure.start - 24), figure.start
+            ):
+                continue  # '(12.2 vs. 2%)' with the other group untold: unread, never the first's
             more = _MORE_THAN_AFTER.match(text, figure.end, figure.end + 40)
             if more is not None:  # '10-15% more than the leg press group's': no change
                 self._percent_difference(study, text, line_of(figure.start), figure, before, more)
@@ -1606,7 +1614,22 @@ class Reader:
             return False
         if not _PEOPLE_IN_PARENTHESES.match(text, opening):
             return False
-        return self._named_right_before(text, opening, study) is not None
+        named = self._named_right_before(text, opening, study) is not None
+        return named or self._exercise_right_before(text, opening)
+
+    def _exercise_right_before(self, text: str, start: int) -> bool:
+        """Whether an exercise's name (with 'group' or not) ends right before `start`.
+
+        'Squats (9 people)' in a study where no one group is told by that name: the size of a
+        group the reader cannot tell, not the study's total; it is left unread.
+        """
+        before = re.sub(r"(?i)\s+groups?$", "", text[max(0, start - 60) : start].rstrip())
+        singular = before[:-1] if before.lower().endswith("s") else before  # 'Squats'
+        return any(
+            m.end() == len(name)
+            for name in {before, singular}
+            for m in self._alias_re.finditer(name, max(0, len(name) - 40))
+        )
 
     def _people_in_parentheses(self, text: str, line_of: Any, study: StudyRef) -> None:
         """A count of people in parentheses after a group's name: that group's size.
@@ -1620,9 +1643,12 @@ class Reader:
                 self.claim(line_of(size.start("n")), "n", n, group_id=group_id)
 
     def _named_right_before(self, text: str, start: int, study: StudyRef) -> str | None:
-        """The one group of the study the (up to four) words right before `start` name."""
+        """The one group of the study the (up to four) words right before `start` name.
+
+        Hyphens count as spaces, as in the aliases ('Push-ups (9 people)': the push-up group).
+        """
         words = _WORDS_BEFORE.search(text[max(0, start - 60) : start])
-        names = words.group(1).lower().split() if words else []
+        names = alias_key(words.group(1)).split() if words else []
         while names and names[0] in _NON_SPECIFIC:
             names = names[1:]
         if names and names[-1] in ("group", "groups"):
@@ -2158,6 +2184,44 @@ _KIND_WORDS = re.compile(r"\bchange[\s-]+of[\s-]+direction\b|\bagility\b", re.IG
 """Words that name a test by what it measures (an agility test), not by its name."""
 
 
+def _outside_asides(text: str, studies: list[_Mention]) -> list[_Mention]:
+    """The study mentions of a sentence less those in an aside, when another study is named.
+
+    'The study by Plotkin and colleagues is the first (Barbalho and colleagues had published
+    one in 2020, but it was criticised)': the study named in the parenthesised aside does not
+    become the one the article goes on about. A citation in parentheses ('(Barbalho et al.,
+    2020)') is no aside: it has few words.
+    """
+    kept = [m for m in studies if not _in_aside(text, m.start)]
+    return kept if kept and len(kept) < len(studies) else studies
+
+
+def _in_aside(text: str, at: int) -> bool:
+    """Whether `at` stands in parentheses holding a clause (more than eight words)."""
+    span = _aside_around(text, at)
+    return span is not None and len(text[span[0] : span[1]].split()) > 8
+
+
+def _aside_around(text: str, at: int) -> tuple[int, int] | None:
+    """The inside of the parentheses `at` stands in (up to 200 characters back, 400 on)."""
+    window = text[max(0, at - 200) : at]
+    opening = window.rfind("(")
+    if opening < 0 or ")" in window[opening:]:
+        return None
+    start = at - len(window) + opening + 1
+    closing = text.find(")", at, at + 400)
+    return start, closing if closing >= 0 else min(len(text), at + 400)
+
+
+def _blank_asides(text: str, starts: list[int]) -> str:
+    """The text with the asides holding those mentions blanked out (same length, same offsets)."""
+    for at in starts:
+        span = _aside_around(text, at)
+        if span is not None:
+            text = text[: span[0]] + " " * (span[1] - span[0]) + text[span[1] :]
+    return text
+
+
 def _negated(value: str) -> str:
     return value[1:] if value.startswith("-") else "-" + value
 
@@ -2455,6 +2519,8 @@ _WITH_BEFORE = re.compile(
 )
 """Words that make the exercise after them what a gain came with: the group that trained it."""
 _FIGURE_IN_PARENTHESES = re.compile(r"\s*\(\s*(?:~|\u2248|about\s+|around\s+)?[+\-]?\d")
+_SECOND_OF_A_PAIR = re.compile(r"\d\s*%?\s*(?:vs\.?|versus)\s*$", re.IGNORECASE)
+"""A figure set against the one right before it ('12.2 vs. 2%'): the two are not one group's."""
 _PAIR_WORD = re.compile(r"\b(?:vs\.?|versus|against)\s", re.IGNORECASE)
 _PAIR_BETWEEN = re.compile(r"\s*(?:vs\.?|versus|against)\s*", re.IGNORECASE)
 _PAIR_OPEN = re.compile(r"\(\s*$")

@@ -167,3 +167,35 @@ def test_words_around_a_number() -> None:
     """An unread number's message quotes the words on either side."""
     line = "The researchers split the 24 volunteers into two groups of twelve."
     assert words_around(line, 27, "24", width=12) == "split the 24 volunteers"
+
+
+def test_the_same_figure_for_two_groups_takes_each_its_own_verdict() -> None:
+    """'back squat (12 women) and hip thrust (12 women)': only the wrong group's 12 is wrong.
+
+    One number stating the figure for every group ('each group had 12') keeps the worst verdict.
+    """
+    numbers_frame = pl.DataFrame(
+        {
+            "article_id": ["a"] * 3,
+            "source_file": ["articles/a.md"] * 3,
+            "line": [1, 1, 2],
+            "column": [10, 40, 1],
+            "text": ["12", "12", "12"],
+            "value": [12.0, 12.0, 12.0],
+            "disposition": [CLAIM, CLAIM, CLAIM],
+            "quantity": ["n", "n", "n"],
+            "group_id": ["bs", "ht", "bs"],
+        }
+    )
+    checks = pl.DataFrame(
+        {
+            "source_file": ["articles/a.md"] * 4,
+            "source_line": [1, 1, 2, 2],
+            "claimed": [12.0] * 4,
+            "quantity": ["n"] * 4,
+            "group_id": ["bs", "ht", "bs", "ht"],
+            "verdict": ["supported", "contradicted", "supported", "contradicted"],
+        }
+    )
+    judged = with_verdicts(numbers_frame, checks)
+    assert judged["verdict"].to_list() == ["supported", "contradicted", "contradicted"]

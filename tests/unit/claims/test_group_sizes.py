@@ -91,3 +91,21 @@ def test_counting_words_before_groups_name_no_group(context: Context) -> None:  
         ("bbs", "7.7"),
         ("bht", "7.7"),
     ]
+
+
+def test_a_hyphenated_group_name_before_a_count_in_parentheses(
+    context: Context,  # noqa: F811
+) -> None:
+    """'- Hip-thrust (7 men): ...' in a list of groups: the hip thrust group's size."""
+    claims, _ = read(H + "- Hip-thrust (7 men): hip thrusts twice a week.", context)
+    assert sizes(claims) == [("bht", "7")]
+
+
+def test_a_count_after_an_exercise_no_group_is_named_by_is_unread(
+    context: Context,  # noqa: F811
+) -> None:
+    """'Front squats (14 men)' in a study whose groups did not front squat: not the total."""
+    claims, _ = read(H + "- Front squats (14 men): front squats twice a week.", context)
+    assert sizes(claims) == []
+    claims, _ = read(H + "- All lifters (14 men): back squats twice a week.", context)
+    assert sizes(claims) == [(None, "14")]

@@ -94,3 +94,21 @@ def test_a_test_named_by_a_group_abbreviation_is_its_trained_lift(
 def test_near_misses_name_no_test(context: Context, text: str) -> None:  # noqa: F811
     claims, _ = read(text, context)
     assert [c for c in claims if c[2] == "change_pct"] == []
+
+
+def test_the_second_of_a_pair_is_never_the_first_figures_group(
+    context: Context,  # noqa: F811
+) -> None:
+    """'the squat group gained more (10.2% vs. 7.7%)': the 7.7% is not the squat group's.
+
+    With no word saying which group came out ahead, the first figure is the group named and
+    the second stays unread, never read as the same group's.
+    """
+    text = H + "The squat group gained more back squat strength (10.2% vs. 7.7%)."
+    claims, _ = read(text, context)
+    assert [c for c in claims if c[2] == "change_pct"] == [
+        (1, "hammond_2019", "change_pct", "bbs", "back_squat", "1RM", "10.2"),
+    ]
+    text = H + "The squat group gained 10.2% in back squat strength, the hip thrust group 7.7%."
+    claims, _ = read(text, context)
+    assert [c[3] for c in claims if c[2] == "change_pct"] == ["bbs", "bht"]

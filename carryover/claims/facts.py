@@ -534,6 +534,14 @@ _AGE_RANGE_LABEL = re.compile(
 regularly (aged around 26~27)': the people of the study, then their ages."""
 
 
+def _age_label(before: str) -> bool:
+    """Whether `_AGE_RANGE_LABEL` is found in `before` (a text without 'age' is not searched).
+
+    Every match of the label holds 'age' in some case, so the answer is the search's own.
+    """
+    return "age" in before.lower() and _AGE_RANGE_LABEL.search(before) is not None
+
+
 def _age_range(number: Number, before: str, after: str, near: Near) -> Fact | None:
     """The range of the participants' ages ('women (aged 18-30)'), a claim with both ends.
 
@@ -544,7 +552,7 @@ def _age_range(number: Number, before: str, after: str, near: Near) -> Fact | No
     if number.kind != "figure" or number.lo is None or number.hi is None:
         return None
     ends = _RANGE_TEXT.fullmatch(number.text)
-    if ends is None or not number.lo < number.hi or not _AGE_RANGE_LABEL.search(before):
+    if ends is None or not number.lo < number.hi or not _age_label(before):
         return None
     start = number.column - 1
     if bisect.bisect_left(near.groups, (start,)) > 0:

@@ -449,6 +449,10 @@ class Linker:
 
     def mentions(self, text: str) -> list[StudyMention]:
         """Every study mention in a sentence, in order (overlapping cues merged)."""
+        return list(_mentions(self, text))
+
+    def _read_mentions(self, text: str) -> list[StudyMention]:
+        """`mentions`, read afresh."""
         found: list[StudyMention] = []
         ids = self._identifiers(text)
         found += ids
@@ -820,6 +824,15 @@ def _merge(a: StudyMention, b: StudyMention) -> StudyMention:
 def stated_facts(text: str) -> set[str]:
     """Population facts and design numbers a text states ('weeks:9', 'n:34', 'sessions:2')."""
     return set(_stated_facts(text))
+
+
+@functools.lru_cache(maxsize=64)
+def _mentions(linker: Linker, text: str) -> tuple[StudyMention, ...]:
+    """`Linker.mentions`, kept for the last few texts.
+
+    A passage of one sentence is asked about as a passage and as that sentence.
+    """
+    return tuple(linker._read_mentions(text))
 
 
 @functools.lru_cache(maxsize=16)

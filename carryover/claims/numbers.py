@@ -122,6 +122,8 @@ _CJK_DATE = re.compile(
 """A date in Chinese or Japanese characters ('2023年7月3日'): year, month and day each a number."""
 _LINE_END = re.compile(r"\s*\Z")
 _BARE_DOI = re.compile(r"\b10\.\d{4,9}/[^\s)\]>,;]+")
+_ANY_DIGIT = re.compile(r"\d")
+"""Any digit, as `\\d` reads one: a text without one has no match of a pattern that needs one."""
 
 
 @dataclass(frozen=True)
@@ -213,6 +215,7 @@ def _numbers(line: str, next_line: str) -> tuple[Number, ...]:
     text = _masked(line)
     found: list[Number] = []
     taken = [False] * len(text)
+    digits = _ANY_DIGIT.search(text) is not None  # without one, the digit patterns are skipped
 
     def claim_span(start: int, end: int) -> bool:
         if any(taken[start:end]):
@@ -228,7 +231,7 @@ def _numbers(line: str, next_line: str) -> tuple[Number, ...]:
         for d in re.finditer(r"10\.\d{4,9}/\S+|\d+", address):
             at = m.start() + d.start()
             found.append(Number(at + 1, d.group(0), None, None, None, "identifier"))
-    for m in _CJK_DATE.finditer(text):
+    for m in _CJK_DATE.finditer(text) if digits else ():
         for part in ("y", "m", "d", "m2", "d2"):
             if m.group(part) is not None and claim_span(m.start(part), m.end(part)):
                 found.append(Number(m.start(part) + 1, m.group(part), None, None, None, "date"))
@@ -241,13 +244,13 @@ def _numbers(line: str, next_line: str) -> tuple[Number, ...]:
     for m in _BARE_DOI.finditer(in_text):
         # a DOI written out in the text ('doi: 10.1234/abc'): masked, but listed as one number
         found.append(Number(m.start() + 1, m.group(0).rstrip("."), None, None, None, "identifier"))
-    for m in _RM_RANGE.finditer(text):
+    for m in _RM_RANGE.finditer(text) if digits else ():
         if claim_span(m.start(), m.end("range")):  # "25-35 RM": a repetition range
             found.append(Number(m.start() + 1, m.group("range"), None, None, None, "scheme"))
     for m in _MEASURE_NAME.finditer(text):
         claim_span(m.start(), m.end())  # test names: not numbers
     for pattern, kind in ((_DATE, "date"), (_SCHEME, "scheme"), (_CI_LABEL, "name")):
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text) if digits else ():
             if claim_span(m.start(), m.end()):
                 found.append(Number(m.start() + 1, m.group(0), None, None, None, kind))
             labelled = _LABELLED_CI.match(text, m.end()) if kind == "name" else None
@@ -259,14 +262,14 @@ def _numbers(line: str, next_line: str) -> tuple[Number, ...]:
                         labelled.start("ci") + 1, labelled.group("ci"), (lo + hi) / 2, lo, hi, "ci"
                     )
                 )
-    for m in _GROUP_N.finditer(text):
+    for m in _GROUP_N.finditer(text) if digits else ():
         if claim_span(m.start(), m.end()):
             value = float(re.findall(r"\d+", m.group(0))[0])
             found.append(Number(m.start() + 1, m.group(0), value, value, value, "n"))
-    for m in _CITATION.finditer(text):
+    for m in _CITATION.finditer(text) if digits else ():
         if claim_span(m.start(), m.end()):
             found.append(Number(m.start() + 1, m.group(0), None, None, None, "citation"))
-    for m in _P_VALUE.finditer(text):
+    for m in _P_VALUE.finditer(text) if digits else ():
         if claim_span(m.start(), m.end()):
             value = _float(re.findall(_DIGITS, m.group(0))[-1])
             found.append(Number(m.start() + 1, m.group(0), value, value, value, "p_value"))
@@ -278,11 +281,11 @@ def _numbers(line: str, next_line: str) -> tuple[Number, ...]:
         if claim_span(m.start(), m.end()):
             lo, hi = decade(m.group(0))
             found.append(Number(m.start() + 1, m.group(0), (lo + hi) / 2, lo, hi, "figure"))
-    for m in _CI.finditer(text):
+    for m in _CI.finditer(text) if digits else ():
         if claim_span(m.start(), m.end()):
             lo, hi = _float(m.group("lo")), _float(m.group("hi"))
             found.append(Number(m.start() + 1, m.group(0), (lo + hi) / 2, lo, hi, "ci"))
-    for m in _FIGURE.finditer(text):
+    for m in _FIGURE.finditer(text) if digits else ():
         if not claim_span(m.start(), m.end()):
             continue
         sign = m.group("sign").strip()

@@ -830,7 +830,8 @@ def stated_facts(text: str) -> set[str]:
 def _mentions(linker: Linker, text: str) -> tuple[StudyMention, ...]:
     """`Linker.mentions`, kept for the last few texts.
 
-    A passage of one sentence is asked about as a passage and as that sentence.
+    A passage of one sentence is asked about as a passage and as that sentence. Mentions use
+    only what a linker is built with (its study keys, journals and authors), never changed after.
     """
     return tuple(linker._read_mentions(text))
 

@@ -95,6 +95,25 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+CLAIMS_HEADER = "article_id,line,study_id,quantity,group_id,test_exercise,measure,value\n"
+
+
+def context_of(exercises: str, studies: str, groups: str, outcomes: str) -> Context:
+    """What articles are read against, from small tables that must validate without a finding."""
+    v = validate_texts(
+        {
+            "exercises": exercises,
+            "studies": studies,
+            "groups": groups,
+            "outcomes": outcomes,
+            "claims": CLAIMS_HEADER,
+        }
+    )
+    assert v.findings.is_empty(), v.findings.to_dicts()
+    c = v.clean
+    return Context.from_tables(c["studies"], c["groups"], c["exercises"], c["outcomes"])
+
+
 _BUNDLED_CONTEXT: list[Context] = []
 
 

@@ -6,7 +6,7 @@ import polars as pl
 import pytest
 
 from carryover.claims.articles import Article, Context, read_article
-from tests.support import validate_texts
+from tests.support import context_of
 
 EXERCISES = """exercise_id,name,aliases
 back_squat,Barbell back squat,back squat;squat
@@ -29,23 +29,11 @@ change_abs,change_pct,source
 first_2020,sq,back_squat,1RM,,,,,,,20.0,Abstract
 second_2022,sq,back_squat,1RM,,,,,,,25.0,Abstract
 """
-CLAIMS = "article_id,line,study_id,quantity,group_id,test_exercise,measure,value\n"
 
 
 @pytest.fixture(scope="module")
 def context() -> Context:
-    v = validate_texts(
-        {
-            "exercises": EXERCISES,
-            "studies": STUDIES,
-            "groups": GROUPS,
-            "outcomes": OUTCOMES,
-            "claims": CLAIMS,
-        }
-    )
-    assert v.findings.is_empty(), v.findings.to_dicts()
-    c = v.clean
-    return Context.from_tables(c["studies"], c["groups"], c["exercises"], c["outcomes"])
+    return context_of(EXERCISES, STUDIES, GROUPS, OUTCOMES)
 
 
 TIED = (

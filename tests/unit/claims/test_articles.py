@@ -6,7 +6,7 @@ import polars as pl
 import pytest
 
 from carryover.claims.articles import Article, Context, Passage, article_id, read_article, sentences
-from tests.support import validate_texts
+from tests.support import context_of
 
 EXERCISES = """exercise_id,name,aliases
 back_squat,Barbell back squat,back squat;high bar back squat;squat
@@ -32,23 +32,11 @@ hammond_2019,bbs,hip_thrust,1RM,,,,,,,13.3,Abstract
 contreras_2017,fs,front_squat,3RM,,,,,,,9.0,Table 2
 contreras_2017,ht,hip_thrust,3RM,,,,,,,20.0,Table 2
 """
-CLAIMS = "article_id,line,study_id,quantity,group_id,test_exercise,measure,value\n"
 
 
 @pytest.fixture(scope="module")
 def context() -> Context:
-    v = validate_texts(
-        {
-            "exercises": EXERCISES,
-            "studies": STUDIES,
-            "groups": GROUPS,
-            "outcomes": OUTCOMES,
-            "claims": CLAIMS,
-        }
-    )
-    assert v.findings.is_empty(), v.findings.to_dicts()
-    c = v.clean
-    return Context.from_tables(c["studies"], c["groups"], c["exercises"], c["outcomes"])
+    return context_of(EXERCISES, STUDIES, GROUPS, OUTCOMES)
 
 
 def read(text: str, context: Context) -> tuple[list[tuple[object, ...]], list[str]]:

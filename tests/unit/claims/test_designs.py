@@ -8,7 +8,7 @@ import pytest
 
 from carryover.claims.articles import Article, Context, read_article
 from carryover.claims.designs import added_exercises, controls, study_by_design
-from tests.support import validate_texts
+from tests.support import context_of
 
 EXERCISES = """exercise_id,name,aliases
 back_squat,Barbell back squat,back squat;squat
@@ -35,7 +35,6 @@ lin_2017,htt,hip_thrust,3RM,,,,,,,36,Abstract
 hammond_2019,bbs,back_squat,1RM,,,,,,,10.2,Abstract
 hammond_2019,bht,back_squat,1RM,,,,,,,7.7,Abstract
 """
-CLAIMS = "article_id,line,study_id,quantity,group_id,test_exercise,measure,value\n"
 SAID = (
     "Research has shown that you can raise your back squat 1RM by more than 30% if you add "
     "the hip thrust to your training for eight weeks."
@@ -44,18 +43,7 @@ SAID = (
 
 @pytest.fixture(scope="module")
 def context() -> Context:
-    v = validate_texts(
-        {
-            "exercises": EXERCISES,
-            "studies": STUDIES,
-            "groups": GROUPS,
-            "outcomes": OUTCOMES,
-            "claims": CLAIMS,
-        }
-    )
-    assert v.findings.is_empty(), v.findings.to_dicts()
-    c = v.clean
-    return Context.from_tables(c["studies"], c["groups"], c["exercises"], c["outcomes"])
+    return context_of(EXERCISES, STUDIES, GROUPS, OUTCOMES)
 
 
 def claims(text: str, context: Context) -> list[tuple[object, ...]]:

@@ -13,7 +13,7 @@ from carryover.claims import accounting
 from carryover.claims.articles import Article, Context, read_article
 from carryover.claims.facts import Lookups, Near, read_facts
 from carryover.validate.validation import Validation
-from tests.support import valid_texts, validate_texts
+from tests.support import context_of, valid_texts, validate_texts
 
 EXERCISES = """exercise_id,name,aliases
 back_squat,Barbell back squat,back squat;squat
@@ -41,18 +41,7 @@ B = "A study by Barbalho et al. compared two programmes. "
 
 @pytest.fixture(scope="module")
 def context() -> Context:
-    v = validate_texts(
-        {
-            "exercises": EXERCISES,
-            "studies": STUDIES,
-            "groups": GROUPS,
-            "outcomes": OUTCOMES,
-            "claims": CLAIMS,
-        }
-    )
-    assert v.findings.is_empty(), v.findings.to_dicts()
-    c = v.clean
-    return Context.from_tables(c["studies"], c["groups"], c["exercises"], c["outcomes"])
+    return context_of(EXERCISES, STUDIES, GROUPS, OUTCOMES)
 
 
 def facts(text: str, context: Context) -> list[tuple[object, ...]]:

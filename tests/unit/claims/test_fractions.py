@@ -12,7 +12,7 @@ import pytest
 from carryover.claims import accounting
 from carryover.claims.articles import Article, Context, read_article
 from carryover.claims.bounds import fractions
-from tests.support import valid_texts, validate_texts
+from tests.support import context_of, valid_texts, validate_texts
 from tests.unit.claims.test_facts import B, context
 
 __all__ = ["context"]  # the reading fixture (barbalho_2020: BS and HT groups), from test_facts
@@ -186,18 +186,7 @@ soccer_2020,sq,pro_agility,time,s,,,,,,-1.5,Abstract
 
 
 def agility_context(outcomes: str) -> Context:
-    v = validate_texts(
-        {
-            "exercises": AGILITY_EXERCISES,
-            "studies": AGILITY_STUDIES,
-            "groups": AGILITY_GROUPS,
-            "outcomes": outcomes,
-            "claims": "article_id,line,study_id,quantity,group_id,test_exercise,measure,value\n",
-        }
-    )
-    assert v.findings.is_empty(), v.findings.to_dicts()
-    c = v.clean
-    return Context.from_tables(c["studies"], c["groups"], c["exercises"], c["outcomes"])
+    return context_of(AGILITY_EXERCISES, AGILITY_STUDIES, AGILITY_GROUPS, outcomes)
 
 
 @pytest.mark.parametrize(

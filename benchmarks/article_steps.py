@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import pickle
-import shutil
 import sys
 import tempfile
 import time
@@ -34,20 +33,8 @@ from carryover.validate.validation import combine, read_article_batch
 from carryover.warehouse.build import RunRecord
 from carryover.warehouse.build import load as load_warehouse
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "tests" / "data" / "articles" / "real"
-
-
-def write_raw(count: int, raw: Path) -> None:
-    """The bundled tables and `count` articles (the corpus repeated, one file each)."""
-    shutil.copytree(ROOT / "raw", raw)
-    folder = raw / "articles"
-    shutil.rmtree(folder)
-    folder.mkdir()
-    corpus = sorted(CORPUS.glob("*.md"))
-    for i in range(count):
-        source = corpus[i % len(corpus)]
-        (folder / f"{i:05d}-{source.name}").write_bytes(source.read_bytes())
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from articles import write_articles
 
 
 class Timed:
@@ -85,7 +72,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         raw = work / "raw"
-        write_raw(args.articles, raw)
+        write_articles(args.articles, raw)
         at = time.process_time()
 
         def step(name: str) -> None:

@@ -109,9 +109,8 @@ def time_per_mb(limit: float) -> list[str]:
     return lines
 
 
-def many_articles(count: int, work: Path, repeat: int) -> list[str]:
-    """The bundled tables and `count` real-size articles: floor, check and run, in processes."""
-    raw = work / "raw"
+def write_articles(count: int, raw: Path) -> Path:
+    """The bundled tables in `raw`, with `count` articles (the corpus repeated, one file each)."""
     shutil.copytree(ROOT / "raw", raw)
     folder = raw / "articles"
     shutil.rmtree(folder)
@@ -120,12 +119,20 @@ def many_articles(count: int, work: Path, repeat: int) -> list[str]:
     for i in range(count):
         source = corpus[i % len(corpus)]
         (folder / f"{i:05d}-{source.name}").write_bytes(source.read_bytes())
+    return folder
+
+
+def many_articles(count: int, work: Path, repeat: int) -> list[str]:
+    """The bundled tables and `count` real-size articles: floor, check and run, in processes."""
+    raw = work / "raw"
+    folder = write_articles(count, raw)
+    corpus = len(list(CORPUS.glob("*.md")))
     megabytes = sum(p.stat().st_size for p in folder.iterdir()) / MIB
     env = base_env(work / "prefect-home")
     floor_py = work / "floor_articles.py"
     floor_py.write_text(FLOOR.format(bench=str(ROOT / "benchmarks")), encoding="utf-8")
     rows = [
-        f"{count:,} articles ({len(corpus)} real articles repeated), {megabytes:.1f} MiB of "
+        f"{count:,} articles ({corpus} real articles repeated), {megabytes:.1f} MiB of "
         "article text, with the bundled raw/ tables.",
         "",
         "| subject | wall s (median) | CPU s (median) | reps | articles/s | peak MiB "

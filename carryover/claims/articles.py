@@ -936,7 +936,15 @@ class Reader:
         intro = _NEW_STUDY.search(text) or _ABOUT_A_STUDY.search(text)
         offset = intro.start() if intro else 0
         words = intro.group(0) if intro else text[:60].strip()
-        line = passage.line_at(offset)
+        self._study_not_in_data(
+            passage.line_at(offset),
+            words,
+            f"describes a study the data cannot tell apart ({', '.join(tie)} fit equally); "
+            "name it (author, journal or DOI) so its figures can be checked",
+        )
+
+    def _study_not_in_data(self, line: int, words: str, problem: str) -> None:
+        """Warn that the words on a line point to no one study of the data, at their column."""
         column = self._column(line, words)
         self.warnings.append(
             finding(
@@ -944,9 +952,7 @@ class Reader:
                 "claims",
                 self.article.source_file,
                 line,
-                f"{self.article.article_id} line {line}, column {column}: '{words}' describes "
-                f"a study the data cannot tell apart ({', '.join(tie)} fit equally); name it "
-                "(author, journal or DOI) so its figures can be checked",
+                f"{self.article.article_id} line {line}, column {column}: '{words}' {problem}",
                 column_name=f"column {column}",
                 value=words,
             )
@@ -1469,19 +1475,11 @@ class Reader:
             line = line_of(mention.start)
             if len(mention.candidates) != 1:
                 named = ", ".join(mention.candidates) or "no study in studies.csv"
-                column = self._column(line, mention.words)
-                self.warnings.append(
-                    finding(
-                        "study_not_in_data",
-                        "claims",
-                        self.article.source_file,
-                        line,
-                        f"{self.article.article_id} line {line}, column {column}: "
-                        f"'{mention.words}' names a study the data cannot tell ({named}); add it "
-                        "to studies.csv or name it unambiguously",
-                        column_name=f"column {column}",
-                        value=mention.words,
-                    )
+                self._study_not_in_data(
+                    line,
+                    mention.words,
+                    f"names a study the data cannot tell ({named}); add it to studies.csv or "
+                    "name it unambiguously",
                 )
                 if not mention.candidates:
                     found.append(_Mention(mention.start, mention.end, "study", None, mention.words))

@@ -80,3 +80,24 @@ def test_a_journal_several_studies_share_is_not_guessed_without_its_year() -> No
 def test_the_new_exercises_are_named_as_writers_name_them(phrase: str, exercises: set) -> None:  # type: ignore[type-arg]
     """RFESS and its other names are one exercise; a plain 'leg press' may be either machine."""
     assert bundled_context().aliases[alias_key(phrase)] == exercises
+
+
+def test_schoenfeld_2019_loads_as_a_design_only_study() -> None:
+    """Its three volume groups add up to the 34 randomized men; no outcome rows, no finding."""
+    validation = check(PROJECT_ROOT / "raw").validation
+    clean = validation.clean
+    study = clean["studies"].filter(pl.col("study_id") == "schoenfeld_2019")
+    assert study.select("n_randomized", "duration_weeks", "sessions_per_week").rows() == [
+        (34, 8, 3)
+    ]
+    groups = clean["groups"].filter(pl.col("study_id") == "schoenfeld_2019").sort("group_id")
+    assert groups.select("group_id", "n_randomized", "trained_exercise").rows() == [
+        ("high", 11, None), ("low", 11, None), ("moderate", 12, None),
+    ]  # fmt: skip
+    assert clean["outcomes"].filter(pl.col("study_id") == "schoenfeld_2019").is_empty()
+    sites = clean["exercises"].filter(pl.col("exercise_id").str.ends_with("_thickness"))
+    assert {"elbow_flexor_thickness", "elbow_extensor_thickness", "mid_thigh_thickness"} | {
+        "lateral_thigh_thickness"
+    } <= set(sites["exercise_id"])
+    own = validation.findings.filter(pl.col("message").str.contains("schoenfeld_2019"))
+    assert own.is_empty()

@@ -277,7 +277,7 @@ def test_the_bundled_data_answers_carryover_questions(tmp_path: Path) -> None:
     pooled = runner.invoke(app, ["sql", "--warehouse", warehouse, "select * from carryover_pooled"])
     assert pooled.exit_code == 0, pooled.output
     # Every trained -> tested pair, plus two sensitivity rows without Barbalho 2020 (cautioned).
-    assert pooled.stdout.splitlines()[-1] == "(22 rows)"
+    assert pooled.stdout.splitlines()[-1] == "(25 rows)"
     matrix = runner.invoke(
         app, ["sql", "--warehouse", warehouse, "--format", "json", "select * from carryover_matrix"]
     )

@@ -1,4 +1,4 @@
-"""The five design-only studies of raw/ load clean and are found by the cues writers use."""
+"""The design-only and abstract-added studies of raw/ load clean and are found by their cues."""
 
 from __future__ import annotations
 
@@ -101,3 +101,47 @@ def test_schoenfeld_2019_loads_as_a_design_only_study() -> None:
     } <= set(sites["exercise_id"])
     own = validation.findings.filter(pl.col("message").str.contains("schoenfeld_2019"))
     assert own.is_empty()
+
+
+def test_kubo_2019_holds_its_abstract_figures_and_no_finding_of_its_own() -> None:
+    """The full vs half squat study loads clean with the abstract's 1RM changes and p values."""
+    validation = check(PROJECT_ROOT / "raw").validation
+    clean = validation.clean
+    groups = clean["groups"].filter(pl.col("study_id") == "kubo_2019")
+    assert sorted(groups.select("group_id", "trained_exercise", "n", "n_randomized").rows()) == [
+        ("fst", "full_squat", 8, None),
+        ("hst", "half_squat", 9, None),
+    ]
+    outcomes = clean["outcomes"].filter(pl.col("study_id") == "kubo_2019")
+    assert sorted(outcomes.select("group_id", "test_exercise", "change_pct").rows()) == [
+        ("fst", "full_squat", 31.8),
+        ("fst", "half_squat", 24.2),
+        ("hst", "full_squat", 11.3),
+        ("hst", "half_squat", 32.0),
+    ]
+    contrasts = clean["contrasts"].filter(pl.col("study_id") == "kubo_2019")
+    assert sorted(contrasts.select("test_exercise", "p", "favoured_group").rows()) == [
+        ("full_squat", 0.003, "fst"),
+        ("half_squat", 0.132, None),
+    ]
+    own = validation.findings.filter(pl.col("message").str.contains("kubo_2019"))
+    assert own.is_empty()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kubo et al. (2019)",
+        "doi: 10.1007/s00421-019-04181-y",
+        "the European Journal of Applied Physiology (2019)",
+    ],
+)
+def test_kubo_2019_is_found_by_author_doi_and_journal(text: str) -> None:
+    """Its author with a year, its DOI, and its journal with the year link to it alone."""
+    assert [m.candidates for m in bundled_context().linker.mentions(text)] == [("kubo_2019",)]
+
+
+@pytest.mark.parametrize("phrase", ["full squat", "full squats", "deep squat", "full-depth squat"])
+def test_the_full_squat_is_named_as_papers_name_it(phrase: str) -> None:
+    """The paper's "full squat" and its usual other names are one exercise, not the back squat."""
+    assert bundled_context().aliases[alias_key(phrase)] == {"full_squat"}

@@ -35,7 +35,7 @@ from typing import Any
 
 import polars as pl
 
-from carryover.claims import accounting, designs, layouts
+from carryover.claims import accounting, designs, layouts, pairs
 from carryover.claims.article_files import decode_lines, not_text
 from carryover.claims.bounds import fractions, means, stated_bound
 from carryover.claims.contrasts import Stated, listed_differences, stated_differences
@@ -1209,7 +1209,13 @@ class Reader:
                 _last(before, "exercise")
                 or _last(before, "test")
                 or (own_exercise.value if own_exercise else None)
-                or _carried(carried["exercise"], text, ordered, figures, k)
+                or self._other_muscle(
+                    _carried(carried["exercise"], text, ordered, figures, k),
+                    text,
+                    ordered,
+                    figures,
+                    k,
+                )
                 or _first(after, "exercise")
                 or next_exercise[i + 1]
                 or self._lift_in_play(lifted_before, study, ordered)
@@ -1416,22 +1422,84 @@ class Reader:
         study = self.state.study
         if study is None or len(study.groups) != 2 or not _PAIR_WORD.search(text):
             return {}
-        ahead = self._ahead(text, ordered, study)
-        if ahead is None:
-            return {}
-        other = next(g for g in study.groups if g != ahead)
+        said = self._ahead(text, ordered, study)
         found: dict[int, str] = {}
         for a, b in itertools.pairwise(figures):
             first, second = ordered[a], ordered[b]
-            if (
+            opening = _PAIR_OPEN.search(text, max(0, first.start - 3), first.start)
+            if not (
                 b == a + 1
                 and _PAIR_BETWEEN.fullmatch(text, first.end, second.start)
-                and _PAIR_OPEN.search(text, max(0, first.start - 3), first.start)
+                and opening
                 and _PAIR_CLOSE.match(text, second.end)
                 and _larger_gain(first, second)
             ):
-                found[a], found[b] = ahead, other
+                continue
+            ahead = said or self._ahead_at_pair(text, ordered[:a], study, opening.start())
+            if ahead is not None:
+                found[a], found[b] = ahead, next(g for g in study.groups if g != ahead)
         return found
+
+    def _other_muscle(
+        self,
+        exercise: str | None,
+        text: str,
+        ordered: list[_Mention],
+        figures: list[int],
+        k: int,
+    ) -> str | None:
+        """A muscle-size test carried to the next figure, or the same measure of another muscle.
+
+        'quadriceps thickness more (12,2 vs. 2%), and for the glutes ... (9,4 vs. 3,7%)': the
+        second pair is about the glutes' thickness, not the quadriceps'. With no such test of
+        that muscle in the data's catalogue (or several muscles named), nothing is carried.
+        """
+        if exercise is None or k == 0:
+            return exercise
+        size_tests = {test: key for key, test in self.context.muscle_tests.items()}
+        if exercise not in size_tests:
+            return exercise
+        muscle, unit = size_tests[exercise]
+        named = layouts.muscles_in(
+            text,
+            ordered[figures[k - 1]].end,
+            ordered[figures[k]].start,
+            frozenset(m for m, _ in self.context.muscle_tests),
+        )
+        if not named or named == {muscle}:
+            return exercise
+        if len(named) > 1:
+            return None
+        return self.context.muscle_tests.get((next(iter(named)), unit))
+
+    def _ahead_at_pair(
+        self, text: str, before: list[_Mention], study: StudyRef, opening: int
+    ) -> str | None:
+        """The group a comparative right before the pair's parenthesis puts ahead.
+
+        'those who squatted increased quadriceps thickness more (12,2 vs. 2%)', 'larger for the
+        squat group (10 vs. 5%)' (carryover.claims.pairs): the last group named before it, by
+        name or by the exercise only it trained.
+        """
+        trained = self._lookups(study).trained
+        for named in reversed(before):
+            if named.kind == "group":
+                group = named.value
+            elif named.kind == "exercise":
+                groups = [g for g, e in trained.items() if e == named.value]
+                if not groups:
+                    continue  # a test ('quadriceps thickness'), not what a group trained
+                if len(groups) != 1 or text[named.end : opening].strip():
+                    return None  # an exercise is a group only right before the pair
+                group = groups[0]
+            elif named.kind == "groupless":
+                return None
+            else:
+                continue
+            if not pairs.comparative_before(text, opening, named.end, named.start):
+                return None
+            return str(group)
+        return None
 
     def _ahead(self, text: str, ordered: list[_Mention], study: StudyRef) -> str | None:
         """The one group the sentence says came out ahead, by name or by what it trained."""
@@ -1890,6 +1958,10 @@ class Reader:
             ):
                 value = "-" + value
             found.append(_bounded(text, _widened(text, match, value)))
+        for start, end, value in pairs.shared_percents(text):  # '(12,2 vs. 2%)': both percents
+            if not value.startswith("-") and _DECREASE.search(text, max(0, start - 60), start):
+                value = "-" + value
+            found.append(_Mention(start, end, "figure", value))
         return found
 
     def _percent_difference(

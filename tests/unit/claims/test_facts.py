@@ -157,6 +157,22 @@ READ = [
      [("other", None, None, None, "2")]),
     # outside a passage about a known study nothing is a fact
     ("Most lifters fast for 8 hours, and one participant withdrew from my own class.", []),
+    # a group's labelled means, the group the subject of 'had'
+    (B + "The back squat group had a mean age of 26.4+/-1.3 years, a height of 171.8+/-3.8 cm, "
+     "a body mass of 69.5+/-4.9 kg and trained often.",
+     [("age", "bs", None, None, "26.4"), ("age_sd", "bs", None, None, "1.3"),
+      ("body_height", "bs", None, None, "171.8"), ("body_height_sd", "bs", None, None, "3.8"),
+      ("body_mass", "bs", None, None, "69.5"), ("body_mass_sd", "bs", None, None, "4.9")]),
+    # ... not someone else's age, not with two groups named, not after a clause break
+    (B + "The squat group had a coach with a mean age of 40 years.", []),
+    (B + "The squat group had a mean age of 26.4 years, like the hip thrust group.", []),
+    (B + "The squat group had lifted 60 kg before; a body mass of 69.5 kg was usual.", []),
+    # the people's mean age alone in a parenthesis after them
+    (B + "It took 18 young students majoring in physiology (average 20.2 years).",
+     [("age", None, None, None, "20.2")]),
+    # ... not their years of training, nor a load
+    (B + "It took 18 students with long training experience (average 4.8 years).", []),
+    (B + "It had the students lift heavy loads (average 60 kg).", []),
 ]  # fmt: skip
 
 

@@ -2780,7 +2780,7 @@ def read_text(article: Article, context: Context) -> ArticleRead:
         ]
     disposed = accounting.dispose(
         article.lines,
-        [(int(r["line"]), _middle(r), r["quantity"]) for r in reader.rows],
+        [(int(r["line"]), _middle(r), r["quantity"], bool(r.get("bound"))) for r in reader.rows],
         reader.study_lines,
         {line: accounting.STUDY_AMBIGUOUS for line in reader.ambiguous},
     )

@@ -346,6 +346,7 @@ def read_facts(text: str, near: Near, study: Lookups, previous: str = "") -> lis
             or _times_in_all(number, before, after)
             or _baseline_difference(number, before, after, near)
             or _training_volume(text, number, before, after, near, previous[-_WINDOW:])
+            or _protocol_count(number, before, after)
             or _other(text, number, before, after, previous[-_WINDOW:])
         )
         if fact is not None:
@@ -1059,6 +1060,50 @@ _DID_WEEKLY = re.compile(
     re.I,
 )
 """Weekly sets stated earlier in the sentence after the same kind of verb."""
+
+
+_TESTED_BEFORE = re.compile(
+    r"\b(?:test(?:ed)?|measured|checked|assessed|evaluated|re-?tested)\b[^.;:,()]{0,60}$", re.I
+)
+_TIMES_AFTER = re.compile(
+    r"^\s+times\b(?!\s+(?:a|an|per|each|every|the|their|his|her|as|more|less|larger|greater|"
+    r"higher|bigger|smaller|over|weekly|daily)\b)",
+    re.I,
+)
+"""'3 times in total', '3 times before and after': how often, not a frequency ('3 times a
+week') nor a multiple ('3 times the load', '2 times as often')."""
+_TRAINED_PEOPLE_PAREN = re.compile(
+    r"\b(?:trained|experienced|resistance[\s-]trained|strength[\s-]trained)\s+"
+    r"(?:[\w-]+\s+)?(?:participants|subjects|m[ae]n|wom[ae]n|athletes|lifters|people|volunteers)"
+    r"\s*\(\s*$",
+    re.I,
+)
+_YEARS_CLOSE = re.compile(r"^\s?(?:years?|yrs?\.?|months?)\s*(?:of\s+training\s*)?\)", re.I)
+
+
+def _protocol_count(number: Number, before: str, after: str) -> Fact | None:
+    """Protocol details the data does not hold (`other`), told by the words around them.
+
+    - how many times the people were tested: 'checked strength and muscle mass 3 times in
+      total', 'measured three times' (not 'tested 3 times a week', nor 'trained 16 times');
+    - their training experience in a parenthesis right after trained people: 'trained women
+      (>3 years)', 'experienced lifters (2 years)' (an age is written after the people, not
+      after 'trained': 'women (>18 years)' is not read here).
+    """
+    if number.value is None or number.kind not in ("figure", "word"):
+        return None
+    start = number.column - 1
+    if (
+        _TIMES_AFTER.match(after)
+        and number.lo == number.hi
+        and 2 <= number.value <= 10
+        and _TESTED_BEFORE.search(before)
+    ):
+        return Fact(start, "other", _value(number) or "")
+    if _YEARS_CLOSE.match(after) and _TRAINED_PEOPLE_PAREN.search(before):
+        bound = stated_bound(number.text, before, after)
+        return Fact(start, "other", _value(number) or "", bound=bound and bound.relation)
+    return None
 
 
 def _other(text: str, number: Number, before: str, after: str, previous: str = "") -> Fact | None:

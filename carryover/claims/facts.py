@@ -1102,7 +1102,8 @@ def _protocol_count(number: Number, before: str, after: str) -> Fact | None:
         return Fact(start, "other", _value(number) or "")
     if _YEARS_CLOSE.match(after) and _TRAINED_PEOPLE_PAREN.search(before):
         bound = stated_bound(number.text, before, after)
-        return Fact(start, "other", _value(number) or "", bound=bound and bound.relation)
+        relation = bound.relation if bound is not None else None
+        return Fact(start, "other", _value(number) or "", bound=relation)
     return None
 
 

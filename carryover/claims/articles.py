@@ -1435,7 +1435,7 @@ class Reader:
                 and _larger_gain(first, second)
             ):
                 continue
-            ahead = said or self._ahead_at_pair(text, ordered[:a], study, opening.start())
+            ahead = said or self._ahead_at_pair(text, ordered, a, study, opening.start())
             if ahead is not None:
                 found[a], found[b] = ahead, next(g for g in study.groups if g != ahead)
         return found
@@ -1473,16 +1473,21 @@ class Reader:
         return self.context.muscle_tests.get((next(iter(named)), unit))
 
     def _ahead_at_pair(
-        self, text: str, before: list[_Mention], study: StudyRef, opening: int
+        self, text: str, ordered: list[_Mention], first: int, study: StudyRef, opening: int
     ) -> str | None:
         """The group a comparative right before the pair's parenthesis puts ahead.
 
         'those who squatted increased quadriceps thickness more (12,2 vs. 2%)', 'larger for the
-        squat group (10 vs. 5%)' (carryover.claims.pairs): the last group named before it, by
-        name or by the exercise only it trained.
+        squat group (10 vs. 5%)' (carryover.claims.pairs): the last group named before the
+        pair's first figure (`ordered[first]`), by name or by the exercise only it trained,
+        looked for within the comparative's window only (a line dense with pairs stays linear).
         """
         trained = self._lookups(study).trained
-        for named in reversed(before):
+        floor = opening - pairs.WINDOW - 40
+        for k in range(first - 1, -1, -1):
+            named = ordered[k]
+            if named.end < floor:
+                return None
             if named.kind == "group":
                 group = named.value
             elif named.kind == "exercise":

@@ -117,3 +117,21 @@ def test_the_comparative_is_read_in_a_bounded_window() -> None:
     large = min(seconds(80_000) for _ in range(2))
     assert large < 8 * small + 0.01
     assert not comparative_before("a " + "grew " * 100 + "more (", 1 + 500 + 5, 1, 0)
+
+
+@pytest.mark.slow  # times two long lines
+def test_a_line_dense_with_pairs_is_read_in_linear_time(context: Context) -> None:
+    """Thousands of pairs on one line: four times the line, not sixteen times the time."""
+
+    def seconds(repeats: int) -> float:
+        line = B + "those who squatted grew quadriceps thickness more (12,2 vs. 2%), " * repeats
+        began = time.process_time()
+        read = read_article(Article("articles/a.md", "a", [line]), context)
+        elapsed = time.process_time() - began
+        assert read.rows.height >= repeats  # the pairs are read: the work is real
+        return elapsed
+
+    seconds(50)  # warm up
+    small = min(seconds(250) for _ in range(2))
+    large = min(seconds(1000) for _ in range(2))
+    assert large < 8 * small, (small, large)

@@ -256,6 +256,7 @@ _FITS = {
     "sessions_per_week": re.compile(r"[\s-]*(?:x|times|sessions?|days?|workouts?)?[\s/-]*"
                                     r"(?:(?:per|a|each)[\s-]+)?week", re.I),
     "n": re.compile(rf"\s+(?:{DESCRIBING}\s+){{0,4}}?{PEOPLE}\b", re.I),
+    "contrast_ratio": re.compile(r"\s+(?:times\b|as\s)", re.I),  # 'twice as', 'two times'
 }  # fmt: skip
 
 

@@ -35,7 +35,7 @@ from typing import Any
 
 import polars as pl
 
-from carryover.claims import accounting, designs, layouts, pairs
+from carryover.claims import accounting, designs, layouts, pairs, ratios
 from carryover.claims.article_files import decode_lines, not_text
 from carryover.claims.bounds import fractions, means, stated_bound
 from carryover.claims.contrasts import Stated, listed_differences, stated_differences
@@ -1142,6 +1142,7 @@ class Reader:
             self._measures(text) + self._figures(text) + self._abbreviated_tests(text, study)
         ) + self._fraction_figures(text)
         ordered = self._trained_with(text, sorted(mentions, key=lambda m: m.start), study)
+        self._multiples(text, line_of, study, ordered)
         position = {id(m): i for i, m in enumerate(ordered)}
         figures = [i for i, m in enumerate(ordered) if m.kind == "figure"]
         next_exercise = _next_of_kind(ordered, "exercise")
@@ -1439,6 +1440,87 @@ class Reader:
             if ahead is not None:
                 found[a], found[b] = ahead, next(g for g in study.groups if g != ahead)
         return found
+
+    def _multiples(self, text: str, line_of: Any, study: StudyRef, ordered: list[_Mention]) -> None:
+        """Differences stated as multiples (carryover.claims.ratios): `contrast_ratio` claims.
+
+        'for the glutes the gains were more than twice as large for those who squatted': the
+        group is the one named right after the multiple, or the other of the two groups than
+        the one it is compared with ('as much as the women who did the hip thrust'); the test
+        is the muscle named nearest before it (else right after it) in the measure the sentence
+        (or the article, for this study) says muscle size was measured in. With no group, or no
+        such test, the multiple stays unread; a sentence with no word of change is not read.
+        """
+        found = ratios.multiples(text)
+        if not found or len(study.groups) != 2 or not _CHANGE.search(text):
+            return
+        trained = self._lookups(study).trained
+        starts = [m.start for m in ordered]
+
+        def group_at(at: int) -> str | None:
+            k = bisect.bisect_left(starts, at - 4)
+            while k < len(ordered) and ordered[k].start <= at:
+                m = ordered[k]
+                if m.kind == "group":
+                    return str(m.value)
+                if m.kind == "exercise":
+                    groups = [g for g, e in trained.items() if e == m.value]
+                    return groups[0] if len(groups) == 1 else None
+                k += 1
+            return None
+
+        for multiple in found:
+            ahead = group_at(multiple.right_after) if multiple.right_after is not None else None
+            behind = next((g for g in map(group_at, ratios.compared_at(text, multiple)) if g), None)
+            if behind is not None:
+                other = next(g for g in study.groups if g != behind)
+                if ahead is not None and ahead != other:
+                    continue
+                ahead = other
+            test = self._multiple_test(text, multiple, study)
+            if ahead is None or test is None:
+                continue
+            measure = self.context.test_measures.get(test)
+            known = study.measures.get((ahead, test), frozenset())
+            if len(known) == 1:
+                measure = next(iter(known))
+            if measure is None:
+                continue
+            self.claim(
+                line_of(multiple.start),
+                "contrast_ratio",
+                multiple.value,
+                group_id=ahead,
+                test_exercise=test,
+                measure=measure,
+                value_to=multiple.value_to,
+                bound=multiple.bound,
+            )
+
+    def _multiple_test(self, text: str, multiple: ratios.Multiple, study: StudyRef) -> str | None:
+        """The muscle-size test a multiple is about, in the one measure of muscle size said.
+
+        The muscle named nearest before it (within 160 characters), else right after it.
+        """
+        muscles = frozenset(m for m, _ in self.context.muscle_tests)
+        before = layouts.muscle_mentions(
+            text, max(0, multiple.start - 160), multiple.start, muscles
+        )
+        if before:
+            muscle = before[-1][1]
+        else:
+            after = layouts.muscle_mentions(
+                text, multiple.phrase_end, min(len(text), multiple.phrase_end + 60), muscles
+            )
+            if len({m for _, m in after}) != 1:
+                return None
+            muscle = after[0][1]
+        unit = layouts.size_unit(text)
+        if unit is None and self.size_unit is not None and self.size_unit[0] == study.study_id:
+            unit = self.size_unit[1]
+        if unit is None:
+            return None
+        return self.context.muscle_tests.get((muscle, unit))
 
     def _other_muscle(
         self,

@@ -150,20 +150,27 @@ def _muscle_words(muscles: frozenset[str]) -> re.Pattern[str]:
 _SINGULAR = {"glute": "glutes", "quad": "quads", "pec": "pecs"}
 
 
-def muscles_in(text: str, start: int, end: int, muscles: frozenset[str]) -> set[str]:
-    """The muscles named between start and end ('for the glutes': gluteus maximus).
+def muscle_mentions(
+    text: str, start: int, end: int, muscles: frozenset[str]
+) -> list[tuple[int, str]]:
+    """Where muscles are named between start and end ('for the glutes': gluteus maximus).
 
     By a muscle's catalogue name, its first word ('gluteus', 'quadriceps') or an everyday name
     ('glutes', 'quads'); a first word several muscles share names none of them.
     """
-    found = set()
+    found = []
     for m in _muscle_words(muscles).finditer(text, start, end):
         word = m.group(0).lower()
         word = MUSCLE_NAMES.get(_SINGULAR.get(word, word), word)
         hits = {x for x in muscles if word in (x, x.split()[0])}
         if len(hits) == 1:
-            found |= hits
+            found.append((m.start(), next(iter(hits))))
     return found
+
+
+def muscles_in(text: str, start: int, end: int, muscles: frozenset[str]) -> set[str]:
+    """The muscles named between start and end (see `muscle_mentions`)."""
+    return {muscle for _, muscle in muscle_mentions(text, start, end, muscles)}
 
 
 _LIFT_WEIGHED = re.compile(

@@ -55,7 +55,7 @@ SPEC = TableSpec(
 )
 
 _IS_CHANGE = pl.col("quantity").is_in(
-    ["change_pct", "change_abs", "change_abs_lb", "contrast", "contrast_pct"]
+    ["change_pct", "change_abs", "change_abs_lb", "contrast", "contrast_pct", "contrast_ratio"]
 )
 
 

@@ -48,6 +48,7 @@ QUANTITIES = (
     "sessions_per_week",
     "contrast",
     "contrast_pct",
+    "contrast_ratio",
     "age",
     "body_height",
     "body_mass",

@@ -161,21 +161,23 @@ def non_claim_reason(line: str, number: Number) -> str | None:
 
 def dispose(
     lines: Sequence[str],
-    claims: Iterable[tuple[int, str] | tuple[int, str, str]],
+    claims: Iterable[tuple[int, str] | tuple[int, str, str] | tuple[int, str, str, bool]],
     study_lines: Iterable[int],
     unread_reasons: Mapping[int, str] | None = None,
 ) -> list[Disposed]:
     """One disposition for every number of an article (lines numbered from 1).
 
-    `claims` are the reader's claims as (line, value[, quantity]), in order; `study_lines` the
-    lines read in a passage about a study; `unread_reasons` why a line's unread numbers are
-    unread when it is not that they were not interpreted (STUDY_AMBIGUOUS). Line 1 is read
-    too; an HTML comment (like a source note) is masked by the number finder.
+    `claims` are the reader's claims as (line, value[, quantity[, stated as a bound]]), in
+    order; `study_lines` the lines read in a passage about a study; `unread_reasons` why a
+    line's unread numbers are unread when it is not that they were not interpreted
+    (STUDY_AMBIGUOUS). Line 1 is read too; an HTML comment (like a source note) is masked by the
+    number finder.
     """
-    per_line: dict[int, list[tuple[int, str, str]]] = {}
+    per_line: dict[int, list[tuple[int, str, str, bool]]] = {}
     for k, claim in enumerate(claims):
         quantity = claim[2] if len(claim) > 2 else ""
-        per_line.setdefault(claim[0], []).append((k, claim[1], quantity))
+        bounded = bool(claim[3]) if len(claim) > 3 else False
+        per_line.setdefault(claim[0], []).append((k, claim[1], quantity, bounded))
     about_study = set(study_lines)
     out: list[Disposed] = []
     for line_no, text in enumerate(lines, start=1):
@@ -187,8 +189,8 @@ def dispose(
         window, wider = Window(text), None
         places = _Places(found)
         furniture = LineReasons(lines, line_no, found)
-        for k, value, quantity in waiting:
-            target = _match(places, text, value, quantity, owner)
+        for k, value, quantity, bounded in waiting:
+            target = _match(places, text, value, quantity, owner, bounded)
             if target is not None:
                 owner[target] = k
         for i, number in enumerate(found):
@@ -254,6 +256,7 @@ _FITS = {
     "sessions_per_week": re.compile(r"[\s-]*(?:x|times|sessions?|days?|workouts?)?[\s/-]*"
                                     r"(?:(?:per|a|each)[\s-]+)?week", re.I),
     "n": re.compile(rf"\s+(?:{DESCRIBING}\s+){{0,4}}?{PEOPLE}\b", re.I),
+    "contrast_ratio": re.compile(r"\s+(?:times\b|as\s)", re.I),  # 'twice as', 'two times'
 }  # fmt: skip
 
 
@@ -304,13 +307,20 @@ class _Places:
         return parts
 
     def best(
-        self, wanted: float, quantity: str, fits: Callable[[Number], bool], owner: dict[int, int]
+        self,
+        wanted: float,
+        quantity: str,
+        fits: Callable[[Number], bool],
+        owner: dict[int, int],
+        bounded: bool = False,
     ) -> int | None:
         """The first number not yet owned of the best rank for the claim (see `_match`).
 
-        The rank is (its words do not fit, it is not the value itself, it is unbounded), lower
-        first; the first on the line among equals. Owned numbers are dropped as they are passed.
-        For a percent change, a fraction in words ('a quarter': 25) is the value itself.
+        The rank is (its words do not fit, it is not the value itself, it is unbounded),
+        lower first; the first on the line among equals. A claim stated as a bound
+        (`bounded`: '>3 years') takes an unbounded number first, the '>3' that states it,
+        not a plain 3. Owned numbers are dropped as they are passed. For a percent change, a
+        fraction in words ('a quarter': 25) is the value itself.
         """
         key = round(abs(wanted), 9)
         holding = self.holding.get(wanted)
@@ -327,13 +337,19 @@ class _Places:
             for (fit, unbounded), part in self._parts(quantity, fits, source, same).items():
                 while part and part[0] in owner:
                     part.popleft()
-                if part and (best is None or ((not fit, not exact, unbounded), part[0]) < best):
-                    best = ((not fit, not exact, unbounded), part[0])
+                rank = (not fit, not exact, unbounded != bounded)
+                if part and (best is None or (rank, part[0]) < best):
+                    best = (rank, part[0])
         return best[1] if best else None
 
 
 def _match(
-    places: _Places, line: str, value: str, quantity: str, owner: dict[int, int]
+    places: _Places,
+    line: str,
+    value: str,
+    quantity: str,
+    owner: dict[int, int],
+    bounded: bool = False,
 ) -> int | None:
     """The number not yet owned whose value is the claim's value (or whose interval holds it).
 
@@ -360,7 +376,7 @@ def _match(
             return False  # "(n = 12)" is a group's size, not the total
         return bool(pattern and pattern.match(line, number.end - 1))
 
-    return places.best(wanted, quantity, fits, owner)
+    return places.best(wanted, quantity, fits, owner, bounded)
 
 
 def is_fraction_word(kind: str, text: str, value: float | None) -> bool:

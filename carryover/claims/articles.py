@@ -35,7 +35,7 @@ from typing import Any
 
 import polars as pl
 
-from carryover.claims import accounting, designs, layouts
+from carryover.claims import accounting, designs, layouts, pairs, ratios
 from carryover.claims.article_files import decode_lines, not_text
 from carryover.claims.bounds import fractions, means, stated_bound
 from carryover.claims.contrasts import Stated, listed_differences, stated_differences
@@ -1142,6 +1142,7 @@ class Reader:
             self._measures(text) + self._figures(text) + self._abbreviated_tests(text, study)
         ) + self._fraction_figures(text)
         ordered = self._trained_with(text, sorted(mentions, key=lambda m: m.start), study)
+        self._multiples(text, line_of, study, ordered)
         position = {id(m): i for i, m in enumerate(ordered)}
         figures = [i for i, m in enumerate(ordered) if m.kind == "figure"]
         next_exercise = _next_of_kind(ordered, "exercise")
@@ -1209,7 +1210,13 @@ class Reader:
                 _last(before, "exercise")
                 or _last(before, "test")
                 or (own_exercise.value if own_exercise else None)
-                or _carried(carried["exercise"], text, ordered, figures, k)
+                or self._other_muscle(
+                    _carried(carried["exercise"], text, ordered, figures, k),
+                    text,
+                    ordered,
+                    figures,
+                    k,
+                )
                 or _first(after, "exercise")
                 or next_exercise[i + 1]
                 or self._lift_in_play(lifted_before, study, ordered)
@@ -1416,22 +1423,170 @@ class Reader:
         study = self.state.study
         if study is None or len(study.groups) != 2 or not _PAIR_WORD.search(text):
             return {}
-        ahead = self._ahead(text, ordered, study)
-        if ahead is None:
-            return {}
-        other = next(g for g in study.groups if g != ahead)
+        said = self._ahead(text, ordered, study)
         found: dict[int, str] = {}
         for a, b in itertools.pairwise(figures):
             first, second = ordered[a], ordered[b]
-            if (
+            opening = _PAIR_OPEN.search(text, max(0, first.start - 3), first.start)
+            if not (
                 b == a + 1
                 and _PAIR_BETWEEN.fullmatch(text, first.end, second.start)
-                and _PAIR_OPEN.search(text, max(0, first.start - 3), first.start)
+                and opening
                 and _PAIR_CLOSE.match(text, second.end)
                 and _larger_gain(first, second)
             ):
-                found[a], found[b] = ahead, other
+                continue
+            ahead = said or self._ahead_at_pair(text, ordered, a, study, opening.start())
+            if ahead is not None:
+                found[a], found[b] = ahead, next(g for g in study.groups if g != ahead)
         return found
+
+    def _multiples(self, text: str, line_of: Any, study: StudyRef, ordered: list[_Mention]) -> None:
+        """Differences stated as multiples (carryover.claims.ratios): `contrast_ratio` claims.
+
+        'for the glutes the gains were more than twice as large for those who squatted': the
+        group is the one named right after the multiple, or the other of the two groups than
+        the one it is compared with ('as much as the women who did the hip thrust'); the test
+        is the muscle named nearest before it (else right after it) in the measure the sentence
+        (or the article, for this study) says muscle size was measured in. With no group, or no
+        such test, the multiple stays unread; a sentence with no word of change is not read.
+        """
+        found = ratios.multiples(text)
+        if not found or len(study.groups) != 2 or not _CHANGE.search(text):
+            return
+        trained = self._lookups(study).trained
+        starts = [m.start for m in ordered]
+
+        def group_at(at: int) -> str | None:
+            k = bisect.bisect_left(starts, at - 4)
+            while k < len(ordered) and ordered[k].start <= at:
+                m = ordered[k]
+                if m.kind == "group":
+                    return str(m.value)
+                if m.kind == "exercise":
+                    groups = [g for g, e in trained.items() if e == m.value]
+                    return groups[0] if len(groups) == 1 else None
+                k += 1
+            return None
+
+        for multiple in found:
+            ahead = group_at(multiple.right_after) if multiple.right_after is not None else None
+            behind = next((g for g in map(group_at, ratios.compared_at(text, multiple)) if g), None)
+            if behind is not None:
+                other = next(g for g in study.groups if g != behind)
+                if ahead is not None and ahead != other:
+                    continue
+                ahead = other
+            test = self._multiple_test(text, multiple, study)
+            if ahead is None or test is None:
+                continue
+            measure = self.context.test_measures.get(test)
+            known = study.measures.get((ahead, test), frozenset())
+            if len(known) == 1:
+                measure = next(iter(known))
+            if measure is None:
+                continue
+            self.claim(
+                line_of(multiple.start),
+                "contrast_ratio",
+                multiple.value,
+                group_id=ahead,
+                test_exercise=test,
+                measure=measure,
+                value_to=multiple.value_to,
+                bound=multiple.bound,
+            )
+
+    def _multiple_test(self, text: str, multiple: ratios.Multiple, study: StudyRef) -> str | None:
+        """The muscle-size test a multiple is about, in the one measure of muscle size said.
+
+        The muscle named nearest before it (within 160 characters), else right after it.
+        """
+        muscles = frozenset(m for m, _ in self.context.muscle_tests)
+        before = layouts.muscle_mentions(
+            text, max(0, multiple.start - 160), multiple.start, muscles
+        )
+        if before:
+            muscle = before[-1][1]
+        else:
+            after = layouts.muscle_mentions(
+                text, multiple.phrase_end, min(len(text), multiple.phrase_end + 60), muscles
+            )
+            if len({m for _, m in after}) != 1:
+                return None
+            muscle = after[0][1]
+        unit = layouts.size_unit(text)
+        if unit is None and self.size_unit is not None and self.size_unit[0] == study.study_id:
+            unit = self.size_unit[1]
+        if unit is None:
+            return None
+        return self.context.muscle_tests.get((muscle, unit))
+
+    def _other_muscle(
+        self,
+        exercise: str | None,
+        text: str,
+        ordered: list[_Mention],
+        figures: list[int],
+        k: int,
+    ) -> str | None:
+        """A muscle-size test carried to the next figure, or the same measure of another muscle.
+
+        'quadriceps thickness more (12,2 vs. 2%), and for the glutes ... (9,4 vs. 3,7%)': the
+        second pair is about the glutes' thickness, not the quadriceps'. With no such test of
+        that muscle in the data's catalogue (or several muscles named), nothing is carried.
+        """
+        if exercise is None or k == 0:
+            return exercise
+        size_tests = {test: key for key, test in self.context.muscle_tests.items()}
+        if exercise not in size_tests:
+            return exercise
+        muscle, unit = size_tests[exercise]
+        named = layouts.muscles_in(
+            text,
+            ordered[figures[k - 1]].end,
+            ordered[figures[k]].start,
+            frozenset(m for m, _ in self.context.muscle_tests),
+        )
+        if not named or named == {muscle}:
+            return exercise
+        if len(named) > 1:
+            return None
+        return self.context.muscle_tests.get((next(iter(named)), unit))
+
+    def _ahead_at_pair(
+        self, text: str, ordered: list[_Mention], first: int, study: StudyRef, opening: int
+    ) -> str | None:
+        """The group a comparative right before the pair's parenthesis puts ahead.
+
+        'those who squatted increased quadriceps thickness more (12,2 vs. 2%)', 'larger for the
+        squat group (10 vs. 5%)' (carryover.claims.pairs): the last group named before the
+        pair's first figure (`ordered[first]`), by name or by the exercise only it trained,
+        looked for within the comparative's window only (a line dense with pairs stays linear).
+        """
+        trained = self._lookups(study).trained
+        floor = opening - pairs.WINDOW - 40
+        for k in range(first - 1, -1, -1):
+            named = ordered[k]
+            if named.end < floor:
+                return None
+            if named.kind == "group":
+                group = named.value
+            elif named.kind == "exercise":
+                groups = [g for g, e in trained.items() if e == named.value]
+                if not groups:
+                    continue  # a test ('quadriceps thickness'), not what a group trained
+                if len(groups) != 1 or text[named.end : opening].strip():
+                    return None  # an exercise is a group only right before the pair
+                group = groups[0]
+            elif named.kind == "groupless":
+                return None
+            else:
+                continue
+            if not pairs.comparative_before(text, opening, named.end, named.start):
+                return None
+            return str(group)
+        return None
 
     def _ahead(self, text: str, ordered: list[_Mention], study: StudyRef) -> str | None:
         """The one group the sentence says came out ahead, by name or by what it trained."""
@@ -1890,6 +2045,10 @@ class Reader:
             ):
                 value = "-" + value
             found.append(_bounded(text, _widened(text, match, value)))
+        for start, end, value in pairs.shared_percents(text):  # '(12,2 vs. 2%)': both percents
+            if not value.startswith("-") and _DECREASE.search(text, max(0, start - 60), start):
+                value = "-" + value
+            found.append(_Mention(start, end, "figure", value))
         return found
 
     def _percent_difference(
@@ -2708,7 +2867,7 @@ def read_text(article: Article, context: Context) -> ArticleRead:
         ]
     disposed = accounting.dispose(
         article.lines,
-        [(int(r["line"]), _middle(r), r["quantity"]) for r in reader.rows],
+        [(int(r["line"]), _middle(r), r["quantity"], bool(r.get("bound"))) for r in reader.rows],
         reader.study_lines,
         {line: accounting.STUDY_AMBIGUOUS for line in reader.ambiguous},
     )

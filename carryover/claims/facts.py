@@ -337,6 +337,7 @@ def read_facts(text: str, near: Near, study: Lookups, previous: str = "") -> lis
             or _age_bound(number, before, after, near)
             or _approximate_population(text, number, before, after, near)
             or _population(text, number, before, after, near, study)
+            or _group_population(text, number, before, after, near)
             or _age_range(number, before, after, near)
             or _decade(number, before, near)
             or _gain(text, number, before, after, near, study)
@@ -345,6 +346,7 @@ def read_facts(text: str, near: Near, study: Lookups, previous: str = "") -> lis
             or _times_in_all(number, before, after)
             or _baseline_difference(number, before, after, near)
             or _training_volume(text, number, before, after, near, previous[-_WINDOW:])
+            or _protocol_count(number, before, after)
             or _other(text, number, before, after, previous[-_WINDOW:])
         )
         if fact is not None:
@@ -482,6 +484,62 @@ def _population(
     if near.groups:
         return None  # a group is named: a study-level reading could be that group's figure
     return Fact(start, quantity, _value(number) or "")
+
+
+_BODY_LABEL = (
+    r"(?:an?\s+)?(?:mean\s+|average\s+)?"
+    r"(?:age|height|stature|body\s*mass|mass|weight|body\s*weight)\s+of"
+)
+_GROUP_HAD = re.compile(
+    r"(?:['\u2019]s?\s+(?:participants|members|women|men|subjects))?\s*"
+    r"(?:had|has|showed|presented)\s+"
+    rf"(?:{_BODY_LABEL}\s+[^,;:()\[\]]{{1,40}}?,\s*(?:and\s+)?)*{_BODY_LABEL}\s*",
+    re.I,
+)
+"""From a group to one of its labelled figures: 'had a mean age of', or after other labelled
+figures, 'had a mean age of 26.4 years, a height of': labels and figures only, nothing else."""
+
+
+def _group_population(
+    text: str, number: Number, before: str, after: str, near: Near
+) -> Fact | None:
+    """A group's labelled mean, the group the subject of 'had'.
+
+    'The back squat group had a mean age of 26.4+/-1.3 years, a height of 171.8+/-3.8 cm, a body
+    mass of 69.5+/-4.9 kg'. The sentence names one group only, before the figure, as the
+    subject of 'had' ('has', 'showed', 'presented'); each figure has its label right before it
+    ('mean age of', 'height of', 'body mass of') and its unit after it. A figure in a
+    parenthesis is read by the parenthesis rules; an approximate one is not read.
+    """
+    if number.kind != "figure" or number.lo is None or number.value is None or not near.groups:
+        return None
+    spread = "±" in number.text or "+/-" in number.text
+    if (number.lo != number.hi and not spread) or _APPROX.search(before):
+        return None
+    if number.text[:1] in "~≈<>≤≥":
+        return None
+    unit = number.text.lower() if _UNIT_IN_TEXT.search(number.text) else ""
+    if _YEARS.match(after) or unit.endswith("y"):
+        label = _AGE_LABEL
+    elif _CM.match(after) or unit.endswith("cm"):
+        label = _HEIGHT_LABEL
+    elif _KG.match(after) or unit.endswith("kg"):
+        label = _MASS_LABEL
+    else:
+        return None
+    quantity = {_AGE_LABEL: "age", _HEIGHT_LABEL: "body_height", _MASS_LABEL: "body_mass"}[label]
+    start = number.column - 1
+    if not label.search(before) or _parenthesis(text, start) is not None:
+        return None
+    if len({g for _, _, g in near.groups}) != 1:
+        return None  # two groups named: which one's figure is not told
+    named = Near.between(near.groups, start - _PAREN_WINDOW, start)
+    if not named:
+        return None
+    _, end, group = named[-1]
+    if end > start or not _GROUP_HAD.fullmatch(text, end, start):
+        return None
+    return Fact(start, quantity, _value(number) or "", group)
 
 
 def _approximate_population(
@@ -655,8 +713,14 @@ _LIFT_WORDS = re.compile(
 
 
 def _population_paren(inside: str) -> bool:
-    """A parenthesis that lists the people ('n = 12, 26.4 years, ...', 'age: 26.9 ...')."""
-    return bool(re.search(r"\b[nN]\s?=|\bage\b|\byears\b|\byrs\b", inside))
+    """A parenthesis that lists the people ('n = 12, 26.4 years, ...', 'age: 26.9 ...').
+
+    Or that gives their mean alone: '(average 20.2 years)'.
+    """
+    return bool(
+        re.search(r"\b[nN]\s?=|\bage\b|\byears\b|\byrs\b", inside)
+        or re.fullmatch(r"\s*(?:mean|average|avg\.?|on\s+average)\s*:?\s*", inside, re.I)
+    )
 
 
 def _parenthesis(text: str, start: int) -> int | None:
@@ -996,6 +1060,51 @@ _DID_WEEKLY = re.compile(
     re.I,
 )
 """Weekly sets stated earlier in the sentence after the same kind of verb."""
+
+
+_TESTED_BEFORE = re.compile(
+    r"\b(?:test(?:ed)?|measured|checked|assessed|evaluated|re-?tested)\b[^.;:,()]{0,60}$", re.I
+)
+_TIMES_AFTER = re.compile(
+    r"^\s+times\b(?!\s+(?:a|an|per|each|every|the|their|his|her|as|more|less|larger|greater|"
+    r"higher|bigger|smaller|over|weekly|daily)\b)",
+    re.I,
+)
+"""'3 times in total', '3 times before and after': how often, not a frequency ('3 times a
+week') nor a multiple ('3 times the load', '2 times as often')."""
+_TRAINED_PEOPLE_PAREN = re.compile(
+    r"\b(?:trained|experienced|resistance[\s-]trained|strength[\s-]trained)\s+"
+    r"(?:[\w-]+\s+)?(?:participants|subjects|m[ae]n|wom[ae]n|athletes|lifters|people|volunteers)"
+    r"\s*\(\s*$",
+    re.I,
+)
+_YEARS_CLOSE = re.compile(r"^\s?(?:years?|yrs?\.?|months?)\s*(?:of\s+training\s*)?\)", re.I)
+
+
+def _protocol_count(number: Number, before: str, after: str) -> Fact | None:
+    """Protocol details the data does not hold (`other`), told by the words around them.
+
+    - how many times the people were tested: 'checked strength and muscle mass 3 times in
+      total', 'measured three times' (not 'tested 3 times a week', nor 'trained 16 times');
+    - their training experience in a parenthesis right after trained people: 'trained women
+      (>3 years)', 'experienced lifters (2 years)' (an age is written after the people, not
+      after 'trained': 'women (>18 years)' is not read here).
+    """
+    if number.value is None or number.kind not in ("figure", "word"):
+        return None
+    start = number.column - 1
+    if (
+        _TIMES_AFTER.match(after)
+        and number.lo == number.hi
+        and 2 <= number.value <= 10
+        and _TESTED_BEFORE.search(before)
+    ):
+        return Fact(start, "other", _value(number) or "")
+    if _YEARS_CLOSE.match(after) and _TRAINED_PEOPLE_PAREN.search(before):
+        bound = stated_bound(number.text, before, after)
+        relation = bound.relation if bound is not None else None
+        return Fact(start, "other", _value(number) or "", bound=relation)
+    return None
 
 
 def _other(text: str, number: Number, before: str, after: str, previous: str = "") -> Fact | None:

@@ -231,7 +231,7 @@ def judge(
         )
         .when(pl.col("quantity") == "duration_weeks")
         .then(fact("duration_weeks"))
-        .when(pl.col("quantity") == "contrast_pct")
+        .when(pl.col("quantity").is_in(["contrast_pct", "contrast_ratio"]))
         .then(pl.lit(None, dtype=pl.Float64))  # the data holds differences in units only
         .otherwise(fact("sessions_per_week"))
     )
@@ -329,6 +329,15 @@ def judge(
         .then(
             pl.format(
                 "the difference of the {} group from the other on {} ({})",
+                pl.col("_group_label"),
+                pl.format("{} {}", pl.col("_exercise_name"), pl.col("measure")),
+                pl.col("_study_name"),
+            )
+        )
+        .when(pl.col("quantity") == "contrast_ratio")
+        .then(
+            pl.format(
+                "how many times the other's gain the {} group gained on {} ({})",
                 pl.col("_group_label"),
                 pl.format("{} {}", pl.col("_exercise_name"), pl.col("measure")),
                 pl.col("_study_name"),
@@ -554,8 +563,8 @@ CLAIM_CHECKS_COLUMNS: dict[str, str] = {
     "study": "The study as articles cite it, e.g. 'Hammond et al. 2019'.",
     "quantity": "change_pct, change_abs, n, n_analysed (those who completed or were analysed), "
     "n_recruited (those recruited, who may be more than those randomised), "
-    "duration_weeks, sessions_per_week, contrast (contrast_pct: a difference stated in %, which "
-    "the data cannot check); "
+    "duration_weeks, sessions_per_week, contrast (contrast_pct: a difference stated in %, "
+    "contrast_ratio: as a multiple of the other group's gain; the data cannot check either); "
     "age, body_height, body_mass (population means); pre_mean, post_mean (baseline and final "
     "means in kg; pre_mean_lb, post_mean_lb in pounds); p_value, p_below, p_above (a "
     "between-group p stated as P=, P< or P>); sessions_total; other (a protocol detail the data "

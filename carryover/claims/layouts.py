@@ -18,6 +18,7 @@ to a test and the owners to groups, and makes the claims.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -136,6 +137,40 @@ def muscle_named(label: str, muscles: Iterable[str]) -> str | None:
     words = MUSCLE_NAMES.get(words, words)
     hits = {m for m in muscles if words in (m, m.split()[0])}
     return next(iter(hits)) if len(hits) == 1 else None
+
+
+@functools.cache
+def _muscle_words(muscles: frozenset[str]) -> re.Pattern[str]:
+    names = set(muscles) | {m.split()[0] for m in muscles} | set(MUSCLE_NAMES)
+    names |= {"glute", "quad", "pec"}
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE)
+
+
+_SINGULAR = {"glute": "glutes", "quad": "quads", "pec": "pecs"}
+
+
+def muscle_mentions(
+    text: str, start: int, end: int, muscles: frozenset[str]
+) -> list[tuple[int, str]]:
+    """Where muscles are named between start and end ('for the glutes': gluteus maximus).
+
+    By a muscle's catalogue name, its first word ('gluteus', 'quadriceps') or an everyday name
+    ('glutes', 'quads'); a first word several muscles share names none of them.
+    """
+    found = []
+    for m in _muscle_words(muscles).finditer(text, start, end):
+        word = m.group(0).lower()
+        word = MUSCLE_NAMES.get(_SINGULAR.get(word, word), word)
+        hits = {x for x in muscles if word in (x, x.split()[0])}
+        if len(hits) == 1:
+            found.append((m.start(), next(iter(hits))))
+    return found
+
+
+def muscles_in(text: str, start: int, end: int, muscles: frozenset[str]) -> set[str]:
+    """The muscles named between start and end (see `muscle_mentions`)."""
+    return {muscle for _, muscle in muscle_mentions(text, start, end, muscles)}
 
 
 _LIFT_WEIGHED = re.compile(

@@ -66,6 +66,13 @@ _REFERENCE = re.compile(
 )
 """An author list as a reference gives it: 'Wirth, K.; Hartmann, H.; ...' (the first is the
 first author)."""
+_REFERENCE_COMMAS = re.compile(
+    rf"(?<![,;]\s)(?<![,;])(?P<name>{_NAME}),\s+[A-Z]{{1,3}}\.?,\s+(?:and\s+)?{_NAME},\s+"
+    r"[A-Z]{1,3}\b\.?(?=,|\s+and\b|\.|$)"
+)
+"""An author list with commas only, the initials bare or dotted: 'Wirth, K, Hartmann, H, Sander,
+A, ...', 'Contreras, B, Vigotsky, AD, ...' (the first is the first author). Not a strong cue: a
+list of places ('Austin, TX, Dallas, TX') names no study, so one that fits none is passed over."""
 _TITLED = re.compile(
     r"\b(?:scientist|researcher|professor|physiologist|author|Dr\.?|Prof\.?)\s+"
     rf"(?:[A-Z][a-z]+\s+)?(?P<name>{_NAME})(?=\s+(?:published|and|of|at|from|in|ran|found|did|"
@@ -631,6 +638,7 @@ class Linker:
             (_YEAR_TAIL, True),
             (_TITLED, True),
             (_REFERENCE, True),
+            (_REFERENCE_COMMAS, False),
             (_LED_BY, False),
             (_AUTHOR_PAIR, False),
         )
@@ -644,7 +652,7 @@ class Linker:
                 )
                 if name in _NOT_NAMES:
                     continue
-                et_al = pattern in (_YEAR_TAIL, _REFERENCE) or re.search(
+                et_al = pattern in (_YEAR_TAIL, _REFERENCE, _REFERENCE_COMMAS) or re.search(
                     r"et\.?\s+al|colleagues|co-?workers|co-?authors", m.group(0)
                 )
                 hits = self._by_author(name, first_only=bool(et_al))

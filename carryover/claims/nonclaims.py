@@ -232,12 +232,23 @@ _IF_YOURS = re.compile(
 _THE_COMPARED_BEFORE = re.compile(r"\b(?:compar(?:e|es|ed|ing)|which\s+of|between)\s+the\s+$", re.I)
 _THE_COMPARED_AFTER = re.compile(r"^\s*(?:[.,;:!?)]|(?:for|on|in|is|are|was|were)\b)", re.I)
 _YOU_CAN_LIFT = re.compile(
-    r"\b(?P<who>you|one|they)\s+(?:can|could)\s+(?:only\s+)?(?:just\s+)?"
+    r"\b(?P<who>you|one|they)\s+(?:can|could)\s+(?:only\s+)?(?:just\s+)?(?:barely\s+)?"
     r"(?:lift|do|perform|complete|manage)\b[^.;:]{0,30}$",
     re.I,
 )
 """'a weight you can lift for at most ...': a measure (or a load) defined by repetitions."""
 _REPS_AFTER = re.compile(r"^\s*(?:times?|reps?|repetitions?)\b", re.I)
+_EFFORT_BEFORE = re.compile(
+    r"\b(?:RIR|reps?\s+in\s+reserve|repetitions?\s+in\s+reserve)\)?\s*"
+    r"(?:(?:of|at|was|were|=|:)\s*)?$",
+    re.I,
+)
+_EFFORT_AFTER = re.compile(r"^\s*(?:RIR|reps?\s+in\s+reserve|repetitions?\s+in\s+reserve)\b", re.I)
+"""'RIR (reps in reserve) ~2', '2 reps in reserve': how hard a set is, a plan's number (not
+RPE, which studies also report as a result)."""
+_MARKER_BEFORE = re.compile(r"(?:[;:]|\band\s*;?|\bor\s*;?)\s*$", re.I)
+_MARKER_AFTER = re.compile(r"^\)\s+[a-z]")
+"""'... (12 women) and; 2) a group training with ...': a list marker inside a sentence."""
 _YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s?(?:[-\u2013]|to)\s?(?:19|20)\d{2}")
 
 
@@ -263,6 +274,19 @@ def plan_reason(line: str, number: Number) -> str | None:
             return "set_rep_scheme"  # 'the load was set to what they could do 8-12 times'
     if _IF_YOURS.search(head[-160:]):
         return "other_study_general"  # 'for example, if your HT 1RM is 100 kg'
+    if (number.value is not None and number.value <= 10) and (
+        _EFFORT_BEFORE.search(before[-40:]) or _EFFORT_AFTER.match(after)
+    ):
+        return "set_rep_scheme"  # 'RIR (reps in reserve) ~2', '2 reps in reserve'
+    if (
+        text.isdigit()
+        and 1 <= int(text) <= 9
+        and _MARKER_AFTER.match(after)
+        and _MARKER_BEFORE.search(before[-12:])
+        and before[-40:].count("(") <= before[-40:].count(")")
+    ):
+        return "list_number"  # '... and; 2) a group training with the hip thrust'
+
     if (
         number.kind == "word"
         and _is_count(number)

@@ -42,8 +42,12 @@ NUMBER_WORD = _WORD
 _MINUS = "-\u2212\u2013"
 _TILDES = "~\u301c\uff5e"
 """A tilde, wave dash or full-width tilde: between two numbers a range ('26~27', '15 〜 17')."""
-_DIGITS = r"\d+,\d{1,2}(?=\s?%)|\d+(?:,\d{3})*(?:\.\d+)?|\.\d+"
-"""A decimal comma only before a percent ('12,4%'): '1,200' and '(12, 10)' are not decimals."""
+_DIGITS = (
+    r"\d+,\d{1,2}(?=\s?%|\s?(?:vs\.?|versus|against)\s?[+\u2212\-]?\d+(?:[.,]\d+)?\s?%)"
+    r"|\d+(?:,\d{3})*(?:\.\d+)?|\.\d+"
+)
+"""A decimal comma only before a percent ('12,4%'), or before 'vs.' and a percent ('9,4 vs.
+3,7%': the pair shares its sign): '1,200' and '(12, 10)' are not decimals."""
 _SIGN = r"(?:[~≈≥≤<>]\s?|[+\u2212](?=\d))?"
 _UNIT = r"(?:\s?%|\s?percent\b|\s?per cent\b|\s?(?:kg|cm²|cm|mm|lbs?\.?|pounds|m|s|y|h)\b|°)?"
 _CI = re.compile(

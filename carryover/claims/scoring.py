@@ -39,6 +39,7 @@ QUANTITIES = {
     "other": ("other",),
     "contrast": ("contrast",),
     "contrast_pct": ("contrast",),
+    "contrast_ratio": ("contrast",),
 }
 """The reader's quantity names and the annotation's names they stand for.
 

@@ -267,6 +267,8 @@ def _quantity_value(quantity: str | None, value: float | None, to: float | None 
             return f"{text}%"
         case "contrast_pct":
             return f"{text}% more than the other group"
+        case "contrast_ratio":
+            return f"{text} times the other group's gain"
         case "n":
             return f"{text} participants"
         case "n_analysed":
@@ -434,7 +436,7 @@ def _articles(data: ReportData) -> list[dict[str, Any]]:
         group = group_names.get((c["study_id"], c["group_id"]), c["group_id"])
         if c["quantity"] in ("change_pct", "change_abs"):
             what = f"{exercise} {c['measure']} change, {group} group"
-        elif c["quantity"] in ("contrast", "contrast_pct"):
+        elif c["quantity"] in ("contrast", "contrast_pct", "contrast_ratio"):
             what = f"{exercise} {c['measure']}, {group} group minus the other"
         elif c["quantity"] in ("n", "n_analysed") and c["group_id"] is not None:
             what = f"{group} group"

@@ -107,6 +107,19 @@ def test_a_claim_prefers_the_number_whose_words_fit_then_its_own_value() -> None
     ]
 
 
+def test_a_claim_stated_as_a_bound_takes_the_number_that_bounds() -> None:
+    """A bound claim takes the number that states the bound, a plain claim the plain number.
+
+    'trained women (>3 years) ... for 3 months': the bound claim takes '>3'; without the bound
+    the plain 3 is the better number, as before.
+    """
+    line = "trained women (>3 years) were split up for 3 months"
+    out = dispose([line], [(1, "3", "other", True)], [1])
+    assert [(d.text, d.disposition) for d in out] == [(">3", CLAIM), ("3", UNREAD)]
+    out = dispose([line], [(1, "3", "other", False)], [1])
+    assert [(d.text, d.disposition) for d in out] == [(">3", UNREAD), ("3", CLAIM)]
+
+
 def test_verdicts_and_the_summary_line() -> None:
     """A number takes its claims' worst verdict; the summary counts each disposition."""
     numbers_frame = pl.DataFrame(

@@ -157,6 +157,29 @@ READ = [
      [("other", None, None, None, "2")]),
     # outside a passage about a known study nothing is a fact
     ("Most lifters fast for 8 hours, and one participant withdrew from my own class.", []),
+    # a group's labelled means, the group the subject of 'had'
+    (B + "The back squat group had a mean age of 26.4+/-1.3 years, a height of 171.8+/-3.8 cm, "
+     "a body mass of 69.5+/-4.9 kg and trained often.",
+     [("age", "bs", None, None, "26.4"), ("age_sd", "bs", None, None, "1.3"),
+      ("body_height", "bs", None, None, "171.8"), ("body_height_sd", "bs", None, None, "3.8"),
+      ("body_mass", "bs", None, None, "69.5"), ("body_mass_sd", "bs", None, None, "4.9")]),
+    # ... not someone else's age, not with two groups named, not after a clause break
+    (B + "The squat group had a coach with a mean age of 40 years.", []),
+    (B + "The squat group had a mean age of 26.4 years, like the hip thrust group.", []),
+    (B + "The squat group had lifted 60 kg before; a body mass of 69.5 kg was usual.", []),
+    # how often the people were tested, their experience after 'trained ... (': protocol details
+    (B + "They checked strength and muscle mass 3 times in total before and after the study.",
+     [("other", None, None, None, "3")]),
+    (B + "The trained women (>3 years) did the programme.", [("other", None, None, None, "3")]),
+    # ... not a multiple, nor the people's age
+    (B + "They tested the women, who could lift 2 times their body weight.", []),
+    (B + "They measured 2 times as often as other labs.", []),
+    # the people's mean age alone in a parenthesis after them
+    (B + "It took 18 young students majoring in physiology (average 20.2 years).",
+     [("age", None, None, None, "20.2")]),
+    # ... not their years of training, nor a load
+    (B + "It took 18 students with long training experience (average 4.8 years).", []),
+    (B + "It had the students lift heavy loads (average 60 kg).", []),
 ]  # fmt: skip
 
 
@@ -214,8 +237,8 @@ RANGES = [
     (B + "The women trained 15 \u301c 17 times in total over 9 weeks.",
      [("sessions_total", None, None, "15", "17")]),
     (B + "They trained 16 times in all.", [("sessions_total", None, None, "16", None)]),
-    # ... not the times a test was done, nor a weekly frequency
-    (B + "Strength was tested 3 times in total.", []),
+    # ... not the times a test was done (a protocol detail, `other`), nor a weekly frequency
+    (B + "Strength was tested 3 times in total.", [("other", None, None, "3", None)]),
     (B + "They trained 2 times a week in total.", []),
     # an age range after a colon or a relative clause, with a tilde
     (B + "The design was simple (participants: aged 14-17, with a year of training).",

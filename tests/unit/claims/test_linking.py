@@ -294,6 +294,33 @@ def test_a_reference_style_author_list_names_the_first_author_and_settles_the_jo
     ]
 
 
+def test_an_author_list_with_commas_only_names_its_first_author() -> None:
+    """'Wirth, K, Hartmann, H, Sander, A, ...' (bare or dotted initials) names Wirth's study.
+
+    Before, only a list with semicolons was read, and a shared journal and year tied two studies.
+    The list must start the names: Hartmann is not a first author, and places or people that fit
+    no study ('Austin, TX, Dallas, TX', 'Smith, J, Jones, K') make no mention.
+    """
+    linker = Linker(
+        keys_from_rows(
+            [
+                ("wirth_2016b", "Wirth K, Hartmann H. Squat and leg press. J Strength Cond Res. "
+                 "2016;30:1205.", 2016, None),
+                ("speirs_2016", "Speirs DE, Bennett MA. Split squat. J Strength Cond Res. "
+                 "2016;30:386.", 2016, None),
+            ]
+        )
+    )  # fmt: skip
+    for text in (
+        "Wirth, K, Hartmann, H, Sander, A, Mickel, C, and Keiner, M.",
+        "Wirth, K., Hartmann, H., and Keiner, M. (2016).",
+    ):
+        assert [m.candidates for m in linker.mentions(text)] == [("wirth_2016b",)], text
+    assert linker.mentions("Hartmann, H, Wirth, K, and Keiner, M.") == []
+    assert linker.mentions("We drove from Austin, TX, Dallas, TX and back.") == []
+    assert linker.mentions("Smith, J, Jones, K, and Brown, L wrote to us.") == []
+
+
 def test_the_year_in_parentheses_is_the_named_study_s(linker: Linker) -> None:
     """The year in parentheses goes with the study it names.
 

@@ -207,6 +207,15 @@ def test_the_rules_read_a_long_line_in_linear_time() -> None:
         ("2-1 When", "2-1", "heading_number"),
         ("It was in the top 3 of fitness trends from 2015 to 2017.", "2015 to 2017", "date"),
         ("It was raised by a further 20% after weeks 4 and 8.", "8", "programme_week"),
+        # how hard a set was taken: reps in reserve; a list marker inside a sentence
+        ("Every set was 10~12 reps at RIR (reps in reserve) ~2, with 3 minutes of rest.", "~2",
+         "set_rep_scheme"),
+        ("Each set ended 2 reps in reserve.", "2", "set_rep_scheme"),
+        ("two groups: a squat group (12 women) and; 2) a hip thrust group (10 women).", "2",
+         "list_number"),
+        ("the groups were: 1) a squat group and 2) a hip thrust group.", "1", "list_number"),
+        # the heaviest weight one can only just (or barely) lift once
+        ("40% of 1RM (the most weight you can just barely lift 1 time)", "1", "other"),
     ],
 )  # fmt: skip
 def test_a_plans_and_a_pages_own_numbers_are_set_aside(line: str, text: str, expected: str) -> None:
@@ -225,6 +234,11 @@ def test_a_plans_and_a_pages_own_numbers_are_set_aside(line: str, text: str, exp
         ("Reps went up; the group gained 8-12 kg in the squat.", "8-12 kg"),
         ("2-1 The squat group gained 12 kg.", "2-1"),  # a figure follows: no heading
         ("It ran for 2015 days.", "2015"),
+        # an effort rating studies report as a result; a count in a parenthesis before ')'
+        ("The session RPE was 7 in the squat group.", "7"),
+        ("Reps in reserve fell and the group gained 12 kg.", "12 kg"),
+        ("results for the groups (squat; 2) were similar", "2"),
+        ("sizes were (12, 2) in all", "2"),
     ],
 )
 def test_results_near_plan_words_are_not_set_aside(line: str, text: str) -> None:

@@ -1,0 +1,67 @@
+"""Two figures set against each other in one parenthesis: '(12.2 vs. 2%)', '(9,4 vs. 3,7%)'.
+
+- **One percent sign for both.** A writer often gives the unit once, after the second figure:
+  the first number of such a pair is a percent too (`shared_percents`). Only inside a
+  parenthesis and right before 'vs.', 'versus' or 'against' and a percent: '(12 vs. 10 women)'
+  and '12 vs. 10%' outside a parenthesis are left as they were.
+- **The group ahead, told by a comparative at the pair** (`comparative_before`): the words right
+  before the parenthesis say which group's gain was the larger, either as the subject of the
+  comparative ('those who squatted increased quadriceps thickness more (12,2 vs. 2%)') or after
+  it ('the gains were larger for the squat group (10 vs. 5%)', 'twice as large for those who
+  squatted (9,4 vs. 3,7%)'). A negation ('did not grow more') or a clause break between the group
+  and the comparative tells nothing.
+
+Each pattern reads a bounded window before the parenthesis, so a line of any length is read in
+linear time. Pure: text in, spans out.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SHARED = re.compile(
+    r"\(\s?(?P<sign>[+\u2212\-]?)(?P<value>\d+(?:\.\d+|,\d{1,2})?)"
+    r"(?=\s?(?:vs\.?|versus|against)\s?[+\u2212\-]?\d+(?:[.,]\d+)?\s?%)",
+    re.IGNORECASE,
+)
+WINDOW = 80
+"""How many characters before the pair's parenthesis the comparative is looked for in."""
+_COMPARATIVE = r"(?:more|larger|greater|bigger|higher|as\s+(?:large|great|big|much|high))"
+_SUBJECT_THEN_MORE = re.compile(rf"[^,;:()\[\]]{{0,{WINDOW}}}?\b{_COMPARATIVE}\s*\Z", re.I)
+"""After the group: its verb, the test and the comparative ('increased quadriceps thickness
+more'), with no clause break."""
+_MORE_FOR = re.compile(rf"\b{_COMPARATIVE}\s+(?:for|in|with|among)\s+(?:the\s+)?\Z", re.I)
+"""Before the group: 'larger for the', 'as large for'."""
+_NEGATION = re.compile(r"\b(?:not|no|never|nor|neither|less)\b|n't\b", re.I)
+
+
+def shared_percents(text: str) -> list[tuple[int, int, str]]:
+    """The first figure of each '(a vs. b%)' pair: its span and its value as a percent.
+
+    A decimal comma reads as a point ('9,4' is 9.4); a minus sign is kept.
+    """
+    if "(" not in text:
+        return []
+    found = []
+    for m in _SHARED.finditer(text):
+        value = m.group("value").replace(",", ".")
+        if m.group("sign") in ("-", "\u2212"):
+            value = "-" + value
+        found.append((m.start("sign"), m.end("value"), value))
+    return found
+
+
+def comparative_before(text: str, opening: int, named_end: int, named_start: int) -> bool:
+    """Whether a group named before a pair's parenthesis (at `opening`) is said to gain more.
+
+    `named_start`/`named_end` is the span of the last group (or its exercise) named before the
+    parenthesis: either it ends right at the parenthesis after a comparative ('larger for the
+    squat group (') or the comparative closes the clause that starts with it ('those who squatted
+    increased quadriceps thickness more (').
+    """
+    between = text[named_end:opening]
+    if not between.strip():
+        return bool(_MORE_FOR.search(text, max(0, named_start - 40), named_start))
+    if len(between) > WINDOW + 8 or _NEGATION.search(between):
+        return False
+    return bool(_SUBJECT_THEN_MORE.fullmatch(between))

@@ -54,7 +54,25 @@ def test_carryover_in_parts_is_carryover_whole(bundled: Validation, rows: int) -
     whole = effects.carryover(*_inputs(bundled))
     parts = list(effects.carryover_parts(*_inputs(bundled), rows=rows))
     assert len(parts) >= (2 if rows < 40 else 1)
-    assert_frame_equal(pl.concat(parts), whole)
+    assert_frame_equal(pl.concat(parts), whole, check_exact=True)
+
+
+def test_outcomes_without_a_study_id_go_in_the_first_part(bundled: Validation) -> None:
+    """A null study id sorts first: its rows are all in the first part, as in the whole table."""
+    studies, groups, outcomes, changes, exercises = _inputs(bundled)
+    unknown = pl.col("study_id").is_in(["hammond_2019", "kikuchi_2017"])
+    outcomes, changes = (
+        frame.with_columns(
+            pl.when(unknown).then(None).otherwise(pl.col("study_id")).alias("study_id")
+        )
+        for frame in (outcomes, changes)
+    )
+    assert outcomes["study_id"].null_count() > 0
+    whole = effects.carryover(studies, groups, outcomes, changes, exercises)
+    parts = list(effects.carryover_parts(studies, groups, outcomes, changes, exercises, rows=5))
+    assert len(parts) > 2
+    assert parts[0]["study_id"].null_count() == whole["study_id"].null_count() > 0
+    assert_frame_equal(pl.concat(parts), whole, check_exact=True)
 
 
 def test_pooled_from_the_parts_is_pooled_whole(bundled: Validation) -> None:

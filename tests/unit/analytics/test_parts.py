@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+import sys
 from pathlib import Path
 
 import duckdb
@@ -54,6 +56,25 @@ def test_carryover_in_parts_is_carryover_whole(bundled: Validation, rows: int) -
     whole = effects.carryover(*_inputs(bundled))
     parts = list(effects.carryover_parts(*_inputs(bundled), rows=rows))
     assert len(parts) >= (2 if rows < 40 else 1)
+    assert_frame_equal(pl.concat(parts), whole, check_exact=True)
+
+
+def test_parts_of_a_generated_set_are_the_whole_table(tmp_path: Path) -> None:
+    """3,000 generated outcome rows (benchmarks/generate.py: kg and lb, faults planted)."""
+    spec = importlib.util.spec_from_file_location(
+        "generate_benchmark", PROJECT_ROOT / "benchmarks" / "generate.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = generator  # its dataclasses look their module up
+    spec.loader.exec_module(generator)
+    generator.generate(tmp_path, 3000, seed=11)
+    inputs = _inputs(check(tmp_path, analytics=False).validation)
+    whole = effects.carryover(*inputs)
+    parts = list(effects.carryover_parts(*inputs, rows=400))
+    assert len(parts) > 5
+    assert whole.height > 2500
     assert_frame_equal(pl.concat(parts), whole, check_exact=True)
 
 

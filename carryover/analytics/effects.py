@@ -416,11 +416,26 @@ def carryover_parts(
     if len(ids) <= 1:
         yield carryover(studies, groups, outcomes, changes, exercises)
         return
-    for part in ids:
-        mine = pl.col("study_id").is_in(part.drop_nulls().implode())
-        if part.null_count():
-            mine = mine | pl.col("study_id").is_null()
-        yield carryover(studies, groups, outcomes.filter(mine), changes.filter(mine), exercises)
+    # Each row's part number, found once (one join on the study id), so that taking a part's rows
+    # compares numbers instead of looking every study id up again for every part.
+    numbers = pl.concat(
+        part.to_frame("study_id").with_columns(pl.lit(number, pl.UInt32).alias("_part"))
+        for number, part in enumerate(ids)
+    )
+    of_part = [
+        frame.select("study_id")
+        .join(numbers, on="study_id", how="left", nulls_equal=True, maintain_order="left")
+        .get_column("_part")
+        for frame in (outcomes, changes)
+    ]
+    for number in range(len(ids)):
+        yield carryover(
+            studies,
+            groups,
+            outcomes.filter(of_part[0] == number),
+            changes.filter(of_part[1] == number),
+            exercises,
+        )
 
 
 class Analytics:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
+import sys
 from pathlib import Path
 
 import duckdb
@@ -54,7 +56,44 @@ def test_carryover_in_parts_is_carryover_whole(bundled: Validation, rows: int) -
     whole = effects.carryover(*_inputs(bundled))
     parts = list(effects.carryover_parts(*_inputs(bundled), rows=rows))
     assert len(parts) >= (2 if rows < 40 else 1)
-    assert_frame_equal(pl.concat(parts), whole)
+    assert_frame_equal(pl.concat(parts), whole, check_exact=True)
+
+
+def test_parts_of_a_generated_set_are_the_whole_table(tmp_path: Path) -> None:
+    """3,000 generated outcome rows (benchmarks/generate.py: kg and lb, faults planted)."""
+    spec = importlib.util.spec_from_file_location(
+        "generate_benchmark", PROJECT_ROOT / "benchmarks" / "generate.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = generator  # its dataclasses look their module up
+    spec.loader.exec_module(generator)
+    generator.generate(tmp_path, 3000, seed=11)
+    inputs = _inputs(check(tmp_path, analytics=False).validation)
+    whole = effects.carryover(*inputs)
+    parts = list(effects.carryover_parts(*inputs, rows=400))
+    assert len(parts) > 5
+    assert whole.height > 2500
+    assert_frame_equal(pl.concat(parts), whole, check_exact=True)
+
+
+def test_outcomes_without_a_study_id_go_in_the_first_part(bundled: Validation) -> None:
+    """A null study id sorts first: its rows are all in the first part, as in the whole table."""
+    studies, groups, outcomes, changes, exercises = _inputs(bundled)
+    unknown = pl.col("study_id").is_in(["hammond_2019", "kikuchi_2017"])
+    outcomes, changes = (
+        frame.with_columns(
+            pl.when(unknown).then(None).otherwise(pl.col("study_id")).alias("study_id")
+        )
+        for frame in (outcomes, changes)
+    )
+    assert outcomes["study_id"].null_count() > 0
+    whole = effects.carryover(studies, groups, outcomes, changes, exercises)
+    parts = list(effects.carryover_parts(studies, groups, outcomes, changes, exercises, rows=5))
+    assert len(parts) > 2
+    assert parts[0]["study_id"].null_count() == whole["study_id"].null_count() > 0
+    assert_frame_equal(pl.concat(parts), whole, check_exact=True)
 
 
 def test_pooled_from_the_parts_is_pooled_whole(bundled: Validation) -> None:

@@ -3,7 +3,9 @@
 `run_steps` reads the raw directory and goes find files -> extract -> read articles -> validate ->
 combine -> transform; the flow then loads and reports. Every step is a plain function here or in
 its package; the caller says how they run through a `Runner`: `IN_TURN` calls them one after
-another (`check`), the flow makes each a Prefect task and maps batches over its task runner.
+another, `check` does too but reads many articles in worker processes
+(`InTurnReadingInProcesses`), the flow makes each a Prefect task and maps batches over its task
+runner.
 Batching lives here too: raw files are read in batches of about BATCH_BYTES, and each table's
 files are validated in the batches they were read in.
 """

@@ -76,16 +76,22 @@ class Reading:
     """A batch of articles being read in a worker."""
 
     def __init__(self, future: Future[bytes]) -> None:
-        self._future = future
+        self._future: Future[bytes] | None = future
+        self._read: list[Extracted] = []
 
     def result(self) -> list[Extracted]:
-        """The batch's claims rows, findings and numbers, in its order (waits for them)."""
-        try:
-            sent = self._future.result()
-        except BrokenProcessPool:
-            raise WorkerStopped(STOPPED) from None
-        result: list[Extracted] = pickle.loads(sent)
-        return result
+        """The batch's claims rows, findings and numbers, in its order (waits for them).
+
+        Once read, the pickled batch is let go: only the frames it held are kept.
+        """
+        if self._future is not None:
+            try:
+                sent = self._future.result()
+            except BrokenProcessPool:
+                raise WorkerStopped(STOPPED) from None
+            self._read = pickle.loads(sent)
+            self._future = None
+        return self._read
 
 
 class ArticleProcesses:

@@ -3,7 +3,9 @@
 `run_steps` reads the raw directory and goes find files -> extract -> read articles -> validate ->
 combine -> transform; the flow then loads and reports. Every step is a plain function here or in
 its package; the caller says how they run through a `Runner`: `IN_TURN` calls them one after
-another (`check`), the flow makes each a Prefect task and maps batches over its task runner.
+another, `check` does too but reads many articles in worker processes
+(`InTurnReadingInProcesses`), the flow makes each a Prefect task and maps batches over its task
+runner.
 Batching lives here too: raw files are read in batches of about BATCH_BYTES, and each table's
 files are validated in the batches they were read in.
 """
@@ -16,7 +18,7 @@ import os
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, ParamSpec, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, ParamSpec, Protocol, TypeVar, cast
 
 import polars as pl
 
@@ -31,6 +33,7 @@ from carryover.ingest.chunks import read_chunks as read_chunks
 from carryover.ingest.extract import Extracted, extract_file, table_sources
 from carryover.report.markdown import ReportInput, render_markdown
 from carryover.validate import reuse, validation
+from carryover.validate.article_processes import ArticleProcesses, article_processes, pay_off
 from carryover.validate.chunked import merge_chunks, validate_chunks
 from carryover.validate.reuse import Reuse
 from carryover.validate.validation import (
@@ -259,6 +262,36 @@ class InTurn:
 IN_TURN = InTurn()
 
 
+@dataclass
+class InTurnReadingInProcesses:
+    """Run every step in this process, one after another, but read many articles on every core.
+
+    When the articles listed are worth it (`article_processes.pay_off`), the workers start at
+    once (they import the reader while the tables are validated) and every batch of articles is
+    sent to them together; the results come back in the batches' order, the same as `IN_TURN`.
+    """
+
+    processes: ArticleProcesses
+    in_processes: bool = False
+
+    def one(self, step: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+        """Run one step (after listing the articles, start the workers if they pay off)."""
+        result = step(*args, **kwargs)
+        if step is read_articles:
+            listed = cast(list[Article], result)
+            self.in_processes = pay_off(sum(article_size(a) for a in listed))
+            if self.in_processes:
+                self.processes.start()
+        return result
+
+    def map(self, step: Callable[..., R], batches: Sequence[Any], **same: Any) -> list[Result[R]]:
+        """Run a batch step on each batch, in order (articles in the workers, when started)."""
+        if step is read_article_batch and self.in_processes:
+            reading = [self.processes.submit(batch, same["context"]) for batch in batches]
+            return cast(list[Result[R]], reading)
+        return IN_TURN.map(step, batches, **same)
+
+
 def _files(read: Sequence[Result[list[Extracted]]]) -> list[Extracted]:
     return [ex for batch in read for ex in batch.result()]
 
@@ -415,9 +448,11 @@ def collected(tables: Mapping[str, Table]) -> dict[str, pl.DataFrame]:
 def check(raw_dir: Path, analytics: bool = True) -> Checked:
     """Validate the raw directory without writing anything (`analytics`: see run_steps).
 
-    Nothing stores the analytics tables here, so they are computed whole.
+    Nothing stores the analytics tables here, so they are computed whole. Many articles are read
+    in worker processes (see `InTurnReadingInProcesses`), stopped when this returns or raises.
     """
-    checked = run_steps(raw_dir, analytics=analytics)
+    with article_processes() as processes:
+        checked = run_steps(raw_dir, InTurnReadingInProcesses(processes), analytics=analytics)
     return dataclasses.replace(checked, derived=collected(checked.derived))
 
 

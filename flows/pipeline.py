@@ -40,8 +40,7 @@ from carryover.ingest.extract import Extracted
 from carryover.report.markdown import ReportInput, render_markdown, summary_markdown
 from carryover.report.model import findings_records, load_report_data
 from carryover.validate import reuse as incremental
-from carryover.validate.article_processes import MIN_BYTES as ARTICLES_IN_PROCESSES_BYTES
-from carryover.validate.article_processes import ArticleProcesses, article_processes
+from carryover.validate.article_processes import ArticleProcesses, article_processes, pay_off
 from carryover.validate.chunked import validate_chunks as validate_chunk_batch
 from carryover.validate.reuse import Reuse
 from carryover.validate.validation import (
@@ -361,7 +360,7 @@ class OnTaskRunner:
         result = cast(R, TASKS[step](*args, **kwargs))
         if step is read_article_files and self.processes is not None:
             size = sum(steps.article_size(a) for a in cast(list[Article], result))
-            self.in_processes = size >= ARTICLES_IN_PROCESSES_BYTES
+            self.in_processes = pay_off(size)
             if self.in_processes:  # the workers start while the tables are validated
                 _PROCESSES[self.processes].start()
         return result

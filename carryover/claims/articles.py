@@ -76,6 +76,10 @@ _NUM = (
     + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
     + ")"
 )
+_ANY_NUM = re.compile(
+    r"\d|" + COMPOUND_WORD + "|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)), re.I
+)
+"""Anywhere a `_NUM` could be (with none of its bounds): a text without one holds no `_NUM`."""
 
 _MEASURE = re.compile(
     r"\b(?P<n>\d{1,2}|" + "|".join(k for k in NUMBER_WORDS if NUMBER_WORDS[k] < 20) + r")"
@@ -2140,6 +2144,8 @@ class Reader:
         return found
 
     def _protocol(self, text: str, line_of: Any) -> None:
+        if not _ANY_NUM.search(text):
+            return  # every protocol pattern counts with a number (`_NUM`): none here
         for match in _N_PEOPLE.finditer(text):
             if _GROUP_APPOSITIVE.search(
                 text, max(0, match.start() - 40), match.start()

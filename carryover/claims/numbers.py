@@ -210,12 +210,32 @@ def numbers(line: str, next_line: str = "") -> list[Number]:
     `next_line` is only looked into for a word that a line break cuts off from its number word
     ('half' at the end of a line, 'squat' at the start of the next).
     """
-    return list(_numbers(line, next_line))
+    return list(_numbers(line, next_line[:_RUN_ON] if _may_run_on(line) else ""))
 
 
-@lru_cache(maxsize=16)
+_RUN_ON = 16
+"""How much of the next line is looked into after a number word that ends a line."""
+_MAY_MASK = re.compile(r"<|\]\(|https?:|doi:|10\.", re.I)
+"""Whatever `_MASK` can blank starts with one of these."""
+
+
+def _may_run_on(line: str) -> bool:
+    """Whether the line may end in a number word, so that the next line may matter.
+
+    A number word ends in a letter: a line whose text (links, URLs and HTML blanked) does not
+    end in one is read the same whatever the next line holds, and is kept (in `_numbers`) once
+    for every next line it is asked about with (the accounting asks with it, the reading without).
+    """
+    text = _masked(line) if _MAY_MASK.search(line) else line
+    return text.rstrip()[-1:].isalpha()
+
+
+@lru_cache(maxsize=256)
 def _numbers(line: str, next_line: str) -> tuple[Number, ...]:
-    """`numbers`, kept for the last few texts: a sentence's are asked for more than once."""
+    """`numbers`, kept for the last texts: a line's and a sentence's are asked for more than once.
+
+    `next_line` is the part of the next line `_numbers` may look into (see `numbers`).
+    """
     text = _masked(line)
     found: list[Number] = []
     taken = [False] * len(text)
@@ -329,7 +349,7 @@ def _numbers(line: str, next_line: str) -> tuple[Number, ...]:
             continue  # "one" is mostly a pronoun ("one group ..., the other")
         after = text[m.start("w") + len(word) : m.start("w") + len(word) + 40]
         if _LINE_END.match(text, m.start("w") + len(word)):
-            after += "\n" + next_line[:16]
+            after += "\n" + next_line[:_RUN_ON]
         if word.lower() == "half" and re.match(r"[\s-]+squat", after, re.I):
             continue  # the half squat names an exercise
         worded = word_value(word)

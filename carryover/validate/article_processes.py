@@ -19,17 +19,29 @@ import signal
 import threading
 import uuid
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 import cloudpickle
 
 from carryover.claims.articles import Article, Context
+from carryover.core.errors import CarryoverError
 from carryover.ingest.extract import Extracted
 from carryover.validate.validation import read_article_batch
 
 MIN_BYTES = 2 * 1024 * 1024
 """Below this much article text, articles are read in the run's own process: starting workers
 (each imports the reader, about 2 s of CPU) would cost more than it saves."""
+
+
+def pay_off(size: int, cores: int | None = None) -> bool:
+    """Whether `size` characters of articles are worth reading in worker processes.
+
+    The one rule, for `carryover run` on the thread pool and for `carryover check`: at least
+    MIN_BYTES of text, and more than one core (`cores`, default the machine's) to spread it on.
+    """
+    return size >= MIN_BYTES and (cores if cores is not None else os.cpu_count() or 1) >= 2
+
 
 _contexts: dict[str, Context] = {}
 """In a worker: the contexts it was sent, by their key (a run sends one)."""
@@ -51,6 +63,35 @@ def _read(key: str, context: bytes, batch: bytes) -> bytes:
     articles: list[Article] = pickle.loads(batch)
     read: bytes = cloudpickle.dumps(read_article_batch(articles, _contexts[key]))
     return read
+
+
+STOPPED = "a process reading articles stopped unexpectedly (killed, or out of memory?)"
+
+
+class WorkerStopped(CarryoverError):
+    """A worker process reading articles ended before it gave its batch back."""
+
+
+class Reading:
+    """A batch of articles being read in a worker."""
+
+    def __init__(self, future: Future[bytes]) -> None:
+        self._future: Future[bytes] | None = future
+        self._read: list[Extracted] = []
+
+    def result(self) -> list[Extracted]:
+        """The batch's claims rows, findings and numbers, in its order (waits for them).
+
+        Once read, the pickled batch is let go: only the frames it held are kept.
+        """
+        if self._future is not None:
+            try:
+                sent = self._future.result()
+            except BrokenProcessPool:
+                raise WorkerStopped(STOPPED) from None
+            self._read = pickle.loads(sent)
+            self._future = None
+        return self._read
 
 
 class ArticleProcesses:
@@ -86,10 +127,16 @@ class ArticleProcesses:
 
     def read(self, articles: Sequence[Article], context: Context) -> list[Extracted]:
         """Read a batch of articles in a worker: the same result as `read_article_batch`."""
+        return self.submit(articles, context).result()
+
+    def submit(self, articles: Sequence[Article], context: Context) -> Reading:
+        """Send a batch of articles to a worker; its `result()` waits for what `read` gives."""
         key, sent = self._context(context)
-        future = self._pool().submit(_read, key, sent, pickle.dumps(list(articles)))
-        result: list[Extracted] = pickle.loads(future.result())
-        return result
+        try:
+            future = self._pool().submit(_read, key, sent, pickle.dumps(list(articles)))
+        except BrokenProcessPool:
+            raise WorkerStopped(STOPPED) from None
+        return Reading(future)
 
     def close(self, cancel: bool = False) -> None:
         """Stop the workers (dropping batches not yet started when `cancel`)."""

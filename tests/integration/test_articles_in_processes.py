@@ -20,7 +20,6 @@ from carryover.steps import article_size, batches, check
 from carryover.validate import article_processes
 from carryover.validate.article_processes import ArticleProcesses
 from carryover.validate.validation import read_article_batch
-from flows import pipeline
 from flows.pipeline import carryover_pipeline
 from tests.support import bundled_context
 
@@ -87,7 +86,7 @@ def test_the_flow_reads_articles_in_processes_as_check_reads_them(
         return read(self, articles, context)
 
     monkeypatch.setattr(ArticleProcesses, "read", counted)
-    monkeypatch.setattr(pipeline, "ARTICLES_IN_PROCESSES_BYTES", 0)
+    monkeypatch.setattr(article_processes, "MIN_BYTES", 0)
     monkeypatch.setattr("carryover.steps.ARTICLE_BATCH_BYTES", 8 * 1024)
     carryover_pipeline(
         raw_dir=raw,

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from carryover.claims import text
 from carryover.claims.text import Block, blocks
 
 
@@ -43,3 +49,70 @@ def test_a_carriage_return_inside_a_line_does_not_shift_the_line_maps() -> None:
     """A lone CR is no line break of the article: the block stays on its own line."""
     found = blocks(["\r0", "next"])
     assert all(1 <= b.first <= b.last <= 2 for b in found)
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "data" / "articles"
+_PIECES = [
+    "# ",
+    "## ",
+    "- ",
+    "* ",
+    "1. ",
+    "> ",
+    "    ",
+    "| a | b |",
+    "|---|---|",
+    "```",
+    "~~~",
+    "***",
+    "---",
+    "===",
+    "<!-- note -->",
+    "<div>",
+    "</div>",
+    "[x]: /url",
+    "[link](http://a.b)",
+    "`code`",
+    "**bold**",
+    "_em_",
+    "\\",
+    "![img](i.png)",
+    "<b>",
+    "12.5%",
+    "text",
+    "word ",
+    "|",
+    "\t",
+    " ",
+    "[",
+    "]",
+    "(",
+    ")",
+    "*",
+    "_",
+    "<",
+    ">",
+    "&amp;",
+    "\r",
+]
+
+
+def _full(lines: list[str]) -> list[Block]:
+    return text._blocks(lines, text._parser(inline=True))
+
+
+def test_blocks_without_the_inline_parse_on_every_corpus_article() -> None:
+    """Every dev and held-out article: the same blocks as the full parser gives."""
+    sets = ("real", "holdout", "holdout2", "holdout3", "drafts")
+    paths = sorted(p for name in sets for p in (CORPUS / name).glob("*.md"))
+    assert len(paths) > 90
+    for path in paths:
+        lines = path.read_text("utf-8").splitlines()
+        assert blocks(lines) == _full(lines), path.name
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=6).map("".join), max_size=14))
+def test_blocks_without_the_inline_parse_on_random_markdown(lines: list[str]) -> None:
+    """Random lines of Markdown syntax (blocks, inline marks, HTML, references, tables)."""
+    assert blocks(lines) == _full(lines)

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 
 from carryover.claims.bounds import means, stated_bound
 from carryover.claims.numbers import DECADE, Number, numbers
+from carryover.claims.sessions import session_minutes
 
 POPULATION = ("age", "body_height", "body_mass")
 SPREADS = tuple(f"{q}_sd" for q in POPULATION)
@@ -347,6 +348,7 @@ def read_facts(text: str, near: Near, study: Lookups, previous: str = "") -> lis
             or _baseline_difference(number, before, after, near)
             or _training_volume(text, number, before, after, near, previous[-_WINDOW:])
             or _protocol_count(number, before, after)
+            or _session_length(number, before, after)
             or _other(text, number, before, after, previous[-_WINDOW:])
         )
         if fact is not None:
@@ -1079,6 +1081,12 @@ _TRAINED_PEOPLE_PAREN = re.compile(
     re.I,
 )
 _YEARS_CLOSE = re.compile(r"^\s?(?:years?|yrs?\.?|months?)\s*(?:of\s+training\s*)?\)", re.I)
+
+
+def _session_length(number: Number, before: str, after: str) -> Fact | None:
+    """How long a session lasted ('trained for only 13 minutes'): see carryover.claims.sessions."""
+    minutes = session_minutes(number, before, after)
+    return Fact(number.column - 1, "other", minutes) if minutes is not None else None
 
 
 def _protocol_count(number: Number, before: str, after: str) -> Fact | None:

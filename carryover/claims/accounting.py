@@ -29,6 +29,7 @@ from carryover.claims.general import general_reason
 from carryover.claims.linking import DESCRIBING, PEOPLE
 from carryover.claims.nonclaims import LineReasons, word_reason
 from carryover.claims.numbers import Number, numbers
+from carryover.claims.schemes import scheme_reason
 from carryover.claims.window import Window
 
 CLAIM = "claim"
@@ -156,7 +157,7 @@ def non_claim_reason(line: str, number: Number) -> str | None:
         and re.match(r"^\s+(?:\w+\s+)?(?:groups|exercises|lifts|movements)\b", after, re.I)
     ):
         return "other"
-    return word_reason(line, number)
+    return scheme_reason(after) or word_reason(line, number)
 
 
 def dispose(

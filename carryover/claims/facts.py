@@ -38,6 +38,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from carryover.claims.bounds import means, stated_bound
+from carryover.claims.depths import knee_angle
 from carryover.claims.numbers import DECADE, Number, numbers
 from carryover.claims.sessions import session_minutes
 
@@ -349,6 +350,7 @@ def read_facts(text: str, near: Near, study: Lookups, previous: str = "") -> lis
             or _training_volume(text, number, before, after, near, previous[-_WINDOW:])
             or _protocol_count(number, before, after)
             or _session_length(number, before, after)
+            or _knee_angle(number, before, after, near, study)
             or _other(text, number, before, after, previous[-_WINDOW:])
         )
         if fact is not None:
@@ -1087,6 +1089,20 @@ def _session_length(number: Number, before: str, after: str) -> Fact | None:
     """How long a session lasted ('trained for only 13 minutes'): see carryover.claims.sessions."""
     minutes = session_minutes(number, before, after)
     return Fact(number.column - 1, "other", minutes) if minutes is not None else None
+
+
+def _knee_angle(number: Number, before: str, after: str, near: Near, study: Lookups) -> Fact | None:
+    """A group's squat depth ('Full squat group: ... knee angle reaches 140 degrees').
+
+    See carryover.claims.depths; a group must be named before the angle in the sentence, or
+    the exercise only one group trained right before it ('with a full squat (140 degrees').
+    """
+    start = number.column - 1
+    lift = Near.between(near.exercises, start - _WINDOW + 1, start)[-1:]
+    group = _named_group_before(near, start) or _trained_by(lift, study)
+    if group is None or not knee_angle(number, before, after):
+        return None
+    return Fact(start, "other", _value(number) or "", group)
 
 
 def _protocol_count(number: Number, before: str, after: str) -> Fact | None:

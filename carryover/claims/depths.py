@@ -1,4 +1,4 @@
-"""How deep a study's groups squatted, as a knee angle: a protocol detail with no figure in the data.
+"""How deep a study's groups squatted, as a knee angle: a protocol detail the data lacks.
 
 Squat-depth studies define their arms by the knee angle reached ("Full squat group (8 men): squat
 down until the knee angle reaches 140 degrees", "FST = Full squat - down to roughly 140º of knee

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from carryover.claims.bounds import means, stated_bound
 from carryover.claims.depths import knee_angle
 from carryover.claims.numbers import DECADE, Number, numbers
-from carryover.claims.sessions import session_minutes
+from carryover.claims.sessions import exercise_count, session_minutes
 
 POPULATION = ("age", "body_height", "body_mass")
 SPREADS = tuple(f"{q}_sd" for q in POPULATION)
@@ -350,6 +350,7 @@ def read_facts(text: str, near: Near, study: Lookups, previous: str = "") -> lis
             or _training_volume(text, number, before, after, near, previous[-_WINDOW:])
             or _protocol_count(number, before, after)
             or _session_length(number, before, after)
+            or _exercise_count(number, before, after)
             or _knee_angle(number, before, after, near, study)
             or _other(text, number, before, after, previous[-_WINDOW:])
         )
@@ -1089,6 +1090,12 @@ def _session_length(number: Number, before: str, after: str) -> Fact | None:
     """How long a session lasted ('trained for only 13 minutes'): see carryover.claims.sessions."""
     minutes = session_minutes(number, before, after)
     return Fact(number.column - 1, "other", minutes) if minutes is not None else None
+
+
+def _exercise_count(number: Number, before: str, after: str) -> Fact | None:
+    """How many exercises the programme had ('did the same seven exercises'): see sessions."""
+    count = exercise_count(number, before, after)
+    return Fact(number.column - 1, "other", count) if count is not None else None
 
 
 def _knee_angle(number: Number, before: str, after: str, near: Near, study: Lookups) -> Fact | None:

@@ -1,4 +1,6 @@
-"""How long a study's training sessions lasted: a protocol detail the data holds no figure for.
+"""What a study's sessions held: how long they lasted and how many exercises they had.
+
+Both are protocol details the data holds no figure for.
 
 Writers describe a programme by the time each session took as readily as by its weeks and
 sessions a week: "three 13-minute lifting sessions a week", "the single-set group trained for
@@ -13,6 +15,12 @@ Told apart from the minutes that are not a session's length:
   as a rest interval;
 - a time around a test or a meal ("30 minutes before testing", "within 60 minutes after"), a
   warm-up or cool-down ("10 minutes of warm-up"), or any other activity ("a 20-minute walk").
+
+The number of exercises a programme had is read the same way: "every group did the same seven
+exercises", "sets of seven different exercises", "to perform the seven prescribed exercises" (a
+count of 3 to 20 after a word of doing or "of", and never in a sentence that compares: "compared
+three exercises" counts the arms, which the accounting sets aside). "the two exercises" compared
+stays with the accounting.
 
 Only minutes are read (an hour-long session is rare in these studies and "2 hours before" is a
 timing); the words looked at are a bounded window either side of the number, so a line of any
@@ -83,3 +91,29 @@ def session_minutes(number: Number, before: str, after: str) -> str | None:
     if _LENGTH_BEFORE.search(before) and _SESSION_NEAR.search(before + near_after):
         return str(int(number.value))
     return None
+
+
+_EXERCISES_AFTER = re.compile(
+    r"^\s+(?:(?:different|same|prescribed|separate|distinct|compound|basic|main|core|chosen)\s+)?"
+    r"(?:exercises|movements|moves|lifts)\b",
+    re.I,
+)
+_DOING_BEFORE = re.compile(
+    r"\b(?:did|do|does|doing|perform(?:ed|ing|s)?|completed?|of|with|includ(?:ed|ing)|"
+    r"consisted\s+of|made\s+up\s+of)\s+(?:(?:the|all|their|same|its)\s+){0,2}$",
+    re.I,
+)
+_COMPARES = re.compile(r"\b(?:compar\w*|between|versus|vs\.?)\b", re.I)
+
+
+def exercise_count(number: Number, before: str, after: str) -> str | None:
+    """The number of exercises a programme had ('did the same seven exercises'), or None."""
+    if number.value is None or number.kind not in ("figure", "word") or number.lo != number.hi:
+        return None
+    if not 3 <= number.value <= 20 or number.value != int(number.value):
+        return None
+    if not _EXERCISES_AFTER.match(after) or not _DOING_BEFORE.search(before[-40:]):
+        return None
+    if _COMPARES.search(before[-60:]) or _COMPARES.search(after[:40]):
+        return None
+    return str(int(number.value))

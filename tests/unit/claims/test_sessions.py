@@ -145,3 +145,36 @@ def test_a_one_megabyte_line_is_read_in_linear_time() -> None:
     small = min(_seconds(_minutes_line(250_000)) for _ in range(2))
     large = _seconds(_minutes_line(1_000_000))
     assert large < 8 * small + 0.05, (small, large)
+
+
+COUNTED = [
+    (V + "Every group did the same seven exercises three times a week.", "seven"),
+    (V + "The men did one, three, or five sets of seven different exercises.", "seven"),
+    (V + "They were allocated to a group that was to perform the seven prescribed exercises.",
+     "seven"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "count"), COUNTED)
+def test_the_number_of_exercises_is_a_claim_about_the_study(
+    text: str, count: str, context: Context
+) -> None:
+    """'did the same seven exercises': an `other` claim of how many exercises were done."""
+    claims, told = read(text, context)
+    assert ("other", "7") in claims
+    assert told[count] == accounting.CLAIM
+
+
+NOT_COUNTED = [
+    V + "The study compared three exercises for the glutes.",
+    V + "Which of the two exercises is best?",
+    V + "They chose between four exercises in all.",
+    "Most programmes do seven exercises a day.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_COUNTED)
+def test_compared_exercises_are_not_a_programme_count(text: str, context: Context) -> None:
+    """Exercises compared, or a count in general advice, are no claim."""
+    claims, _ = read(text, context)
+    assert claims == []

@@ -52,12 +52,15 @@ _SESSION_AFTER = re.compile(
 _LENGTH_BEFORE = re.compile(
     r"\b(?:trained|worked\s+out|lifted|exercised|trained\s+(?:only|just))\s+for\s+"
     r"(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|a\s+mere\s+)?$"
-    r"|\b(?:needed|took|lasted|spent|required|kept\s+at\s+it\s+for)\s+"
+    r"|\b(?:needed|needs|took|takes?|taking|lasted|lasting|spent|required|kept\s+at\s+it\s+for"
+    r"|out\s+of\s+the\s+gym\s+in|(?:finished|done)\s+in)\s+"
     r"(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|a\s+mere\s+)?$"
+    r"|\b(?:sets?|did\s+[\w-]+)\s*\(\s*(?:taking\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?$"
     r"|\b(?:session|workout)s?\s+(?:took|lasted|ran)\b[^.;]{0,40}$",
     re.I,
 )
-"""'trained for only 13', 'needed 40', 'kept at it for 70', 'each session took 13, 40 or'."""
+"""'trained for only 13', 'needed 40', 'kept at it for 70', 'each session took 13, 40 or', 'in
+and out of the gym in only 13', 'did five sets (taking about 70', 'did three (about 45'."""
 
 _SESSION_NEAR = re.compile(
     r"\b(?:sessions?|workouts?|routines?|trained|training|lifting|exercises?|sets|gym)\b", re.I

@@ -65,6 +65,9 @@ READ = [
      "70 minutes.", ["13", "40", "70"]),
     (V + "The high-volume group spent 70 minutes on its exercises.", ["70"]),
     (V + "Workouts lasted about 45 minutes per session.", ["45"]),
+    (V + "The low-volume men were in and out of the gym in only 13 minutes.", ["13"]),
+    (V + "One group did five sets (taking about 70 minutes), another did three (about 45 "
+     "minutes).", ["70", "45"]),
 ]  # fmt: skip
 
 
@@ -89,6 +92,8 @@ NOT_READ = [
     V + "The drink was taken within 60 minutes before training.",
     # minutes with no session around them
     V + "The study took 15 minutes to read.",
+    V + "The drive to the lab took 30 minutes.",
+    V + "Their coffee was done in only 5 minutes.",
 ]
 
 

@@ -71,7 +71,7 @@ def test_a_title_needs_four_content_words() -> None:
 
 def test_a_weekly_frequency_takes_its_own_count_not_an_earlier_one(context: Context) -> None:
     """'3 groups, each to do three weight sessions a week': the claim is 'three', not '3'."""
-    text = f"In {TITLE} (2019), 34 young men made up 3 groups, each to do three weight sessions a week."
+    text = f"In {TITLE} (2019), 34 men made up 3 groups, each to do three weight sessions a week."
     ex = read_article(Article("articles/a.md", "a", [text]), context)
     told = dict(ex.numbers.select("text", "disposition").rows())
     assert told["three"] == accounting.CLAIM

@@ -189,7 +189,7 @@ def word_reason(line: str, number: Number) -> str | None:
         )
     ):
         return "other"  # the things compared, not a figure
-    if (text.endswith("°") or re.match(r"^[\s-]*degrees?\b", after, re.I)) and _MACHINE.match(
+    if (text.endswith(("°", "º")) or re.match(r"^[\s-]*degrees?\b", after, re.I)) and _MACHINE.match(
         after
     ):
         return "other"  # an angle that names a machine

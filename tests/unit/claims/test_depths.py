@@ -106,3 +106,31 @@ def test_a_one_megabyte_line_is_read_in_linear_time() -> None:
     small = min(_seconds(line(250_000)) for _ in range(2))
     large = _seconds(line(1_000_000))
     assert large < 8 * small + 0.05, (small, large)
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("FST = Full squat, down to roughly 140º of knee flexion.", [("140º", 140.0)]),
+        ("G2: partial range - 90º (ninety degrees) of knee flexion.", [("90º", 90.0)]),
+        # the ordinal sign after one digit is 'first', 'second': no figure
+        ("She took the 1º lugar.", []),
+    ],
+)
+def test_the_ordinal_sign_after_two_digits_is_degrees(
+    line: str, found: list[tuple[str, float]]
+) -> None:
+    """'140º', written with the ordinal sign as Spanish and Portuguese writers do, is 140 degrees."""
+    assert [(n.text, n.value) for n in numbers(line) if n.text.endswith("º")] == found
+
+
+def test_an_angle_with_the_ordinal_sign_names_a_machine_too() -> None:
+    """'45º leg press' is the machine's name, set aside like '45° leg press'."""
+    told = {d.text: d.reason for d in accounting.dispose(["They used a 45º leg press."], [], [1])}
+    assert told["45º"] == "other"
+
+
+def test_a_knee_angle_with_the_ordinal_sign_is_read(context: Context) -> None:
+    """'down to 140º of knee flexion' after a group: that group's depth."""
+    claims, _ = read(D + "The FST group squatted down to roughly 140º of knee flexion.", context)
+    assert claims == [("fst", "140")]

@@ -189,9 +189,9 @@ def word_reason(line: str, number: Number) -> str | None:
         )
     ):
         return "other"  # the things compared, not a figure
-    if (text.endswith(("°", "º")) or re.match(r"^[\s-]*degrees?\b", after, re.I)) and _MACHINE.match(
-        after
-    ):
+    if (
+        text.endswith(("°", "º")) or re.match(r"^[\s-]*degrees?\b", after, re.I)
+    ) and _MACHINE.match(after):
         return "other"  # an angle that names a machine
     if text.isdigit() and _SUSPENDED.match(after):
         return "other"  # part of a test's name

@@ -120,7 +120,7 @@ def test_a_one_megabyte_line_is_read_in_linear_time() -> None:
 def test_the_ordinal_sign_after_two_digits_is_degrees(
     line: str, found: list[tuple[str, float]]
 ) -> None:
-    """'140º', written with the ordinal sign as Spanish and Portuguese writers do, is 140 degrees."""
+    """'140º', written with the ordinal sign as Spanish and Portuguese writers do: 140 degrees."""
     assert [(n.text, n.value) for n in numbers(line) if n.text.endswith("º")] == found
 
 

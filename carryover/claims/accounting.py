@@ -24,6 +24,7 @@ from typing import Any
 
 import polars as pl
 
+from carryover.claims.arms import arms_reason
 from carryover.claims.facts import SPREADS
 from carryover.claims.general import general_reason
 from carryover.claims.linking import DESCRIBING, PEOPLE
@@ -157,7 +158,7 @@ def non_claim_reason(line: str, number: Number) -> str | None:
         and re.match(r"^\s+(?:\w+\s+)?(?:groups|exercises|lifts|movements)\b", after, re.I)
     ):
         return "other"
-    return scheme_reason(after) or word_reason(line, number)
+    return scheme_reason(after) or arms_reason(before, after) or word_reason(line, number)
 
 
 def dispose(

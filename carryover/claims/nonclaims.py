@@ -51,6 +51,7 @@ _COMPARED = (
     r"(?:sub)?groups|exercises|movements|lifts|variations|variants|versions|options|programmes"
     r"|programs|protocols|conditions|methods|approaches|modalities|interventions|studies|papers"
     r"|trials|experiments|squats|areas|styles|types|kinds|techniques|alternatives|outcomes"
+    r"|routines|regimens|regimes"
 )
 _NOT_BETWEEN = (
     r"(?!(?:of|from|in|per|a|an|each|who|which|were|was|and|or|than|to|with|had|did|for|by|"

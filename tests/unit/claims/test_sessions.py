@@ -183,3 +183,22 @@ def test_compared_exercises_are_not_a_programme_count(text: str, context: Contex
     """Exercises compared, or a count in general advice, are no claim."""
     claims, _ = read(text, context)
     assert claims == []
+
+
+def test_sessions_described_by_their_length_are_a_weekly_frequency(context: Context) -> None:
+    """'three 13-minute lifting sessions a week': 3 sessions a week, and 13 minutes each."""
+    ex = read_article(
+        Article("articles/a.md", "a", [V + "Three 13-minute lifting sessions a week did it."]),
+        context,
+    )
+    rows = ex.rows.select("quantity", "value").rows()
+    assert ("sessions_per_week", "3") in rows
+    assert ("other", "13") in rows
+
+
+def test_breaks_of_some_minutes_are_no_weekly_frequency(context: Context) -> None:
+    """'3 10-minute breaks a week' counts no sessions."""
+    ex = read_article(
+        Article("articles/a.md", "a", [V + "They took 3 10-minute breaks a week."]), context
+    )
+    assert "sessions_per_week" not in ex.rows["quantity"].to_list()

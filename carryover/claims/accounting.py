@@ -24,11 +24,13 @@ from typing import Any
 
 import polars as pl
 
+from carryover.claims.arms import arms_reason
 from carryover.claims.facts import SPREADS
 from carryover.claims.general import general_reason
 from carryover.claims.linking import DESCRIBING, PEOPLE
 from carryover.claims.nonclaims import LineReasons, word_reason
 from carryover.claims.numbers import Number, numbers
+from carryover.claims.schemes import scheme_reason
 from carryover.claims.window import Window
 
 CLAIM = "claim"
@@ -156,7 +158,7 @@ def non_claim_reason(line: str, number: Number) -> str | None:
         and re.match(r"^\s+(?:\w+\s+)?(?:groups|exercises|lifts|movements)\b", after, re.I)
     ):
         return "other"
-    return word_reason(line, number)
+    return scheme_reason(after) or arms_reason(before, after) or word_reason(line, number)
 
 
 def dispose(
@@ -253,7 +255,8 @@ def _with_neighbours(lines: Sequence[str], line_no: int) -> tuple[Window, int]:
 
 _FITS = {
     "duration_weeks": re.compile(r"[\s-]*weeks?\b", re.I),
-    "sessions_per_week": re.compile(r"[\s-]*(?:x|times|sessions?|days?|workouts?)?[\s/-]*"
+    "sessions_per_week": re.compile(r"[\s-]*(?:(?:[a-z-]+\s+){0,2}?"
+                                    r"(?:x|times|sessions?|days?|workouts?))?[\s/-]*"
                                     r"(?:(?:per|a|each)[\s-]+)?week", re.I),
     "n": re.compile(rf"\s+(?:{DESCRIBING}\s+){{0,4}}?{PEOPLE}\b", re.I),
     "contrast_ratio": re.compile(r"\s+(?:times\b|as\s)", re.I),  # 'twice as', 'two times'

@@ -51,6 +51,7 @@ from carryover.claims.linking import (
 from carryover.claims.numbers import COMPOUND_WORD, numbers, word_value
 from carryover.claims.outcome_tests import MEASURE_UNITS, default_measures, plural_free
 from carryover.claims.rows import claims_frame
+from carryover.claims.set_groups import group_by_sets, sets_named
 from carryover.claims.text import blocks
 from carryover.claims.window import Spans
 from carryover.core.rawfs import entry_problem, name_bytes, read_regular, shown_name
@@ -271,12 +272,13 @@ _SESSIONS = re.compile(
 )
 _SESSIONS_DESCRIBED = re.compile(
     rf"(?<![\w.])(?P<n>{_NUM})\s+"
-    r"(?:(?!(?:per|a|an|each|the|of|rest|off|recovery|sets?|reps?)\b)[A-Za-z][\w-]*\s+){1,2}"
+    r"(?:(?!(?:per|a|an|each|the|of|rest|off|recovery|sets?|reps?)\b)"
+    r"(?:[A-Za-z]|\d+-(?:minute|min|hour)\b)[\w-]*\s+){1,2}"
     r"(?:sessions?|workouts?|training\s+days?)\s+(?:per|a|each)\s+week\b",
     re.IGNORECASE,
 )
-"""'two lower-body workouts per week', '3 supervised sessions a week': a weekly frequency whose
-sessions are described (a rest day is no session)."""
+"""'two lower-body workouts per week', '3 supervised sessions a week', 'three 13-minute lifting
+sessions a week': a weekly frequency whose sessions are described (a rest day is no session)."""
 _ABBREVIATIONS = {"al", "vs", "e.g", "i.e", "etc", "fig", "dr", "mr", "ms", "no", "approx", "ca"}
 
 
@@ -2001,7 +2003,13 @@ class Reader:
                 return hits[0], phrase
             if hits:
                 return None, phrase
-        return None, words[-1]
+        return self._group_by_sets(words, study) or (None, words[-1])
+
+    def _group_by_sets(self, words: list[str], study: StudyRef) -> tuple[str, str] | None:
+        """A group named by its sets ('the three-set group'): see carryover.claims.set_groups."""
+        named = sets_named(words)
+        group_id = group_by_sets(named[0], study.groups) if named is not None else None
+        return (group_id, named[1]) if group_id is not None and named is not None else None
 
     def _exercises(self, text: str, line_of: Any, study: StudyRef) -> list[_Mention]:
         found = []

@@ -38,7 +38,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from carryover.claims.bounds import means, stated_bound
+from carryover.claims.depths import knee_angle
 from carryover.claims.numbers import DECADE, Number, numbers
+from carryover.claims.sessions import exercise_count, session_minutes
 
 POPULATION = ("age", "body_height", "body_mass")
 SPREADS = tuple(f"{q}_sd" for q in POPULATION)
@@ -336,6 +338,7 @@ def read_facts(text: str, near: Near, study: Lookups, previous: str = "") -> lis
             _p_value(text, number, compares, near, study)
             or _age_bound(number, before, after, near)
             or _approximate_population(text, number, before, after, near)
+            or _age_in_parenthesis(text, number, before, after, near)
             or _population(text, number, before, after, near, study)
             or _group_population(text, number, before, after, near)
             or _age_range(number, before, after, near)
@@ -347,6 +350,9 @@ def read_facts(text: str, near: Near, study: Lookups, previous: str = "") -> lis
             or _baseline_difference(number, before, after, near)
             or _training_volume(text, number, before, after, near, previous[-_WINDOW:])
             or _protocol_count(number, before, after)
+            or _session_length(number, before, after)
+            or _exercise_count(number, before, after)
+            or _knee_angle(number, before, after, near, study)
             or _other(text, number, before, after, previous[-_WINDOW:])
         )
         if fact is not None:
@@ -575,6 +581,48 @@ def _approximate_population(
     if _EQUIPMENT.search(plain[-40:]):
         return None  # 'the bar weighed about 20 kg': not the people
     return Fact(start, quantity, around[0], value_to=around[1], number=number.value)
+
+
+_AGE_IN_PAREN_AFTER = re.compile(r"^\s?(?:years?|yrs?\.?)\s+(?:old|of\s+age|on\s+average)\b", re.I)
+_PAREN_LEAD = re.compile(
+    r"^\s*(?:(?:around|about|roughly|approximately|approx\.?|circa|ca\.|close\s+to|aged|"
+    r"age|mean|average|on\s+average)\s*:?\s*)?$",
+    re.I,
+)
+_PEOPLE_NEAR_PAREN = re.compile(
+    r"\b(?:participants|subjects|men|women|males|females|athletes|players|lifters|people|adults|"
+    r"adolescents|volunteers|girls|boys|individuals|students)\b(?:\s*,?\s*[a-z-]+){0,2}\s*\($",
+    re.I,
+)
+
+
+def _age_in_parenthesis(
+    text: str, number: Number, before: str, after: str, near: Near
+) -> Fact | None:
+    """The people's age in a parenthesis right after them: '17 young men (around 20 years old)'.
+
+    'men, young (21 years on average)': "years old", "of age" or "on average" after the number,
+    nothing in the parenthesis before it but an approximation or an age label, and the people
+    (with up to two words after them) right before the parenthesis. An approximate age is the
+    range a tenth either side. Not in a sentence that names a group, nor right after the word
+    group (it could be the group's).
+    """
+    if number.kind != "figure" or number.value is None or number.lo != number.hi or near.groups:
+        return None
+    if not _AGE_IN_PAREN_AFTER.match(after):
+        return None
+    start = number.column - 1
+    paren = _parenthesis(text, start)
+    if paren is None or not _PAREN_LEAD.match(text[paren + 1 : start]):
+        return None
+    if not _PEOPLE_NEAR_PAREN.search(text, max(0, paren - 40), paren + 1):
+        return None
+    if re.search(r"\bgroups?\b", text[max(0, paren - 60) : paren], re.I):
+        return None  # a group's people, named or not: the age could be that group's
+    around = approximate(number, before)
+    if around is not None:
+        return Fact(start, "age", around[0], value_to=around[1], number=number.value)
+    return Fact(start, "age", _value(number) or "")
 
 
 _EQUIPMENT = re.compile(
@@ -1079,6 +1127,32 @@ _TRAINED_PEOPLE_PAREN = re.compile(
     re.I,
 )
 _YEARS_CLOSE = re.compile(r"^\s?(?:years?|yrs?\.?|months?)\s*(?:of\s+training\s*)?\)", re.I)
+
+
+def _session_length(number: Number, before: str, after: str) -> Fact | None:
+    """How long a session lasted ('trained for only 13 minutes'): see carryover.claims.sessions."""
+    minutes = session_minutes(number, before, after)
+    return Fact(number.column - 1, "other", minutes) if minutes is not None else None
+
+
+def _exercise_count(number: Number, before: str, after: str) -> Fact | None:
+    """How many exercises the programme had ('did the same seven exercises'): see sessions."""
+    count = exercise_count(number, before, after)
+    return Fact(number.column - 1, "other", count) if count is not None else None
+
+
+def _knee_angle(number: Number, before: str, after: str, near: Near, study: Lookups) -> Fact | None:
+    """A group's squat depth ('Full squat group: ... knee angle reaches 140 degrees').
+
+    See carryover.claims.depths; a group must be named before the angle in the sentence, or
+    the exercise only one group trained right before it ('with a full squat (140 degrees').
+    """
+    start = number.column - 1
+    lift = Near.between(near.exercises, start - _WINDOW + 1, start)[-1:]
+    group = _named_group_before(near, start) or _trained_by(lift, study)
+    if group is None or not knee_angle(number, before, after):
+        return None
+    return Fact(start, "other", _value(number) or "", group)
 
 
 def _protocol_count(number: Number, before: str, after: str) -> Fact | None:

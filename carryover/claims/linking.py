@@ -29,6 +29,8 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from carryover.claims.titles import TITLE_WINDOW, titled_study
+
 AUTHOR_SIMILARITY = 80.0
 """The lowest rapidfuzz ratio (0-100) at which a written surname is taken for a known author."""
 
@@ -105,7 +107,7 @@ players'), but no preposition or unit ('12 sets for players', '4 weeks, trained 
 one), nor a bare numeral ('2020 2-2 Participants': a year, then a section number)."""
 PEOPLE = (
     r"(?:participants|subjects|m[ae]n|wom[ae]n|males|females|athletes|players|lifters|people|"
-    r"adults|adolescents|volunteers|girls|boys|individuals|students)"
+    r"adults|adolescents|volunteers|girls|boys|individuals|students|guys|dudes|lads)"
 )
 """The words that count people ('14 trained men', '22 participants'): one list for the reader,
 the linker and the number accounting."""
@@ -409,6 +411,7 @@ class Linker:
         )
         """Every group abbreviation of the studies ('SG', 'DG'), written as a word."""
         self.whole_titles = {k.study_id: _content(k.title or "") for k in self.keys}
+        self.years = {k.study_id: k.year for k in self.keys}
         self.authors = sorted({k.author for k in self.keys if k.author})
         titles = [_title_words(k.title or "", self.alias_words) for k in self.keys]
         self.common = (
@@ -471,6 +474,7 @@ class Linker:
         found += _outside_journals(self._authors(text), journals)
         found += journals
         found.sort(key=lambda m: m.start)
+        found = [self._titled(m, text) for m in found]
         if any(not m.candidates and m.kind == "author" for m in found):
             # a named paper not in the data: a journal in the same sentence is that paper's
             found = [m for m in found if m.kind != "journal"]
@@ -490,6 +494,20 @@ class Linker:
             else m
             for m in merged
         ]
+
+    def _titled(self, mention: StudyMention, text: str) -> StudyMention:
+        """An author-like mention no study has, right after a study's whole title: that study.
+
+        'In Resistance Training Volume Enhances ... in Trained Men (2019)': see
+        carryover.claims.titles.
+        """
+        if mention.candidates or mention.kind != "author":
+            return mention
+        before = _content(text[max(0, mention.start - TITLE_WINDOW) : mention.end])
+        study = titled_study(before, mention.words, self.whole_titles, self.years)
+        if study is None:
+            return mention
+        return replace(mention, candidates=(study,), resolved_by=("title",))
 
     def describe(self, text: str) -> Description:
         """What a text says that can describe a study (see `by_description`).

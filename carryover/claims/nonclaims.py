@@ -51,6 +51,7 @@ _COMPARED = (
     r"(?:sub)?groups|exercises|movements|lifts|variations|variants|versions|options|programmes"
     r"|programs|protocols|conditions|methods|approaches|modalities|interventions|studies|papers"
     r"|trials|experiments|squats|areas|styles|types|kinds|techniques|alternatives|outcomes"
+    r"|routines|regimens|regimes"
 )
 _NOT_BETWEEN = (
     r"(?!(?:of|from|in|per|a|an|each|who|which|were|was|and|or|than|to|with|had|did|for|by|"
@@ -189,9 +190,9 @@ def word_reason(line: str, number: Number) -> str | None:
         )
     ):
         return "other"  # the things compared, not a figure
-    if (text.endswith("°") or re.match(r"^[\s-]*degrees?\b", after, re.I)) and _MACHINE.match(
-        after
-    ):
+    if (
+        text.endswith(("°", "º")) or re.match(r"^[\s-]*degrees?\b", after, re.I)
+    ) and _MACHINE.match(after):
         return "other"  # an angle that names a machine
     if text.isdigit() and _SUSPENDED.match(after):
         return "other"  # part of a test's name

@@ -49,7 +49,12 @@ _DIGITS = (
 """A decimal comma only before a percent ('12,4%'), or before 'vs.' and a percent ('9,4 vs.
 3,7%': the pair shares its sign): '1,200' and '(12, 10)' are not decimals."""
 _SIGN = r"(?:[~≈≥≤<>]\s?|[+\u2212](?=\d))?"
-_UNIT = r"(?:\s?%|\s?percent\b|\s?per cent\b|\s?(?:kg|cm²|cm|mm|lbs?\.?|pounds|m|s|y|h)\b|°)?"
+_UNIT = (
+    r"(?:\s?%|\s?percent\b|\s?per cent\b|\s?(?:kg|cm²|cm|mm|lbs?\.?|pounds|m|s|y|h)\b|°"
+    r"|(?<=\d\d)º)?"
+)
+"""A unit that belongs to its number; 'º', the ordinal sign Spanish and Portuguese writers also
+use for degrees ('140º of knee flexion'), only after two digits or more ('1º' is 'first')."""
 _CI = re.compile(
     rf"\((?P<lo>[{_MINUS}]?\d+\.\d+|[{_MINUS}]\d+),\s*(?P<hi>[{_MINUS}]?\d+(?:\.\d+)?)\)"
 )

@@ -91,6 +91,10 @@ _PERCENT = re.compile(
     r"(?<![\w.,])(?P<sign>[+-]?)(?P<value>\d+(?:\.\d+|,\d{1,2})?)\s?(?:%|percent\b|per cent\b)"
 )
 """A percent; '12,4%' and '12,0 %' are decimal commas (a comma before three digits is not)."""
+_SPREAD_BEFORE = re.compile(
+    r"(?:(?<![\w.,])(?P<sign>[+-]?)(?P<mean>\d+(?:\.\d+|,\d{1,2})?)\s?)?(?:±|\+/-|\+/\u2212)\s?$"
+)
+"""What stands before a percent that is a spread ('24.2 ± 7.1%'): the mean it belongs to, if any."""
 _CHANGE = re.compile(
     r"\b(?:increas\w*|gain\w*|improv\w*|rose|rise[sn]?|rising|grew|grow\w*|boost\w*|went up|"
     r"jump\w*|climb\w*|added|progress\w*|stronger|rais(?:e|ed|es|ing))\b|\+\s?\d|" + r"\b(?:"
@@ -184,6 +188,8 @@ _RESEARCH_SHOWS = re.compile(
 )
 """Research spoken of in general ("research has shown that ...", "studies show")."""
 _ABBREVIATION_AFTER = re.compile(r"\s*(?:for|in|among)\s+(?:the\s+)?(?P<abbr>[A-Z]{2,5})\b")
+_UPPER_WORD = re.compile(r"(?<![\w-])[A-Z]{2,5}(?![\w-])")
+"""A word of two to five capitals: a group's abbreviation when the article or the data says so."""
 _ABBREVIATED_TEST = re.compile(r"\b(?P<abbr>[A-Z]{2,5})\s+(?=\d{1,2}\s*-?\s*RM\s*\()")
 _EVERY_GROUP = {"both", "each", "all", "every"}
 _PEOPLE = PEOPLE
@@ -1137,6 +1143,9 @@ class Reader:
         lifted_before, self.lifted = self.lifted, self._lift_weighed(text, study)
         self._protocol(text, line_of)
         mentions = self._groups(text, line_of, study) + self._groups_by_training(text, study)
+        mentions += self._abbreviated_groups(
+            text, study, Spans([(m.start, m.end) for m in mentions])
+        )
         self._group_sizes(text, line_of, mentions, study)
         self._differences(text, line_of, study)
         self._listed_differences(text, line_of, study)
@@ -1955,6 +1964,24 @@ class Reader:
             return None
         return _Mention(match.start("abbr"), match.end("abbr"), "group", group_id)
 
+    def _abbreviated_groups(self, text: str, study: StudyRef, taken: Spans) -> list[_Mention]:
+        """A group named by its abbreviation alone ('FST +31.8%, HST +11.3%').
+
+        The abbreviation is one the article defined ('a half squat group (HST)') or one a group's
+        label carries; a mention already read as a group, and an abbreviation naming a lift
+        ('in BS 1 RM', see `_abbreviated_tests`), are left as they are.
+        """
+        found: list[_Mention] = []
+        for match in _UPPER_WORD.finditer(text):
+            if taken.hold(match.start(), match.end()) or _ABBREVIATED_TEST.match(
+                text, match.start()
+            ):
+                continue
+            group_id, _ = self._resolve_group([match.group(0).lower()], study)
+            if group_id is not None:
+                found.append(_Mention(match.start(), match.end(), "group", group_id))
+        return found
+
     def _abbreviated_tests(self, text: str, study: StudyRef) -> list[_Mention]:
         """A test named by a group's abbreviation: 'in BS 1 RM' is the back squat group's lift.
 
@@ -2041,6 +2068,10 @@ class Reader:
     def _figures(self, text: str) -> list[_Mention]:
         found = []
         for match in _PERCENT.finditer(text):
+            spread = _SPREAD_BEFORE.search(text, max(0, match.start() - 24), match.start())
+            if spread is not None:
+                found.append(_spread_figure(text, match, spread))
+                continue
             # Look only at a bounded window around the figure: no copy of the text before it.
             end = min(len(text), match.end() + _NEAR)
             if (
@@ -2473,6 +2504,23 @@ _APPROX_BEFORE = re.compile(
     r"close\s+to))\s?$",
     re.IGNORECASE,
 )
+
+
+def _spread_figure(text: str, match: re.Match[str], spread: re.Match[str]) -> _Mention:
+    """A percent written as a spread: '24.2 ± 7.1%' is the figure 24.2% (its SD 7.1%).
+
+    The percent sign stands for both numbers, so the figure is the mean before the '±'; a spread
+    with no mean before it ('± 7.1%') is no figure of a change at all.
+    """
+    if spread.group("mean") is None:
+        return _Mention(match.start(), match.end(), "figure", None)
+    value = spread.group("mean").replace(",", ".")
+    if spread.group("sign") == "-" or (
+        not spread.group("sign")
+        and _DECREASE.search(text, max(0, spread.start() - 60), spread.start())
+    ):
+        value = "-" + value
+    return _Mention(spread.start(), match.end(), "figure", value)
 
 
 def _widened(text: str, match: re.Match[str], value: str) -> _Mention:

@@ -14,6 +14,9 @@ from carryover.claims.articles import _MEASURE, ARTICLE_SUFFIXES, NUMBER_WORDS
 from carryover.ingest.extract import BOM
 
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\d])")
+_STATED_COLUMN = re.compile(r"column (\d+)")
+"""A finding that names its own column ('column 1249': an unread number) is placed there, not
+where its value (the words around the number) begins."""
 
 
 class LineIndex:
@@ -91,8 +94,13 @@ def with_columns(
             key = (str(row["source_file"]), line)
             if key not in indexes:
                 indexes[key] = LineIndex(lines[line - 1])
+            stated = _STATED_COLUMN.fullmatch(str(row.get("column_name") or ""))
             value = row.get("value")
-            col = indexes[key].locate(None if value is None else str(value))
+            col = (
+                int(stated.group(1))
+                if stated is not None
+                else indexes[key].locate(None if value is None else str(value))
+            )
         out.append({**row, "col": col})
     return out
 

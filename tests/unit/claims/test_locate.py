@@ -49,3 +49,12 @@ def test_each_line_is_indexed_once_however_many_findings_point_into_it(
     assert len(built) == 1
     assert [r["col"] for r in out[:3]] == [1, 4, 7]
     assert out[-1]["col"] is None  # not an article: no column
+
+
+def test_a_finding_that_states_its_column_is_placed_there() -> None:
+    # an unread number's value is the words around it, which begin before the number
+    line = "The relative increase did not differ between FST (24.2 ± 7.1%) and HST (32.0%)."
+    row = {"source_file": "articles/a.md", "source_line": 1, "value": "differ between FST (24.2"}
+    stated = {**row, "column_name": f"column {line.index('24.2') + 1}"}
+    out = with_columns([row, stated], {"articles/a.md": [line]}.get)
+    assert [r["col"] for r in out] == [line.index("differ") + 1, line.index("24.2") + 1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -127,3 +128,13 @@ def bundled_context() -> Context:
             )
         )
     return _BUNDLED_CONTEXT[0]
+
+
+def raw_with_articles(raw: Path, articles: Path) -> Path:
+    """The bundled tables copied to `raw`, with the Markdown articles of `articles` (no README)."""
+    shutil.copytree(PROJECT_ROOT / "raw", raw, ignore=shutil.ignore_patterns("articles"))
+    (raw / "articles").mkdir()
+    for path in sorted(articles.glob("*.md")):
+        if path.name != "README.md":
+            shutil.copy(path, raw / "articles" / path.name)
+    return raw

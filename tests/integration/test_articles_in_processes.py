@@ -7,7 +7,6 @@ must give the same claims, numbers with their dispositions, and findings, in the
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,7 @@ from carryover.validate import article_processes
 from carryover.validate.article_processes import ArticleProcesses
 from carryover.validate.validation import read_article_batch
 from flows.pipeline import carryover_pipeline
-from tests.support import bundled_context
+from tests.support import bundled_context, raw_with_articles
 
 pytestmark = pytest.mark.slow  # starts worker processes
 
@@ -65,13 +64,7 @@ def test_batches_read_in_worker_processes_are_those_read_here() -> None:
 @pytest.fixture(scope="module")
 def raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled tables with the real-article corpus as the articles."""
-    raw = tmp_path_factory.mktemp("articles") / "raw"
-    shutil.copytree(ROOT / "raw", raw, ignore=shutil.ignore_patterns("articles"))
-    (raw / "articles").mkdir()
-    for path in sorted(CORPUS.glob("*.md")):
-        if path.name != "README.md":
-            shutil.copy(path, raw / "articles" / path.name)
-    return raw
+    return raw_with_articles(tmp_path_factory.mktemp("articles") / "raw", CORPUS)
 
 
 def test_the_flow_reads_articles_in_processes_as_check_reads_them(

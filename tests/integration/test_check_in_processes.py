@@ -8,7 +8,6 @@ and a worker that dies is one line for the user, not a traceback.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import sys
 import time
@@ -21,6 +20,7 @@ from carryover import steps
 from carryover.cli import app as cli
 from carryover.validate import article_processes
 from carryover.validate.article_processes import ArticleProcesses, WorkerStopped
+from tests.support import raw_with_articles
 
 pytestmark = pytest.mark.slow  # starts worker processes
 
@@ -31,13 +31,7 @@ CORPUS = ROOT / "tests" / "data" / "articles" / "real"
 @pytest.fixture(scope="module")
 def raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled tables with the real-article corpus as the articles."""
-    raw = tmp_path_factory.mktemp("check") / "raw"
-    shutil.copytree(ROOT / "raw", raw, ignore=shutil.ignore_patterns("articles"))
-    (raw / "articles").mkdir()
-    for path in sorted(CORPUS.glob("*.md")):
-        if path.name != "README.md":
-            shutil.copy(path, raw / "articles" / path.name)
-    return raw
+    return raw_with_articles(tmp_path_factory.mktemp("check") / "raw", CORPUS)
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import polars as pl
 
-from carryover.claims.accounting import WRONG_VERDICTS
+from carryover.claims.accounting import uncarried_wrong
 from carryover.claims.articles import article_id
 from carryover.claims.scoring import Score, overall_line, score, table
 from carryover.steps import check
@@ -47,9 +47,7 @@ def run(corpus: Path, raw: Path = ROOT / "raw") -> tuple[list[Score], Score]:
                 shutil.copy(md, raw_dir / "articles" / md.name)
         checked = check(raw_dir)
     numbers = checked.validation.derived["article_numbers"]
-    wrong = checked.validation.derived["claim_checks"].filter(
-        pl.col("verdict").is_in(list(WRONG_VERDICTS)) & pl.col("claimed").is_not_null()
-    )
+    checks = checked.validation.derived["claim_checks"]
     groups = checked.validation.clean["groups"]
     labels = {
         (s, g): lab for s, g, lab in groups.select("study_id", "group_id", "label").iter_rows()
@@ -61,8 +59,9 @@ def run(corpus: Path, raw: Path = ROOT / "raw") -> tuple[list[Score], Score]:
         expected = json.loads(expected_file.read_text(encoding="utf-8"))["numbers"]
         lines = md.read_text(encoding="utf-8").splitlines()
         got = numbers.filter(pl.col("article_id") == article_id(md.stem)).to_dicts()
-        errors = wrong.filter(pl.col("article_id") == article_id(md.stem))
-        s = score(md.stem, lines, expected, got, labels, errors.select("line", "claimed").rows())
+        here = numbers.filter(pl.col("article_id") == article_id(md.stem))
+        own = checks.filter(pl.col("article_id") == article_id(md.stem))
+        s = score(md.stem, lines, expected, got, labels, uncarried_wrong(here, own).rows())
         scores.append(s)
         total.add(s)
     return scores, total

@@ -542,6 +542,43 @@ def with_verdicts(numbers: pl.DataFrame, checks: pl.DataFrame) -> pl.DataFrame:
     ).drop("_v", "_sd", "_verdict_v", "_rank_v", "_verdict_sd", "_rank_sd")
 
 
+def uncarried_wrong(numbers: pl.DataFrame, checks: pl.DataFrame) -> pl.DataFrame:
+    """Claims judged wrong that no claim number of the article carries: their line and figure.
+
+    The same keys as `with_verdicts` (the middle of a range, a fraction as a percent, a stated
+    SD by the spread in its number's text): a wrong claim matched by none was read from part of
+    a number, so the editor sees an error the number accounting does not show. The corpus
+    benchmark counts each as a false error.
+    """
+    out_schema = {"line": pl.Int64(), "claimed": pl.Float64()}
+    wrong = checks.filter(pl.col("verdict").is_in(list(WRONG_VERDICTS)))
+    if wrong.is_empty():
+        return pl.DataFrame(schema=out_schema)
+    claims = numbers.filter(pl.col("disposition") == CLAIM)
+    claims = claims.with_columns(
+        _as_percent(claims).alias("_v"),
+        pl.col("text").str.extract(_SPREAD_TEXT, 1).cast(pl.Float64, strict=False).alias("_sd"),
+    )
+    wrong = wrong.with_columns(
+        pl.col("source_line").cast(pl.Int64).alias("line"),
+        _claimed_middle(wrong).abs().alias("_v"),
+        pl.col("quantity").is_in(SPREADS).alias("_is_sd"),
+    )
+    key = ["source_file", "line", "_v"]
+    if "quantity" in claims.columns:
+        key.append("quantity")
+    own = wrong.filter(~pl.col("_is_sd")).join(
+        claims.select(key).unique(), on=key, how="anti", nulls_equal=True
+    )
+    sd_key = ["source_file", "line", "_sd"]
+    spread = wrong.filter(pl.col("_is_sd")).join(
+        claims.select(sd_key).unique().rename({"_sd": "_v"}),
+        on=["source_file", "line", "_v"],
+        how="anti",
+    )
+    return pl.concat([own, spread]).select("line", pl.col("claimed").cast(pl.Float64, strict=False))
+
+
 def _each_its_group(joined: pl.DataFrame, by_group: pl.DataFrame, key: list[str]) -> pl.DataFrame:
     """Where one line holds the same figure for two groups, each number takes its group's verdict.
 

@@ -92,7 +92,8 @@ _PERCENT = re.compile(
 )
 """A percent; '12,4%' and '12,0 %' are decimal commas (a comma before three digits is not)."""
 _SPREAD_BEFORE = re.compile(
-    r"(?:(?<![\w.,])(?P<sign>[+-]?)(?P<mean>\d+(?:\.\d+|,\d{1,2})?)\s?)?(?:±|\+/-|\+/\u2212)\s?$"
+    r"(?:(?<![\w.,])(?P<sign>[+-]?)(?P<mean>\d+(?:\.\d+|,\d{1,2})?)\s{0,3})?"
+    r"(?:±|\+/-|\+/\u2212)\s{0,3}$"
 )
 """What stands before a percent that is a spread ('24.2 ± 7.1%'): the mean it belongs to, if any."""
 _CHANGE = re.compile(
@@ -443,6 +444,8 @@ class StudyRef:
     measures: dict[tuple[str, str], frozenset[str]]  # (group_id, exercise) -> measures with data
     compared: dict[str, frozenset[str]] = field(default_factory=dict)
     """Per test the study reports a between-group result on (contrasts.csv), its measures."""
+    abbreviations: frozenset[str] = frozenset()
+    """The groups' abbreviations as their labels write them ('FST', 'HST')."""
 
 
 @dataclass(frozen=True)
@@ -507,11 +510,13 @@ class Context:
             g = groups.filter(pl.col("study_id") == study_id)
             o = outcomes.filter(pl.col("study_id") == study_id)
             group_phrases: dict[str, frozenset[str]] = {}
+            written: set[str] = set()
             for group_id, label, trained in g.select(
                 "group_id", "label", "trained_exercise"
             ).iter_rows():
                 phrases = {group_id.lower(), label.lower()}
                 phrases |= {a.lower() for a in re.findall(r"\(([A-Za-z]{2,5})\)", label)}
+                written |= set(re.findall(r"\(([A-Z]{2,5})\)", label))
                 if trained:
                     phrases |= {p for p, ids in aliases.items() if trained in ids}
                 else:
@@ -532,6 +537,7 @@ class Context:
                 frozenset(tested | set(compared.get(study_id, {}))),
                 {k: frozenset(v) for k, v in measures.items()},
                 {k: frozenset(v) for k, v in compared.get(study_id, {}).items()},
+                frozenset(written),
             )
         trains: dict[str, set[str]] = {}
         labels: dict[str, set[str]] = {}
@@ -1973,6 +1979,12 @@ class Reader:
         """
         found: list[_Mention] = []
         for match in _UPPER_WORD.finditer(text):
+            word = match.group(0)
+            if (
+                word not in study.abbreviations
+                and (study.study_id, word.lower()) not in self.defined
+            ):
+                continue  # 'LOW', 'BP': capitals no label carries and the article did not define
             if taken.hold(match.start(), match.end()) or _ABBREVIATED_TEST.match(
                 text, match.start()
             ):
@@ -2068,10 +2080,6 @@ class Reader:
     def _figures(self, text: str) -> list[_Mention]:
         found = []
         for match in _PERCENT.finditer(text):
-            spread = _SPREAD_BEFORE.search(text, max(0, match.start() - 24), match.start())
-            if spread is not None:
-                found.append(_spread_figure(text, match, spread))
-                continue
             # Look only at a bounded window around the figure: no copy of the text before it.
             end = min(len(text), match.end() + _NEAR)
             if (
@@ -2080,6 +2088,10 @@ class Reader:
                 or _DISCOUNT_BEFORE.search(text, max(0, match.start() - _NEAR), match.start())
             ):
                 found.append(_Mention(match.start(), match.end(), "figure", None))
+                continue
+            spread = _SPREAD_BEFORE.search(text, max(0, match.start() - 24), match.start())
+            if spread is not None:  # '24.2 ± 7.1%' (a load '75 ± 5% of 1RM' is one above)
+                found.append(_spread_figure(text, match, spread))
                 continue
             value = match.group("value").replace(",", ".")
             if match.group("sign") == "-" or (

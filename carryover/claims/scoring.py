@@ -115,14 +115,13 @@ def score(
     expected: Sequence[Mapping[str, Any]],
     got: Sequence[Mapping[str, Any]],
     labels: Mapping[tuple[str, str], str],
-    wrong_claims: Sequence[tuple[int, float]] = (),
+    uncarried: Sequence[tuple[int, float]] = (),
 ) -> Score:
     """Compare the reader's numbers (`got`: article_numbers rows) with the expected entries.
 
-    `labels` maps (study_id, group_id) to the group's label. `wrong_claims` are the article's
-    claims judged wrong (claim_checks: line, value claimed): one that no number of its line
-    carries with a wrong verdict is an error the editor sees but no annotation can confirm, so
-    it counts as a false error.
+    `labels` maps (study_id, group_id) to the group's label. `uncarried` are the article's
+    claims judged wrong that no number carries (line, figure; `accounting.uncarried_wrong`):
+    errors the editor sees that no annotation can confirm, each a false error.
     """
     s = Score(name, expected=len(expected), found=len(got))
     s.read_claims = sum(1 for g in got if g["disposition"] == CLAIM)
@@ -187,22 +186,10 @@ def score(
         if k not in used and g.get("verdict") in WRONG_VERDICTS and k not in matched_wrong:
             s.false_errors += 1
             s.mismatches.append(f"line {g['line']} {g['text']!r}: FALSE ERROR, not annotated")
-    for line_no, claimed in wrong_claims:
-        if not any(_carries(g, line_no, claimed) for g in got):
-            s.false_errors += 1
-            s.mismatches.append(f"line {line_no} {claimed:g}: FALSE ERROR, no number carries it")
+    for line_no, claimed in uncarried:
+        s.false_errors += 1
+        s.mismatches.append(f"line {line_no} {claimed:g}: FALSE ERROR, no number carries it")
     return s
-
-
-def _carries(number: Mapping[str, Any], line: int, claimed: float) -> bool:
-    """Whether a number of the article carries a wrong claim of this value on this line."""
-    value = number.get("value")
-    return (
-        number["line"] == line
-        and number.get("verdict") in WRONG_VERDICTS
-        and value is not None
-        and abs(abs(float(value)) - abs(claimed)) < 1e-9
-    )
 
 
 def _find(

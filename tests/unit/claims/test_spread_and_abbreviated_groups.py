@@ -48,6 +48,15 @@ def test_each_figure_is_the_mean_of_the_group_its_abbreviation_names(
     assert changes(text) == read_as
 
 
+def test_a_load_written_as_a_spread_is_no_change() -> None:
+    text = "The FST group trained at 75 ± 5% of 1RM; its full squat 1RM rose 31.8%."
+    assert changes(text) == [("fst", "full_squat", "31.8")]
+
+
+def test_spaces_around_the_spread_do_not_make_the_sd_a_change() -> None:
+    assert changes("Full squat 1RM rose 11.3 ±  8.6% in HST.") == [("hst", "full_squat", "11.3")]
+
+
 def test_a_spread_alone_is_no_change() -> None:
     # before, '7.1%' after the '±' was read as the group's change (and called wrong)
     assert changes("The half squat 1RM of the HST group varied by ± 7.1% between men.") == []
@@ -59,6 +68,8 @@ def test_a_spread_alone_is_no_change() -> None:
         # capitals that name no group of the study leave the figure to the group named
         ("The NSCA notes that full squat 1RM rose 11.3% in the HST group.", "hst"),
         ("Full squat 1RM rose 31.8% in the FST group (ACSM guidelines).", "fst"),
+        # a group id in capitals is no abbreviation its label carries: 'HIGH' names no group
+        ("Full squat 1RM rose 31.8% in the FST group, a HIGH gain.", "fst"),
     ],
 )
 def test_other_capitals_do_not_take_the_figure(text: str, read_as: str) -> None:

@@ -495,20 +495,12 @@ def with_verdicts(numbers: pl.DataFrame, checks: pl.DataFrame) -> pl.DataFrame:
     size of 12 does not make the 12 weeks wrong. A stated SD ('26.4 ± 1.32 years') is a claim of
     its own, found by the spread in the number's text: a wrong SD makes the number wrong.
     """
-    numbers = numbers.with_columns(
-        _as_percent(numbers).alias("_v"),
-        pl.col("text").str.extract(_SPREAD_TEXT, 1).cast(pl.Float64, strict=False).alias("_sd"),
-    )
+    numbers = _number_keys(numbers)
     key = ["source_file", "line", "_v"]
     if "quantity" in numbers.columns and "quantity" in checks.columns:
         key.append("quantity")
-    ranked = checks.with_columns(
-        pl.col("source_line").cast(pl.Int64).alias("line"),
-        _claimed_middle(checks).abs().alias("_v"),
-        (
-            pl.col("quantity").is_in(SPREADS) if "quantity" in checks.columns else pl.lit(False)
-        ).alias("_is_sd"),
-        pl.col("verdict").replace_strict(_RANK, default=1).alias("_rank"),
+    ranked = _claim_keys(checks).with_columns(
+        pl.col("verdict").replace_strict(_RANK, default=1).alias("_rank")
     )
 
     def worst(rows: pl.DataFrame, on: list[str], name: str) -> pl.DataFrame:
@@ -542,6 +534,25 @@ def with_verdicts(numbers: pl.DataFrame, checks: pl.DataFrame) -> pl.DataFrame:
     ).drop("_v", "_sd", "_verdict_v", "_rank_v", "_verdict_sd", "_rank_sd")
 
 
+def _number_keys(numbers: pl.DataFrame) -> pl.DataFrame:
+    """Numbers with the keys claims meet them on: the value as claimed, a stated spread."""
+    return numbers.with_columns(
+        _as_percent(numbers).alias("_v"),
+        pl.col("text").str.extract(_SPREAD_TEXT, 1).cast(pl.Float64, strict=False).alias("_sd"),
+    )
+
+
+def _claim_keys(checks: pl.DataFrame) -> pl.DataFrame:
+    """Claim checks with the keys numbers meet them on: line, figure, and whether it is an SD."""
+    return checks.with_columns(
+        pl.col("source_line").cast(pl.Int64).alias("line"),
+        _claimed_middle(checks).abs().alias("_v"),
+        (
+            pl.col("quantity").is_in(SPREADS) if "quantity" in checks.columns else pl.lit(False)
+        ).alias("_is_sd"),
+    )
+
+
 def uncarried_wrong(numbers: pl.DataFrame, checks: pl.DataFrame) -> pl.DataFrame:
     """Claims judged wrong that no claim number of the article carries: their line and figure.
 
@@ -554,18 +565,10 @@ def uncarried_wrong(numbers: pl.DataFrame, checks: pl.DataFrame) -> pl.DataFrame
     wrong = checks.filter(pl.col("verdict").is_in(list(WRONG_VERDICTS)))
     if wrong.is_empty():
         return pl.DataFrame(schema=out_schema)
-    claims = numbers.filter(pl.col("disposition") == CLAIM)
-    claims = claims.with_columns(
-        _as_percent(claims).alias("_v"),
-        pl.col("text").str.extract(_SPREAD_TEXT, 1).cast(pl.Float64, strict=False).alias("_sd"),
-    )
-    wrong = wrong.with_columns(
-        pl.col("source_line").cast(pl.Int64).alias("line"),
-        _claimed_middle(wrong).abs().alias("_v"),
-        pl.col("quantity").is_in(SPREADS).alias("_is_sd"),
-    )
+    claims = _number_keys(numbers.filter(pl.col("disposition") == CLAIM))
+    wrong = _claim_keys(wrong)
     key = ["source_file", "line", "_v"]
-    if "quantity" in claims.columns:
+    if "quantity" in claims.columns and "quantity" in wrong.columns:
         key.append("quantity")
     own = wrong.filter(~pl.col("_is_sd")).join(
         claims.select(key).unique(), on=key, how="anti", nulls_equal=True

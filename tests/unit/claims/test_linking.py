@@ -267,13 +267,9 @@ def test_a_long_journal_name_with_one_inner_word_left_out_is_that_journal() -> N
     assert linker.mentions("In the Journal of Fitness, researchers found it.") == []
 
 
-def test_a_reference_style_author_list_names_the_first_author_and_settles_the_journal() -> None:
-    """A reference-style author list names its first author and settles a shared journal.
-
-    'Wirth, K.; Hartmann, H.; ...' names Wirth; a journal two studies share in the same sentence
-    is then that study, not a study the data cannot tell.
-    """
-    linker = Linker(
+def _wirth_and_speirs() -> Linker:
+    """Two studies of one journal and year: Wirth et al. and Speirs et al., 2016, JSCR."""
+    return Linker(
         keys_from_rows(
             [
                 ("wirth_2016b", "Wirth K, Hartmann H. Squat and leg press. J Strength Cond Res. "
@@ -283,6 +279,15 @@ def test_a_reference_style_author_list_names_the_first_author_and_settles_the_jo
             ]
         )
     )  # fmt: skip
+
+
+def test_a_reference_style_author_list_names_the_first_author_and_settles_the_journal() -> None:
+    """A reference-style author list names its first author and settles a shared journal.
+
+    'Wirth, K.; Hartmann, H.; ...' names Wirth; a journal two studies share in the same sentence
+    is then that study, not a study the data cannot tell.
+    """
+    linker = _wirth_and_speirs()
     text = (
         "In 2016, Wirth, K.; Hartmann, H.; Sander, A. & Keiner, M. published their study in the "
         "Journal of Strength & Conditioning Research."
@@ -301,16 +306,7 @@ def test_an_author_list_with_commas_only_names_its_first_author() -> None:
     The list must start the names: Hartmann is not a first author, and places or people that fit
     no study ('Austin, TX, Dallas, TX', 'Smith, J, Jones, K') make no mention.
     """
-    linker = Linker(
-        keys_from_rows(
-            [
-                ("wirth_2016b", "Wirth K, Hartmann H. Squat and leg press. J Strength Cond Res. "
-                 "2016;30:1205.", 2016, None),
-                ("speirs_2016", "Speirs DE, Bennett MA. Split squat. J Strength Cond Res. "
-                 "2016;30:386.", 2016, None),
-            ]
-        )
-    )  # fmt: skip
+    linker = _wirth_and_speirs()
     for text in (
         "Wirth, K, Hartmann, H, Sander, A, Mickel, C, and Keiner, M.",
         "Wirth, K., Hartmann, H., and Keiner, M. (2016).",

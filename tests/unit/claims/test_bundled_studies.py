@@ -145,3 +145,43 @@ def test_kubo_2019_is_found_by_author_doi_and_journal(text: str) -> None:
 def test_the_full_squat_is_named_as_papers_name_it(phrase: str) -> None:
     """The paper's "full squat" and its usual other names are one exercise, not the back squat."""
     assert bundled_context().aliases[alias_key(phrase)] == {"full_squat"}
+
+
+def test_schoenfeld_2015_holds_its_abstract_figures_and_no_finding_of_its_own() -> None:
+    """The low vs high load study loads clean with the abstract's changes and verbal results."""
+    validation = check(PROJECT_ROOT / "raw").validation
+    clean = validation.clean
+    study = clean["studies"].filter(pl.col("study_id") == "schoenfeld_2015")
+    design = study.select("n_randomized", "duration_weeks", "sessions_per_week")
+    assert design.rows() == [(18, 8, 3)]
+    groups = clean["groups"].filter(pl.col("study_id") == "schoenfeld_2015")
+    assert sorted(groups.select("group_id", "trained_exercise", "n_randomized").rows()) == [
+        ("hl", None, 9),
+        ("ll", None, 9),
+    ]
+    outcomes = clean["outcomes"].filter(pl.col("study_id") == "schoenfeld_2015")
+    assert sorted(outcomes.select("group_id", "test_exercise", "change_pct").rows()) == [
+        ("hl", "back_squat", 19.6), ("hl", "bench_press", 6.5),
+        ("hl", "elbow_extensor_thickness", 6.0), ("hl", "elbow_flexor_thickness", 5.3),
+        ("hl", "quadriceps_thickness", 9.3),
+        ("ll", "back_squat", 8.8), ("ll", "bench_press", 2.0),
+        ("ll", "elbow_extensor_thickness", 5.2), ("ll", "elbow_flexor_thickness", 8.6),
+        ("ll", "quadriceps_thickness", 9.5),
+    ]  # fmt: skip
+    contrasts = clean["contrasts"].filter(pl.col("study_id") == "schoenfeld_2015")
+    assert sorted(contrasts.select("test_exercise", "favoured_group", "inference").rows()) == [
+        ("back_squat", "hl", "significantly greater"),
+        ("bench_press", None, "trend"),
+        ("elbow_extensor_thickness", None, "no significant difference"),
+        ("elbow_flexor_thickness", None, "no significant difference"),
+        ("quadriceps_thickness", None, "no significant difference"),
+    ]
+    assert validation.quarantine.is_empty()
+    own = validation.findings.filter(pl.col("message").str.contains("schoenfeld_2015"))
+    assert own.is_empty()
+
+
+def test_schoenfeld_2015_is_found_by_its_doi() -> None:
+    """Its DOI links to it alone (its author and year are shared with other Schoenfeld papers)."""
+    mentions = bundled_context().linker.mentions("doi: 10.1519/JSC.0000000000000958")
+    assert [m.candidates for m in mentions] == [("schoenfeld_2015",)]

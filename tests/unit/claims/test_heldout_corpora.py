@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 ARTICLES = Path(__file__).resolve().parents[2] / "data" / "articles"
-HELD_OUT = ["holdout", "holdout2", "holdout3", "holdout4"]
+HELD_OUT = ["holdout", "holdout2", "holdout3", "holdout4", "holdout5"]
 
 QUANTITIES = {
     "n_total",
@@ -60,7 +60,8 @@ SOURCE = re.compile(r"<!-- source: (\S+) -->")
 
 
 def _articles(name: str) -> list[Path]:
-    return sorted(p for p in (ARTICLES / name).glob("*.md") if p.name != "README.md")
+    """The set's articles: every Markdown file but its README (and README parts kept beside it)."""
+    return sorted(p for p in (ARTICLES / name).glob("*.md") if not p.name.startswith("README"))
 
 
 def _source(md: Path) -> str:

@@ -60,6 +60,7 @@ SOURCE = re.compile(r"<!-- source: (\S+) -->")
 
 
 def _articles(name: str) -> list[Path]:
+    """The set's articles: every Markdown file but its README (and README parts kept beside it)."""
     return sorted(p for p in (ARTICLES / name).glob("*.md") if not p.name.startswith("README"))
 
 

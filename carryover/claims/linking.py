@@ -202,6 +202,16 @@ class StudyMention:
     """author, identifier or journal: what kind of words named the study."""
 
 
+AUTHOR_JOURNAL_GAP = 80
+"""Most characters between a cited author and the journal of the paper (co-authors, ", in the ")."""
+
+_CO_AUTHORS_THEN_IN = re.compile(
+    r"(?:[\s,;&.]|\band\b|\bet al\b|[A-Z][\w'’-]*+)*(?:\b(?:published )?in(?: the)?\s*)?"
+)
+"""What may stand between a cited author and the paper's journal: more surnames, initials,
+'et al.', then 'in' or 'published in the' ("Speirs, Bennett, Finn, & Turner, Journal of ...")."""
+
+
 def journal_of(citation: str) -> str | None:
     """The journal in a Vancouver-style citation: the part before the one starting with a year."""
     parts = [p.strip() for p in re.split(r"\.\s+", citation) if p.strip()]
@@ -479,6 +489,7 @@ class Linker:
             # a named paper not in the data: a journal in the same sentence is that paper's
             found = [m for m in found if m.kind != "journal"]
         found = [m for m in found if not self._clashes(m, text)]
+        found = [self._authors_journal(m, found, text) for m in found]
         merged: list[StudyMention] = []
         for m in found:
             if merged and m.start < merged[-1].end + 40 and _compatible(merged[-1], m):
@@ -494,6 +505,41 @@ class Linker:
             else m
             for m in merged
         ]
+
+    def _authors_journal(
+        self, mention: StudyMention, found: list[StudyMention], text: str
+    ) -> StudyMention:
+        """A journal right after an author list that names one study published in it: that study.
+
+        "Speirs, Bennett, Finn, & Turner, in Journal of Strength & Conditioning Research (2015)"
+        cites one paper. When the year beside the journal picks another study of the journal
+        (the paper was online a year before its issue), the authors decide; the year may be
+        one either side of the study's. A journal the named study was not published in, or a
+        year further off, is left as it was.
+        """
+        if mention.kind != "journal":
+            return mention
+        before = [
+            m
+            for m in found
+            if m.kind == "author"
+            and len(m.candidates) == 1
+            and m.end <= mention.start < m.end + AUTHOR_JOURNAL_GAP
+            and _CO_AUTHORS_THEN_IN.fullmatch(text, m.end, mention.start)
+        ]
+        if not before or before[-1].candidates[0] in mention.candidates:
+            return mention
+        study = before[-1].candidates[0]
+        if not any(
+            sid == study and pattern.match(text, mention.start) for pattern, sid in self.journals
+        ):
+            return mention
+        window = text[max(0, mention.start - 60) : mention.end + 30]
+        years = {int(y) for y in _YEAR.findall(window)}
+        keys = [k for k in self.keys if k.study_id == study]
+        if years and not any(_near_year(keys, year) for year in years):
+            return mention
+        return replace(mention, candidates=(study,), resolved_by=("journal", "authors"))
 
     def _titled(self, mention: StudyMention, text: str) -> StudyMention:
         """An author-like mention no study has, right after a study's whole title: that study.

@@ -299,6 +299,43 @@ def test_a_reference_style_author_list_names_the_first_author_and_settles_the_jo
     ]
 
 
+def test_an_author_list_settles_its_journal_against_another_study_of_the_year_given() -> None:
+    """'Speirs, Bennett, Finn, & Turner, Journal of ... (2015)' cites Speirs et al. (2016 issue).
+
+    The year beside the journal fits another study of that journal (a 2015 one); the author list
+    names the paper, whose issue is a year later. Before, the journal went to the 2015 study and
+    the figures after it with it. A journal the named study was not published in, or words other
+    than co-authors between the names and the journal, leave it as it was.
+    """
+    linker = Linker(
+        keys_from_rows(
+            [
+                ("speirs_2016", "Speirs DE, Bennett MA. Split squat. J Strength Cond Res. "
+                 "2016;30:386.", 2016, None),
+                ("schoenfeld_2015", "Schoenfeld BJ, Peterson MD. Low vs high load. "
+                 "J Strength Cond Res. 2015;29:2954.", 2015, None),
+                ("nigro_2020", "Nigro F, Bartolomei S. Squat and deadlift. J Hum Kinet. "
+                 "2020;73:145.", 2020, None),
+            ]
+        )
+    )  # fmt: skip
+    cited = "by Speirs, Bennett, Finn, & Turner, Journal of Strength & Conditioning Research (2015)"
+    assert [m.candidates for m in linker.mentions(cited)] == [("speirs_2016",)]
+    assert [m.candidates for m in linker.mentions(cited.replace("(2015)", "(2013)"))] == [
+        ("speirs_2016",)
+    ]  # the journal in a year no study of it has is another paper, and is dropped
+    other_journal = "Nigro and Bartolomei, Journal of Strength & Conditioning Research (2015)"
+    assert [m.candidates for m in linker.mentions(other_journal)] == [
+        ("nigro_2020",),
+        ("schoenfeld_2015",),
+    ]
+    apart = "Speirs et al. wrote on it; a 2015 trial in Journal of Strength & Conditioning Research"
+    assert [m.candidates for m in linker.mentions(apart)] == [
+        ("speirs_2016",),
+        ("schoenfeld_2015",),
+    ]
+
+
 def test_an_author_list_with_commas_only_names_its_first_author() -> None:
     """'Wirth, K, Hartmann, H, Sander, A, ...' (bare or dotted initials) names Wirth's study.
 

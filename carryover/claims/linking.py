@@ -206,7 +206,7 @@ AUTHOR_JOURNAL_GAP = 80
 """Most characters between a cited author and the journal of the paper (co-authors, ", in the ")."""
 
 _CO_AUTHORS_THEN_IN = re.compile(
-    r"(?:[\s,;&.]|\band\b|\bet al\b|[A-Z][\w'’-]*+)*(?:\b(?:published )?in(?: the)?\s*)?"
+    r"(?:[\s,;&.]|\band\b|\bet al\b|[A-Z][\w'\u2019-]*+)*(?:\b(?:published )?in(?: the)?\s*)?"
 )
 """What may stand between a cited author and the paper's journal: more surnames, initials,
 'et al.', then 'in' or 'published in the' ("Speirs, Bennett, Finn, & Turner, Journal of ...")."""

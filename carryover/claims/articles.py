@@ -35,7 +35,7 @@ from typing import Any
 
 import polars as pl
 
-from carryover.claims import accounting, designs, layouts, pairs, ratios
+from carryover.claims import accounting, designs, layouts, muscle_lists, pairs, ratios
 from carryover.claims.article_files import decode_lines, not_text
 from carryover.claims.bounds import fractions, means, stated_bound
 from carryover.claims.contrasts import Stated, listed_differences, stated_differences
@@ -1146,6 +1146,7 @@ class Reader:
         self._define_abbreviations(text, study)
         claimed = len(self.rows)
         laid_out = self._labelled_item(text, line_of, study)
+        laid_out |= self._muscle_lists(text, line_of, study)
         lifted_before, self.lifted = self.lifted, self._lift_weighed(text, study)
         self._protocol(text, line_of)
         mentions = self._groups(text, line_of, study) + self._groups_by_training(text, study)
@@ -2309,6 +2310,51 @@ class Reader:
                 figure = replace(figure, value=_negated(figure.value))
             self._figure_claim(study, text, line_of(figure.start), figure, group, *test)
             done.add(o.end)
+        return done
+
+    def _muscle_lists(self, text: str, line_of: Any, study: StudyRef) -> set[int]:
+        """Each group's k-th figure in its parenthesis is the k-th muscle's change.
+
+        'The volumes of adductor and gluteus maximus muscles increased in FST (6.2% and 6.7%)
+        and HST (2.7% and 2.2%)' (carryover.claims.muscle_lists): the muscles' size test in the
+        measure the sentence names (else the one the article last said). Returns the ends of the
+        figures it made claims of (the sentence's reading leaves them alone).
+        """
+        brackets = muscle_lists.figure_brackets(text)
+        if not brackets or len({muscle_lists.figures_in(text, b) for b in brackets}) != 1:
+            return set()
+        owners = [self._owner(b.owner, study) for b in brackets]
+        if None in owners or len(set(owners)) != len(owners):
+            return set()
+        first = brackets[0].owner_start
+        lo = max(0, first - 240)
+        changed = list(muscle_lists.CHANGED.finditer(text, lo, first))
+        if not changed:
+            return set()
+        muscles = frozenset(m for m, _ in self.context.muscle_tests)
+        named: list[str] = []
+        for _, muscle in layouts.muscle_mentions(text, lo, changed[-1].start(), muscles):
+            if muscle not in named:
+                named.append(muscle)
+        per_group = [
+            [f for f in self._figures(text) if b.start < f.start and f.end < b.end]
+            for b in brackets
+        ]
+        if any(len(figs) != len(named) for figs in per_group):
+            return set()
+        unit = muscle_lists.measured_unit(text, lo, first)
+        if unit is None and self.size_unit is not None and self.size_unit[0] == study.study_id:
+            unit = self.size_unit[1]
+        tests = [self.context.muscle_tests.get((muscle, unit or "")) for muscle in named]
+        if not named or None in tests:
+            return set()
+        done: set[int] = set()
+        for group, figs in zip(owners, per_group, strict=True):
+            for figure, test in zip(figs, tests, strict=True):
+                if figure.value is None:
+                    continue
+                self._figure_claim(study, text, line_of(figure.start), figure, group, test, None)
+                done.add(figure.end)
         return done
 
     def _lift_weighed(self, text: str, study: StudyRef) -> tuple[str, str] | None:

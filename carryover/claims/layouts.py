@@ -47,14 +47,26 @@ _CELL_FIGURE = re.compile(r"^(?P<sign>[+\u2212-])\s?(?P<figure>\d{1,3}(?:[.,]\d{
 _FALL_WORDS = frozenset({"down", "fell", "decreased", "dropped"})
 
 _SIZE_WORDS = re.compile(
-    r"\b(?:(?P<mm>thickness|MT)|(?P<cm2>cross[- ]sectional areas?|m?CSAs?))\b", re.IGNORECASE
+    r"\b(?:(?P<mm>thickness|MT)|(?P<cm2>cross[- ]sectional areas?|m?CSAs?)"
+    r"|(?P<cm3>muscles?\s+volumes?|volumes?\s+of\s+(?:the\s+|their\s+)?(?:[a-z\-]+\s+)?muscles?))\b",
+    re.IGNORECASE,
 )
-"""Words that say how muscle size was measured: its thickness (mm) or its cross-sectional area."""
+"""Words that say how muscle size was measured: its thickness (mm), its cross-sectional area, or
+its volume ('muscle volume', 'the volume of the thigh muscles'; a training volume is none)."""
 
 MUSCLE_NAMES: dict[str, str] = {
     "glutes": "gluteus maximus",
     "quads": "quadriceps",
     "pecs": "pectoralis major",
+    "knee extensors": "quadriceps",
+    "knee extensor": "quadriceps",
+    "front of the thigh": "quadriceps",
+    "adductor": "adductors",
+    "hip adductors": "adductors",
+    "inner thigh": "adductors",
+    "hamstring": "hamstrings",
+    "back of the thigh": "hamstrings",
+    "buttocks": "gluteus maximus",
 }
 """Everyday names of muscles, by the catalogue's name (exercises.muscle)."""
 

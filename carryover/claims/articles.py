@@ -2289,15 +2289,21 @@ class Reader:
         Also notes how the study measured muscle size when the sentence says so. Returns the
         ends of the figures it made claims of (the sentence's reading leaves them alone).
         """
-        unit = layouts.size_unit(text)
+        unit = layouts.size_unit(text) or self._size_said(text, study)
         if unit is not None:
             self.size_unit = (study.study_id, unit)
         item = layouts.labelled_item(text)
+        paired = item is None and (item := layouts.labelled_pair(text)) is not None
         if item is None:
             return set()
         label, owned = item
         test = self._label_test(label, study)
         owners = [self._owner(o.owner, study) for o in owned]
+        if paired:
+            owners = [
+                g or self._first_word_owner(o.owner, study)
+                for g, o in zip(owners, owned, strict=True)
+            ]
         if test is None or None in owners or len(set(owners)) != len(owners):
             return set()
         figures = {f.end: f for f in self._figures(text)}
@@ -2311,6 +2317,30 @@ class Reader:
             self._figure_claim(study, text, line_of(figure.start), figure, group, *test)
             done.add(o.end)
         return done
+
+    def _size_said(self, text: str, study: StudyRef) -> str | None:
+        """The study's one unit of muscle size, when the text says size was measured but not how.
+
+        'they measured the amount of muscle in the front of the thigh ...': the study's data
+        holds its muscles in one measure (volume), so that is how. None when the data holds
+        several, or none.
+        """
+        if not layouts.says_size(text):
+            return None
+        units = {u for (_, u), test in self.context.muscle_tests.items() if test in study.exercises}
+        return next(iter(units)) if len(units) == 1 else None
+
+    def _first_word_owner(self, words: str, study: StudyRef) -> str | None:
+        """The one group whose name begins with this single word ('full': the full squat group)."""
+        word = alias_key(words)
+        if not word or " " in word:
+            return None
+        hits = {
+            group
+            for group, phrases in study.groups.items()
+            if any(" " in p and p.split()[0] == word for p in phrases)
+        }
+        return next(iter(hits)) if len(hits) == 1 else None
 
     def _muscle_lists(self, text: str, line_of: Any, study: StudyRef) -> set[int]:
         """Each group's k-th figure in its parenthesis is the k-th muscle's change.

@@ -100,6 +100,47 @@ def labelled_item(text: str) -> tuple[str, list[Owned]] | None:
     return head.group("label").strip(), owned
 
 
+_PAIRED_ITEM = re.compile(
+    r"(?P<o1>[A-Za-z][A-Za-z\- ]{0,30}?)\s+(?P<f1>\d{1,3}(?:[.,]\d{1,2})?\s?%)"
+    r"\s+(?:vs\.?|versus|against)\s+"
+    r"(?P<o2>[A-Za-z][A-Za-z\- ]{0,30}?)\s+(?P<f2>\d{1,3}(?:[.,]\d{1,2})?\s?%)\s*[.;]?\s*$",
+    re.IGNORECASE,
+)
+"""After the label, two groups each before its figure: 'full 6.2% vs half 2.7%'."""
+
+
+def labelled_pair(text: str) -> tuple[str, list[Owned]] | None:
+    """The label and the two owned figures of an item 'Inner thigh: full 6.2% vs half 2.7%'.
+
+    Each figure follows the words naming its group; nothing else may follow the label. The
+    figures are unsigned: a list of what grew gives gains.
+    """
+    head = _LABEL.match(text)
+    if head is None:
+        return None
+    m = _PAIRED_ITEM.match(text, head.end())
+    if m is None:
+        return None
+    owned = [
+        Owned(m.start(f"f{k}"), m.end(f"f{k}"), m.group(f"o{k}").strip(), False) for k in (1, 2)
+    ]
+    return head.group("label").strip(), owned
+
+
+def says_size(text: str) -> bool:
+    """Whether the text says muscle size was measured without saying how.
+
+    'the amount of muscle in the front of the thigh', 'muscle mass', 'muscle size'.
+    """
+    return _SIZE_SAID.search(text) is not None
+
+
+_SIZE_SAID = re.compile(
+    r"\b(?:amount\s+of\s+muscle|muscle\s+(?:mass|size)|size\s+of\s+(?:the\s+|their\s+)?muscles?)\b",
+    re.IGNORECASE,
+)
+
+
 def _falls(match: re.Match[str]) -> bool:
     word = (match.group("word") or "").lower()
     return word in _FALL_WORDS or match.group("sign") in ("-", "\u2212")

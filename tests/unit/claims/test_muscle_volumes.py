@@ -163,3 +163,50 @@ def test_a_volume_figure_rounded_like_the_paper_is_supported(tmp_path: Path) -> 
     table = check(raw_with_articles(tmp_path / "raw", articles)).validation.derived["claim_checks"]
     rows = table.filter(pl.col("measure") == "volume").select("group_id", "verdict").rows()
     assert sorted(rows) == [("fst", "supported"), ("hst", "supported")]
+
+
+MOSHI = (
+    "Kubo et al. (2019) split 17 men into a full squat group (FST) and a half squat group (HST) "
+    "for 10 weeks. Before and after, they measured the amount of muscle in the front of the "
+    "thigh, the inner thigh and the buttocks."
+)
+
+
+def test_an_item_of_two_groups_each_before_its_figure_is_read() -> None:
+    """'Inner thigh: full 6.2% vs half 2.7%': a muscle's size, each group by its first word."""
+    text = "\n".join([MOSHI, "", "- inner thigh: full 6.2% vs half 2.7%", "- buttocks: 6.7%"])
+    assert claims(text) == [
+        (3, "fst", "adductor_volume", "volume", "6.2"),
+        (3, "hst", "adductor_volume", "volume", "2.7"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- inner thigh: quarter 6.2% vs half 2.7%",  # 'quarter' begins no group's name
+        "- inner thigh: full 6.2% vs full 2.7%",  # one group twice
+        "- inner thigh: full 6.2% vs 2.7%",  # the second figure has no group
+        "- inner thigh: full 6.2% vs half 2.7% after ten weeks",  # words after the pair
+    ],
+)
+def test_items_whose_groups_cannot_be_told_are_not_read(item: str) -> None:
+    assert claims(f"{MOSHI}\n\n{item}") == []
+
+
+def test_size_said_without_how_takes_the_studys_only_measure() -> None:
+    """'the amount of muscle' with the study's muscles all measured as volumes: volume."""
+    assert layouts.says_size("they measured the amount of muscle in the thigh")
+    assert layouts.says_size("gains in muscle mass")
+    assert not layouts.says_size("a higher training volume")
+    unsaid = MOSHI.replace("the amount of muscle in", "")
+    assert claims(f"{unsaid}\n\n- inner thigh: full 6.2% vs half 2.7%") == []
+
+
+def test_pair_items_and_their_owners() -> None:
+    item = layouts.labelled_pair("Front of the thigh: full 4.9% vs. half 4.6%")
+    assert item is not None
+    label, owned = item
+    assert label == "Front of the thigh"
+    assert [o.owner for o in owned] == ["full", "half"]
+    assert layouts.labelled_pair("Front of the thigh: up 4.9% with the full squat") is None

@@ -32,11 +32,13 @@ MEASURES = (
     "torque",
     "thickness",
     "csa",
+    "volume",
 )
-"""Measures of tests other than repetition maxima (jumps, sprints, isometric force, muscle size)."""
+"""Measures of tests other than repetition maxima (jumps, sprints, isometric force, muscle size:
+its thickness, cross-sectional area or volume)."""
 MEASURE_PATTERN = r"^(([1-9][0-9]?|n)RM|" + "|".join(MEASURES) + r")$"
 DOI_PATTERN = r"^10\.[0-9]{4,9}/\S+$"
-UNITS = ("kg", "lb", "cm", "m", "s", "mm", "cm2", "N", "N/kg", "Nm")
+UNITS = ("kg", "lb", "cm", "m", "s", "mm", "cm2", "cm3", "N", "N/kg", "Nm")
 FLAGS = ("yes", "no")
 QUANTITIES = (
     "change_pct",

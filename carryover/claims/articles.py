@@ -35,7 +35,7 @@ from typing import Any
 
 import polars as pl
 
-from carryover.claims import accounting, designs, layouts, pairs, ratios
+from carryover.claims import accounting, designs, layouts, muscle_lists, pairs, ratios
 from carryover.claims.article_files import decode_lines, not_text
 from carryover.claims.bounds import fractions, means, stated_bound
 from carryover.claims.contrasts import Stated, listed_differences, stated_differences
@@ -1146,6 +1146,7 @@ class Reader:
         self._define_abbreviations(text, study)
         claimed = len(self.rows)
         laid_out = self._labelled_item(text, line_of, study)
+        laid_out |= self._muscle_lists(text, line_of, study)
         lifted_before, self.lifted = self.lifted, self._lift_weighed(text, study)
         self._protocol(text, line_of)
         mentions = self._groups(text, line_of, study) + self._groups_by_training(text, study)
@@ -2288,15 +2289,21 @@ class Reader:
         Also notes how the study measured muscle size when the sentence says so. Returns the
         ends of the figures it made claims of (the sentence's reading leaves them alone).
         """
-        unit = layouts.size_unit(text)
+        unit = layouts.size_unit(text) or self._size_said(text, study)
         if unit is not None:
             self.size_unit = (study.study_id, unit)
         item = layouts.labelled_item(text)
+        paired = item is None and (item := layouts.labelled_pair(text)) is not None
         if item is None:
             return set()
         label, owned = item
         test = self._label_test(label, study)
         owners = [self._owner(o.owner, study) for o in owned]
+        if paired:
+            owners = [
+                g or self._first_word_owner(o.owner, study)
+                for g, o in zip(owners, owned, strict=True)
+            ]
         if test is None or None in owners or len(set(owners)) != len(owners):
             return set()
         figures = {f.end: f for f in self._figures(text)}
@@ -2309,6 +2316,75 @@ class Reader:
                 figure = replace(figure, value=_negated(figure.value))
             self._figure_claim(study, text, line_of(figure.start), figure, group, *test)
             done.add(o.end)
+        return done
+
+    def _size_said(self, text: str, study: StudyRef) -> str | None:
+        """The study's one unit of muscle size, when the text says size was measured but not how.
+
+        'they measured the amount of muscle in the front of the thigh ...': the study's data
+        holds its muscles in one measure (volume), so that is how. None when the data holds
+        several, or none.
+        """
+        if not layouts.says_size(text):
+            return None
+        units = {u for (_, u), test in self.context.muscle_tests.items() if test in study.exercises}
+        return next(iter(units)) if len(units) == 1 else None
+
+    def _first_word_owner(self, words: str, study: StudyRef) -> str | None:
+        """The one group whose name begins with this single word ('full': the full squat group)."""
+        word = alias_key(words)
+        if not word or " " in word:
+            return None
+        hits = {
+            group
+            for group, phrases in study.groups.items()
+            if any(" " in p and p.split()[0] == word for p in phrases)
+        }
+        return next(iter(hits)) if len(hits) == 1 else None
+
+    def _muscle_lists(self, text: str, line_of: Any, study: StudyRef) -> set[int]:
+        """Each group's k-th figure in its parenthesis is the k-th muscle's change.
+
+        'The volumes of adductor and gluteus maximus muscles increased in FST (6.2% and 6.7%)
+        and HST (2.7% and 2.2%)' (carryover.claims.muscle_lists): the muscles' size test in the
+        measure the sentence names (else the one the article last said). Returns the ends of the
+        figures it made claims of (the sentence's reading leaves them alone).
+        """
+        brackets = muscle_lists.figure_brackets(text)
+        if not brackets or len({muscle_lists.figures_in(text, b) for b in brackets}) != 1:
+            return set()
+        owners = [self._owner(b.owner, study) for b in brackets]
+        if None in owners or len(set(owners)) != len(owners):
+            return set()
+        first = brackets[0].owner_start
+        lo = max(0, first - 240)
+        changed = list(muscle_lists.CHANGED.finditer(text, lo, first))
+        if not changed:
+            return set()
+        muscles = frozenset(m for m, _ in self.context.muscle_tests)
+        named: list[str] = []
+        for _, muscle in layouts.muscle_mentions(text, lo, changed[-1].start(), muscles):
+            if muscle not in named:
+                named.append(muscle)
+        per_group = [
+            [f for f in self._figures(text) if b.start < f.start and f.end < b.end]
+            for b in brackets
+        ]
+        if any(len(figs) != len(named) for figs in per_group):
+            return set()
+        unit = muscle_lists.measured_unit(text, lo, first)
+        if unit is None and self.size_unit is not None and self.size_unit[0] == study.study_id:
+            unit = self.size_unit[1]
+        tests = [self.context.muscle_tests.get((muscle, unit or "")) for muscle in named]
+        if not named or None in tests:
+            return set()
+        done: set[int] = set()
+        for group, figs in zip(owners, per_group, strict=True):
+            for figure, test in zip(figs, tests, strict=True):
+                if figure.value is None:
+                    continue
+                self._figure_claim(study, text, line_of(figure.start), figure, group, test, None)
+                done.add(figure.end)
         return done
 
     def _lift_weighed(self, text: str, study: StudyRef) -> tuple[str, str] | None:

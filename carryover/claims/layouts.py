@@ -47,14 +47,26 @@ _CELL_FIGURE = re.compile(r"^(?P<sign>[+\u2212-])\s?(?P<figure>\d{1,3}(?:[.,]\d{
 _FALL_WORDS = frozenset({"down", "fell", "decreased", "dropped"})
 
 _SIZE_WORDS = re.compile(
-    r"\b(?:(?P<mm>thickness|MT)|(?P<cm2>cross[- ]sectional areas?|m?CSAs?))\b", re.IGNORECASE
+    r"\b(?:(?P<mm>thickness|MT)|(?P<cm2>cross[- ]sectional areas?|m?CSAs?)"
+    r"|(?P<cm3>muscles?\s+volumes?|volumes?\s+of\s+(?:the\s+|their\s+)?(?:[a-z\-]+\s+)?muscles?))\b",
+    re.IGNORECASE,
 )
-"""Words that say how muscle size was measured: its thickness (mm) or its cross-sectional area."""
+"""Words that say how muscle size was measured: its thickness (mm), its cross-sectional area, or
+its volume ('muscle volume', 'the volume of the thigh muscles'; a training volume is none)."""
 
 MUSCLE_NAMES: dict[str, str] = {
     "glutes": "gluteus maximus",
     "quads": "quadriceps",
     "pecs": "pectoralis major",
+    "knee extensors": "quadriceps",
+    "knee extensor": "quadriceps",
+    "front of the thigh": "quadriceps",
+    "adductor": "adductors",
+    "hip adductors": "adductors",
+    "inner thigh": "adductors",
+    "hamstring": "hamstrings",
+    "back of the thigh": "hamstrings",
+    "buttocks": "gluteus maximus",
 }
 """Everyday names of muscles, by the catalogue's name (exercises.muscle)."""
 
@@ -86,6 +98,47 @@ def labelled_item(text: str) -> tuple[str, list[Owned]] | None:
     if len(owned) < 2 or len(owned) != len(_ANY_PERCENT.findall(text, rest)):
         return None
     return head.group("label").strip(), owned
+
+
+_PAIRED_ITEM = re.compile(
+    r"(?P<o1>[A-Za-z][A-Za-z\- ]{0,30}?)\s+(?P<f1>\d{1,3}(?:[.,]\d{1,2})?\s?%)"
+    r"\s+(?:vs\.?|versus|against)\s+"
+    r"(?P<o2>[A-Za-z][A-Za-z\- ]{0,30}?)\s+(?P<f2>\d{1,3}(?:[.,]\d{1,2})?\s?%)\s*[.;]?\s*$",
+    re.IGNORECASE,
+)
+"""After the label, two groups each before its figure: 'full 6.2% vs half 2.7%'."""
+
+
+def labelled_pair(text: str) -> tuple[str, list[Owned]] | None:
+    """The label and the two owned figures of an item 'Inner thigh: full 6.2% vs half 2.7%'.
+
+    Each figure follows the words naming its group; nothing else may follow the label. The
+    figures are unsigned: a list of what grew gives gains.
+    """
+    head = _LABEL.match(text)
+    if head is None:
+        return None
+    m = _PAIRED_ITEM.match(text, head.end())
+    if m is None:
+        return None
+    owned = [
+        Owned(m.start(f"f{k}"), m.end(f"f{k}"), m.group(f"o{k}").strip(), False) for k in (1, 2)
+    ]
+    return head.group("label").strip(), owned
+
+
+def says_size(text: str) -> bool:
+    """Whether the text says muscle size was measured without saying how.
+
+    'the amount of muscle in the front of the thigh', 'muscle mass', 'muscle size'.
+    """
+    return _SIZE_SAID.search(text) is not None
+
+
+_SIZE_SAID = re.compile(
+    r"\b(?:amount\s+of\s+muscle|muscle\s+(?:mass|size)|size\s+of\s+(?:the\s+|their\s+)?muscles?)\b",
+    re.IGNORECASE,
+)
 
 
 def _falls(match: re.Match[str]) -> bool:

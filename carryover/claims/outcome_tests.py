@@ -6,7 +6,7 @@ countermovement jump rose 12%" or "gluteus maximus MT rose 9.4% for BS" is a cla
 study's data records no such outcome (it is then judged unverifiable, naming the test the data
 lacks). The measure is the one the data records the test with in other studies, when that is one
 measure; else the usual measure of the test's kind and unit (a muscle in mm is a thickness, in cm²
-a cross-sectional area; a jump's is its height).
+a cross-sectional area, in cm³ a volume; a jump's is its height).
 
 Pure: the exercises and outcomes tables in, a mapping out.
 """
@@ -18,6 +18,7 @@ import polars as pl
 KIND_MEASURES: dict[tuple[str, str | None], str] = {
     ("muscle_size", "mm"): "thickness",
     ("muscle_size", "cm2"): "csa",
+    ("muscle_size", "cm3"): "volume",
     ("jump", "cm"): "height",
     ("jump", "m"): "distance",
     ("sprint", "s"): "time",
@@ -50,6 +51,7 @@ def default_measures(exercises: pl.DataFrame, outcomes: pl.DataFrame) -> dict[st
 
 MEASURE_UNITS: dict[str, frozenset[str]] = {
     "csa": frozenset({"cm²", "cm2"}),
+    "volume": frozenset({"cm³", "cm3"}),
     "thickness": frozenset({"mm", "cm"}),
     "height": frozenset({"cm"}),
     "distance": frozenset({"cm", "m"}),

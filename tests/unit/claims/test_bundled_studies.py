@@ -104,7 +104,7 @@ def test_schoenfeld_2019_loads_as_a_design_only_study() -> None:
 
 
 def test_kubo_2019_holds_its_abstract_figures_and_no_finding_of_its_own() -> None:
-    """The full vs half squat study loads clean with the abstract's 1RM changes and p values."""
+    """The full vs half squat study loads clean with the abstract's 1RM and volume changes and p."""
     validation = check(PROJECT_ROOT / "raw").validation
     clean = validation.clean
     groups = clean["groups"].filter(pl.col("study_id") == "kubo_2019")
@@ -113,15 +113,28 @@ def test_kubo_2019_holds_its_abstract_figures_and_no_finding_of_its_own() -> Non
         ("hst", "half_squat", 9, None),
     ]
     outcomes = clean["outcomes"].filter(pl.col("study_id") == "kubo_2019")
-    assert sorted(outcomes.select("group_id", "test_exercise", "change_pct").rows()) == [
-        ("fst", "full_squat", 31.8),
-        ("fst", "half_squat", 24.2),
-        ("hst", "full_squat", 11.3),
-        ("hst", "half_squat", 32.0),
+    assert sorted(
+        outcomes.select(
+            "group_id", "test_exercise", "measure", "change_pct", "change_pct_sd"
+        ).rows()
+    ) == [
+        ("fst", "adductor_volume", "volume", 6.2, 2.6),
+        ("fst", "full_squat", "1RM", 31.8, 14.9),
+        ("fst", "glute_volume", "volume", 6.7, 3.5),
+        ("fst", "half_squat", "1RM", 24.2, 7.1),
+        ("fst", "quadriceps_volume", "volume", 4.9, 2.6),
+        ("hst", "adductor_volume", "volume", 2.7, 3.1),
+        ("hst", "full_squat", "1RM", 11.3, 8.6),
+        ("hst", "glute_volume", "volume", 2.2, 2.6),
+        ("hst", "half_squat", "1RM", 32.0, 12.1),
+        ("hst", "quadriceps_volume", "volume", 4.6, 3.1),
     ]
+    assert outcomes.filter(pl.col("measure") == "volume")["unit"].is_null().all()
     contrasts = clean["contrasts"].filter(pl.col("study_id") == "kubo_2019")
     assert sorted(contrasts.select("test_exercise", "p", "favoured_group").rows()) == [
+        ("adductor_volume", 0.026, "fst"),
         ("full_squat", 0.003, "fst"),
+        ("glute_volume", 0.008, "fst"),
         ("half_squat", 0.132, None),
     ]
     own = validation.findings.filter(pl.col("message").str.contains("kubo_2019"))

@@ -15,6 +15,7 @@ EXERCISES = (
     "back_squat,Barbell back squat,back squat;squat,strength,kg,no,\n"
     "hip_thrust,Barbell hip thrust,hip thrust,,kg,,\n"
     "sprint_10m,10 m sprint,,sprint,s,yes,\n"
+    "quadriceps_volume,Quadriceps muscle volume,,muscle_size,cm3,no,quadriceps\n"
 )
 GROUPS = (
     "study_id,group_id,label,trained_exercise,n,n_randomized,sex,age_mean,age_sd,"
@@ -46,6 +47,14 @@ CASES = [
     ("exercises", "sprint,Sprint,,sprint,sec,yes,", "unit_value", "unit"),
     ("exercises", "quads,Quads,,muscle_size,mm,no,", "required", "muscle"),
     ("exercises", "quads,Quads,,muscle_size,mm,no,quadriceps", None, None),
+    # A muscle's volume is measured in cm3 (MRI); other spellings of the unit are not allowed.
+    ("exercises", "glute_vol,Glute volume,,muscle_size,cm3,no,gluteus maximus", None, None),
+    (
+        "exercises",
+        "glute_vol,Glute volume,,muscle_size,cm^3,no,gluteus maximus",
+        "unit_value",
+        "unit",
+    ),
     # Any test keeps the rounding-aware agreement rules; a time's percent change keeps its sign.
     ("outcomes", "trial_2020,sq,sprint_10m,time,s,2.00,,1.96,,,-2.0,T", None, None),
     (
@@ -56,6 +65,22 @@ CASES = [
     ),
     ("outcomes", "trial_2020,sq,sprint_10m,speed,s,,,,,,-2.0,T", "measure_format", "measure"),
     ("outcomes", "trial_2020,sq,sprint_10m,time,sec,,,,,-0.04,,T", "unit_value", "unit"),
+    # A volume outcome: a relative change alone, or the means in cm3, checked like any other.
+    ("outcomes", "trial_2020,sq,quadriceps_volume,volume,,,,,,,4.9,T", None, None),
+    (
+        "outcomes",
+        "trial_2020,sq,quadriceps_volume,volumes,,,,,,,4.9,T",
+        "measure_format",
+        "measure",
+    ),
+    ("outcomes", "trial_2020,sq,quadriceps_volume,volume,cm3,1000,,1049,,,4.9,T", None, None),
+    (
+        "outcomes",
+        "trial_2020,sq,quadriceps_volume,volume,cm3,1000,,1049,,,9.4,T",
+        "figures_disagree",
+        "change_pct",
+    ),
+    ("outcomes", "trial_2020,sq,quadriceps_volume,volume,ml,1000,,1049,,,,T", "unit_value", "unit"),
     ("groups", "trial_2020,x,X,back_squat,5,4,,,,,", "analysed_exceeds_randomized", "n"),
     ("groups", "trial_2020,x,X,back_squat,4,5,,,,,", None, None),
     ("groups", "trial_2020,x,X,back_squat,,,female,21.5,1.2,trained,Table 1", None, None),

@@ -35,7 +35,7 @@ from typing import Any
 
 import polars as pl
 
-from carryover.claims import accounting, designs, layouts, pairs, ratios
+from carryover.claims import accounting, designs, layouts, leads, narrowing, pairs, ratios
 from carryover.claims.article_files import decode_lines, not_text
 from carryover.claims.bounds import fractions, means, stated_bound
 from carryover.claims.contrasts import Stated, listed_differences, stated_differences
@@ -699,8 +699,6 @@ def sentences(passage: Passage) -> Iterator[tuple[int, str]]:
         yield start, text[start:].rstrip()
 
 
-LEAD_PASSAGES = 4
-"""How soon after the headline a study must be named for the headline to be about it."""
 EVIDENCE_CHARS = 4000
 """How much of the text read so far (in characters) describes a study not yet named."""
 _WORD_WINDOW = 100
@@ -754,6 +752,7 @@ class Reader:
         self.study_lines: set[int] = set()  # lines read in a passage about a known study
         self.ambiguous: dict[int, str] = {}  # line -> the studies its passage fits equally
         self._tie_warned: tuple[str, ...] = ()
+        self.passage_mentions: list[StudyMention] = []  # the studies the passage read names
         self.defined: dict[tuple[str, str], str] = {}  # (study, abbreviation) -> group
         self.cues: str = ""
         self.warnings: list[dict[str, Any]] = []
@@ -828,10 +827,14 @@ class Reader:
         every = list(passages(self.article.lines)) if every is None else every
         if mentions_at is None:
             mentions_at = [linker.mentions(p.text) for p in every]
+        mentions_at = narrowing.narrow_passages(linker, [p.text for p in every], mentions_at)
         named_at = [bool(m) for m in mentions_at]
-        lead, lead_study = self._lead(every, mentions_at) if study is None else (set(), None)
+        lead, lead_study, (opened, opening, opening_cues) = (
+            self._lead(every, mentions_at) if study is None else (set(), None, (-1, 0, ""))
+        )
         for k, passage in enumerate(every):
             tie: tuple[str, ...] = ()
+            self.passage_mentions = mentions_at[k]
             if not (self.state.unknown and self.state.vague):
                 vague_from = None
             if k in lead and lead_study is not None:
@@ -839,6 +842,9 @@ class Reader:
                 self.cues = lead_study[1]
             elif k - 1 in lead:
                 self.state = _State()  # the lead is over: the study is introduced next
+            if k == opened and lead_study is not None:
+                self._opening(passage, opening, (lead_study[0], opening_cues))
+                continue
             if self._is_heading(passage) and k + 1 < len(every):
                 self._section_study(every[k + 1])
             named = named_at[k]
@@ -897,32 +903,38 @@ class Reader:
 
     def _lead(
         self, every: list[Passage], mentions_at: list[list[StudyMention]]
-    ) -> tuple[set[int], tuple[StudyRef, str] | None]:
-        """The headline and first paragraph, when they summarise the study named right after.
+    ) -> tuple[set[int], tuple[StudyRef, str] | None, tuple[int, int, str]]:
+        """The headline, first paragraph and opening sentences that summarise the study named next.
 
-        News-style writing states the finding first ("Put 50 pounds on your squat in 8 weeks")
-        and names the study a few paragraphs later. The lead is bound to that study when the
-        study is named within LEAD_PASSAGES passages and the lead states one of its facts (its
-        weeks, sample, population or the exercises its groups trained) and none against it.
+        See carryover.claims.leads. Returns the lead passages, the study and the lead's cues,
+        and (the naming passage, where its naming sentence starts, the opening's cues) when
+        sentences before that one are about the study too, else (-1, 0, "").
         """
         first = next((k for k, named in enumerate(mentions_at) if named), None)
-        if first is None or first > LEAD_PASSAGES:
-            return set(), None
-        linker = self.context.linker
-        mention = next((m for m in mentions_at[first] if m.candidates), None)
-        if mention is None or len(mention.candidates) != 1:
-            return set(), None
-        lead: list[int] = []
-        for k in range(first):
-            lead.append(k)
-            if every[k].kind != "heading":
-                break  # the headline(s) and the first paragraph
-        text = " ".join(every[k].text for k in lead)
-        study_id = mention.candidates[0]
-        if not lead or not linker.shares_facts(study_id, text):
-            return set(), None
-        cues = f"lead, then {'+'.join(mention.resolved_by)}: {mention.words}"
-        return set(lead), (self.context.studies[study_id], cues)
+        starts = [o for o, _ in sentences(every[first])] if first is not None else []
+        found = leads.lead_of(
+            self.context.linker,
+            [p.text for p in every],
+            [p.kind for p in every],
+            starts,
+            mentions_at,
+        )
+        if found is None:
+            return set(), None, (-1, 0, "")
+        study = (self.context.studies[found.study_id], found.cues)
+        opened = (found.named, found.opening, found.opening_cues) if found.opening else (-1, 0, "")
+        return set(found.passages), study, opened
+
+    def _opening(self, passage: Passage, offset: int, lead_study: tuple[StudyRef, str]) -> None:
+        """Read a passage whose sentences before `offset` are the lead of the study named there."""
+        self.previous = ""
+        self.state = _State(study=lead_study[0], described=True)
+        self.cues = lead_study[1]
+        for start, sentence in sentences(passage):
+            if start == offset:
+                self.state = _State()  # the lead is over: the study is named here
+            self._sentence(sentence, lambda i, o=start, p=passage: p.line_at(o + i))
+            self.previous = sentence[-_NEAR:]
 
     def _column(self, line: int, words: str) -> int:
         """The column (1-based) where words stand on an article line, as written (else 1).
@@ -1648,6 +1660,7 @@ class Reader:
         for mention in self.context.linker.mentions(text):
             if _COMPARISON_BEFORE.search(text[max(0, mention.start - 60) : mention.start]):
                 continue  # a comparison does not change which study is being discussed
+            mention = narrowing.settled(mention, self.passage_mentions)
             line = line_of(mention.start)
             if len(mention.candidates) != 1:
                 named = ", ".join(mention.candidates) or "no study in studies.csv"

@@ -46,6 +46,7 @@ from carryover.claims.linking import (
     Description,
     Linker,
     StudyMention,
+    content_words,
     keys_from_rows,
 )
 from carryover.claims.numbers import COMPOUND_WORD, numbers, word_value
@@ -53,6 +54,7 @@ from carryover.claims.outcome_tests import MEASURE_UNITS, default_measures, plur
 from carryover.claims.rows import claims_frame
 from carryover.claims.set_groups import group_by_sets, sets_named
 from carryover.claims.text import blocks
+from carryover.claims.titles import TITLE_WINDOW, written_title
 from carryover.claims.window import Spans
 from carryover.core.rawfs import entry_problem, name_bytes, read_regular, shown_name
 from carryover.ingest.extract import BOM, Extracted, outside_raw
@@ -806,10 +808,13 @@ class Reader:
         cues: str = "",
         every: list[Passage] | None = None,
         mentions_at: list[list[StudyMention]] | None = None,
+        named: bool = False,
     ) -> None:
         """Read the whole article, passage by passage, sentence by sentence.
 
-        `study` binds the article to a study from its first line (see `article_study`).
+        `study` binds the article to a study from its first line (see `article_study`); `named`
+        when the article writes its whole title out (`titled_article`): then facts stated
+        against the study are claims about it, not another study.
         `every` and `mentions_at` are the article's passages and the study mentions in each, when
         already worked out.
 
@@ -820,7 +825,7 @@ class Reader:
         """
         linker = self.context.linker
         if study is not None:
-            self.state = _State(study=study, described=True)
+            self.state = _State(study=study, described=not named)
             self.cues = cues
         evidence: deque[Description] = deque()  # the passages read since no study is bound
         vague_from: int | None = None  # the passage where "a study" was last introduced
@@ -2914,6 +2919,13 @@ def article_study(
     return study, f"{'+'.join(described.resolved_by)} (whole article): {described.words}"
 
 
+def titled_article(every: list[Passage], context: Context, study_id: str) -> bool:
+    """Whether a passage of the article is the study's whole title (`titles.written_title`)."""
+    # a title is a short passage of its own: a long paragraph is never one (and never read whole)
+    words = [content_words(p.text) if p.length <= TITLE_WINDOW else set() for p in every]
+    return written_title(words, context.linker.whole_titles, study_id)
+
+
 @dataclass(frozen=True)
 class ArticleRead:
     """An article read, before any frame is built: its claims rows, findings and numbers."""
@@ -2939,7 +2951,8 @@ def read_text(article: Article, context: Context) -> ArticleRead:
         mentions_at = [context.linker.mentions(p.text) for p in every]
         whole = article_study(every, mentions_at, context)
         study, cues = whole if whole is not None else (None, "")
-        reader.read(study, cues, every, mentions_at)
+        named = study is not None and titled_article(every, context, study.study_id)
+        reader.read(study, f"whole title, {cues}" if named else cues, every, mentions_at, named)
     except Exception as exc:  # one article must never stop the run
         reader.rows = []
         reader.warnings = [

@@ -344,6 +344,11 @@ def _content(text: str) -> set[str]:
     }
 
 
+def content_words(text: str) -> set[str]:
+    """A text's content words, singular, as titles are compared (see `_content`)."""
+    return _content(text)
+
+
 def _title_words(title: str, alias_words: set[str]) -> set[str]:
     """A title's words that can tell it apart from other titles.
 

@@ -834,8 +834,8 @@ class Reader:
             mentions_at = [linker.mentions(p.text) for p in every]
         mentions_at = narrowing.narrow_passages(linker, [p.text for p in every], mentions_at)
         named_at = [bool(m) for m in mentions_at]
-        lead, lead_study, (opened, opening, opening_cues) = (
-            self._lead(every, mentions_at) if study is None else (set(), None, (-1, 0, ""))
+        lead, lead_study, (opened, since, opening, opening_cues) = (
+            self._lead(every, mentions_at) if study is None else (set(), None, (-1, 0, 0, ""))
         )
         for k, passage in enumerate(every):
             tie: tuple[str, ...] = ()
@@ -848,7 +848,7 @@ class Reader:
             elif k - 1 in lead:
                 self.state = _State()  # the lead is over: the study is introduced next
             if k == opened and lead_study is not None:
-                self._opening(passage, opening, (lead_study[0], opening_cues))
+                self._opening(passage, since, opening, (lead_study[0], opening_cues))
                 continue
             if self._is_heading(passage) and k + 1 < len(every):
                 self._section_study(every[k + 1])
@@ -908,35 +908,64 @@ class Reader:
 
     def _lead(
         self, every: list[Passage], mentions_at: list[list[StudyMention]]
-    ) -> tuple[set[int], tuple[StudyRef, str] | None, tuple[int, int, str]]:
+    ) -> tuple[set[int], tuple[StudyRef, str] | None, tuple[int, int, int, str]]:
         """The headline, first paragraph and opening sentences that summarise the study named next.
 
         See carryover.claims.leads. Returns the lead passages, the study and the lead's cues,
-        and (the naming passage, where its naming sentence starts, the opening's cues) when
-        sentences before that one are about the study too, else (-1, 0, "").
+        and (the naming passage, where the sentence before its naming sentence starts, where
+        the naming sentence starts, the opening's cues) when that sentence before is about the
+        study too, else (-1, 0, 0, "").
         """
-        first = next((k for k, named in enumerate(mentions_at) if named), None)
+        head = [
+            self._sentence_mentions(p, found)
+            for p, found in zip(every[: leads.LEAD_PASSAGES + 1], mentions_at, strict=False)
+        ]
+        first = next((k for k, named in enumerate(head) if named), None)
         starts = [o for o, _ in sentences(every[first])] if first is not None else []
         found = leads.lead_of(
             self.context.linker,
             [p.text for p in every],
             [p.kind for p in every],
             starts,
-            mentions_at,
+            head,
         )
         if found is None:
-            return set(), None, (-1, 0, "")
+            return set(), None, (-1, 0, 0, "")
         study = (self.context.studies[found.study_id], found.cues)
-        opened = (found.named, found.opening, found.opening_cues) if found.opening else (-1, 0, "")
+        opened = (
+            (found.named, found.since, found.opening, found.opening_cues)
+            if found.opening
+            else (-1, 0, 0, "")
+        )
         return set(found.passages), study, opened
 
-    def _opening(self, passage: Passage, offset: int, lead_study: tuple[StudyRef, str]) -> None:
-        """Read a passage whose sentences before `offset` are the lead of the study named there."""
+    def _sentence_mentions(self, passage: Passage, found: list[StudyMention]) -> list[StudyMention]:
+        """The studies a passage's sentences name, as the reader reads them, at passage offsets.
+
+        A passage read whole may lose a mention its sentences keep (a journal named in one
+        sentence, and another sentence stating a fact against its study); a comparison ("like
+        the Hammond study") names none. Mentions of several studies are settled by the passage
+        (`narrowing.settled`).
+        """
+        out = []
+        for offset, sentence in sentences(passage):
+            for m in self.context.linker.mentions(sentence):
+                if _COMPARISON_BEFORE.search(sentence[max(0, m.start - 60) : m.start]):
+                    continue
+                m = narrowing.settled(m, found)
+                out.append(replace(m, start=offset + m.start, end=offset + m.end))
+        return out
+
+    def _opening(
+        self, passage: Passage, since: int, offset: int, lead_study: tuple[StudyRef, str]
+    ) -> None:
+        """Read a passage whose sentence from `since` to `offset` is about the study named there."""
         self.previous = ""
-        self.state = _State(study=lead_study[0], described=True)
-        self.cues = lead_study[1]
         for start, sentence in sentences(passage):
-            if start == offset:
+            if start == since:
+                self.state = _State(study=lead_study[0], described=True)
+                self.cues = lead_study[1]
+            elif start == offset:
                 self.state = _State()  # the lead is over: the study is named here
             self._sentence(sentence, lambda i, o=start, p=passage: p.line_at(o + i))
             self.previous = sentence[-_NEAR:]

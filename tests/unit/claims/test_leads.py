@@ -81,3 +81,37 @@ def test_a_headline_stating_the_study_s_facts_keeps_its_lead_cue(context: Contex
     headline = claims.filter(pl.col("line") == 1)
     assert headline["text"].to_list() == ["Eight"]
     assert headline["resolved_by"][0].startswith(f"{LEAD}, then author")
+
+
+def test_only_the_sentence_pointed_back_at_is_bound(context: Context) -> None:
+    """'That result' points at the sentence before it; an earlier one stays general."""
+    earlier = "Most programmes last 12 weeks."
+    got = numbers(context, f"{earlier}\n{OPENING} {NAMING}")
+    claims = got.filter(pl.col("disposition") == "claim")
+    assert claims["text"].to_list() == ["three", "eight"]
+    twelve = got.filter(pl.col("text") == "12")
+    assert twelve.select("disposition", "reason").rows() == [("non_claim", "other_study_general")]
+
+
+def test_in_the_study_points_back_and_a_journal_named_in_one_sentence_is_kept(
+    context: Context,
+) -> None:
+    """A journal named in one sentence names its study, and 'In the study' points back.
+
+    The passage as a whole states a fact against the study ('women'); its sentences do not.
+    """
+    text = (
+        "A research team placed 30 fit men on one of two routines. In the study, which "
+        "appeared in Sports Lab, the men trained three times a week. Women were not tested."
+    )
+    got = numbers(context, text)
+    claims = got.filter(pl.col("disposition") == "claim")
+    assert claims.select("text", "study_id").rows() == [
+        ("30", "stone_2019"),
+        ("three", "stone_2019"),
+    ]
+
+
+def test_a_population_word_alone_does_not_bind_the_sentence_before(context: Context) -> None:
+    got = numbers(context, f"Men love lifting 5 days a year. {NAMING}")
+    assert got.filter(pl.col("disposition") == "claim").is_empty()

@@ -52,7 +52,7 @@ from carryover.claims.linking import (
 from carryover.claims.numbers import COMPOUND_WORD, numbers, word_value
 from carryover.claims.outcome_tests import MEASURE_UNITS, default_measures, plural_free
 from carryover.claims.rows import claims_frame
-from carryover.claims.set_groups import group_by_sets, sets_named
+from carryover.claims.set_groups import group_by_sets, label_set_counts, sets_named
 from carryover.claims.text import blocks
 from carryover.claims.titles import TITLE_WINDOW, written_title
 from carryover.claims.window import Spans
@@ -566,6 +566,9 @@ class Context:
         found_in = _exercise_finder({p: frozenset(ids) for p, ids in aliases.items()})
         sizes = _group_size_facts(groups)
         added = designs.controls(groups.select("study_id", "trained_exercise").iter_rows())
+        group_labels: dict[str, list[str]] = {}
+        for study_id, label in groups.select("study_id", "label").iter_rows():
+            group_labels.setdefault(study_id, []).append(label)
         keys = [
             replace(
                 k,
@@ -574,6 +577,7 @@ class Context:
                 abbreviations=frozenset(labels.get(k.study_id, ())),
                 group_sizes=sizes.get(k.study_id, frozenset()),
                 added=added.get(k.study_id, frozenset()),
+                set_counts=label_set_counts(group_labels.get(k.study_id, [])),
             )
             for k in keys_from_rows(
                 studies.select(

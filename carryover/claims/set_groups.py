@@ -48,20 +48,32 @@ def group_by_sets(count: int, groups: Mapping[str, Set[str]]) -> str | None:
 
 
 _N = rf"(?:\d{{1,2}}|{NUMBER_WORD}|single)"
-_SETS_STATED = re.compile(
-    rf"(?<![\w-])(?P<list>(?:{_N}\s*(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+))*{_N})"
-    r"[\s-]+sets?\b",
-    re.I,
+_SET_WORD = re.compile(r"[\s-]sets?\b", re.I)
+_LIST_BEFORE = re.compile(
+    rf"(?<![\w-])(?:{_N}\s*(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+)){{0,5}}{_N}\s*$", re.I
 )
-"""'one set', 'five sets', '3-set', 'one, three or five sets', 'three or five sets'."""
+"""The counts right before 'set(s)': 'one set', 'five sets', '3-set', 'one, three or five sets',
+'three or five sets'."""
+LIST_WINDOW = 80
+"""Characters looked back from 'set(s)' for its counts: bounded, so a line of any length is read
+in linear time."""
+_WORD_START = re.compile(r"(?<![\w-])[\w]")
 _LIST_ITEM = re.compile(rf"(?<![\w-]){_N}(?![\w-])", re.I)
 
 
 def sets_stated(text: str) -> set[int]:
     """The set counts a text names ('one, three or five sets' -> {1, 3, 5})."""
     found = set()
-    for match in _SETS_STATED.finditer(text):
-        for item in _LIST_ITEM.findall(match["list"]):
+    for word in _SET_WORD.finditer(text):
+        end = word.start()
+        starts = _WORD_START.finditer(text, max(0, end - LIST_WINDOW), end)
+        match = next(
+            (m for w in starts if (m := _LIST_BEFORE.match(text, w.start(), end)) is not None),
+            None,
+        )
+        if match is None:
+            continue
+        for item in _LIST_ITEM.findall(match.group(0)):
             n = item.lower()
             count = 1 if n == "single" else int(n) if n.isdigit() else int(WORDS.get(n, 0))
             if count > 0:

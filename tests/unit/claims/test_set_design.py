@@ -92,3 +92,21 @@ def test_people_named_for_research_still_to_do_are_not_the_study_s(context: Cont
     assert found.candidates == ("volume_2019",)
     # the same people stated of the study itself still rule it out
     assert context.linker.by_description(ARTICLE + "The study tested only women.") is None
+
+
+def test_set_counts_are_read_in_linear_time() -> None:
+    """A line dense with counts before 'sets' costs each 'sets' a bounded look back."""
+    import time
+
+    def seconds(repeats: int) -> float:
+        line = "one, two sets " * repeats
+        start = time.perf_counter()
+        assert sets_stated(line) == {1, 2}
+        return time.perf_counter() - start
+
+    seconds(500)  # warm up
+    small = min(seconds(2_000) for _ in range(2))
+    large = min(seconds(8_000) for _ in range(2))
+    assert large < 8 * small, (small, large)
+    # a long list with no 'sets' after it is not looked at
+    assert sets_stated("one, " * 50_000) == set()

@@ -35,7 +35,16 @@ from typing import Any
 
 import polars as pl
 
-from carryover.claims import accounting, designs, layouts, muscle_lists, pairs, ratios
+from carryover.claims import (
+    accounting,
+    designs,
+    layouts,
+    leads,
+    muscle_lists,
+    narrowing,
+    pairs,
+    ratios,
+)
 from carryover.claims.article_files import decode_lines, not_text
 from carryover.claims.bounds import fractions, means, stated_bound
 from carryover.claims.contrasts import Stated, listed_differences, stated_differences
@@ -46,13 +55,15 @@ from carryover.claims.linking import (
     Description,
     Linker,
     StudyMention,
+    content_words,
     keys_from_rows,
 )
 from carryover.claims.numbers import COMPOUND_WORD, numbers, word_value
 from carryover.claims.outcome_tests import MEASURE_UNITS, default_measures, plural_free
 from carryover.claims.rows import claims_frame
-from carryover.claims.set_groups import group_by_sets, sets_named
+from carryover.claims.set_groups import group_by_sets, label_set_counts, sets_named
 from carryover.claims.text import blocks
+from carryover.claims.titles import TITLE_WINDOW, written_title
 from carryover.claims.window import Spans
 from carryover.core.rawfs import entry_problem, name_bytes, read_regular, shown_name
 from carryover.ingest.extract import BOM, Extracted, outside_raw
@@ -564,6 +575,9 @@ class Context:
         found_in = _exercise_finder({p: frozenset(ids) for p, ids in aliases.items()})
         sizes = _group_size_facts(groups)
         added = designs.controls(groups.select("study_id", "trained_exercise").iter_rows())
+        group_labels: dict[str, list[str]] = {}
+        for study_id, label in groups.select("study_id", "label").iter_rows():
+            group_labels.setdefault(study_id, []).append(label)
         keys = [
             replace(
                 k,
@@ -572,6 +586,7 @@ class Context:
                 abbreviations=frozenset(labels.get(k.study_id, ())),
                 group_sizes=sizes.get(k.study_id, frozenset()),
                 added=added.get(k.study_id, frozenset()),
+                set_counts=label_set_counts(group_labels.get(k.study_id, [])),
             )
             for k in keys_from_rows(
                 studies.select(
@@ -699,8 +714,6 @@ def sentences(passage: Passage) -> Iterator[tuple[int, str]]:
         yield start, text[start:].rstrip()
 
 
-LEAD_PASSAGES = 4
-"""How soon after the headline a study must be named for the headline to be about it."""
 EVIDENCE_CHARS = 4000
 """How much of the text read so far (in characters) describes a study not yet named."""
 _WORD_WINDOW = 100
@@ -754,6 +767,7 @@ class Reader:
         self.study_lines: set[int] = set()  # lines read in a passage about a known study
         self.ambiguous: dict[int, str] = {}  # line -> the studies its passage fits equally
         self._tie_warned: tuple[str, ...] = ()
+        self.passage_mentions: list[StudyMention] = []  # the studies the passage read names
         self.defined: dict[tuple[str, str], str] = {}  # (study, abbreviation) -> group
         self.cues: str = ""
         self.warnings: list[dict[str, Any]] = []
@@ -807,10 +821,13 @@ class Reader:
         cues: str = "",
         every: list[Passage] | None = None,
         mentions_at: list[list[StudyMention]] | None = None,
+        named: bool = False,
     ) -> None:
         """Read the whole article, passage by passage, sentence by sentence.
 
-        `study` binds the article to a study from its first line (see `article_study`).
+        `study` binds the article to a study from its first line (see `article_study`); `named`
+        when the article writes its whole title out (`titled_article`): then facts stated
+        against the study are claims about it, not another study.
         `every` and `mentions_at` are the article's passages and the study mentions in each, when
         already worked out.
 
@@ -821,17 +838,21 @@ class Reader:
         """
         linker = self.context.linker
         if study is not None:
-            self.state = _State(study=study, described=True)
+            self.state = _State(study=study, described=not named)
             self.cues = cues
         evidence: deque[Description] = deque()  # the passages read since no study is bound
         vague_from: int | None = None  # the passage where "a study" was last introduced
         every = list(passages(self.article.lines)) if every is None else every
         if mentions_at is None:
             mentions_at = [linker.mentions(p.text) for p in every]
+        mentions_at = narrowing.narrow_passages(linker, [p.text for p in every], mentions_at)
         named_at = [bool(m) for m in mentions_at]
-        lead, lead_study = self._lead(every, mentions_at) if study is None else (set(), None)
+        lead, lead_study, (opened, since, opening, opening_cues) = (
+            self._lead(every, mentions_at) if study is None else (set(), None, (-1, 0, 0, ""))
+        )
         for k, passage in enumerate(every):
             tie: tuple[str, ...] = ()
+            self.passage_mentions = mentions_at[k]
             if not (self.state.unknown and self.state.vague):
                 vague_from = None
             if k in lead and lead_study is not None:
@@ -839,6 +860,9 @@ class Reader:
                 self.cues = lead_study[1]
             elif k - 1 in lead:
                 self.state = _State()  # the lead is over: the study is introduced next
+            if k == opened and lead_study is not None:
+                self._opening(passage, since, opening, (lead_study[0], opening_cues))
+                continue
             if self._is_heading(passage) and k + 1 < len(every):
                 self._section_study(every[k + 1])
             named = named_at[k]
@@ -897,32 +921,67 @@ class Reader:
 
     def _lead(
         self, every: list[Passage], mentions_at: list[list[StudyMention]]
-    ) -> tuple[set[int], tuple[StudyRef, str] | None]:
-        """The headline and first paragraph, when they summarise the study named right after.
+    ) -> tuple[set[int], tuple[StudyRef, str] | None, tuple[int, int, int, str]]:
+        """The headline, first paragraph and opening sentences that summarise the study named next.
 
-        News-style writing states the finding first ("Put 50 pounds on your squat in 8 weeks")
-        and names the study a few paragraphs later. The lead is bound to that study when the
-        study is named within LEAD_PASSAGES passages and the lead states one of its facts (its
-        weeks, sample, population or the exercises its groups trained) and none against it.
+        See carryover.claims.leads. Returns the lead passages, the study and the lead's cues,
+        and (the naming passage, where the sentence before its naming sentence starts, where
+        the naming sentence starts, the opening's cues) when that sentence before is about the
+        study too, else (-1, 0, 0, "").
         """
-        first = next((k for k, named in enumerate(mentions_at) if named), None)
-        if first is None or first > LEAD_PASSAGES:
-            return set(), None
-        linker = self.context.linker
-        mention = next((m for m in mentions_at[first] if m.candidates), None)
-        if mention is None or len(mention.candidates) != 1:
-            return set(), None
-        lead: list[int] = []
-        for k in range(first):
-            lead.append(k)
-            if every[k].kind != "heading":
-                break  # the headline(s) and the first paragraph
-        text = " ".join(every[k].text for k in lead)
-        study_id = mention.candidates[0]
-        if not lead or not linker.shares_facts(study_id, text):
-            return set(), None
-        cues = f"lead, then {'+'.join(mention.resolved_by)}: {mention.words}"
-        return set(lead), (self.context.studies[study_id], cues)
+        head = [
+            self._sentence_mentions(p, found)
+            for p, found in zip(every[: leads.LEAD_PASSAGES + 1], mentions_at, strict=False)
+        ]
+        first = next((k for k, named in enumerate(head) if named), None)
+        starts = [o for o, _ in sentences(every[first])] if first is not None else []
+        found = leads.lead_of(
+            self.context.linker,
+            [p.text for p in every],
+            [p.kind for p in every],
+            starts,
+            head,
+        )
+        if found is None:
+            return set(), None, (-1, 0, 0, "")
+        study = (self.context.studies[found.study_id], found.cues)
+        opened = (
+            (found.named, found.since, found.opening, found.opening_cues)
+            if found.opening
+            else (-1, 0, 0, "")
+        )
+        return set(found.passages), study, opened
+
+    def _sentence_mentions(self, passage: Passage, found: list[StudyMention]) -> list[StudyMention]:
+        """The studies a passage's sentences name, as the reader reads them, at passage offsets.
+
+        A passage read whole may lose a mention its sentences keep (a journal named in one
+        sentence, and another sentence stating a fact against its study); a comparison ("like
+        the Hammond study") names none. Mentions of several studies are settled by the passage
+        (`narrowing.settled`).
+        """
+        out = []
+        for offset, sentence in sentences(passage):
+            for m in self.context.linker.mentions(sentence):
+                if _COMPARISON_BEFORE.search(sentence[max(0, m.start - 60) : m.start]):
+                    continue
+                m = narrowing.settled(m, found)
+                out.append(replace(m, start=offset + m.start, end=offset + m.end))
+        return out
+
+    def _opening(
+        self, passage: Passage, since: int, offset: int, lead_study: tuple[StudyRef, str]
+    ) -> None:
+        """Read a passage whose sentence from `since` to `offset` is about the study named there."""
+        self.previous = ""
+        for start, sentence in sentences(passage):
+            if start == since:
+                self.state = _State(study=lead_study[0], described=True)
+                self.cues = lead_study[1]
+            elif start == offset:
+                self.state = _State()  # the lead is over: the study is named here
+            self._sentence(sentence, lambda i, o=start, p=passage: p.line_at(o + i))
+            self.previous = sentence[-_NEAR:]
 
     def _column(self, line: int, words: str) -> int:
         """The column (1-based) where words stand on an article line, as written (else 1).
@@ -1649,6 +1708,7 @@ class Reader:
         for mention in self.context.linker.mentions(text):
             if _COMPARISON_BEFORE.search(text[max(0, mention.start - 60) : mention.start]):
                 continue  # a comparison does not change which study is being discussed
+            mention = narrowing.settled(mention, self.passage_mentions)
             line = line_of(mention.start)
             if len(mention.candidates) != 1:
                 named = ", ".join(mention.candidates) or "no study in studies.csv"
@@ -2977,6 +3037,13 @@ def article_study(
     return study, f"{'+'.join(described.resolved_by)} (whole article): {described.words}"
 
 
+def titled_article(every: list[Passage], context: Context, study_id: str) -> bool:
+    """Whether a passage of the article is the study's whole title (`titles.written_title`)."""
+    # a title is a short passage of its own: a long paragraph is never one (and never read whole)
+    words = [content_words(p.text) if p.length <= TITLE_WINDOW else set() for p in every]
+    return written_title(words, context.linker.whole_titles, study_id)
+
+
 @dataclass(frozen=True)
 class ArticleRead:
     """An article read, before any frame is built: its claims rows, findings and numbers."""
@@ -3002,7 +3069,8 @@ def read_text(article: Article, context: Context) -> ArticleRead:
         mentions_at = [context.linker.mentions(p.text) for p in every]
         whole = article_study(every, mentions_at, context)
         study, cues = whole if whole is not None else (None, "")
-        reader.read(study, cues, every, mentions_at)
+        named = study is not None and titled_article(every, context, study.study_id)
+        reader.read(study, f"whole title, {cues}" if named else cues, every, mentions_at, named)
     except Exception as exc:  # one article must never stop the run
         reader.rows = []
         reader.warnings = [

@@ -29,6 +29,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from carryover.claims.set_groups import sets_stated
 from carryover.claims.titles import TITLE_WINDOW, titled_study
 
 AUTHOR_SIMILARITY = 80.0
@@ -152,6 +153,9 @@ class StudyKey:
     added: frozenset[str] = frozenset()
     """The exercises added to usual training: trained by a group while another group (a
     control) trained none (see carryover.claims.designs)."""
+    set_counts: frozenset[int] = frozenset()
+    """The sets per exercise each group did, when the groups differ by them (1, 3 and 5 sets:
+    see carryover.claims.set_groups.label_set_counts)."""
 
 
 @dataclass(frozen=True)
@@ -303,6 +307,22 @@ def training_text(text: str) -> str:
     return " ".join(kept)
 
 
+_FUTURE_RESEARCH = re.compile(
+    r"\b(?:more|further|future|additional|new)\s+(?:research|studies|work|trials)\s+"
+    r"(?:is|are|will\s+be)\s+(?:needed|required|warranted)\b|\bfuture\s+(?:research|studies)\b",
+    re.IGNORECASE,
+)
+"""A sentence about research still to be done ('More research is needed ..., including studies
+of women, older adults and beginners'): the people it names are not the study's."""
+
+
+def present_text(text: str) -> str:
+    """A text without its sentences about research still to be done (see _FUTURE_RESEARCH)."""
+    if not _FUTURE_RESEARCH.search(text):
+        return text
+    return " ".join(s for s in _SENTENCE_END.split(text) if not _FUTURE_RESEARCH.search(s))
+
+
 _STUDY_WORDS = re.compile(
     r"\b(?:study|studies|trial|research(?:ers)?|paper|preprint|authors|participants|subjects|"
     r"investigation|experiment|journal|published)\b",
@@ -352,6 +372,11 @@ def _content(text: str) -> set[str]:
         for w in re.findall(r"[a-z]+", text.lower())
         if len(w) > 3 and w not in _STOP
     }
+
+
+def content_words(text: str) -> set[str]:
+    """A text's content words, singular, as titles are compared (see `_content`)."""
+    return _content(text)
 
 
 def _title_words(title: str, alias_words: set[str]) -> set[str]:
@@ -432,6 +457,8 @@ class Linker:
         """Title words most studies share ('squat', 'thrust'): they tell no study apart."""
         self.designs = Counter(k.trains for k in self.keys)
         """How many studies trained each set of exercises."""
+        self.set_designs = Counter(k.set_counts for k in self.keys if k.set_counts)
+        """How many studies' groups did each set of set counts (1, 3 and 5 sets)."""
         self.titles = {
             k.study_id: words - self.common for k, words in zip(self.keys, titles, strict=True)
         }
@@ -563,7 +590,7 @@ class Linker:
         trained = training_text(text)
         return Description(
             frozenset(_content(text)),
-            frozenset(stated_facts(text)),
+            frozenset(stated_facts(present_text(text)) | {f"sets:{n}" for n in sets_stated(text)}),
             frozenset(self.exercises_in(trained) if self.exercises_in else ()),
             frozenset(self.all_labels.findall(text)) if self.all_labels else frozenset(),
             bool(_STUDY_WORDS.search(text)),
@@ -616,6 +643,8 @@ class Linker:
         if not seen.study_words and seen.length > 160:
             return []
         words, stated, named = seen.words, seen.stated, seen.exercises
+        said_sets = {int(f[5:]) for f in stated if f.startswith("sets:")}
+        stated = frozenset(f for f in stated if not f.startswith("sets:"))
         scored = []
         for k in self.keys:
             title = self.titles[k.study_id]
@@ -640,10 +669,21 @@ class Linker:
                 design = 1  # 'squats or hip thrusts': each trained exercise by a name of its own
             # every group's own abbreviation used ("SG: n = 10 ... DG: n = 12")
             labels = len(k.abbreviations) >= 2 and k.abbreviations <= seen.labels
+            # every group's sets named ("one set", "three or five sets"): a design fact, worth
+            # two points when no other study's groups did the same sets
+            sets = (len(k.set_counts) >= 2 and k.set_counts <= said_sets) * (
+                2 if self.set_designs[k.set_counts] == 1 else 1
+            )
+            cues_design: tuple[str, ...]
+            if sets:
+                design += sets
+                cues_design = ("exercises", "sets") if design > sets else ("sets",)
+            else:
+                cues_design = ("exercises",) if design else ()
             cues = (
                 (("title",) if title_points else ())
                 + (("population",) if facts else ())
-                + (("exercises",) if design else ())
+                + cues_design
                 + (("group labels",) if labels else ())
             )
             # the year the text gives for the study ("run in 2018"): a cue, never a clash (the

@@ -45,3 +45,54 @@ def group_by_sets(count: int, groups: Mapping[str, Set[str]]) -> str | None:
         if any(int(n) == count for phrase in phrases for n in _LABEL_SETS.findall(phrase))
     ]
     return hits[0] if len(hits) == 1 else None
+
+
+_N = rf"(?:\d{{1,2}}|{NUMBER_WORD}|single)"
+_SET_WORD = re.compile(r"[\s-]sets?\b", re.I)
+_LIST_BEFORE = re.compile(
+    rf"(?<![\w-])(?:{_N}\s*(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+)){{0,5}}{_N}\s*$", re.I
+)
+"""The counts right before 'set(s)': 'one set', 'five sets', '3-set', 'one, three or five sets',
+'three or five sets'."""
+LIST_WINDOW = 80
+"""Characters looked back from 'set(s)' for its counts: bounded, so a line of any length is read
+in linear time."""
+_WORD_START = re.compile(r"(?<![\w-])[\w]")
+_LIST_ITEM = re.compile(rf"(?<![\w-]){_N}(?![\w-])", re.I)
+
+
+def sets_stated(text: str) -> set[int]:
+    """The set counts a text names ('one, three or five sets' -> {1, 3, 5})."""
+    found = set()
+    for word in _SET_WORD.finditer(text):
+        end = word.start()
+        starts = _WORD_START.finditer(text, max(0, end - LIST_WINDOW), end)
+        match = next(
+            (m for w in starts if (m := _LIST_BEFORE.match(text, w.start(), end)) is not None),
+            None,
+        )
+        if match is None:
+            continue
+        for item in _LIST_ITEM.findall(match.group(0)):
+            n = item.lower()
+            count = 1 if n == "single" else int(n) if n.isdigit() else int(WORDS.get(n, 0))
+            if count > 0:
+                found.add(count)
+    return found
+
+
+def label_set_counts(labels: list[str]) -> frozenset[int]:
+    """The sets per exercise each group's label states, when the groups differ by them.
+
+    Every label must state one count ('Low volume: 1 set per exercise per session (1SET)') and
+    the counts must differ: else the study's groups are not told apart by their sets (empty).
+    """
+    counts = []
+    for label in labels:
+        stated = {int(n) for n in _LABEL_SETS.findall(label)}
+        if len(stated) != 1:
+            return frozenset()
+        counts.append(stated.pop())
+    if len(counts) < 2 or len(set(counts)) != len(counts):
+        return frozenset()
+    return frozenset(counts)

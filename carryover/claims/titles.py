@@ -15,7 +15,7 @@ in linear time.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Set
+from collections.abc import Iterable, Mapping, Set
 
 TITLE_WINDOW = 400
 """Characters before an author-like mention looked at for a whole title."""
@@ -43,3 +43,27 @@ def titled_study(
         and abs(years.get(study_id, 0) - int(year.group(1))) <= 1
     ]
     return fits[0] if len(fits) == 1 else None
+
+
+TITLE_SHARE_OF_PASSAGE = 0.5
+"""The least share of a passage's content words a title must make up for the passage to be that
+title written out (a heading, a byline's title line), not a paragraph that happens to use its
+words."""
+
+
+def written_title(
+    passages: Iterable[Set[str]], titles: Mapping[str, Set[str]], study_id: str
+) -> bool:
+    """Whether a passage is the study's whole title written out (see TITLE_SHARE_OF_PASSAGE).
+
+    `passages` are each passage's content words. An article that writes a study's whole title
+    as a heading or a line of its own names that study as surely as its authors would: what the
+    article then says against the study's facts (another sample, another frequency) is a claim
+    about it to check, not a sign of another study.
+    """
+    title = titles.get(study_id, set())
+    if len(title) < MIN_TITLE_WORDS:
+        return False
+    return any(
+        title <= words and len(title) >= TITLE_SHARE_OF_PASSAGE * len(words) for words in passages
+    )

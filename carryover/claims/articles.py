@@ -3044,6 +3044,26 @@ def titled_article(every: list[Passage], context: Context, study_id: str) -> boo
     return written_title(words, context.linker.whole_titles, study_id)
 
 
+def titled_study_of(
+    every: list[Passage], mentions_at: list[list[StudyMention]], context: Context
+) -> tuple[StudyRef, str] | None:
+    """The study an article names by journal or shared name and also writes the whole title of.
+
+    "European Journal of Applied Physiology" fits two studies of that journal; an article that
+    writes one of them's whole title as a heading or line of its own (`titled_article`), and
+    names no study its mentions could not be, is about that one (cue `whole title`). None when
+    the article names no study, or no single mentioned study's title is written out.
+    """
+    found = [m for ms in mentions_at for m in ms]
+    if not found or any(not m.candidates for m in found):
+        return None
+    shared = set(found[0].candidates).intersection(*(m.candidates for m in found[1:]))
+    titled = [c for c in sorted(shared) if titled_article(every, context, c)]
+    if len(titled) != 1 or all(len(m.candidates) == 1 for m in found):
+        return None
+    return context.studies[titled[0]], f"whole title ({', '.join(m.words for m in found[:2])})"
+
+
 @dataclass(frozen=True)
 class ArticleRead:
     """An article read, before any frame is built: its claims rows, findings and numbers."""
@@ -3067,7 +3087,9 @@ def read_text(article: Article, context: Context) -> ArticleRead:
     try:
         every = list(passages(article.lines))
         mentions_at = [context.linker.mentions(p.text) for p in every]
-        whole = article_study(every, mentions_at, context)
+        whole = article_study(every, mentions_at, context) or titled_study_of(
+            every, mentions_at, context
+        )
         study, cues = whole if whole is not None else (None, "")
         named = study is not None and titled_article(every, context, study.study_id)
         reader.read(study, f"whole title, {cues}" if named else cues, every, mentions_at, named)

@@ -11,9 +11,12 @@ name no study, as the evidence.
 A candidate is ruled out when the evidence states a fact against it (the other sex or training
 status, a sample, duration or weekly frequency none of whose stated values is its own). The
 mention is taken for the one candidate left that shares a stated fact (population, weeks,
-sample, sessions a week) or whose trained exercises are all named, when no other candidate left
-does. Anything less leaves the candidates as they were: the reader warns and guesses nothing.
-The cue recorded is `passage facts`.
+sample, sessions a week), whose trained exercises are all named, or whose groups' set counts are
+all named ("one, three or five sets"), when no other candidate left does; when several share
+facts, the one whose groups' set counts are all named, if it is the only one. When a stated
+figure is against every candidate (a writer's wrong sample), the set counts alone may still
+name one (`_by_sets_despite_a_figure`). Anything less leaves the candidates as they were: the
+reader warns and guesses nothing. The cue recorded is `passage facts`.
 
 Pure: texts, mentions and the linker's study keys in, mentions out.
 """
@@ -23,7 +26,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from carryover.claims.linking import Linker, StudyKey, StudyMention, _clash, stated_facts
+from carryover.claims.linking import (
+    Linker,
+    StudyKey,
+    StudyMention,
+    _clash,
+    _design_clashes,
+    _population_clash,
+    stated_facts,
+)
+from carryover.claims.set_groups import sets_stated
 
 EVIDENCE_CHARS = 4000
 """How much text (in characters) from the mention's passage on is read as its evidence."""
@@ -43,7 +55,15 @@ def narrow(linker: Linker, mention: StudyMention, evidence: str) -> StudyMention
     named = linker.exercises_in(text) if linker.exercises_in else set()
     keys = {k.study_id: k for k in linker.keys}
     left = [keys[c] for c in mention.candidates if c in keys and not _clash(stated, keys[c])]
-    fitting = [k for k in left if _fits(k, stated, named)]
+    said_sets = set(sets_stated(text))
+    fitting = [k for k in left if _fits(k, stated, named) or _sets_named(k, said_sets)]
+    designed = [k for k in fitting if _sets_named(k, said_sets)]
+    if len(fitting) > 1 and len(designed) == 1:
+        fitting = designed  # every group's sets named: a design only that study had
+    if not left:
+        fitting = _by_sets_despite_a_figure(
+            [keys[c] for c in mention.candidates if c in keys], stated, said_sets
+        )
     if len(fitting) != 1:
         return mention
     return replace(
@@ -57,6 +77,37 @@ def _fits(key: StudyKey, stated: set[str], named: set[str]) -> bool:
     """Whether stated facts or named exercises speak for a study (not its year alone)."""
     shared = {f for f in stated & key.facts if not f.startswith("year:")}
     return bool(shared) or (bool(key.trains) and key.trains <= named)
+
+
+def _by_sets_despite_a_figure(
+    candidates: list[StudyKey], stated: set[str], said_sets: set[int]
+) -> list[StudyKey]:
+    """The one candidate whose groups' sets the evidence names, despite figures against all.
+
+    Every candidate has a stated figure against it ("45 men ... one, three or five sets" for a
+    study of 34 men).
+
+    A writer's wrong sample or duration is what the checker is for, so a figure against every
+    candidate alone does not leave the mention unlinked when the design (every group's set
+    count) names one of them. Never against the stated sex or training status, and only among
+    the candidates with the fewest figures against them.
+    """
+    able = [k for k in candidates if not _population_clash(stated, k)]
+    if not able:
+        return []
+    fewest = min(_design_clashes(stated, k) for k in able)
+    designed = [
+        k for k in able if _design_clashes(stated, k) == fewest and _sets_named(k, said_sets)
+    ]
+    return designed if len(designed) == 1 else []
+
+
+def _sets_named(key: StudyKey, said: set[int]) -> bool:
+    """Whether the evidence names every group's sets ('one, three or five sets': 1, 3 and 5).
+
+    Only for a study whose groups differ by their sets per exercise.
+    """
+    return len(key.set_counts) >= 2 and key.set_counts <= said
 
 
 def narrow_passages(

@@ -80,3 +80,26 @@ def test_a_study_known_by_description_only_still_yields_to_other_facts(
     later = got.filter(pl.col("line") == 5)
     assert set(later["disposition"].to_list()) == {"non_claim"}
     assert set(later["reason"].to_list()) == {"other_study_general"}
+
+
+def test_a_journal_two_studies_share_is_the_one_whose_whole_title_the_article_writes() -> None:
+    """'Eur J Test Physiol' printed two squat-depth studies; the title heading names one.
+
+    The journal line alone leaves the two apart (nothing is linked); with the whole title of
+    one as the article's heading, its figures are that study's, and a sample against it is a
+    claim to check. A title of a study the journal line does not fit binds nothing.
+    """
+    studies = STUDIES + (
+        'range_2013,"Range C, Depth D. Effect of range of motion in heavy load squatting '
+        'on muscle adaptations. Eur J Test Physiol. 2013.",2013,,Men,17,12,3\n'
+    )
+    groups = GROUPS + (
+        "range_2013,ds,Deep squat (DS),full_squat,8\nrange_2013,ss,Half squat (SS),half_squat,9\n"
+    )
+    ctx = context_of(EXERCISES, studies, groups, OUTCOMES)
+    journal = "European Journal of Test Physiology, 119(9), pp. 1933-1942"
+    body = "\n\nMethods: Twenty-four untrained young men were randomly allocated to a group."
+    titled = numbers(ctx, f"# {TITLE}\n\n{journal}{body}")
+    assert titled.filter(pl.col("text") == "Twenty-four")["study_id"].to_list() == ["deep_2019"]
+    untitled = numbers(ctx, f"# Squat depth and the legs\n\n{journal}{body}")
+    assert untitled.filter(pl.col("text") == "Twenty-four")["study_id"].to_list() == [None]

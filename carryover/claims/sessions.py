@@ -56,11 +56,14 @@ _LENGTH_BEFORE = re.compile(
     r"|out\s+of\s+the\s+gym\s+in|(?:finished|done)\s+in)\s+"
     r"(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|a\s+mere\s+)?$"
     r"|\b(?:sets?|did\s+[\w-]+)\s*\(\s*(?:taking\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?$"
-    r"|\b(?:session|workout)s?\s+(?:took|lasted|ran)\b[^.;]{0,40}$",
+    r"|\b(?:session|workout)s?\s+(?:took|lasted|ran)\b[^.;]{0,40}$"
+    r"|\b(?:lift(?:ing|ed|s)?|train(?:ing|ed|s)?|exercis(?:ing|ed|es?)|work(?:ing|ed)\s+out)\b"
+    r"[^.;:()]{0,40}?\bfor\s+(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|a\s+mere\s+)?$",
     re.I,
 )
 """'trained for only 13', 'needed 40', 'kept at it for 70', 'each session took 13, 40 or', 'in
-and out of the gym in only 13', 'did five sets (taking about 70', 'did three (about 45'."""
+and out of the gym in only 13', 'did five sets (taking about 70', 'did three (about 45', 'lifting
+weights three times a week for a mere 13'."""
 
 _SESSION_NEAR = re.compile(
     r"\b(?:sessions?|workouts?|routines?|trained|training|lifting|exercises?|sets|gym)\b", re.I

@@ -41,7 +41,7 @@ from carryover.claims.bounds import means, stated_bound
 from carryover.claims.depths import knee_angle
 from carryover.claims.multiples import body_weight_multiple
 from carryover.claims.numbers import DECADE, NUMBER_WORD, Number, numbers
-from carryover.claims.sessions import exercise_count, session_minutes
+from carryover.claims.sessions import exercise_count, session_length_ratio, session_minutes
 
 POPULATION = ("age", "body_height", "body_mass")
 SPREADS = tuple(f"{q}_sd" for q in POPULATION)
@@ -1138,7 +1138,7 @@ _YEARS_CLOSE = re.compile(r"^\s?(?:years?|yrs?\.?|months?)\s*(?:of\s+training\s*
 
 def _session_length(number: Number, before: str, after: str) -> Fact | None:
     """How long a session lasted ('trained for only 13 minutes'): see carryover.claims.sessions."""
-    minutes = session_minutes(number, before, after)
+    minutes = session_minutes(number, before, after) or session_length_ratio(number, before, after)
     return Fact(number.column - 1, "other", minutes) if minutes is not None else None
 
 

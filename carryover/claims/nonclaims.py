@@ -25,6 +25,8 @@ when the words show the number is not a figure of a study in the data:
   `training_load`;
 - one hypothetical lifter ("a 200-pound athlete would need ...", "twice his body weight"):
   `other_study_general`;
+- how much a researcher has published ("has published over 60 articles on resistance
+  training"): `other`;
 - page furniture read line by line: a vote widget ("53 Pro"), a bare count alone on its line
   between a label and a new sentence, and the line numbers of a copied paper (consecutive bare
   integers far apart in running text): `rating_or_votes`, `line_number`.
@@ -209,7 +211,22 @@ def word_reason(line: str, number: Number) -> str | None:
             return "other_study_general"  # one supposed lifter
     if text.lower() in ("twice", "thrice", *_COUNT_WORDS) and _OWN_BODY_WEIGHT.match(after):
         return "other_study_general"
+    if _PUBLICATIONS_AFTER.match(after) and _PUBLISHED_BEFORE.search(before[-40:]):
+        return "other"  # how much a researcher has published, no figure of a study
     return plan_reason(line, number)
+
+
+_PUBLICATIONS_AFTER = re.compile(
+    r"^\s+(?:(?:peer[\s-]reviewed|scientific|research|academic|journal)\s+){0,2}"
+    r"(?:articles|papers|publications|studies|books)\b",
+    re.I,
+)
+_PUBLISHED_BEFORE = re.compile(
+    r"\b(?:published|authored|co-?authored|written|wrote)\s+(?:over|more\s+than|about|nearly|"
+    r"around|some|almost|roughly)?\s*$",
+    re.I,
+)
+"""'has published over 60 articles on resistance training': a count of a researcher's papers."""
 
 
 _SETS_BY = re.compile(r"(?:\b\d{1,2}|\b[A-Z]{2,5})\s*[x\u00d7]\s*$")

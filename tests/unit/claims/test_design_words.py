@@ -98,6 +98,9 @@ def claimed(text: str, context: Context) -> list[tuple[str, str]]:
         # a session's length after 'lifting ... for'
         (V + "Lifting weights three times a week for a mere 13 minutes is all it needs.",
          ("other", "13")),
+        # a ratio of session lengths
+        (V + "They improved as much as the men who spent five times as long in the gym.",
+         ("other", "5")),
         # strength as a multiple of body weight
         (V + "They could start the squat at 1,5 times their body weight.", ("other", "1.5")),
         (V + "Those 1RMs came to ~1.25x and ~1.5x body weight.", ("other", "1.25")),
@@ -118,6 +121,8 @@ def test_design_figures_in_words_are_read(
         V + "The bar weighed 1.5 times more than the dumbbell.",
         V + "They trained three times a week and rested for 2 minutes between sets.",
         V + "Training for 10 minutes before the test was allowed.",
+        V + "The squat group rested three times as long between sets.",
+        V + "The bar moved two times longer than before.",
         V + "The squat rose from 18 to 35 kg in the men.",
     ],
 )

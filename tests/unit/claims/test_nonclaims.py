@@ -68,6 +68,8 @@ def reason(line: str, text: str) -> str | None:
         # one supposed lifter
         ("A 200-pound athlete would then need a 400-pound squat.", "400", "other_study_general"),
         ("He is strong once he can squat twice his body weight.", "twice", "other_study_general"),
+        # a researcher's publications
+        ("Schoenfeld has published over 60 articles on resistance training.", "60", "other"),
     ],
 )  # fmt: skip
 def test_numbers_the_words_prove_are_no_study_figure(line: str, text: str, expected: str) -> None:
@@ -101,6 +103,8 @@ def test_numbers_the_words_prove_are_no_study_figure(line: str, text: str, expec
         # the lifters of a study, not a supposed one
         ("The study's men averaged a 300-pound squat if tested fresh.", "300"),
         ("The squat group squatted twice their body weight.", "twice"),
+        # a count of articles not published by someone: the study's own figure
+        ("The review found 60 articles on the squat.", "60"),
     ],
 )
 def test_figures_are_not_set_aside(line: str, text: str) -> None:

@@ -53,7 +53,7 @@ _COMPARED = (
     r"(?:sub)?groups|exercises|movements|lifts|variations|variants|versions|options|programmes"
     r"|programs|protocols|conditions|methods|approaches|modalities|interventions|studies|papers"
     r"|trials|experiments|squats|areas|styles|types|kinds|techniques|alternatives|outcomes"
-    r"|routines|regimens|regimes"
+    r"|routines|regimens|regimes|depths|ranges|ways"
 )
 _NOT_BETWEEN = (
     r"(?!(?:of|from|in|per|a|an|each|who|which|were|was|and|or|than|to|with|had|did|for|by|"
@@ -62,7 +62,8 @@ _NOT_BETWEEN = (
 _COUNT_OF_COMPARED = re.compile(
     rf"^[\s-]+(?:{_NOT_BETWEEN}[\w'\u2019-]+\s+){{0,3}}?(?:{_COMPARED})\b", re.I
 )
-"""'two groups', 'two popular squats', 'two resistance training programmes'; not 'two of the 12'."""
+"""'two groups', 'two popular squats', 'two resistance training programmes', 'three depths', 'two
+ranges of motion', 'two ways'; not 'two of the 12'."""
 _PRONOUN_BEFORE = re.compile(r"\b(?:the|these|those|all)\s+$", re.I)
 _PRONOUN_AFTER = re.compile(
     r"^\s*(?:[.,;:!?)]|side[\s-]+by[\s-]+side\b|head[\s-]+to[\s-]+head\b|against\s+each\s+other\b"

@@ -56,11 +56,12 @@ _DIGITS = (
 _SIGN = r"(?:[~≈≥≤<>]\s?|[+\u2212](?=\d))?"
 _UNIT = (
     r"(?:\s?%|\s?percent\b|\s?per cent\b|\s?(?:kg|cm²|cm|mm|lbs?\.?|pounds|m|s|y|h)\b|°"
-    r"|(?<=\d\d)º|(?<=\d)x)?"
+    r"|(?<=\d\d)º|(?<=[1-9])x|(?<=\d\d)x|(?<=\.\d)x)?"
 )
 """A unit that belongs to its number; 'º', the ordinal sign Spanish and Portuguese writers also
 use for degrees ('140º of knee flexion'), only after two digits or more ('1º' is 'first'); an 'x'
-glued to a number, a multiple ('~1.5x body weight', '2x a week')."""
+glued to a number, a multiple ('~1.5x body weight', '2x a week'; not '0x', a hexadecimal
+prefix)."""
 _CI = re.compile(
     rf"\((?P<lo>[{_MINUS}]?\d+\.\d+|[{_MINUS}]\d+),\s*(?P<hi>[{_MINUS}]?\d+(?:\.\d+)?)\)"
 )

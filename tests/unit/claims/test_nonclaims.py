@@ -68,6 +68,10 @@ def reason(line: str, text: str) -> str | None:
         # one supposed lifter
         ("A 200-pound athlete would then need a 400-pound squat.", "400", "other_study_general"),
         ("He is strong once he can squat twice his body weight.", "twice", "other_study_general"),
+        # depths, ranges of motion and ways compared
+        ("It tested what two ranges of motion in the squat do.", "two", "other"),
+        ("The study set three depths of the squat against each other.", "three", "other"),
+        ("There are two ways to make the squat a glute exercise.", "two", "other"),
         # a researcher's publications
         ("Schoenfeld has published over 60 articles on resistance training.", "60", "other"),
     ],

@@ -20,7 +20,8 @@ when the words show the number is not a figure of a study in the data:
   `set_rep_scheme`;
 - a training load: a share of a maximum ("60% of that maximum", "maximum (100%)"), of body weight
   in a sentence about an exercise's load ("a push-up amounted to 65% of body weight"), a load's
-  progression ("the load went up ~10 % from week to week"), a group named by its load ("the 40%
+  progression ("the load went up ~10 % from week to week", "the load went up by 5kg at the next
+  session"), a group named by its load ("the 40%
   group"), the weight lifted in training ("heavier loads ... (63.4 kg on average)"):
   `training_load`;
 - one hypothetical lifter ("a 200-pound athlete would need ...", "twice his body weight"):
@@ -126,9 +127,14 @@ _EXERCISE_LOAD = re.compile(
 _LOAD_WORD = re.compile(r"\b(?:loads?|weights?|intensity|resistance)\b", re.I)
 _PROGRESSION = re.compile(
     r"^\s*(?:from\s+(?:week|session|workout)\s+to\s+(?:week|session|workout)"
-    r"|(?:each|every|per|a)\s+(?:week|session|workout)|weekly)\b",
+    r"|(?:each|every|per|a)\s+(?:week|session|workout)|weekly"
+    r"|(?:at|in|for|from)\s+the\s+(?:next|following)\s+(?:week|session|workout))\b",
     re.I,
 )
+_LOAD_RAISED = re.compile(
+    r"\bloads?\s+(?:went\s+up|rose|was\s+(?:raised|increased)|increased)\s+(?:by\s+)?$", re.I
+)
+"""'the load went up by (5kg)': a load's progression in kilograms or pounds."""
 _NAMED_BY_LOAD = re.compile(
     r"^\s+(?:(?!(?:more|less|greater|higher|lower|larger|smaller|bigger|gains?|increases?|"
     r"improvements?|change|in|of|for|by|than|and|or|with|to)\b)[\w-]+\s+){0,3}?groups?\b"
@@ -370,6 +376,8 @@ def _load(before: str, after: str, number: Number) -> str | None:
             and not _MEASURED.search(head + " " + tail)
         ):
             return "training_load"  # 'a push-up amounted to roughly 65% of body weight'
+    if _WEIGHT_UNIT.search(text) and _PROGRESSION.match(after) and _LOAD_RAISED.search(head):
+        return "training_load"  # 'the load went up by 5kg at the next session'
     if (
         _WEIGHT_UNIT.search(text)
         and _LIFTED.search(head + " " + tail)

@@ -158,7 +158,7 @@ def non_claim_reason(line: str, number: Number) -> str | None:
         and re.match(r"^\s+(?:\w+\s+)?(?:groups|exercises|lifts|movements)\b", after, re.I)
     ):
         return "other"
-    return scheme_reason(after) or arms_reason(before, after) or word_reason(line, number)
+    return scheme_reason(after, before) or arms_reason(before, after) or word_reason(line, number)
 
 
 def dispose(

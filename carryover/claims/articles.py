@@ -292,11 +292,12 @@ _SESSIONS_DESCRIBED = re.compile(
     rf"(?<![\w.])(?P<n>{_NUM})\s+"
     r"(?:(?!(?:per|a|an|each|the|of|rest|off|recovery|sets?|reps?)\b)"
     r"(?:[A-Za-z]|\d+-(?:minute|min|hour)\b)[\w-]*\s+){1,2}"
-    r"(?:sessions?|workouts?|training\s+days?)\s+(?:per|a|each)\s+week\b",
+    r"(?:sessions?|workouts?|(?:training\s+)?days?)\s+(?:per|a|each)\s+week\b",
     re.IGNORECASE,
 )
 """'two lower-body workouts per week', '3 supervised sessions a week', 'three 13-minute lifting
-sessions a week': a weekly frequency whose sessions are described (a rest day is no session)."""
+sessions a week', 'three different days per week': a weekly frequency whose sessions are
+described (a rest day is no session)."""
 _ABBREVIATIONS = {"al", "vs", "e.g", "i.e", "etc", "fig", "dr", "mr", "ms", "no", "approx", "ca"}
 
 

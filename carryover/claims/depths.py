@@ -26,10 +26,12 @@ _DEGREES_AFTER = re.compile(r"^\s*(?:degrees?|deg\b\.?)", re.I)
 """'140 degrees', '140 deg' (a '°' or 'º' is part of the number's text)."""
 
 _KNEE_AFTER = re.compile(
-    r"^\s*(?:degrees?|deg\b\.?)?\s*(?:\((?:[\w\s-]{1,30})\)\s*)?(?:of\s+)?knee\s+(?:flexion|angle)\b",
+    r"^\s*(?:degrees?|deg\b\.?)?\s*\)?\s*(?:\((?:[\w\s-]{1,30})\)\s*)?(?:of\s+)?"
+    r"knee\s+(?:flexion|angle)\b",
     re.I,
 )
-"""'140 degrees of knee flexion', '140º (one hundred forty degrees) of knee flexion'."""
+"""'140 degrees of knee flexion', '140º (one hundred forty degrees) of knee flexion' (the figure
+and the words in the parenthesis both)."""
 
 _KNEE_BEFORE = re.compile(
     r"\bknee(?:\s+flexion)?\s+angle\s+(?:of\s+|reaches\s+|reached\s+|at\s+|to\s+)?(?:about\s+|"

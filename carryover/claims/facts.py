@@ -39,8 +39,9 @@ from dataclasses import dataclass
 
 from carryover.claims.bounds import means, stated_bound
 from carryover.claims.depths import knee_angle
-from carryover.claims.numbers import DECADE, Number, numbers
-from carryover.claims.sessions import exercise_count, session_minutes
+from carryover.claims.multiples import body_weight_multiple
+from carryover.claims.numbers import DECADE, NUMBER_WORD, Number, numbers
+from carryover.claims.sessions import exercise_count, session_length_ratio, session_minutes
 
 POPULATION = ("age", "body_height", "body_mass")
 SPREADS = tuple(f"{q}_sd" for q in POPULATION)
@@ -242,9 +243,11 @@ _OTHER: tuple[re.Pattern[str], ...] = (
         re.I,
     ),
     # days between visits or tests: '~48 hours apart', 'Two days later', 'two non-consecutive days'
+    # (not a weekly frequency: 'three different days per week')
     re.compile(
         r"^[\s-]?(?:h|hrs?|hours?|days?)\s+(?:apart|later|earlier)\b|"
-        r"^\s+(?:non-?consecutive|separate|consecutive|different)\s+days\b",
+        r"^\s+(?:non-?consecutive|separate|consecutive|different)\s+days\b"
+        r"(?!\s+(?:per|a|each)\s+week)",
         re.I,
     ),
     # attendance: 'completed ≥ 70% of the sessions'
@@ -353,6 +356,7 @@ def read_facts(text: str, near: Near, study: Lookups, previous: str = "") -> lis
             or _session_length(number, before, after)
             or _exercise_count(number, before, after)
             or _knee_angle(number, before, after, near, study)
+            or _body_weight_multiple(number, after)
             or _other(text, number, before, after, previous[-_WINDOW:])
         )
         if fact is not None:
@@ -657,7 +661,7 @@ def _age_range(number: Number, before: str, after: str, near: Near) -> Fact | No
     """
     if number.kind != "figure" or number.lo is None or number.hi is None:
         return None
-    ends = _RANGE_TEXT.fullmatch(number.text)
+    ends = _RANGE_TEXT.fullmatch(number.text) or _TO_RANGE_TEXT.fullmatch(number.text)
     if ends is None or not number.lo < number.hi or not _age_label(before):
         return None
     start = number.column - 1
@@ -667,6 +671,9 @@ def _age_range(number: Number, before: str, after: str, near: Near) -> Fact | No
         return None  # '2-6 years of training': experience, not age
     return Fact(start, "age", ends["a"], value_to=ends["b"], number=number.value)
 
+
+_TO_RANGE_TEXT = re.compile(r"(?P<a>\d{1,3})\s+to\s+(?P<b>\d{1,3})")
+"""An age range written with 'to' ('men aged 18 to 35'), as the number finder circles it."""
 
 _THEIR = re.compile(r"\b(?:in|into)\s+their\s*$", re.I)
 
@@ -1131,7 +1138,7 @@ _YEARS_CLOSE = re.compile(r"^\s?(?:years?|yrs?\.?|months?)\s*(?:of\s+training\s*
 
 def _session_length(number: Number, before: str, after: str) -> Fact | None:
     """How long a session lasted ('trained for only 13 minutes'): see carryover.claims.sessions."""
-    minutes = session_minutes(number, before, after)
+    minutes = session_minutes(number, before, after) or session_length_ratio(number, before, after)
     return Fact(number.column - 1, "other", minutes) if minutes is not None else None
 
 
@@ -1181,6 +1188,17 @@ def _protocol_count(number: Number, before: str, after: str) -> Fact | None:
     return None
 
 
+def _body_weight_multiple(number: Number, after: str) -> Fact | None:
+    """Strength as a multiple of body weight ('~1.5x body weight'): `other` (see multiples)."""
+    if not body_weight_multiple(number, after):
+        return None
+    return Fact(number.column - 1, "other", _value(number) or "")
+
+
+_ENDS_IN_WORD = re.compile(rf"(?<![\w])(?:{NUMBER_WORD})(?:-plus)?$", re.I)
+"""A number's text that ends in a number word ('twenty-four', 'one to four-plus'), not a unit."""
+
+
 def _other(text: str, number: Number, before: str, after: str, previous: str = "") -> Fact | None:
     if number.value is None or number.kind not in ("figure", "word"):
         return None
@@ -1189,8 +1207,13 @@ def _other(text: str, number: Number, before: str, after: str, previous: str = "
     start = number.column - 1
     value = _value(number) or ""
     unit_after = after
-    if number.text[-1:].isalpha() and not number.text.isalpha():
+    if (
+        number.text[-1:].isalpha()
+        and not number.text.isalpha()
+        and not _ENDS_IN_WORD.search(number.text)
+    ):
         # the unit is part of the number's text ('24 h'): read the words after it as if after
+        # (not a number word's own letters: 'twenty-four', 'one to four-plus')
         unit_after = " " + number.text.split()[-1].lstrip("0123456789.") + after
     hit = any(p.match(unit_after) for p in _OTHER)
     if not hit and _HOURS_AFTER.match(unit_after):

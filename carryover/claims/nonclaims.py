@@ -20,11 +20,14 @@ when the words show the number is not a figure of a study in the data:
   `set_rep_scheme`;
 - a training load: a share of a maximum ("60% of that maximum", "maximum (100%)"), of body weight
   in a sentence about an exercise's load ("a push-up amounted to 65% of body weight"), a load's
-  progression ("the load went up ~10 % from week to week"), a group named by its load ("the 40%
+  progression ("the load went up ~10 % from week to week", "the load went up by 5kg at the next
+  session"), a group named by its load ("the 40%
   group"), the weight lifted in training ("heavier loads ... (63.4 kg on average)"):
   `training_load`;
 - one hypothetical lifter ("a 200-pound athlete would need ...", "twice his body weight"):
   `other_study_general`;
+- how much a researcher has published ("has published over 60 articles on resistance
+  training"): `other`;
 - page furniture read line by line: a vote widget ("53 Pro"), a bare count alone on its line
   between a label and a new sentence, and the line numbers of a copied paper (consecutive bare
   integers far apart in running text): `rating_or_votes`, `line_number`.
@@ -51,7 +54,7 @@ _COMPARED = (
     r"(?:sub)?groups|exercises|movements|lifts|variations|variants|versions|options|programmes"
     r"|programs|protocols|conditions|methods|approaches|modalities|interventions|studies|papers"
     r"|trials|experiments|squats|areas|styles|types|kinds|techniques|alternatives|outcomes"
-    r"|routines|regimens|regimes"
+    r"|routines|regimens|regimes|depths|ranges|ways"
 )
 _NOT_BETWEEN = (
     r"(?!(?:of|from|in|per|a|an|each|who|which|were|was|and|or|than|to|with|had|did|for|by|"
@@ -60,7 +63,8 @@ _NOT_BETWEEN = (
 _COUNT_OF_COMPARED = re.compile(
     rf"^[\s-]+(?:{_NOT_BETWEEN}[\w'\u2019-]+\s+){{0,3}}?(?:{_COMPARED})\b", re.I
 )
-"""'two groups', 'two popular squats', 'two resistance training programmes'; not 'two of the 12'."""
+"""'two groups', 'two popular squats', 'two resistance training programmes', 'three depths', 'two
+ranges of motion', 'two ways'; not 'two of the 12'."""
 _PRONOUN_BEFORE = re.compile(r"\b(?:the|these|those|all)\s+$", re.I)
 _PRONOUN_AFTER = re.compile(
     r"^\s*(?:[.,;:!?)]|side[\s-]+by[\s-]+side\b|head[\s-]+to[\s-]+head\b|against\s+each\s+other\b"
@@ -123,9 +127,14 @@ _EXERCISE_LOAD = re.compile(
 _LOAD_WORD = re.compile(r"\b(?:loads?|weights?|intensity|resistance)\b", re.I)
 _PROGRESSION = re.compile(
     r"^\s*(?:from\s+(?:week|session|workout)\s+to\s+(?:week|session|workout)"
-    r"|(?:each|every|per|a)\s+(?:week|session|workout)|weekly)\b",
+    r"|(?:each|every|per|a)\s+(?:week|session|workout)|weekly"
+    r"|(?:at|in|for|from)\s+the\s+(?:next|following)\s+(?:week|session|workout))\b",
     re.I,
 )
+_LOAD_RAISED = re.compile(
+    r"\bloads?\s+(?:went\s+up|rose|was\s+(?:raised|increased)|increased)\s+(?:by\s+)?$", re.I
+)
+"""'the load went up by (5kg)': a load's progression in kilograms or pounds."""
 _NAMED_BY_LOAD = re.compile(
     r"^\s+(?:(?!(?:more|less|greater|higher|lower|larger|smaller|bigger|gains?|increases?|"
     r"improvements?|change|in|of|for|by|than|and|or|with|to)\b)[\w-]+\s+){0,3}?groups?\b"
@@ -209,7 +218,22 @@ def word_reason(line: str, number: Number) -> str | None:
             return "other_study_general"  # one supposed lifter
     if text.lower() in ("twice", "thrice", *_COUNT_WORDS) and _OWN_BODY_WEIGHT.match(after):
         return "other_study_general"
+    if _PUBLICATIONS_AFTER.match(after) and _PUBLISHED_BEFORE.search(before[-40:]):
+        return "other"  # how much a researcher has published, no figure of a study
     return plan_reason(line, number)
+
+
+_PUBLICATIONS_AFTER = re.compile(
+    r"^\s+(?:(?:peer[\s-]reviewed|scientific|research|academic|journal)\s+){0,2}"
+    r"(?:articles|papers|publications|studies|books)\b",
+    re.I,
+)
+_PUBLISHED_BEFORE = re.compile(
+    r"\b(?:published|authored|co-?authored|written|wrote)\s+(?:over|more\s+than|about|nearly|"
+    r"around|some|almost|roughly)?\s*$",
+    re.I,
+)
+"""'has published over 60 articles on resistance training': a count of a researcher's papers."""
 
 
 _SETS_BY = re.compile(r"(?:\b\d{1,2}|\b[A-Z]{2,5})\s*[x\u00d7]\s*$")
@@ -352,6 +376,8 @@ def _load(before: str, after: str, number: Number) -> str | None:
             and not _MEASURED.search(head + " " + tail)
         ):
             return "training_load"  # 'a push-up amounted to roughly 65% of body weight'
+    if _WEIGHT_UNIT.search(text) and _PROGRESSION.match(after) and _LOAD_RAISED.search(head):
+        return "training_load"  # 'the load went up by 5kg at the next session'
     if (
         _WEIGHT_UNIT.search(text)
         and _LIFTED.search(head + " " + tail)

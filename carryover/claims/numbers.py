@@ -21,8 +21,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+
+from carryover.claims.figure_words import Span, counted_ones, glued_schemes, hundreds, word_ranges
 
 WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -43,18 +46,22 @@ _MINUS = "-\u2212\u2013"
 _TILDES = "~\u301c\uff5e"
 """A tilde, wave dash or full-width tilde: between two numbers a range ('26~27', '15 〜 17')."""
 _DIGITS = (
-    r"\d+,\d{1,2}(?=\s?%|\s?(?:vs\.?|versus|against)\s?[+\u2212\-]?\d+(?:[.,]\d+)?\s?%)"
+    r"\d+,\d{1,2}(?=\s?%|\s?(?:vs\.?|versus|against)\s?[+\u2212\-]?\d+(?:[.,]\d+)?\s?%"
+    r"|\s?(?:times|x|\u00d7)\s)"
     r"|\d+(?:,\d{3})*(?:\.\d+)?|\.\d+"
 )
-"""A decimal comma only before a percent ('12,4%'), or before 'vs.' and a percent ('9,4 vs.
-3,7%': the pair shares its sign): '1,200' and '(12, 10)' are not decimals."""
+"""A decimal comma only before a percent ('12,4%'), before 'vs.' and a percent ('9,4 vs.
+3,7%': the pair shares its sign), or before 'times' ('1,5 times their body weight'): '1,200' and
+'(12, 10)' are not decimals."""
 _SIGN = r"(?:[~≈≥≤<>]\s?|[+\u2212](?=\d))?"
 _UNIT = (
     r"(?:\s?%|\s?percent\b|\s?per cent\b|\s?(?:kg|cm²|cm|mm|lbs?\.?|pounds|m|s|y|h)\b|°"
-    r"|(?<=\d\d)º)?"
+    r"|(?<=\d\d)º|(?<=[1-9])x|(?<=\d\d)x|(?<=\.\d)x)?"
 )
 """A unit that belongs to its number; 'º', the ordinal sign Spanish and Portuguese writers also
-use for degrees ('140º of knee flexion'), only after two digits or more ('1º' is 'first')."""
+use for degrees ('140º of knee flexion'), only after two digits or more ('1º' is 'first'); an 'x'
+glued to a number, a multiple ('~1.5x body weight', '2x a week'; not '0x', a hexadecimal
+prefix)."""
 _CI = re.compile(
     rf"\((?P<lo>[{_MINUS}]?\d+\.\d+|[{_MINUS}]\d+),\s*(?P<hi>[{_MINUS}]?\d+(?:\.\d+)?)\)"
 )
@@ -235,6 +242,15 @@ def _may_run_on(line: str) -> bool:
     return text.rstrip()[-1:].isalpha()
 
 
+def _worded(text: str, digits: bool) -> Iterator[Span]:
+    """The figures of `figure_words`: glued schemes, word ranges, hundreds, a counted 'one'."""
+    if digits:
+        yield from glued_schemes(text)
+    yield from word_ranges(text)
+    yield from hundreds(text)
+    yield from counted_ones(text)
+
+
 @lru_cache(maxsize=256)
 def _numbers(line: str, next_line: str) -> tuple[Number, ...]:
     """`numbers`, kept for the last texts: a line's and a sentence's are asked for more than once.
@@ -314,6 +330,18 @@ def _numbers(line: str, next_line: str) -> tuple[Number, ...]:
         if claim_span(m.start(), m.end()):
             lo, hi = _float(m.group("lo")), _float(m.group("hi"))
             found.append(Number(m.start() + 1, m.group(0), (lo + hi) / 2, lo, hi, "ci"))
+    for span in _worded(text, digits):
+        if claim_span(span.start, span.end):
+            found.append(
+                Number(
+                    span.start + 1,
+                    text[span.start : span.end],
+                    span.value,
+                    span.lo,
+                    span.hi,
+                    span.kind,
+                )
+            )
     for m in _FIGURE.finditer(text) if digits else ():
         if not claim_span(m.start(), m.end()):
             continue

@@ -22,6 +22,9 @@ count of 3 to 20 after a word of doing or "of", and never in a sentence that com
 three exercises" counts the arms, which the accounting sets aside). "the two exercises" compared
 stays with the accounting.
 
+A ratio of session lengths is read too: "the men who spent five times as long in the gym" (a
+multiple before "as long" or "longer", with words of time spent training around it).
+
 Only minutes are read (an hour-long session is rare in these studies and "2 hours before" is a
 timing); the words looked at are a bounded window either side of the number, so a line of any
 length is read in linear time.
@@ -56,11 +59,14 @@ _LENGTH_BEFORE = re.compile(
     r"|out\s+of\s+the\s+gym\s+in|(?:finished|done)\s+in)\s+"
     r"(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|a\s+mere\s+)?$"
     r"|\b(?:sets?|did\s+[\w-]+)\s*\(\s*(?:taking\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?$"
-    r"|\b(?:session|workout)s?\s+(?:took|lasted|ran)\b[^.;]{0,40}$",
+    r"|\b(?:session|workout)s?\s+(?:took|lasted|ran)\b[^.;]{0,40}$"
+    r"|\b(?:lift(?:ing|ed|s)?|train(?:ing|ed|s)?|exercis(?:ing|ed|es?)|work(?:ing|ed)\s+out)\b"
+    r"[^.;:()]{0,40}?\bfor\s+(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|a\s+mere\s+)?$",
     re.I,
 )
 """'trained for only 13', 'needed 40', 'kept at it for 70', 'each session took 13, 40 or', 'in
-and out of the gym in only 13', 'did five sets (taking about 70', 'did three (about 45'."""
+and out of the gym in only 13', 'did five sets (taking about 70', 'did three (about 45', 'lifting
+weights three times a week for a mere 13'."""
 
 _SESSION_NEAR = re.compile(
     r"\b(?:sessions?|workouts?|routines?|trained|training|lifting|exercises?|sets|gym)\b", re.I
@@ -94,6 +100,36 @@ def session_minutes(number: Number, before: str, after: str) -> str | None:
     if _LENGTH_BEFORE.search(before) and _SESSION_NEAR.search(before + near_after):
         return str(int(number.value))
     return None
+
+
+_LONGER_AFTER = re.compile(r"^\s+times\s+(?:as\s+long|longer)\b", re.I)
+_TIME_SPENT = re.compile(
+    r"\b(?:spent|spend|spending|trained|training|lifted|lifting|worked\s+out|working\s+out|"
+    r"exercised|in\s+the\s+gym|sessions?|workouts?)\b",
+    re.I,
+)
+"""'the men who spent five times as long in the gym': the words of time spent training."""
+
+
+def session_length_ratio(number: Number, before: str, after: str) -> str | None:
+    """How many times longer one routine's sessions took than another's, or None.
+
+    'the quick lifters improved as much as the men who spent five times as long in the gym': a
+    ratio of session lengths (a protocol detail, like the lengths), with words of time spent
+    training before or after it; 'five times as long a rest' or a ratio of anything else is not.
+    """
+    if number.value is None or number.kind not in ("figure", "word") or number.lo != number.hi:
+        return None
+    if not 1 < number.value <= 20 or not _LONGER_AFTER.match(after):
+        return None
+    near = before[-40:] + " " + after[:40]
+    if _NOT_A_SESSION.search(near) or not _TIME_SPENT.search(near):
+        return None
+    return _plain(number.value)
+
+
+def _plain(value: float) -> str:
+    return str(int(value)) if value == int(value) else repr(value)
 
 
 _EXERCISES_AFTER = re.compile(

@@ -54,6 +54,8 @@ READ = [
     (D + "One group trained with a full squat (140 degrees of knee flexion), the other with a "
      "half squat (90 degrees of knee flexion).", [("fst", "140"), ("hst", "90")]),
     (D + "The HST group stopped at 90° of knee flexion.", [("hst", "90")]),
+    (D + "The FST group went to 140º (one hundred forty degrees) of knee flexion.",
+     [("fst", "140"), ("fst", "140")]),
 ]  # fmt: skip
 
 
@@ -77,6 +79,8 @@ NOT_READ = [
     D + "The FST group also did the 45° leg press.",
     # knees bent, no knee angle or flexion named
     D + "The HST group kept the knees bent 90 degrees.",
+    # an angle in figures and words of another joint
+    D + "The FST group went to 140º (one hundred forty degrees) of hip flexion.",
 ]
 
 

@@ -65,9 +65,17 @@ def reason(line: str, text: str) -> str | None:
             "48.6 kg",
             "training_load",
         ),
+        ("Once they completed the 3x8, the load went up by 5kg at the next session.", "5kg",
+         "training_load"),
         # one supposed lifter
         ("A 200-pound athlete would then need a 400-pound squat.", "400", "other_study_general"),
         ("He is strong once he can squat twice his body weight.", "twice", "other_study_general"),
+        # depths, ranges of motion and ways compared
+        ("It tested what two ranges of motion in the squat do.", "two", "other"),
+        ("The study set three depths of the squat against each other.", "three", "other"),
+        ("There are two ways to make the squat a glute exercise.", "two", "other"),
+        # a researcher's publications
+        ("Schoenfeld has published over 60 articles on resistance training.", "60", "other"),
     ],
 )  # fmt: skip
 def test_numbers_the_words_prove_are_no_study_figure(line: str, text: str, expected: str) -> None:
@@ -101,6 +109,11 @@ def test_numbers_the_words_prove_are_no_study_figure(line: str, text: str, expec
         # the lifters of a study, not a supposed one
         ("The study's men averaged a 300-pound squat if tested fresh.", "300"),
         ("The squat group squatted twice their body weight.", "twice"),
+        # a gain of the people, not the load's progression
+        ("Body weight went up by 2 kg each week.", "2 kg"),
+        ("Their squat went up by 5 kg at the next session.", "5 kg"),
+        # a count of articles not published by someone: the study's own figure
+        ("The review found 60 articles on the squat.", "60"),
     ],
 )
 def test_figures_are_not_set_aside(line: str, text: str) -> None:

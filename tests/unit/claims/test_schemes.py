@@ -26,12 +26,17 @@ SCHEME = ("non_claim", "set_rep_scheme")
 SET_ASIDE = [
     ("The men did three or five sets of each move.", ["three", "five"]),
     ("Results were as large as three or even five sets.", ["three", "five"]),
-    ("They did either one, three, or five sets of seven exercises.", ["three", "five"]),
-    ("Each set was eight to 12 repetitions.", ["eight", "12"]),
+    ("They did either one, three, or five sets of seven exercises.", ["one", "three", "five"]),
+    ("Each set was eight to 12 repetitions.", ["eight to 12"]),
     ("The men did 3 or 4 hard sets of squats.", ["3", "4"]),
     ("The three-set group needed more time.", ["three"]),
     ("The second group went through the routine three times per session.", ["three"]),
     ("The third did the whole workout five times at each gym visit.", ["five"]),
+    ("Men who did one set gained as much as men who did it five times.", ["five"]),
+    ("They gained as much as men who did five times as much work.", ["five"]),
+    ("The third group spent its time on its five-times exercises.", ["five"]),
+    ("A set means a number of repetitions, such as eight to 12, then a rest.", ["eight to 12"]),
+    ("Those who did more than one set (that is, three or five) grew.", ["three", "five"]),
 ]
 
 
@@ -52,6 +57,11 @@ KEPT = [
     "The 3-repetition hip thrust max was tested.",
     # how often a week is the programme's frequency, not rounds in a session
     "They trained three times a week.",
+    "They did it three times a week.",
+    # a multiple of something else than the work, or a parenthesis after no set
+    "The squat rose five times more than the press.",
+    "The men (that is, 12 of them) trained hard.",
+    "Loads, such as 80 kg, were lifted.",
 ]
 
 

@@ -768,6 +768,9 @@ class Reader:
         self.study_lines: set[int] = set()  # lines read in a passage about a known study
         self.ambiguous: dict[int, str] = {}  # line -> the studies its passage fits equally
         self._tie_warned: tuple[str, ...] = ()
+        self.among: tuple[str, ...] = ()
+        """The studies the last name read may be, when it fits several: a description read
+        after it is of one of them (see `Linker.by_description`)."""
         self.passage_mentions: list[StudyMention] = []  # the studies the passage read names
         self.defined: dict[tuple[str, str], str] = {}  # (study, abbreviation) -> group
         self.cues: str = ""
@@ -882,11 +885,12 @@ class Reader:
                 if _NEW_STUDY.search(passage.text):
                     # "the second study ...": what came before described another one
                     evidence.clear()
+                    self.among = ()
                     vague_from = k
                 evidence.append(linker.describe(passage.text))
                 while len(evidence) > 1 and sum(d.length for d in evidence) > EVIDENCE_CHARS:
                     evidence.popleft()
-                described = linker.by_description(Description.union(evidence))
+                described = linker.by_description(Description.union(evidence), self.among)
                 late = None if described is not None else self._late_introduction(passage)
                 if described is None and late is None:
                     tie = linker.description_tie(Description.union(evidence))
@@ -1711,6 +1715,7 @@ class Reader:
                 continue  # a comparison does not change which study is being discussed
             mention = narrowing.settled(mention, self.passage_mentions)
             line = line_of(mention.start)
+            self.among = mention.candidates if len(mention.candidates) > 1 else ()
             if len(mention.candidates) != 1:
                 named = ", ".join(mention.candidates) or "no study in studies.csv"
                 self._study_not_in_data(

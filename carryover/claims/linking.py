@@ -77,9 +77,10 @@ _REFERENCE_COMMAS = re.compile(
 A, ...', 'Contreras, B, Vigotsky, AD, ...' (the first is the first author). Not a strong cue: a
 list of places ('Austin, TX, Dallas, TX') names no study, so one that fits none is passed over."""
 _TITLED = re.compile(
-    r"\b(?:scientist|researcher|professor|physiologist|author|Dr\.?|Prof\.?)\s+"
+    r"\b(?:scientist|researcher|professor|physiologist|author|expert|Dr\.?|Prof\.?)\s+"
     rf"(?:[A-Z][a-z]+\s+)?(?P<name>{_NAME})(?=\s+(?:published|and|of|at|from|in|ran|found|did|"
-    r"showed|tested|compared|had|looked)\b)"
+    r"showed|tested|compared|had|looked|led|conducted|recently|just|has\s+(?:just\s+|recently\s+)?"
+    r"(?:finished|published|completed|run|conducted|shown|found|tested))\b)"
 )
 _YEAR_TAIL = re.compile(
     rf"(?P<name>{_NAME})(?:\s+(?:and|&)\s+(?P<second>{_NAME}))?\s*\("
@@ -100,12 +101,14 @@ _LED_BY = re.compile(
 )
 DESCRIBING = (
     r"(?!(?:of|for|per|in|on|at|to|with|by|from|than|and|or|the|a|an|sets?|reps?|weeks?|days?|"
-    r"months?|years?|hours?|kg|lbs?|pounds?|percent|times|more|fewer|less|other)\b)"
+    r"months?|years?|hours?|kg|lbs?|pounds?|percent|times|more|fewer|less|other|its|their|"
+    r"study|studies|trials?|papers?|reviews?)\b)"
     r"(?![\d\-]+(?![\w\-]))[\w\-]+"
 )
 """A word that may stand between a count and the people it counts ('20 male college baseball
 players'), but no preposition or unit ('12 sets for players', '4 weeks, trained men' count no
-one), nor a bare numeral ('2020 2-2 Participants': a year, then a section number)."""
+one), nor a bare numeral ('2020 2-2 Participants': a year, then a section number), nor a word
+for the study or its owner ('A 2013 study split its participants' counts no one)."""
 PEOPLE = (
     r"(?:participants|subjects|m[ae]n|wom[ae]n|males|females|athletes|players|lifters|people|"
     r"adults|adolescents|volunteers|girls|boys|individuals|students|guys|dudes|lads)"
@@ -379,15 +382,23 @@ def content_words(text: str) -> set[str]:
     return _content(text)
 
 
+_FIELD_WORDS = frozenset(
+    {"resistance", "training", "trained", "hypertrophy", "strength", "muscle", "muscular"}
+)
+"""Words nearly every strength-training title and article uses: they tell no study apart, however
+few studies the data holds ('Resistance Training Volume Enhances Muscle Hypertrophy ...' must not
+be named by a text that says 'resistance-trained' and 'hypertrophy')."""
+
+
 def _title_words(title: str, alias_words: set[str]) -> set[str]:
     """A title's words that can tell it apart from other titles.
 
-    Not population words ('high school', 'women'), which count as facts, and not exercise names,
-    which count as the design.
+    Not population words ('high school', 'women'), which count as facts, not exercise names,
+    which count as the design, and not the field's own words (_FIELD_WORDS).
     """
     for pattern in _FACT_RES.values():
         title = pattern.sub(" ", title)
-    return _content(title) - alias_words
+    return _content(title) - alias_words - _FIELD_WORDS
 
 
 def keys_from_rows(rows: Iterable[tuple[Any, ...]]) -> list[StudyKey]:
@@ -599,7 +610,9 @@ class Linker:
             frozenset(self.exercise_names(trained)) if self.exercise_names else frozenset(),
         )
 
-    def by_description(self, text: str | Description) -> StudyMention | None:
+    def by_description(
+        self, text: str | Description, among: tuple[str, ...] = ()
+    ) -> StudyMention | None:
         """The study a passage describes without naming it ("A study of 24 trained women...").
 
         Each study is scored by the share of its title's words present (cue `title`), its
@@ -610,9 +623,13 @@ class Linker:
         point. Returns the best study when it clearly beats the next, else None.
 
         A `Description` (several passages' together, `Description.union`) may be given instead
-        of a text.
+        of a text. `among`, when given, are the only studies it may be (the candidates of a
+        name several studies share, "Brad Schoenfeld"): a description of another study is not
+        taken.
         """
         scored = self._description_scores(text)
+        if among:
+            scored = [s for s in scored if s[1] in among]
         if not scored or (len(scored) > 1 and scored[1][0] > scored[0][0] - DESCRIPTION_MARGIN):
             return None
         seen = self.describe(text) if isinstance(text, str) else text

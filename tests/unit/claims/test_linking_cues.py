@@ -1,5 +1,8 @@
-"""Cues that name a study, and words that must not: the field's own words, a year before 'study',
-a role before a name, and a description after a name several studies share."""
+"""Cues that name a study, and words that must not.
+
+The field's own words, a year before 'study', a role before a name, and a description after a
+name several studies share.
+"""
 
 from __future__ import annotations
 
@@ -24,7 +27,8 @@ kato_2017,"Kato N, Ono K. Low-load bench press and push-up induce similar muscle
 strength gain. Fit Sci. 2017.",2017,,Men,18,8,3
 lee_2020,"Lee J, Kim S. Sprint and jump performance in youth soccer players. Fit Sci. 2020.",\
 2020,,Youth soccer players,24,6,2
-park_2018,"Park H, Cho D. Knee angle and bar path in deep squats. Fit Sci. 2018.",2018,,Women,20,10,2
+park_2018,"Park H, Cho D. Knee angle and bar path in deep squats. Fit Sci. 2018.",2018,,\
+Women,20,10,2
 """
 GROUPS = """study_id,group_id,label,trained_exercise,n
 stone_2019,low,1 set per exercise,back_squat,11

@@ -700,9 +700,13 @@ def passages(lines: list[str]) -> Iterator[Passage]:
 
 
 def sentences(passage: Passage) -> Iterator[tuple[int, str]]:
-    """Split a passage into sentences, as (offset, text); 'et al.' and '13.3' do not end one."""
+    """Split a passage into sentences, as (offset, text); 'et al.' and '13.3' do not end one.
+
+    An arrow opening a clause ('SS: +2.7% → In the full squat the hip bends further') starts
+    another sentence: what follows it is a new thought, not the figure's own words.
+    """
     text, start = passage.text, 0
-    for match in re.finditer(r"[.!?][\"')\]]*\s+(?=[A-Z0-9\"(\[])", text):
+    for match in re.finditer(r"[.!?][\"')\]]*\s+(?=[A-Z0-9\"(\[])|\s+(?=[→⇒➡]\s)", text):
         # The word before the stop, looked for in a bounded window (no copy from the start).
         window = max(start, match.start() - _WORD_WINDOW)
         word = _WORD_BEFORE_STOP.search(text, window, match.end())

@@ -204,6 +204,23 @@ def test_sentences_do_not_break_at_et_al_or_decimals() -> None:
     assert [s for _, s in sentences(p)] == ["Hammond et al. found 13.3% more.", "Then it ended."]
 
 
+def test_an_arrow_opening_a_clause_starts_a_sentence() -> None:
+    """'SS: +2.7% → In the full squat ...': the squat after the arrow is not the figure's test.
+
+    Before, the figure took the exercise named after the arrow and was judged against its 1RM.
+    An arrow inside a word or a range ('0→60°') splits nothing.
+    """
+    p = Passage()
+    p.add(1, "SS: +2.7% → In the full squat the hip bends further.")
+    assert [s for _, s in sentences(p)] == [
+        "SS: +2.7%",
+        "→ In the full squat the hip bends further.",
+    ]
+    q = Passage()
+    q.add(1, "Knee angle went 0→60° in the shallow squat.")
+    assert len(list(sentences(q))) == 1
+
+
 def test_article_ids_are_file_stems_as_slugs() -> None:
     """'hip-thrust-vs-squat.md' is the article 'hip_thrust_vs_squat'."""
     assert article_id("hip-thrust-vs-squat") == "hip_thrust_vs_squat"

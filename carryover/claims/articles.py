@@ -38,10 +38,12 @@ import polars as pl
 from carryover.claims import (
     accounting,
     designs,
+    groups_doing,
     layouts,
     leads,
     muscle_lists,
     narrowing,
+    other_years,
     pairs,
     ratios,
 )
@@ -1149,6 +1151,11 @@ class Reader:
             and self.context.linker.contradicts(study.study_id, text)
         )
 
+    def _another_year(self, text: str) -> bool:
+        """A sentence bringing in a study of another year (carryover.claims.other_years)."""
+        study = self.state.study
+        return study is not None and other_years.introduces_other_year(text, study.year)
+
     def _by_design(self, text: str, line_of: Any) -> bool:
         """A sentence about research in general that describes one study by its design.
 
@@ -1190,6 +1197,8 @@ class Reader:
             # a new study: forget group and measure
             self.state = _State(study=studies[-1].value, unknown=studies[-1].value is None)
             self.cues = studies[-1].words
+        if not studies and self._another_year(text):
+            self.state = _State(unknown=True)  # 'A 2014 study ...': not the current study
         if not studies and self._states_another_design(text):
             # its numbers are about another study: unread, and the current one stays
             self.study_lines.update(range(line_of(0), line_of(max(0, len(text) - 1)) + 1))
@@ -1210,6 +1219,7 @@ class Reader:
         lifted_before, self.lifted = self.lifted, self._lift_weighed(text, study)
         self._protocol(text, line_of)
         mentions = self._groups(text, line_of, study) + self._groups_by_training(text, study)
+        mentions += self._groups_doing(text, study, Spans([(m.start, m.end) for m in mentions]))
         mentions += self._abbreviated_groups(
             text, study, Spans([(m.start, m.end) for m in mentions])
         )
@@ -1656,8 +1666,8 @@ class Reader:
                 group = named.value
             elif named.kind == "exercise":
                 groups = [g for g, e in trained.items() if e == named.value]
-                if not groups:
-                    continue  # a test ('quadriceps thickness'), not what a group trained
+                if not groups or pairs.tested_lift(text, named.end, opening):
+                    continue  # a test ('quadriceps thickness', 'squat strength'), not a group
                 if len(groups) != 1 or text[named.end : opening].strip():
                     return None  # an exercise is a group only right before the pair
                 group = groups[0]
@@ -2254,6 +2264,19 @@ class Reader:
             group_id, _ = self._resolve_group(phrase.split(), study)
             if group_id is not None:
                 found.append(_Mention(match.start(), end, "group", group_id))
+        return found
+
+    def _groups_doing(self, text: str, study: StudyRef, taken: Spans) -> list[_Mention]:
+        """Groups named after the word: 'the group doing the deeper squats' (groups_doing)."""
+        found = []
+        for start, end, words in groups_doing.groups_doing(text):
+            if taken.hold(start, end):
+                continue
+            for size in range(len(words), 0, -1):
+                group_id, phrase = self._resolve_group(words[:size], study)
+                if group_id is not None and phrase == " ".join(words[:size]):
+                    found.append(_Mention(start, end, "group", group_id))
+                    break
         return found
 
     def _protocol(self, text: str, line_of: Any) -> None:

@@ -1,0 +1,224 @@
+"""Squat depths and squat groups as writers word them, beyond 'N degrees of knee flexion'.
+
+Reading: carryover.claims.depths (bending verbs, ranges from zero, pairs, depth words),
+carryover.claims.groups_doing ('the group doing the deeper squats') and
+carryover.claims.other_years ('A 2014 study ...' in an article about a 2013 study), through the
+article reader.
+"""
+
+from __future__ import annotations
+
+import time
+
+import polars as pl
+import pytest
+
+from carryover.claims import accounting
+from carryover.claims.articles import Article, Context, read_article
+from carryover.claims.groups_doing import groups_doing
+from carryover.claims.other_years import introduces_other_year
+from tests.support import context_of
+
+EXERCISES = """exercise_id,name,aliases
+full_squat,Full squat,full squat;deep squat;deep squats
+shallow_squat,Shallow squat,shallow squat;shallow squats
+leg_press,Leg press,leg press
+"""
+STUDIES = """study_id,citation,year,doi,population,n_randomized,duration_weeks,sessions_per_week
+range_2013,"Range A, Depth B. Range of motion in heavy squatting. Eur J Appl Physiol. 2013.",\
+2013,,Men,17,12,
+"""
+GROUPS = """study_id,group_id,label,trained_exercise,n
+range_2013,ds,Deep squat (DS),full_squat,8
+range_2013,ss,Shallow squat (SS),shallow_squat,9
+"""
+OUTCOMES = """study_id,group_id,test_exercise,measure,unit,pre_mean,pre_sd,post_mean,post_sd,\
+change_abs,change_pct,source
+range_2013,ds,full_squat,1RM,kg,,,,,,20,Abstract
+range_2013,ss,full_squat,1RM,kg,,,,,,9,Abstract
+range_2013,ss,shallow_squat,1RM,kg,,,,,,36,Abstract
+range_2013,ds,shallow_squat,1RM,kg,,,,,,20,Abstract
+"""
+NAMED = "Range and colleagues (2013) compared deep and shallow squats. "
+
+# the same design, but the groups trained a squat and a leg press: no deep or shallow group
+LEG_GROUPS = """study_id,group_id,label,trained_exercise,n
+range_2013,ds,Deep squat (DS),full_squat,8
+range_2013,lp,Leg press (LP),leg_press,9
+"""
+LEG_OUTCOMES = """study_id,group_id,test_exercise,measure,unit,pre_mean,pre_sd,post_mean,post_sd,\
+change_abs,change_pct,source
+range_2013,ds,full_squat,1RM,kg,,,,,,20,Abstract
+range_2013,lp,full_squat,1RM,kg,,,,,,9,Abstract
+"""
+
+
+@pytest.fixture(scope="module")
+def context() -> Context:
+    return context_of(EXERCISES, STUDIES, GROUPS, OUTCOMES)
+
+
+def read(text: str, context: Context, quantity: str = "other") -> list[tuple[object, ...]]:
+    ex = read_article(Article("articles/a.md", "a", text.split("\n")), context)
+    rows = ex.rows.filter(pl.col("quantity") == quantity)
+    return rows.select("group_id", "value", "value_to").rows()
+
+
+def told(text: str, context: Context) -> dict[str, str]:
+    ex = read_article(Article("articles/a.md", "a", text.split("\n")), context)
+    return dict(ex.numbers.select("text", "disposition").rows())
+
+
+READ = [
+    # a bending verb and the depth reached
+    (NAMED + "Deep squat (DS): the knee bent to 120°.", [("ds", "120", None)]),
+    (NAMED + "Shallow squat: the knee bends as far as 60°.", [("ss", "60", None)]),
+    # a range of motion from straight legs, after the depth word
+    (NAMED + "They compared shallow (0\u201360°) with deep (0\u2013120°) squats.",
+     [("ss", "0", "60"), ("ds", "0", "120")]),
+    # a pair sharing its unit: the larger angle is the deeper group's
+    (NAMED + "The groups trained at roughly 120° against 60° of knee flexion.",
+     [("ds", "120", None), ("ss", "60", None)]),
+    (NAMED + "The authors looked at the difference between the angles 60º and 120º.",
+     [("ss", "60", None), ("ds", "120", None)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), READ)
+def test_a_depth_worded_as_writers_do_is_a_groups_claim(
+    text: str, expected: list[tuple[object, ...]], context: Context
+) -> None:
+    """'the knee bent to 120°', 'shallow (0-60°)', '120° against 60° of knee flexion'."""
+    assert read(text, context) == expected
+    angles = [d for t, d in told(text, context).items() if t.endswith(("°", "º"))]
+    assert angles
+    assert all(d == accounting.CLAIM for d in angles)
+
+
+NOT_READ = [
+    # a position held, not a depth reached (as 'knees bent 90 degrees' in test_depths)
+    NAMED + "The DS group kept the knees bent 90°.",
+    # two angles with no knee, angle or depth word: a machine's settings
+    NAMED + "The DS group used benches set at 30° and 45° for rows.",
+    # a range that does not start at zero is no depth
+    NAMED + "They compared shallow (40\u201360°) with deep squats.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_READ)
+def test_other_angles_are_no_depth(text: str, context: Context) -> None:
+    assert read(text, context) == []
+
+
+def test_a_pair_needs_a_deep_and_a_shallow_group() -> None:
+    """'120° against 60° of knee flexion' in a squat vs leg press study: no group is told."""
+    leg = context_of(EXERCISES, STUDIES, LEG_GROUPS, LEG_OUTCOMES)
+    assert read(NAMED + "The groups trained at 120° against 60° of knee flexion.", leg) == []
+
+
+def test_a_study_of_another_year_takes_its_depths_with_it(context: Context) -> None:
+    """'A 2014 study compared squats at 50° and at 90° of knee flexion' after a 2013 study."""
+    other = NAMED + "\n\nA 2014 study compared squats at 50° and at 90° of knee flexion."
+    assert read(other, context) == []
+    same = NAMED + "\n\nA 2013 study compared squats at 60° and at 120° of knee flexion."
+    assert read(same, context) == [("ss", "60", None), ("ds", "120", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year", "other"),
+    [
+        ("A 2014 study compared squats at two depths.", 2013, True),
+        ("Another study from 2019 took a squat-only approach.", 2013, True),
+        ("A 2013 study split its participants into two groups.", 2013, False),
+        # a year that is no study's introduction
+        ("In 2014 the authors published a follow-up.", 2013, False),
+        ("The 2014 guidelines recommend two sessions a week.", 2013, False),
+    ],
+)
+def test_a_study_brought_in_by_another_year(sentence: str, year: int, other: bool) -> None:
+    assert introduces_other_year(sentence, year) is other
+
+
+def test_the_group_doing_the_deeper_squats_is_the_deep_squat_group(context: Context) -> None:
+    """'The group doing the deeper squats ... raised their deep squat one-rep max by 20%'."""
+    text = NAMED + "The group doing the deeper squats raised their deep squat one-rep max by 20%."
+    assert read(text, context, "change_pct") == [("ds", "20", None)]
+
+
+def test_a_group_doing_an_exercise_no_group_trained_names_none(context: Context) -> None:
+    """'the group doing the lunges' fits no group: no change is given to one."""
+    text = NAMED + "The group doing the lunges raised their deep squat one-rep max by 20%."
+    assert read(text, context, "change_pct") == []
+
+
+def test_groups_doing_makes_comparatives_plain() -> None:
+    assert groups_doing("the group doing the deeper squats gained") == [
+        (4, 40, ["deep", "squats", "gained"])
+    ]
+    assert groups_doing("the groups trained for 12 weeks") == []
+
+
+def test_depth_words_on_a_one_megabyte_line_are_read_in_linear_time(context: Context) -> None:
+    """A 1 MB line costs about four times a 250 KB one, not sixteen."""
+    unit = (
+        "the group doing the deeper squats; a 2014 study from 2019; 120° against 60° of knee "
+        "flexion; the angles 60º and "
+    )
+
+    def seconds(size: int) -> float:
+        line = (unit * (size // len(unit) + 1))[:size]
+        began = time.process_time()
+        groups_doing(line)
+        introduces_other_year(line, 2013)
+        return time.process_time() - began
+
+    small = min(seconds(250_000) for _ in range(2))
+    large = seconds(1_000_000)
+    assert large < 8 * small + 0.05, (small, large)
+
+
+def test_a_pair_after_an_aside_and_a_tested_lift_gives_the_other_group_its_figure(
+    context: Context,
+) -> None:
+    """'The SS group, on the other hand, gained more shallow squat strength (36% versus 20%)'.
+
+    The aside set off by commas is no clause break, and the lift before the parenthesis is the
+    test, not a group: the shallow squat group is ahead, the other figure the deep squat group's.
+    """
+    text = (
+        NAMED + "The shallow squat group, on the other hand, gained more shallow squat strength "
+        "(36% versus 20%)."
+    )
+    assert read(text, context, "change_pct") == [("ss", "36", None), ("ds", "20", None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a clause break that is no aside
+        "The shallow squat group trained hard, and gained more shallow squat strength "
+        "(36% versus 20%).",
+        # 'more than': a comparison, not the group's lead
+        "The shallow squat group gained more than the others in strength (36% versus 20%).",
+    ],
+)
+def test_near_miss_pairs_leave_the_second_figure_unread(context: Context, sentence: str) -> None:
+    assert ("ds", "20", None) not in read(NAMED + sentence, context, "change_pct")
+
+
+def test_the_counted_sample_after_the_groups_owns_their_decade(context: Context) -> None:
+    """The whole sample's age, though groups were named before it.
+
+    'deep (DS) and shallow (SS) squatting ... the 17 male participants in their early twenties'.
+    """
+    text = (
+        NAMED + "They asked whether deep (DS) and shallow (SS) squatting would change the thighs "
+        "of the 17 male participants in their early twenties."
+    )
+    assert read(text, context, "age") == [(None, "20", "25")]
+
+
+def test_a_decade_right_after_a_group_stays_unread(context: Context) -> None:
+    """'the DS group, in their early twenties': no sample is counted after the group."""
+    text = NAMED + "The DS group, mostly in their early twenties, squatted deep."
+    assert read(text, context, "age") == []

@@ -72,7 +72,7 @@ _BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("other", re.compile(r"\b(?:sprints?|dash|shuttle)[\s-]*(?:\d+[\s-]*)*$", re.I)),
     ("programme_week", re.compile(
         r"\b(?:in|on|during|from|by|of|until|at|after|before|between|through)\s+weeks?\s+(?:\d+\s*(?:,|and|to|-|\u2013)\s*)*$"
-        r"|^weeks?\s+$", re.I)),
+        r"|^weeks?\s+$|\(\s*weeks?\s+$", re.I)),
     ("training_load", re.compile(r"\b(?:at|with|using|lifting|lifted|load of)\s+[~≈]?$", re.I)),
     ("date", re.compile(rf"\b{_MONTH}\s+(?:\d{{1,2}},?\s+)?$")),
     ("set_rep_scheme", re.compile(r"\b(?:sets?|reps?)\s+of\s+$", re.I)),

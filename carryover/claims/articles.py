@@ -46,6 +46,7 @@ from carryover.claims import (
     other_years,
     pairs,
     ratios,
+    total_spans,
 )
 from carryover.claims.article_files import decode_lines, not_text
 from carryover.claims.bounds import fractions, means, stated_bound
@@ -131,7 +132,8 @@ _LOAD_AFTER = re.compile(
 )
 _COMPARISON_BEFORE = re.compile(
     r"\b(?:like|unlike|similar(?:ly)?\s+to|as\s+(?:in|with|did)|compared\s+(?:with|to)|"
-    r"in\s+contrast\s+to|than|echo(?:es|ing)?|mirror(?:s|ing)?)\s+"
+    r"in\s+contrast\s+to|than|echo(?:es|ing)?|mirror(?:s|ing)?|in\s+line\s+with|"
+    r"consistent\s+with|in\s+(?:agreement|accordance)\s+with)\s+"
     r"(?:(?:the|that\s+of|in\s+the|a|an)\s+)?(?:(?:study|trial|paper|findings?|results?)\s+"
     r"(?:by|from|of)\s+)?$",
     re.IGNORECASE,
@@ -873,7 +875,9 @@ class Reader:
                 not named
                 and self.state.described
                 and self.state.study is not None
-                and linker.contradicts(self.state.study.study_id, passage.text)
+                and linker.contradicts(
+                    self.state.study.study_id, total_spans.without_whole_spans(passage.text)
+                )
             ):
                 # a study recognised only by its description, and this passage states other
                 # facts (sample, weeks, population): it is about another study
@@ -2314,6 +2318,8 @@ class Reader:
             before = text[max(0, match.start(group) - 30) : match.start(group)]
             if _FREE_TRIAL.search(before) or _PART_OF_WEEKS.search(before):
                 continue
+            if total_spans.whole_span(text[max(0, match.start(group) - 60) : match.start(group)]):
+                continue  # 'the whole period was 14 weeks': not the weeks of training
             self.claim(line_of(match.start(group)), "duration_weeks", _number(match.group(group)))
         self._completers(text, line_of)
 

@@ -17,6 +17,7 @@ from carryover.claims import accounting
 from carryover.claims.articles import Article, Context, read_article
 from carryover.claims.groups_doing import groups_doing
 from carryover.claims.other_years import introduces_other_year
+from carryover.claims.total_spans import without_whole_spans
 from tests.support import context_of
 
 EXERCISES = """exercise_id,name,aliases
@@ -222,3 +223,66 @@ def test_a_decade_right_after_a_group_stays_unread(context: Context) -> None:
     """'the DS group, in their early twenties': no sample is counted after the group."""
     text = NAMED + "The DS group, mostly in their early twenties, squatted deep."
     assert read(text, context, "age") == []
+
+
+def test_a_week_numbered_in_a_parenthesis_is_a_programme_week() -> None:
+    """'a pretesting week (week 2)': the programme's week, not a figure; a bare '(2)' is not."""
+    line = "After a familiarization week (week 1) and a pretesting week (week 2) they trained."
+    told_here = {d.text: d.reason for d in accounting.dispose([line], [], [1])}
+    assert told_here["1"] == "programme_week"
+    assert told_here["2"] == "programme_week"
+    other = {d.text: d.reason for d in accounting.dispose(["They rested (2) times."], [], [1])}
+    assert other["2"] != "programme_week"
+
+
+def test_a_study_named_in_line_with_is_a_comparison(context: Context) -> None:
+    """'..., in line with the study by Other (2012)': the sentence stays about the first study."""
+    text = (
+        "In the first study, by Range (2013), the author looked at the difference between the "
+        "angles 60º and 120º, in line with the study by Other (2012)."
+    )
+    assert read(text, context) == [("ss", "60", None), ("ds", "120", None)]
+    # named as the sentence's own second study, the angles are not the first study's
+    alone = (
+        "In the first study, by Range (2013), the author looked at the difference between the "
+        "angles 60º and 120º, and so did Other (2012)."
+    )
+    assert read(alone, context) == []
+
+
+def test_the_whole_span_of_a_study_is_not_its_training_weeks(context: Context) -> None:
+    """'The whole period was 14 weeks' after a 12-week study recognised by its description.
+
+    The page has not moved on to another study (its 3 sessions a week are read), and the 14
+    weeks, which may count testing weeks, are not read as the training's duration.
+    """
+    text = (
+        "A 2013 paper compared deep squat and shallow squat training in 17 men.\n\n"
+        "The whole period was 14 weeks, and they squatted 3 times a week."
+    )
+    assert read(text, context, "duration_weeks") == []
+    assert read(text, context, "sessions_per_week") == [(None, "3", None)]
+    # a training duration stated against the study still takes the page to another study
+    other = (
+        "A 2013 paper compared deep squat and shallow squat training in 17 men.\n\n"
+        "They trained for 14 weeks and squatted 3 times a week."
+    )
+    assert read(other, context, "sessions_per_week") == []
+
+
+def test_whole_spans_are_blanked_in_linear_time() -> None:
+    """Blanking keeps positions; a 1 MB text costs about four times a 250 KB one."""
+    assert without_whole_spans("The whole period was 14 weeks, for 12 weeks of training.") == (
+        "The whole period was    weeks, for 12 weeks of training."
+    )
+    unit = "The whole period was 14 weeks; 12 weeks of training. "
+
+    def seconds(size: int) -> float:
+        line = (unit * (size // len(unit) + 1))[:size]
+        began = time.process_time()
+        without_whole_spans(line)
+        return time.process_time() - began
+
+    small = min(seconds(250_000) for _ in range(2))
+    large = seconds(1_000_000)
+    assert large < 8 * small + 0.05, (small, large)

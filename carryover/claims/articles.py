@@ -37,6 +37,7 @@ import polars as pl
 
 from carryover.claims import (
     accounting,
+    both_lifts,
     designs,
     groups_doing,
     layouts,
@@ -1303,7 +1304,8 @@ class Reader:
                 if j + 1 < len(ordered) and ordered[j + 1].kind == "measure":
                     owned.add(j + 1)
             exercise = (
-                _last(before, "exercise")
+                self._both_lifts(text, figure, study)
+                or _last(before, "exercise")
                 or _last(before, "test")
                 or (own_exercise.value if own_exercise else None)
                 or self._other_muscle(
@@ -1419,6 +1421,13 @@ class Reader:
         if exercise is None:
             self.warn(line, f"cannot tell which exercise {words} refers to", words)
             return
+        if exercise.startswith("*"):  # "1RM in both squats by ~20%": one claim per test
+            tests = self._tests_of_kind(study, group, exercise[1:], measure)
+            if not tests:
+                self.warn(line, f"cannot tell which {exercise[1:]}s {words} refers to", words)
+            for each in tests:
+                self._figure_claim(study, text, line, figure, group, each, measure, carried_over)
+            return
         if group == "*":  # "both groups improved by 5%": one claim per group
             for each in study.groups:
                 known = study.measures.get((each, exercise), frozenset())
@@ -1464,6 +1473,31 @@ class Reader:
             value_to=value_to,
             bound=figure.bound,
         )
+
+    def _both_lifts(self, text: str, figure: _Mention, study: StudyRef) -> str | None:
+        """'in both squats' right before a figure: '*squat', each test of that kind (both_lifts)."""
+        noun = both_lifts.both_named(text, figure.start)
+        return f"*{noun}" if noun is not None else None
+
+    def _tests_of_kind(
+        self, study: StudyRef, group: str, noun: str, measure: str | None
+    ) -> list[str]:
+        """The study's lifts the group has data on with the measure (two or more, else none).
+
+        'both squats': only the lifts one of whose names holds 'squat'.
+        """
+        named = {
+            e for alias, ids in self.context.aliases.items() if noun in alias.split() for e in ids
+        }
+        tests = sorted(
+            e
+            for g, e in study.measures
+            if (g == group or group == "*")
+            and self.context.kinds.get(e, "strength") == "strength"
+            and (noun != "squat" or e in named)
+            and (measure is None or measure in study.measures[(g, e)])
+        )
+        return list(dict.fromkeys(tests)) if len(tests) > 1 else []
 
     def _trained_with(self, text: str, ordered: list[_Mention], study: StudyRef) -> list[_Mention]:
         """An exercise one group trained, named as what the gain came with, names that group.

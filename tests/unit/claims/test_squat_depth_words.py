@@ -286,3 +286,39 @@ def test_whole_spans_are_blanked_in_linear_time() -> None:
     small = min(seconds(250_000) for _ in range(2))
     large = seconds(1_000_000)
     assert large < 8 * small + 0.05, (small, large)
+
+
+def test_a_change_in_both_squats_is_the_groups_change_on_each(context: Context) -> None:
+    """'The DS group increased 1RM in both squats by ~20%': one claim per squat the group has."""
+    text = NAMED + "The DS group increased 1RM in both squats by 20%, a solid gain."
+    ex = read_article(Article("articles/a.md", "a", [text]), context)
+    rows = ex.rows.filter(pl.col("quantity") == "change_pct")
+    assert rows.select("group_id", "test_exercise", "measure", "value").rows() == [
+        ("ds", "full_squat", "1RM", "20"),
+        ("ds", "shallow_squat", "1RM", "20"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # 'both' far from the figure, past a clause break: the usual reading, never both
+        "The DS group did both squats; its deep squat 1RM rose by 20%.",
+        # both of something else: no lift named
+        "The DS group improved in both weeks by 20% on the deep squat 1RM.",
+    ],
+)
+def test_both_away_from_the_figure_names_no_tests(context: Context, sentence: str) -> None:
+    ex = read_article(Article("articles/a.md", "a", [NAMED + sentence]), context)
+    rows = ex.rows.filter(pl.col("quantity") == "change_pct")
+    assert rows.select("test_exercise").to_series().to_list() == ["full_squat"]
+
+
+def test_both_squats_with_one_squat_tested_is_told_not_guessed() -> None:
+    """A study with data on one squat only for the group: a warning, no claim."""
+    leg = context_of(EXERCISES, STUDIES, LEG_GROUPS, LEG_OUTCOMES)
+    text = NAMED + "The DS group increased 1RM in both squats by 20%."
+    ex = read_article(Article("articles/a.md", "a", [text]), leg)
+    assert ex.rows.filter(pl.col("quantity") == "change_pct").is_empty()
+    messages = ex.findings.select("message").to_series().to_list()
+    assert any("cannot tell which squats 20%" in m for m in messages)

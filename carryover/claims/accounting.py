@@ -31,6 +31,7 @@ from carryover.claims.linking import DESCRIBING, PEOPLE
 from carryover.claims.nonclaims import LineReasons, word_reason
 from carryover.claims.numbers import Number, numbers
 from carryover.claims.schemes import scheme_reason
+from carryover.claims.single_counts import single_count_reason
 from carryover.claims.window import Window
 
 CLAIM = "claim"
@@ -158,7 +159,12 @@ def non_claim_reason(line: str, number: Number) -> str | None:
         and re.match(r"^\s+(?:\w+\s+)?(?:groups|exercises|lifts|movements)\b", after, re.I)
     ):
         return "other"
-    return scheme_reason(after, before) or arms_reason(before, after) or word_reason(line, number)
+    return (
+        scheme_reason(after, before)
+        or arms_reason(before, after)
+        or word_reason(line, number)
+        or single_count_reason(number, after)
+    )
 
 
 def dispose(

@@ -16,7 +16,9 @@ import pytest
 from carryover.claims import accounting
 from carryover.claims.articles import Article, Context, read_article
 from carryover.claims.groups_doing import groups_doing
+from carryover.claims.numbers import numbers
 from carryover.claims.other_years import introduces_other_year
+from carryover.claims.single_counts import single_count_reason
 from carryover.claims.total_spans import without_whole_spans
 from tests.support import context_of
 
@@ -322,3 +324,27 @@ def test_both_squats_with_one_squat_tested_is_told_not_guessed() -> None:
     assert ex.rows.filter(pl.col("quantity") == "change_pct").is_empty()
     messages = ex.findings.select("message").to_series().to_list()
     assert any("cannot tell which squats 20%" in m for m in messages)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("There is research that answers this squarely in just 1 paper.", "other"),
+        ("What this 1 study showed", "other"),
+        ("Body fat drops with 3 minutes of squats in 1 day.", "other"),
+        ("The heaviest weight you can lift in 1 movement.", "other"),
+        # a training frequency, and another count: not set aside by this rule
+        ("They trained 1 day a week.", None),
+        ("They trained 1 day per week.", None),
+        ("The page cites 1 trial.", None),
+    ],
+)
+def test_the_digit_one_counting_a_paper_or_a_day_is_no_figure(
+    line: str, reason: str | None
+) -> None:
+    (one,) = [n for n in numbers(line) if n.text == "1"]
+    end = one.end - 1
+    assert single_count_reason(one, line[end : end + 40]) == reason
+    if reason is not None:
+        told_here = {d.text: d.reason for d in accounting.dispose([line], [], [1])}
+        assert told_here["1"] == reason

@@ -69,6 +69,8 @@ _PAIR_BEFORE = re.compile(
     re.I,
 )
 """'... 60° and ' before the second angle of a pair."""
+_SPAN_OPENS = re.compile(r"\b(?:between|from)\s+$", re.I)
+"""'between 90° and 120° of knee flexion', 'from 60° to 120°': one range, not two groups."""
 _ANGLES_BEFORE = re.compile(r"\b(?:knee\s+)?angles\s+(?:of\s+)?$", re.I)
 """'the angles 60º and 120º': the first angle of a pair named as angles."""
 
@@ -121,11 +123,13 @@ def pair_partner(number: Number, before: str, after: str) -> float | None:
         return None
     first = _PAIR_AFTER.match(after[:80])
     if first is not None:
-        return float(first.group(1))
+        return None if _SPAN_OPENS.search(before[-20:]) else float(first.group(1))
     tail = before[-40:]
     second = _PAIR_BEFORE.search(tail)
-    if second is not None and (
-        _KNEE_AFTER.match(after[:80]) or _ANGLES_BEFORE.search(tail[: second.start(1)])
+    if (
+        second is not None
+        and not _SPAN_OPENS.search(tail[: second.start(1)])
+        and (_KNEE_AFTER.match(after[:80]) or _ANGLES_BEFORE.search(tail[: second.start(1)]))
     ):
         return float(second.group(1))
     if _ANGLES_BEFORE.search(before[-30:]):

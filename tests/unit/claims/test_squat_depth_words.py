@@ -103,6 +103,9 @@ NOT_READ = [
     NAMED + "The DS group kept the knees bent 90°.",
     # two angles with no knee, angle or depth word: a machine's settings
     NAMED + "The DS group used benches set at 30° and 45° for rows.",
+    # one range, between two angles: not two groups' depths
+    NAMED + "Both groups moved between 90° and 120° of knee flexion.",
+    NAMED + "Both groups squatted from 60° to 120° of knee flexion.",
     # a range that does not start at zero is no depth
     NAMED + "They compared shallow (40\u201360°) with deep squats.",
 ]

@@ -37,6 +37,7 @@ import polars as pl
 
 from carryover.claims import (
     accounting,
+    attributed,
     both_lifts,
     designs,
     groups_doing,
@@ -1156,6 +1157,40 @@ class Reader:
             and self.context.linker.contradicts(study.study_id, text)
         )
 
+    def _angles_for_studies(self, text: str, line_of: Any) -> str:
+        """'(120° of knee flexion for Bloomquist et al. 2013, 90° ... for McMahon et al. 2014)'.
+
+        In a sentence naming two or more studies, a knee angle followed by 'for' and one study of
+        the data is that study's group's depth (carryover.claims.attributed). Returns the
+        sentence with those angles blanked, for the rest of its reading.
+        """
+        named = self.context.linker.mentions(text) if " for " in text else []
+        if len(named) < 2:
+            return text
+        kept, kept_cues = self.state, self.cues
+        blanked: list[tuple[int, int]] = []
+        try:
+            for mention in named:
+                told = attributed.angle_for(text, mention.start)
+                if told is None or len(mention.candidates) != 1:
+                    continue
+                ref = self.context.studies[mention.candidates[0]]
+                group = self._lookups(ref).group(told[1].split())
+                angle = next(iter(numbers(text[told[0] : told[0] + 8])), None)
+                if group is None or angle is None or angle.value is None:
+                    continue
+                self.state = _State(study=ref)
+                self.cues = f"{'+'.join(mention.resolved_by)}: {mention.words}"
+                self.claim(line_of(told[0]), "other", f"{angle.value:g}", group_id=group)
+                blanked.append((told[0], told[0] + len(angle.text)))
+        finally:
+            self.state, self.cues = kept, kept_cues
+        parts, done = [], 0
+        for start, end in blanked:
+            parts += [text[done:start], " " * (end - start)]
+            done = end
+        return "".join([*parts, text[done:]])
+
     def _another_year(self, text: str) -> bool:
         """A sentence bringing in a study of another year (carryover.claims.other_years)."""
         study = self.state.study
@@ -1191,6 +1226,7 @@ class Reader:
     # -- one sentence --------------------------------------------------------------------------
 
     def _sentence(self, text: str, line_of: Any) -> None:
+        text = self._angles_for_studies(text, line_of)
         studies = self._studies(text, line_of)
         kept = _outside_asides(text, studies)
         if len(kept) < len(studies):  # the aside's figures are about its study: unread

@@ -36,7 +36,7 @@ _SUBJECT_MORE_TEST = re.compile(
     re.I,
 )
 """After the group: a verb, the comparative and the test ('gained more shallow squat
-strength'), with no clause break."""
+strength'), with no clause break; read only after a contrasting aside (`_ASIDE`)."""
 _MORE_FOR = re.compile(rf"\b{_COMPARATIVE}\s+(?:for|in|with|among)\s+(?:the\s+)?\Z", re.I)
 """Before the group: 'larger for the', 'as large for'."""
 _ASIDE = re.compile(
@@ -44,8 +44,9 @@ _ASIDE = re.compile(
     r"for\s+(?:its|their)\s+part)\s*,",
     re.I,
 )
-"""A discourse aside set off by commas ('The shallow squat group, on the other hand, gained
-more ... (36% versus 20%)'): no clause break between the group and its comparative."""
+"""A contrasting aside set off by commas ('The shallow squat group, on the other hand, gained
+more ... (36% versus 20%)'): no clause break between the group and its comparative, and it sets
+the group against the other one."""
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|neither|less)\b|n't\b", re.I)
 
 
@@ -79,7 +80,11 @@ def comparative_before(text: str, opening: int, named_end: int, named_start: int
     if len(between) > WINDOW + 8 or _NEGATION.search(between):
         return False
     plain = _ASIDE.sub(" ", between)
-    return bool(_SUBJECT_THEN_MORE.fullmatch(plain) or _SUBJECT_MORE_TEST.fullmatch(plain))
+    if _SUBJECT_THEN_MORE.fullmatch(plain):
+        return True
+    # 'gained more <test> (a vs b)' puts the group ahead only when an aside sets it against the
+    # other group ('The SS group, on the other hand, gained more ...')
+    return plain != between and bool(_SUBJECT_MORE_TEST.fullmatch(plain))
 
 
 _TESTED = re.compile(

@@ -204,6 +204,9 @@ def test_a_pair_after_an_aside_and_a_tested_lift_gives_the_other_group_its_figur
         # a clause break that is no aside
         "The shallow squat group trained hard, and gained more shallow squat strength "
         "(36% versus 20%).",
+        # 'gained more <test>' with no aside setting the group against the other: unread, as
+        # 'The squat group gained more back squat strength (10.2% vs. 7.7%)' in test_paired_figures
+        "The shallow squat group gained more shallow squat strength (36% versus 20%).",
         # 'more than': a comparison, not the group's lead
         "The shallow squat group gained more than the others in strength (36% versus 20%).",
     ],
@@ -351,3 +354,29 @@ def test_the_digit_one_counting_a_paper_or_a_day_is_no_figure(
     if reason is not None:
         told_here = {d.text: d.reason for d in accounting.dispose([line], [], [1])}
         assert told_here["1"] == reason
+
+
+TWO = (
+    "Range et al. (2013) and Other et al. (2014) reported that squatting with deep knee flexion "
+    "(120° of knee flexion for Range et al. 2013, 90° of knee flexion for Other et al. 2014) grew "
+    "the thighs more than squatting with shallow knee flexion (60° of knee flexion for Range et "
+    "al. 2013, 50° of knee flexion for Other et al. 2014)."
+)
+
+
+def test_an_angle_given_for_a_study_by_name_is_that_studys(context: Context) -> None:
+    """Each angle followed by 'for <study>' is that study's; another study's stay unread."""
+    assert read(TWO, context) == [("ds", "120", None), ("ss", "60", None)]
+    disposed = told(TWO, context)
+    assert disposed["120°"] == accounting.CLAIM
+    assert disposed["60°"] == accounting.CLAIM
+    assert disposed["90°"] != accounting.CLAIM
+    assert disposed["50°"] != accounting.CLAIM
+
+
+def test_an_angle_for_a_study_with_no_depth_word_is_not_given_a_group(context: Context) -> None:
+    """'squatting (120° of knee flexion for Range et al. 2013, ...)': no deep or shallow word."""
+    text = TWO.replace("with deep knee flexion", "with knee flexion").replace(
+        "with shallow knee flexion", "with knee flexion"
+    )
+    assert read(text, context) == []

@@ -31,6 +31,7 @@ from carryover.claims.linking import DESCRIBING, PEOPLE
 from carryover.claims.nonclaims import LineReasons, word_reason
 from carryover.claims.numbers import Number, numbers
 from carryover.claims.schemes import scheme_reason
+from carryover.claims.single_counts import single_count_reason
 from carryover.claims.window import Window
 
 CLAIM = "claim"
@@ -72,7 +73,7 @@ _BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("other", re.compile(r"\b(?:sprints?|dash|shuttle)[\s-]*(?:\d+[\s-]*)*$", re.I)),
     ("programme_week", re.compile(
         r"\b(?:in|on|during|from|by|of|until|at|after|before|between|through)\s+weeks?\s+(?:\d+\s*(?:,|and|to|-|\u2013)\s*)*$"
-        r"|^weeks?\s+$", re.I)),
+        r"|^weeks?\s+$|\(\s*weeks?\s+$", re.I)),
     ("training_load", re.compile(r"\b(?:at|with|using|lifting|lifted|load of)\s+[~≈]?$", re.I)),
     ("date", re.compile(rf"\b{_MONTH}\s+(?:\d{{1,2}},?\s+)?$")),
     ("set_rep_scheme", re.compile(r"\b(?:sets?|reps?)\s+of\s+$", re.I)),
@@ -158,7 +159,12 @@ def non_claim_reason(line: str, number: Number) -> str | None:
         and re.match(r"^\s+(?:\w+\s+)?(?:groups|exercises|lifts|movements)\b", after, re.I)
     ):
         return "other"
-    return scheme_reason(after, before) or arms_reason(before, after) or word_reason(line, number)
+    return (
+        scheme_reason(after, before)
+        or arms_reason(before, after)
+        or word_reason(line, number)
+        or single_count_reason(number, after)
+    )
 
 
 def dispose(

@@ -37,13 +37,18 @@ import polars as pl
 
 from carryover.claims import (
     accounting,
+    attributed,
+    both_lifts,
     designs,
+    groups_doing,
     layouts,
     leads,
     muscle_lists,
     narrowing,
+    other_years,
     pairs,
     ratios,
+    total_spans,
 )
 from carryover.claims.article_files import decode_lines, not_text
 from carryover.claims.bounds import fractions, means, stated_bound
@@ -129,7 +134,8 @@ _LOAD_AFTER = re.compile(
 )
 _COMPARISON_BEFORE = re.compile(
     r"\b(?:like|unlike|similar(?:ly)?\s+to|as\s+(?:in|with|did)|compared\s+(?:with|to)|"
-    r"in\s+contrast\s+to|than|echo(?:es|ing)?|mirror(?:s|ing)?)\s+"
+    r"in\s+contrast\s+to|than|echo(?:es|ing)?|mirror(?:s|ing)?|in\s+line\s+with|"
+    r"consistent\s+with|in\s+(?:agreement|accordance)\s+with)\s+"
     r"(?:(?:the|that\s+of|in\s+the|a|an)\s+)?(?:(?:study|trial|paper|findings?|results?)\s+"
     r"(?:by|from|of)\s+)?$",
     re.IGNORECASE,
@@ -878,7 +884,9 @@ class Reader:
                 not named
                 and self.state.described
                 and self.state.study is not None
-                and linker.contradicts(self.state.study.study_id, passage.text)
+                and linker.contradicts(
+                    self.state.study.study_id, total_spans.without_whole_spans(passage.text)
+                )
             ):
                 # a study recognised only by its description, and this passage states other
                 # facts (sample, weeks, population): it is about another study
@@ -1157,6 +1165,45 @@ class Reader:
             and self.context.linker.contradicts(study.study_id, text)
         )
 
+    def _angles_for_studies(self, text: str, line_of: Any) -> str:
+        """'(120° of knee flexion for Bloomquist et al. 2013, 90° ... for McMahon et al. 2014)'.
+
+        In a sentence naming two or more studies, a knee angle followed by 'for' and one study of
+        the data is that study's group's depth (carryover.claims.attributed). Returns the
+        sentence with those angles blanked, for the rest of its reading.
+        """
+        named = self.context.linker.mentions(text) if " for " in text else []
+        if len(named) < 2:
+            return text
+        kept, kept_cues = self.state, self.cues
+        blanked: list[tuple[int, int]] = []
+        try:
+            for mention in named:
+                told = attributed.angle_for(text, mention.start)
+                if told is None or len(mention.candidates) != 1:
+                    continue
+                ref = self.context.studies[mention.candidates[0]]
+                group = self._lookups(ref).group(told[1].split())
+                angle = next(iter(numbers(text[told[0] : told[0] + 8])), None)
+                if group is None or angle is None or angle.value is None:
+                    continue
+                self.state = _State(study=ref)
+                self.cues = f"{'+'.join(mention.resolved_by)}: {mention.words}"
+                self.claim(line_of(told[0]), "other", f"{angle.value:g}", group_id=group)
+                blanked.append((told[0], told[0] + len(angle.text)))
+        finally:
+            self.state, self.cues = kept, kept_cues
+        parts, done = [], 0
+        for start, end in blanked:
+            parts += [text[done:start], " " * (end - start)]
+            done = end
+        return "".join([*parts, text[done:]])
+
+    def _another_year(self, text: str) -> bool:
+        """A sentence bringing in a study of another year (carryover.claims.other_years)."""
+        study = self.state.study
+        return study is not None and other_years.introduces_other_year(text, study.year)
+
     def _by_design(self, text: str, line_of: Any) -> bool:
         """A sentence about research in general that describes one study by its design.
 
@@ -1187,6 +1234,7 @@ class Reader:
     # -- one sentence --------------------------------------------------------------------------
 
     def _sentence(self, text: str, line_of: Any) -> None:
+        text = self._angles_for_studies(text, line_of)
         studies = self._studies(text, line_of)
         kept = _outside_asides(text, studies)
         if len(kept) < len(studies):  # the aside's figures are about its study: unread
@@ -1198,6 +1246,8 @@ class Reader:
             # a new study: forget group and measure
             self.state = _State(study=studies[-1].value, unknown=studies[-1].value is None)
             self.cues = studies[-1].words
+        if not studies and self._another_year(text):
+            self.state = _State(unknown=True)  # 'A 2014 study ...': not the current study
         if not studies and self._states_another_design(text):
             # its numbers are about another study: unread, and the current one stays
             self.study_lines.update(range(line_of(0), line_of(max(0, len(text) - 1)) + 1))
@@ -1218,6 +1268,7 @@ class Reader:
         lifted_before, self.lifted = self.lifted, self._lift_weighed(text, study)
         self._protocol(text, line_of)
         mentions = self._groups(text, line_of, study) + self._groups_by_training(text, study)
+        mentions += self._groups_doing(text, study, Spans([(m.start, m.end) for m in mentions]))
         mentions += self._abbreviated_groups(
             text, study, Spans([(m.start, m.end) for m in mentions])
         )
@@ -1297,7 +1348,8 @@ class Reader:
                 if j + 1 < len(ordered) and ordered[j + 1].kind == "measure":
                     owned.add(j + 1)
             exercise = (
-                _last(before, "exercise")
+                self._both_lifts(text, figure, study)
+                or _last(before, "exercise")
                 or _last(before, "test")
                 or (own_exercise.value if own_exercise else None)
                 or self._other_muscle(
@@ -1413,6 +1465,13 @@ class Reader:
         if exercise is None:
             self.warn(line, f"cannot tell which exercise {words} refers to", words)
             return
+        if exercise.startswith("*"):  # "1RM in both squats by ~20%": one claim per test
+            tests = self._tests_of_kind(study, group, exercise[1:], measure)
+            if not tests:
+                self.warn(line, f"cannot tell which {exercise[1:]}s {words} refers to", words)
+            for each in tests:
+                self._figure_claim(study, text, line, figure, group, each, measure, carried_over)
+            return
         if group == "*":  # "both groups improved by 5%": one claim per group
             for each in study.groups:
                 known = study.measures.get((each, exercise), frozenset())
@@ -1458,6 +1517,31 @@ class Reader:
             value_to=value_to,
             bound=figure.bound,
         )
+
+    def _both_lifts(self, text: str, figure: _Mention, study: StudyRef) -> str | None:
+        """'in both squats' right before a figure: '*squat', each test of that kind (both_lifts)."""
+        noun = both_lifts.both_named(text, figure.start)
+        return f"*{noun}" if noun is not None else None
+
+    def _tests_of_kind(
+        self, study: StudyRef, group: str, noun: str, measure: str | None
+    ) -> list[str]:
+        """The study's lifts the group has data on with the measure (two or more, else none).
+
+        'both squats': only the lifts one of whose names holds 'squat'.
+        """
+        named = {
+            e for alias, ids in self.context.aliases.items() if noun in alias.split() for e in ids
+        }
+        tests = sorted(
+            e
+            for g, e in study.measures
+            if (g == group or group == "*")
+            and self.context.kinds.get(e, "strength") == "strength"
+            and (noun != "squat" or e in named)
+            and (measure is None or measure in study.measures[(g, e)])
+        )
+        return list(dict.fromkeys(tests)) if len(tests) > 1 else []
 
     def _trained_with(self, text: str, ordered: list[_Mention], study: StudyRef) -> list[_Mention]:
         """An exercise one group trained, named as what the gain came with, names that group.
@@ -1664,8 +1748,8 @@ class Reader:
                 group = named.value
             elif named.kind == "exercise":
                 groups = [g for g, e in trained.items() if e == named.value]
-                if not groups:
-                    continue  # a test ('quadriceps thickness'), not what a group trained
+                if not groups or pairs.tested_lift(text, named.end, opening):
+                    continue  # a test ('quadriceps thickness', 'squat strength'), not a group
                 if len(groups) != 1 or text[named.end : opening].strip():
                     return None  # an exercise is a group only right before the pair
                 group = groups[0]
@@ -2265,6 +2349,19 @@ class Reader:
                 found.append(_Mention(match.start(), end, "group", group_id))
         return found
 
+    def _groups_doing(self, text: str, study: StudyRef, taken: Spans) -> list[_Mention]:
+        """Groups named after the word: 'the group doing the deeper squats' (groups_doing)."""
+        found = []
+        for start, end, words in groups_doing.groups_doing(text):
+            if taken.hold(start, end):
+                continue
+            for size in range(len(words), 0, -1):
+                group_id, phrase = self._resolve_group(words[:size], study)
+                if group_id is not None and phrase == " ".join(words[:size]):
+                    found.append(_Mention(start, end, "group", group_id))
+                    break
+        return found
+
     def _protocol(self, text: str, line_of: Any) -> None:
         if not _ANY_NUM.search(text):
             return  # every protocol pattern counts with a number (`_NUM`): none here
@@ -2300,6 +2397,8 @@ class Reader:
             before = text[max(0, match.start(group) - 30) : match.start(group)]
             if _FREE_TRIAL.search(before) or _PART_OF_WEEKS.search(before):
                 continue
+            if total_spans.whole_span(text[max(0, match.start(group) - 60) : match.start(group)]):
+                continue  # 'the whole period was 14 weeks': not the weeks of training
             self.claim(line_of(match.start(group)), "duration_weeks", _number(match.group(group)))
         self._completers(text, line_of)
 

@@ -38,7 +38,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from carryover.claims.bounds import means, stated_bound
-from carryover.claims.depths import knee_angle
+from carryover.claims.depths import (
+    DEEP_SQUATS,
+    SHALLOW_SQUATS,
+    depth_of,
+    depth_word,
+    knee_angle,
+    pair_partner,
+)
 from carryover.claims.multiples import body_weight_multiple
 from carryover.claims.numbers import DECADE, NUMBER_WORD, Number, numbers
 from carryover.claims.sessions import exercise_count, session_length_ratio, session_minutes
@@ -690,10 +697,32 @@ def _decade(number: Number, before: str, near: Near) -> Fact | None:
     if not _THEIR.search(before[-20:]):
         return None
     start = number.column - 1
-    if bisect.bisect_left(near.groups, (start,)) > 0:
+    if bisect.bisect_left(near.groups, (start,)) > 0 and not _sample_after_groups(
+        near, start, before
+    ):
         return None
     low, high = (f"{v:g}" for v in (number.lo, number.hi))
     return Fact(start, "age", low, value_to=high, number=number.value)
+
+
+def _sample_after_groups(near: Near, start: int, before: str) -> bool:
+    """Whether the whole sample is named between the last group and the number.
+
+    'whether deep (DS) and shallow (SS) squatting ... of the 17 male participants in their early
+    twenties': the participants, not a group, own the decade.
+    """
+    last_end = near.groups[bisect.bisect_left(near.groups, (start,)) - 1][1]
+    gap = start - last_end  # the window holds only words after the group when it is farther
+    between = before if gap >= len(before) else before[len(before) - gap :]
+    return bool(_SAMPLE_WORDS.search(between))
+
+
+_SAMPLE_WORDS = re.compile(
+    r"\b(?:\d+|all|both\s+groups'?)\s+(?:[\w-]+\s+){0,2}?(?:participants|subjects|volunteers|"
+    r"(?:wo)?men|(?:fe)?males|students|athletes|players|adults)\b",
+    re.I,
+)
+"""The whole sample, counted: 'the 17 male participants', 'all subjects'."""
 
 
 _PARTICIPANTS = re.compile(
@@ -1155,11 +1184,37 @@ def _knee_angle(number: Number, before: str, after: str, near: Near, study: Look
     the exercise only one group trained right before it ('with a full squat (140 degrees').
     """
     start = number.column - 1
-    lift = Near.between(near.exercises, start - _WINDOW + 1, start)[-1:]
-    group = _named_group_before(near, start) or _trained_by(lift, study)
-    if group is None or not knee_angle(number, before, after):
-        return None
+    group = _depth_group(number, before, after, study)
+    if group is None:
+        lift = Near.between(near.exercises, start - _WINDOW + 1, start)[-1:]
+        group = _named_group_before(near, start) or _trained_by(lift, study)
+        if group is None or not knee_angle(number, before, after):
+            return None
+    if number.lo != number.hi:  # '0-120°': the range of motion as written, from 0 to the depth
+        depth = f"{depth_of(number):g}"
+        return Fact(start, "other", "0", group, value_to=depth, number=number.value)
     return Fact(start, "other", _value(number) or "", group)
+
+
+def _depth_group(number: Number, before: str, after: str, study: Lookups) -> str | None:
+    """The group a squat depth is told of by its own words (see carryover.claims.depths).
+
+    'shallow (0-60°)': the group that trained the shallow squat; '120° against 60° of knee
+    flexion': the larger angle is the group that trained the deeper squat. None when the study
+    has no such group (a depth study needs one deep and one shallow squat group).
+    """
+    squat = depth_word(number, before, after)
+    if squat is not None:
+        return study.group(squat.split())
+    partner = pair_partner(number, before, after)
+    depth = depth_of(number)
+    if partner is None or depth is None or partner == depth:
+        return None
+    deep = next((g for p in DEEP_SQUATS if (g := study.group(p.split()))), None)
+    shallow = next((g for p in SHALLOW_SQUATS if (g := study.group(p.split()))), None)
+    if deep is None or shallow is None or deep == shallow:
+        return None
+    return deep if depth > partner else shallow
 
 
 def _protocol_count(number: Number, before: str, after: str) -> Fact | None:

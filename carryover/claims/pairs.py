@@ -30,8 +30,23 @@ _COMPARATIVE = r"(?:more|larger|greater|bigger|higher|as\s+(?:large|great|big|mu
 _SUBJECT_THEN_MORE = re.compile(rf"[^,;:()\[\]]{{0,{WINDOW}}}?\b{_COMPARATIVE}\s*\Z", re.I)
 """After the group: its verb, the test and the comparative ('increased quadriceps thickness
 more'), with no clause break."""
+_SUBJECT_MORE_TEST = re.compile(
+    rf"[^,;:()\[\]]{{0,{WINDOW}}}?\b(?:gained|got|made|saw|had|showed)\s+{_COMPARATIVE}"
+    r"(?:\s+(?!than\b|for\b|in\b|with\b)[\w-]+){1,4}\s*\Z",
+    re.I,
+)
+"""After the group: a verb, the comparative and the test ('gained more shallow squat
+strength'), with no clause break; read only after a contrasting aside (`_ASIDE`)."""
 _MORE_FOR = re.compile(rf"\b{_COMPARATIVE}\s+(?:for|in|with|among)\s+(?:the\s+)?\Z", re.I)
 """Before the group: 'larger for the', 'as large for'."""
+_ASIDE = re.compile(
+    r",\s*(?:on\s+the\s+other\s+hand|however|by\s+contrast|in\s+contrast|meanwhile|in\s+turn|"
+    r"for\s+(?:its|their)\s+part)\s*,",
+    re.I,
+)
+"""A contrasting aside set off by commas ('The shallow squat group, on the other hand, gained
+more ... (36% versus 20%)'): no clause break between the group and its comparative, and it sets
+the group against the other one."""
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|neither|less)\b|n't\b", re.I)
 
 
@@ -64,4 +79,23 @@ def comparative_before(text: str, opening: int, named_end: int, named_start: int
         return bool(_MORE_FOR.search(text, max(0, named_start - 40), named_start))
     if len(between) > WINDOW + 8 or _NEGATION.search(between):
         return False
-    return bool(_SUBJECT_THEN_MORE.fullmatch(between))
+    plain = _ASIDE.sub(" ", between)
+    if _SUBJECT_THEN_MORE.fullmatch(plain):
+        return True
+    # 'gained more <test> (a vs b)' puts the group ahead only when an aside sets it against the
+    # other group ('The SS group, on the other hand, gained more ...')
+    return plain != between and bool(_SUBJECT_MORE_TEST.fullmatch(plain))
+
+
+_TESTED = re.compile(
+    r"\s*(?:strength|1\s?RM|one[\s-]rep(?:etition)?\s+max(?:imum)?|max(?:imum)?|performance)\s*\Z",
+    re.I,
+)
+
+
+def tested_lift(text: str, lift_end: int, opening: int) -> bool:
+    """Whether a lift named before a pair's parenthesis is the test, not a group that trained it.
+
+    'gained more shallow squat strength (36% versus 20%)': a strength word follows the lift.
+    """
+    return lift_end <= opening and bool(_TESTED.fullmatch(text, lift_end, opening))

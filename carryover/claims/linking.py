@@ -29,6 +29,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from carryover.claims.doers import SURNAME_DID
 from carryover.claims.set_groups import sets_stated
 from carryover.claims.titles import TITLE_WINDOW, titled_study
 
@@ -745,6 +746,7 @@ class Linker:
             (_REFERENCE_COMMAS, False),
             (_LED_BY, False),
             (_AUTHOR_PAIR, False),
+            (SURNAME_DID, False),
         )
         stated: set[str] | None = None  # worked out only when two studies share an author
         for pattern, strong in patterns:
@@ -756,9 +758,12 @@ class Linker:
                 )
                 if name in _NOT_NAMES:
                     continue
-                et_al = pattern in (_YEAR_TAIL, _REFERENCE, _REFERENCE_COMMAS) or re.search(
-                    r"et\.?\s+al|colleagues|co-?workers|co-?authors", m.group(0)
-                )
+                et_al = pattern in (
+                    _YEAR_TAIL,
+                    _REFERENCE,
+                    _REFERENCE_COMMAS,
+                    SURNAME_DID,
+                ) or re.search(r"et\.?\s+al|colleagues|co-?workers|co-?authors", m.group(0))
                 hits = self._by_author(name, first_only=bool(et_al))
                 if pattern is _AUTHOR_PAIR:
                     hits = _with_coauthor(self._by_author(name), m.group("second"))
@@ -782,6 +787,8 @@ class Linker:
                     hits = [k for k in hits if not _clash(stated, k)] or hits
                 if not hits and not strong:
                     continue
+                if pattern is SURNAME_DID and len(hits) > 1:
+                    continue  # a bare surname its sentence cannot tie to one study: no cue
                 year_match = _YEAR.search(text[m.start() : m.end() + 30])
                 cues = ["author"] if hits else []
                 if year_match and len(hits) > 1:

@@ -41,6 +41,7 @@ from carryover.claims import (
     layouts,
     leads,
     muscle_lists,
+    muscle_pairs,
     narrowing,
     pairs,
     ratios,
@@ -49,6 +50,7 @@ from carryover.claims.article_files import decode_lines, not_text
 from carryover.claims.bounds import fractions, means, stated_bound
 from carryover.claims.contrasts import Stated, listed_differences, stated_differences
 from carryover.claims.facts import LIFT_VERBS, SPREADS, Lookups, Near, read_facts
+from carryover.claims.label_phrases import label_phrases
 from carryover.claims.linking import (
     DESCRIBING,
     PEOPLE,
@@ -58,6 +60,7 @@ from carryover.claims.linking import (
     content_words,
     keys_from_rows,
 )
+from carryover.claims.loads import echoed_load, stated_loads
 from carryover.claims.numbers import COMPOUND_WORD, numbers, word_value
 from carryover.claims.outcome_tests import MEASURE_UNITS, default_measures, plural_free
 from carryover.claims.rows import claims_frame
@@ -526,7 +529,7 @@ class Context:
             for group_id, label, trained in g.select(
                 "group_id", "label", "trained_exercise"
             ).iter_rows():
-                phrases = {group_id.lower(), label.lower()}
+                phrases = {group_id.lower(), label.lower(), *label_phrases(label)}
                 phrases |= {a.lower() for a in re.findall(r"\(([A-Za-z]{2,5})\)", label)}
                 written |= set(re.findall(r"\(([A-Z]{2,5})\)", label))
                 if trained:
@@ -779,6 +782,9 @@ class Reader:
         self.heading_lifts: frozenset[str] = frozenset()  # what the section's heading names
         self._alias_re = context.alias_pattern
         self._author_re = context.author_pattern
+        self._loads = stated_loads(article.lines)  # the percents it gives as loads
+        self._group_patterns: dict[str, dict[str, re.Pattern[str]]] = {}
+        self._group_order: dict[str, tuple[str, ...]] = {}  # study -> its groups as last listed
 
     def warn(self, line: int, message: str, words: str) -> None:
         """Record a claim_unresolved warning at a line, with the words that could not be read."""
@@ -1207,6 +1213,7 @@ class Reader:
         claimed = len(self.rows)
         laid_out = self._labelled_item(text, line_of, study)
         laid_out |= self._muscle_lists(text, line_of, study)
+        laid_out |= self._muscle_pairs(text, line_of, study)
         lifted_before, self.lifted = self.lifted, self._lift_weighed(text, study)
         self._protocol(text, line_of)
         mentions = self._groups(text, line_of, study) + self._groups_by_training(text, study)
@@ -2148,6 +2155,7 @@ class Reader:
                 _LOAD_AFTER.match(text, match.end(), end)
                 or _DISCOUNT_AFTER.match(text, match.end(), end)
                 or _DISCOUNT_BEFORE.search(text, max(0, match.start() - _NEAR), match.start())
+                or echoed_load(text, match.start(), match.end(), self._loads)
             ):
                 found.append(_Mention(match.start(), match.end(), "figure", None))
                 continue
@@ -2446,6 +2454,40 @@ class Reader:
                     continue
                 self._figure_claim(study, text, line_of(figure.start), figure, group, test, None)
                 done.add(figure.end)
+        return done
+
+    def _muscle_pairs(self, text: str, line_of: Any, study: StudyRef) -> set[int]:
+        """Each muscle's "a vs b" pair, "respectively", in the order the groups were named.
+
+        See carryover.claims.muscle_pairs. Only for a study of two groups; the order is the
+        one this sentence names them in before its first pair, else the one the last sentence
+        naming both gave. Returns the ends of the figures it made claims of.
+        """
+        if len(study.groups) != 2:
+            return set()
+        names = self._group_patterns.get(study.study_id)
+        if names is None:
+            names = muscle_pairs.group_names(study.groups, study.abbreviations)
+            self._group_patterns[study.study_id] = names
+        pairs = muscle_pairs.muscle_pairs(text, frozenset(m for m, _ in self.context.muscle_tests))
+        done: set[int] = set()
+        if pairs:
+            before = muscle_pairs.groups_in_order(text, pairs[0].first.start, names)
+            groups = before if len(before) == 2 else self._group_order.get(study.study_id)
+            units = {u for (_, u), t in self.context.muscle_tests.items() if t in study.exercises}
+            unit = layouts.size_unit(text) or (next(iter(units)) if len(units) == 1 else None)
+            tests = [self.context.muscle_tests.get((p.muscle, unit or "")) for p in pairs]
+            if groups is not None and None not in tests:
+                for pair, test in zip(pairs, tests, strict=True):
+                    for fig, group in zip((pair.first, pair.second), groups, strict=True):
+                        figure = _Mention(fig.start, fig.end, "figure", fig.value)
+                        self._figure_claim(
+                            study, text, line_of(fig.start), figure, group, test, None
+                        )
+                        done.add(fig.end)
+        named = muscle_pairs.groups_in_order(text, len(text), names)
+        if len(named) == 2:
+            self._group_order[study.study_id] = tuple(named)
         return done
 
     def _lift_weighed(self, text: str, study: StudyRef) -> tuple[str, str] | None:

@@ -111,7 +111,7 @@ _YEAR_THEN_PAGES = re.compile(
 _PAGES_AFTER_YEAR = re.compile(r"\b\d{1,4}\s*\(\s*(?:19|20)\d{2}\s*\)\s*,?\s*(?:pp?\.\s*)?$")
 _OF_MAXIMUM = re.compile(
     r"^\s*of\s+(?:(?:that|this|your|their|his|her|the|one's|each|a)\s+)?(?:[\w-]+\s+)?"
-    r"(?:max|maximum|1\s?RM|(?:one|1)[\s-]rep(?:etition)?[\s-]max(?:imum)?)\b",
+    r"(?:max|maximum|maximal|1\s?RM|(?:one|1)[\s-]rep(?:etition)?[\s-]max(?:imum)?)\b",
     re.I,
 )
 _MAXIMUM_PAREN = re.compile(r"\b(?:max|maximum|1\s?RM|RM)\s*\(\s*$", re.I)

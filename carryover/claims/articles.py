@@ -63,6 +63,7 @@ from carryover.claims.linking import (
 from carryover.claims.loads import echoed_load, stated_loads
 from carryover.claims.numbers import COMPOUND_WORD, numbers, word_value
 from carryover.claims.outcome_tests import MEASURE_UNITS, default_measures, plural_free
+from carryover.claims.rep_ranges import label_rep_facts
 from carryover.claims.rows import claims_frame
 from carryover.claims.set_groups import group_by_sets, label_set_counts, sets_named
 from carryover.claims.text import blocks
@@ -586,7 +587,9 @@ class Context:
             replace(
                 k,
                 trains=frozenset(trains.get(k.study_id, ())),
-                facts=k.facts | samples.get(k.study_id, set()),
+                facts=k.facts
+                | samples.get(k.study_id, set())
+                | label_rep_facts(group_labels.get(k.study_id, [])),
                 abbreviations=frozenset(labels.get(k.study_id, ())),
                 group_sizes=sizes.get(k.study_id, frozenset()),
                 added=added.get(k.study_id, frozenset()),

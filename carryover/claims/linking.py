@@ -30,6 +30,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from carryover.claims.doers import SURNAME_DID
+from carryover.claims.rep_ranges import reps_stated
 from carryover.claims.set_groups import sets_stated
 from carryover.claims.titles import TITLE_WINDOW, titled_study
 
@@ -967,6 +968,7 @@ def _stated_facts(text: str) -> frozenset[str]:
         | {f"n:{int(n)}" for n in _numbers_before(text, people)}
         | {f"n:{int(n)}" for n in _numbers_before(text, _COMPLETERS)}
         | {f"sessions:{int(n)}" for n in _numbers_before(text, sessions)}
+        | reps_stated(text)
     )
 
 
@@ -995,10 +997,11 @@ def _population_clash(stated: AbstractSet[str], key: StudyKey) -> bool:
 def _design_clashes(stated: AbstractSet[str], key: StudyKey) -> int:
     """How many of the sample, duration and weekly frequency the text states against the study's.
 
-    One is against it when none of the stated values is the study's. The year never is.
+    One is against it when none of the stated values is the study's. The year never is, nor
+    a repetition range (carryover.claims.rep_ranges: a writer's textbook ranges name no study).
     """
     count = 0
-    for kind in {f.split(":")[0] for f in stated if ":" in f} - {"year"}:
+    for kind in {f.split(":")[0] for f in stated if ":" in f} - {"year", "reps"}:
         own = {f for f in key.facts if f.startswith(f"{kind}:")}
         said = {f for f in stated if f.startswith(f"{kind}:")}
         if own and not own & said:

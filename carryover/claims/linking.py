@@ -110,7 +110,7 @@ players'), but no preposition or unit ('12 sets for players', '4 weeks, trained 
 one), nor a bare numeral ('2020 2-2 Participants': a year, then a section number)."""
 PEOPLE = (
     r"(?:participants|subjects|m[ae]n|wom[ae]n|males|females|athletes|players|lifters|people|"
-    r"adults|adolescents|volunteers|girls|boys|individuals|students|guys|dudes|lads)"
+    r"adults|adolescents|volunteers|girls|boys|individuals|students|trainees|guys|dudes|lads)"
 )
 """The words that count people ('14 trained men', '22 participants'): one list for the reader,
 the linker and the number accounting."""

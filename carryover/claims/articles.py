@@ -182,10 +182,12 @@ _CLAUSE_END = re.compile(r"[;.!?]|\bbut\b|\bwhile\b|\bwhereas\b")
 _PRIOR = re.compile(
     r"\W*(?:\w+\s+){0,3}?(?:(?:over|in|during|for)\s+the\s+(?:previous|past|preceding|last)\b|"
     r"prior\s+to\s+(?:the\s+)?(?:study|trial|intervention)|before\s+(?:the\s+study|joining|"
-    r"enrol))",
+    r"enrol)|for\s+(?:a\s+minimum\s+of|at\s+least|no\s+less\s+than)\s+(?:\S+\s+)?"
+    r"(?:years?|months?)\b)",
     re.IGNORECASE,
 )
-"""Words after a frequency that make it the participants' history, not the study's protocol."""
+"""Words after a frequency that make it the participants' history, not the study's protocol:
+'over the previous 6 months', and an entry criterion 'for a minimum of 1 year'."""
 _SEVERAL_STUDIES = re.compile(
     r"\b(?:two|three|four|several|both|multiple|these)\s+(?:[\w-]+\s+)?(?:studies|trials|papers)\b"
     r"|\b(?:second|another|third)\s+(?:study|trial|paper)\b",

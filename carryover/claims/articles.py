@@ -43,6 +43,7 @@ from carryover.claims import (
     muscle_lists,
     muscle_pairs,
     narrowing,
+    paired_units,
     pairs,
     ratios,
 )
@@ -1111,8 +1112,46 @@ class Reader:
         self.previous = ""
         self.lifted = None
         for offset, sentence in sentences(passage):
+            read_before = len(self.rows)
             self._sentence(sentence, lambda i, o=offset, p=passage: p.line_at(o + i))
+            self._units_beside(
+                sentence, lambda i, o=offset, p=passage: p.line_at(o + i), read_before
+            )
             self.previous = sentence[-_NEAR:]  # what 'nine of them' in the next one refers to
+
+    def _units_beside(self, text: str, line_of: Any, read_before: int) -> None:
+        """The change in kg or pounds right before a percent the sentence was read to have.
+
+        '6,6 kg (6,5%) for the bench press': see carryover.claims.paired_units. Each percent
+        change claim the sentence made (rows from `read_before` on) gives the same group, test
+        and measure to the figure in units beside it, on the same line.
+        """
+        study = self.state.study
+        if study is None or len(self.rows) == read_before:
+            return
+        read = [
+            r
+            for r in self.rows[read_before:]
+            if r["quantity"] == "change_pct" and r["study_id"] == study.study_id and r["group_id"]
+        ]
+        for beside in paired_units.units_beside_percents(text):
+            line = line_of(beside.start)
+            rows = [
+                r
+                for r in read
+                if r["line"] == str(line) and _as_float(r["value"]) == beside.percent
+            ]
+            if len(rows) != 1:
+                continue
+            row = rows[0]
+            self.claim(
+                line,
+                "change_abs_lb" if beside.pounds else "change_abs",
+                beside.value,
+                group_id=row["group_id"],
+                test_exercise=row["test_exercise"],
+                measure=row["measure"],
+            )
 
     def _is_heading(self, passage: Passage) -> bool:
         return passage.kind == "heading"
@@ -2986,6 +3025,13 @@ def _last(mentions: list[_Mention], kind: str) -> Any:
 def _first(mentions: list[_Mention], kind: str) -> Any:
     values = [m.value for m in mentions if m.kind == kind]
     return values[0] if values else None
+
+
+def _as_float(value: Any) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def _first_line(exc: BaseException) -> str:

@@ -44,8 +44,10 @@ from carryover.claims import (
     layouts,
     leads,
     muscle_lists,
+    muscle_pairs,
     narrowing,
     other_years,
+    paired_units,
     pairs,
     ratios,
     total_spans,
@@ -54,6 +56,7 @@ from carryover.claims.article_files import decode_lines, not_text
 from carryover.claims.bounds import fractions, means, stated_bound
 from carryover.claims.contrasts import Stated, listed_differences, stated_differences
 from carryover.claims.facts import LIFT_VERBS, SPREADS, Lookups, Near, read_facts
+from carryover.claims.label_phrases import label_phrases
 from carryover.claims.linking import (
     DESCRIBING,
     PEOPLE,
@@ -63,8 +66,10 @@ from carryover.claims.linking import (
     content_words,
     keys_from_rows,
 )
+from carryover.claims.loads import echoed_load, stated_loads
 from carryover.claims.numbers import COMPOUND_WORD, numbers, word_value
 from carryover.claims.outcome_tests import MEASURE_UNITS, default_measures, plural_free
+from carryover.claims.rep_ranges import label_rep_facts
 from carryover.claims.rows import claims_frame
 from carryover.claims.set_groups import group_by_sets, label_set_counts, sets_named
 from carryover.claims.text import blocks
@@ -184,10 +189,12 @@ _CLAUSE_END = re.compile(r"[;.!?]|\bbut\b|\bwhile\b|\bwhereas\b")
 _PRIOR = re.compile(
     r"\W*(?:\w+\s+){0,3}?(?:(?:over|in|during|for)\s+the\s+(?:previous|past|preceding|last)\b|"
     r"prior\s+to\s+(?:the\s+)?(?:study|trial|intervention)|before\s+(?:the\s+study|joining|"
-    r"enrol))",
+    r"enrol)|for\s+(?:a\s+minimum\s+of|at\s+least|no\s+less\s+than)\s+(?:\S+\s+)?"
+    r"(?:years?|months?)\b)",
     re.IGNORECASE,
 )
-"""Words after a frequency that make it the participants' history, not the study's protocol."""
+"""Words after a frequency that make it the participants' history, not the study's protocol:
+'over the previous 6 months', and an entry criterion 'for a minimum of 1 year'."""
 _SEVERAL_STUDIES = re.compile(
     r"\b(?:two|three|four|several|both|multiple|these)\s+(?:[\w-]+\s+)?(?:studies|trials|papers)\b"
     r"|\b(?:second|another|third)\s+(?:study|trial|paper)\b",
@@ -532,7 +539,7 @@ class Context:
             for group_id, label, trained in g.select(
                 "group_id", "label", "trained_exercise"
             ).iter_rows():
-                phrases = {group_id.lower(), label.lower()}
+                phrases = {group_id.lower(), label.lower(), *label_phrases(label)}
                 phrases |= {a.lower() for a in re.findall(r"\(([A-Za-z]{2,5})\)", label)}
                 written |= set(re.findall(r"\(([A-Z]{2,5})\)", label))
                 if trained:
@@ -589,7 +596,9 @@ class Context:
             replace(
                 k,
                 trains=frozenset(trains.get(k.study_id, ())),
-                facts=k.facts | samples.get(k.study_id, set()),
+                facts=k.facts
+                | samples.get(k.study_id, set())
+                | label_rep_facts(group_labels.get(k.study_id, [])),
                 abbreviations=frozenset(labels.get(k.study_id, ())),
                 group_sizes=sizes.get(k.study_id, frozenset()),
                 added=added.get(k.study_id, frozenset()),
@@ -792,6 +801,9 @@ class Reader:
         self.heading_lifts: frozenset[str] = frozenset()  # what the section's heading names
         self._alias_re = context.alias_pattern
         self._author_re = context.author_pattern
+        self._loads = stated_loads(article.lines)  # the percents it gives as loads
+        self._group_patterns: dict[str, dict[str, re.Pattern[str]]] = {}
+        self._group_order: dict[str, tuple[str, ...]] = {}  # study -> its groups as last listed
 
     def warn(self, line: int, message: str, words: str) -> None:
         """Record a claim_unresolved warning at a line, with the words that could not be read."""
@@ -1116,8 +1128,46 @@ class Reader:
         self.previous = ""
         self.lifted = None
         for offset, sentence in sentences(passage):
+            read_before = len(self.rows)
             self._sentence(sentence, lambda i, o=offset, p=passage: p.line_at(o + i))
+            self._units_beside(
+                sentence, lambda i, o=offset, p=passage: p.line_at(o + i), read_before
+            )
             self.previous = sentence[-_NEAR:]  # what 'nine of them' in the next one refers to
+
+    def _units_beside(self, text: str, line_of: Any, read_before: int) -> None:
+        """The change in kg or pounds right before a percent the sentence was read to have.
+
+        '6,6 kg (6,5%) for the bench press': see carryover.claims.paired_units. Each percent
+        change claim the sentence made (rows from `read_before` on) gives the same group, test
+        and measure to the figure in units beside it, on the same line.
+        """
+        study = self.state.study
+        if study is None or len(self.rows) == read_before:
+            return
+        read = [
+            r
+            for r in self.rows[read_before:]
+            if r["quantity"] == "change_pct" and r["study_id"] == study.study_id and r["group_id"]
+        ]
+        for beside in paired_units.units_beside_percents(text):
+            line = line_of(beside.start)
+            rows = [
+                r
+                for r in read
+                if r["line"] == str(line) and _as_float(r["value"]) == beside.percent
+            ]
+            if len(rows) != 1:
+                continue
+            row = rows[0]
+            self.claim(
+                line,
+                "change_abs_lb" if beside.pounds else "change_abs",
+                beside.value,
+                group_id=row["group_id"],
+                test_exercise=row["test_exercise"],
+                measure=row["measure"],
+            )
 
     def _is_heading(self, passage: Passage) -> bool:
         return passage.kind == "heading"
@@ -1265,6 +1315,7 @@ class Reader:
         claimed = len(self.rows)
         laid_out = self._labelled_item(text, line_of, study)
         laid_out |= self._muscle_lists(text, line_of, study)
+        laid_out |= self._muscle_pairs(text, line_of, study)
         lifted_before, self.lifted = self.lifted, self._lift_weighed(text, study)
         self._protocol(text, line_of)
         mentions = self._groups(text, line_of, study) + self._groups_by_training(text, study)
@@ -2241,6 +2292,7 @@ class Reader:
                 _LOAD_AFTER.match(text, match.end(), end)
                 or _DISCOUNT_AFTER.match(text, match.end(), end)
                 or _DISCOUNT_BEFORE.search(text, max(0, match.start() - _NEAR), match.start())
+                or echoed_load(text, match.start(), match.end(), self._loads)
             ):
                 found.append(_Mention(match.start(), match.end(), "figure", None))
                 continue
@@ -2554,6 +2606,40 @@ class Reader:
                     continue
                 self._figure_claim(study, text, line_of(figure.start), figure, group, test, None)
                 done.add(figure.end)
+        return done
+
+    def _muscle_pairs(self, text: str, line_of: Any, study: StudyRef) -> set[int]:
+        """Each muscle's "a vs b" pair, "respectively", in the order the groups were named.
+
+        See carryover.claims.muscle_pairs. Only for a study of two groups; the order is the
+        one this sentence names them in before its first pair, else the one the last sentence
+        naming both gave. Returns the ends of the figures it made claims of.
+        """
+        if len(study.groups) != 2:
+            return set()
+        names = self._group_patterns.get(study.study_id)
+        if names is None:
+            names = muscle_pairs.group_names(study.groups, study.abbreviations)
+            self._group_patterns[study.study_id] = names
+        pairs = muscle_pairs.muscle_pairs(text, frozenset(m for m, _ in self.context.muscle_tests))
+        done: set[int] = set()
+        if pairs:
+            before = muscle_pairs.groups_in_order(text, pairs[0].first.start, names)
+            groups = before if len(before) == 2 else self._group_order.get(study.study_id)
+            units = {u for (_, u), t in self.context.muscle_tests.items() if t in study.exercises}
+            unit = layouts.size_unit(text) or (next(iter(units)) if len(units) == 1 else None)
+            tests = [self.context.muscle_tests.get((p.muscle, unit or "")) for p in pairs]
+            if groups is not None and None not in tests:
+                for pair, test in zip(pairs, tests, strict=True):
+                    for fig, group in zip((pair.first, pair.second), groups, strict=True):
+                        figure = _Mention(fig.start, fig.end, "figure", fig.value)
+                        self._figure_claim(
+                            study, text, line_of(fig.start), figure, group, test, None
+                        )
+                        done.add(fig.end)
+        named = muscle_pairs.groups_in_order(text, len(text), names)
+        if len(named) == 2:
+            self._group_order[study.study_id] = tuple(named)
         return done
 
     def _lift_weighed(self, text: str, study: StudyRef) -> tuple[str, str] | None:
@@ -3047,6 +3133,13 @@ def _last(mentions: list[_Mention], kind: str) -> Any:
 def _first(mentions: list[_Mention], kind: str) -> Any:
     values = [m.value for m in mentions if m.kind == kind]
     return values[0] if values else None
+
+
+def _as_float(value: Any) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def _first_line(exc: BaseException) -> str:

@@ -67,6 +67,8 @@ MUSCLE_NAMES: dict[str, str] = {
     "hamstring": "hamstrings",
     "back of the thigh": "hamstrings",
     "buttocks": "gluteus maximus",
+    "elbow flexor": "elbow flexors",
+    "elbow extensor": "elbow extensors",
 }
 """Everyday names of muscles, by the catalogue's name (exercises.muscle)."""
 

@@ -29,6 +29,8 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from carryover.claims.doers import SURNAME_DID
+from carryover.claims.rep_ranges import reps_stated
 from carryover.claims.set_groups import sets_stated
 from carryover.claims.titles import TITLE_WINDOW, titled_study
 
@@ -111,7 +113,7 @@ one), nor a bare numeral ('2020 2-2 Participants': a year, then a section number
 for the study or its owner ('A 2013 study split its participants' counts no one)."""
 PEOPLE = (
     r"(?:participants|subjects|m[ae]n|wom[ae]n|males|females|athletes|players|lifters|people|"
-    r"adults|adolescents|volunteers|girls|boys|individuals|students|guys|dudes|lads)"
+    r"adults|adolescents|volunteers|girls|boys|individuals|students|trainees|guys|dudes|lads)"
 )
 """The words that count people ('14 trained men', '22 participants'): one list for the reader,
 the linker and the number accounting."""
@@ -762,6 +764,7 @@ class Linker:
             (_REFERENCE_COMMAS, False),
             (_LED_BY, False),
             (_AUTHOR_PAIR, False),
+            (SURNAME_DID, False),
         )
         stated: set[str] | None = None  # worked out only when two studies share an author
         for pattern, strong in patterns:
@@ -773,9 +776,12 @@ class Linker:
                 )
                 if name in _NOT_NAMES:
                     continue
-                et_al = pattern in (_YEAR_TAIL, _REFERENCE, _REFERENCE_COMMAS) or re.search(
-                    r"et\.?\s+al|colleagues|co-?workers|co-?authors", m.group(0)
-                )
+                et_al = pattern in (
+                    _YEAR_TAIL,
+                    _REFERENCE,
+                    _REFERENCE_COMMAS,
+                    SURNAME_DID,
+                ) or re.search(r"et\.?\s+al|colleagues|co-?workers|co-?authors", m.group(0))
                 hits = self._by_author(name, first_only=bool(et_al))
                 if pattern is _AUTHOR_PAIR:
                     hits = _with_coauthor(self._by_author(name), m.group("second"))
@@ -799,6 +805,8 @@ class Linker:
                     hits = [k for k in hits if not _clash(stated, k)] or hits
                 if not hits and not strong:
                     continue
+                if pattern is SURNAME_DID and len(hits) > 1:
+                    continue  # a bare surname its sentence cannot tie to one study: no cue
                 year_match = _YEAR.search(text[m.start() : m.end() + 30])
                 cues = ["author"] if hits else []
                 if year_match and len(hits) > 1:
@@ -977,6 +985,7 @@ def _stated_facts(text: str) -> frozenset[str]:
         | {f"n:{int(n)}" for n in _numbers_before(text, people)}
         | {f"n:{int(n)}" for n in _numbers_before(text, _COMPLETERS)}
         | {f"sessions:{int(n)}" for n in _numbers_before(text, sessions)}
+        | reps_stated(text)
     )
 
 
@@ -1005,10 +1014,11 @@ def _population_clash(stated: AbstractSet[str], key: StudyKey) -> bool:
 def _design_clashes(stated: AbstractSet[str], key: StudyKey) -> int:
     """How many of the sample, duration and weekly frequency the text states against the study's.
 
-    One is against it when none of the stated values is the study's. The year never is.
+    One is against it when none of the stated values is the study's. The year never is, nor
+    a repetition range (carryover.claims.rep_ranges: a writer's textbook ranges name no study).
     """
     count = 0
-    for kind in {f.split(":")[0] for f in stated if ":" in f} - {"year"}:
+    for kind in {f.split(":")[0] for f in stated if ":" in f} - {"year", "reps"}:
         own = {f for f in key.facts if f.startswith(f"{kind}:")}
         said = {f for f in stated if f.startswith(f"{kind}:")}
         if own and not own & said:

@@ -111,9 +111,17 @@ _YEAR_THEN_PAGES = re.compile(
 _PAGES_AFTER_YEAR = re.compile(r"\b\d{1,4}\s*\(\s*(?:19|20)\d{2}\s*\)\s*,?\s*(?:pp?\.\s*)?$")
 _OF_MAXIMUM = re.compile(
     r"^\s*of\s+(?:(?:that|this|your|their|his|her|the|one's|each|a)\s+)?(?:[\w-]+\s+)?"
-    r"(?:max|maximum|1\s?RM|(?:one|1)[\s-]rep(?:etition)?[\s-]max(?:imum)?)\b",
+    r"(?:max|maximum|maximal|1\s?RM|(?:one|1)[\s-]rep(?:etition)?[\s-]max(?:imum)?)\b",
     re.I,
 )
+_OF_ONE_REP = re.compile(
+    r"^\s*of\s+the\s+(?:load|weight)\s+(?:(?:that\s+)?(?:they|you|he|she|one)\s+(?:could|can|"
+    r"were\s+able\s+to)\s+(?:lift|move|do|handle)|that\s+(?:let|lets|allowed|allows)\s+(?:them|you)"
+    r"\s+(?:to\s+)?do)\s+(?:for\s+)?(?:just\s+|only\s+)?(?:1|one|a\s+single)\s+rep(?:etition)?s?\b",
+    re.I,
+)
+"""'70-80% of the load they could lift for just 1 rep', '30% of the weight that let them do 1
+repetition': the one-repetition maximum described in words."""
 _MAXIMUM_PAREN = re.compile(r"\b(?:max|maximum|1\s?RM|RM)\s*\(\s*$", re.I)
 _OF_BODY_WEIGHT = re.compile(
     r"^\s*of\s+(?:(?:their|his|her|your|one's|the)\s+)?(?:body[\s-]?weight|body\s+mass|BW)\b",
@@ -360,9 +368,9 @@ def _load(before: str, after: str, number: Number) -> str | None:
     """A training load, by the words of its sentence."""
     text = number.text
     head, tail = _sentence(before, after)
-    if text.endswith("%") or "percent" in after[:9].lower():
-        if _OF_MAXIMUM.match(after):
-            return "training_load"  # '60% of that maximum'
+    if text.endswith(("%", "percent")) or "percent" in after[:9].lower():
+        if _OF_MAXIMUM.match(after) or _OF_ONE_REP.match(after):
+            return "training_load"  # '60% of that maximum', '... of the load they could lift once'
         if number.value == 100 and _MAXIMUM_PAREN.search(before[-16:]):
             return "training_load"  # 'your maximum (100%)'
         if _PROGRESSION.match(after) and _LOAD_WORD.search(head):

@@ -47,12 +47,12 @@ _TILDES = "~\u301c\uff5e"
 """A tilde, wave dash or full-width tilde: between two numbers a range ('26~27', '15 〜 17')."""
 _DIGITS = (
     r"\d+,\d{1,2}(?=\s?%|\s?(?:vs\.?|versus|against)\s?[+\u2212\-]?\d+(?:[.,]\d+)?\s?%"
-    r"|\s?(?:times|x|\u00d7)\s)"
+    r"|\s?(?:times|x|\u00d7)\s|\s?(?:mm|cm|kg|kgs|lbs?)\b)"
     r"|\d+(?:,\d{3})*(?:\.\d+)?|\.\d+"
 )
 """A decimal comma only before a percent ('12,4%'), before 'vs.' and a percent ('9,4 vs.
-3,7%': the pair shares its sign), or before 'times' ('1,5 times their body weight'): '1,200' and
-'(12, 10)' are not decimals."""
+3,7%': the pair shares its sign), before 'times' ('1,5 times their body weight') or before a
+unit of length or weight ('2,5 mm', '23,7 kg'): '1,200' and '(12, 10)' are not decimals."""
 _SIGN = r"(?:[~≈≥≤<>]\s?|[+\u2212](?=\d))?"
 _UNIT = (
     r"(?:\s?%|\s?percent\b|\s?per cent\b|\s?(?:kg|cm²|cm|mm|lbs?\.?|pounds|m|s|y|h)\b|°"

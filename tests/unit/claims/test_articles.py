@@ -374,6 +374,23 @@ def test_training_history_is_not_the_study_protocol(context: Context) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("criterion", "expected"),
+    [
+        ("at least 3 times per week for a minimum of 1 year", []),
+        ("3 times per week for at least two years", []),
+        ("3 times per week for 1 year", [("sessions_per_week", "3")]),  # must not: no minimum
+    ],
+)
+def test_an_entry_criterion_is_not_the_study_protocol(
+    criterion: str, expected: list[tuple[str, str]], context: Context
+) -> None:
+    """'had lifted at least 3 times per week for a minimum of 1 year' qualified them to enter."""
+    text = f"Hammond et al. took men who had lifted weights {criterion}."
+    claims, _ = read(text, context)
+    assert [(c[2], c[6]) for c in claims if c[2] == "sessions_per_week"] == expected
+
+
 def test_an_exercise_written_as_one_word_is_named(context: Context) -> None:
     """'backsquat' is the back squat, as 'back-squat' and 'back squat' are."""
     text = "Hammond et al. found the backsquat group improved their backsquat by 10.2%."

@@ -324,3 +324,21 @@ def test_what_the_groups_could_do_stays_a_figure(line: str, text: str) -> None:
     """'they could do 12 reps more' is a result: only 'you' or a load defines by repetitions."""
     (number,) = [n for n in numbers(line) if n.text == text]
     assert word_reason(line, number) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "expected"),
+    [
+        ("They used 70-80 percent of the load they could lift for just 1 rep [1RM].",
+         "70-80 percent", "training_load"),
+        ("They used 30 to 50% of the weight that let them do 1 repetition.", "30 to 50%",
+         "training_load"),
+        ("They lifted 70-80% of the maximal weight.", "70-80%", "training_load"),
+        ("They used 75% of maximal, sets to failure.", "75%", "training_load"),
+        # must not: a gain measured against a one-repetition lift is no load
+        ("Strength rose 20% of the load they could lift for 10 reps.", "20%", None),
+    ],
+)  # fmt: skip
+def test_a_load_of_the_maximum_in_words(line: str, text: str, expected: str | None) -> None:
+    """'of the load they could lift for just 1 rep', 'of the maximal weight': a training load."""
+    assert reason(line, text) == expected

@@ -240,3 +240,19 @@ def test_every_number_on_a_long_line_in_linear_time() -> None:
     small = min(seconds(1000) for _ in range(2))
     large = min(seconds(4000) for _ in range(2))
     assert large < 8 * small
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("the biceps gain was 2,5 mm,", [("2,5 mm", 2.5)]),
+        ("6,6 kg (6,5%) for the bench press", [("6,6 kg", 6.6), ("6,5%", 6.5)]),
+        ("a 1,200 kg total", [("1,200 kg", 1200.0)]),  # must not: a thousands comma
+        ("(12, 10 kg)", [("12", 12.0), ("10 kg", 10.0)]),  # must not: two numbers
+    ],
+)
+def test_a_decimal_comma_before_a_unit_of_length_or_weight(
+    line: str, expected: list[tuple[str, float]]
+) -> None:
+    """'2,5 mm', '23,7 kg': one number with a decimal comma, not 2 and then 5 mm."""
+    assert [(n.text, n.value) for n in numbers(line)] == expected

@@ -1,4 +1,4 @@
-"""Casual words for people count them too: '34 fit guys', '20 lads', '12 dudes'."""
+"""Casual words for people count them too: '34 fit guys', '20 lads', '12 dudes', '18 trainees'."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ def context() -> Context:
     return context_of(EXERCISES, STUDIES, GROUPS, OUTCOMES)
 
 
-@pytest.mark.parametrize("people", ["fit guys", "young lads", "dudes"])
+@pytest.mark.parametrize("people", ["fit guys", "young lads", "dudes", "male trainees"])
 def test_a_casual_word_for_people_counts_the_sample(people: str, context: Context) -> None:
     """'a research team assigned 34 fit guys to three routines': the study's sample."""
     text = V + f"The team assigned 34 {people} to one of the routines."

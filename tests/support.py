@@ -138,3 +138,28 @@ def raw_with_articles(raw: Path, articles: Path) -> Path:
         if path.name != "README.md":
             shutil.copy(path, raw / "articles" / path.name)
     return raw
+
+
+VOLUME_2019 = (
+    """study_id,citation,year,doi,population,n_randomized,duration_weeks,sessions_per_week
+volume_2019,"Vole A, Mole B. Training volume and strength in trained men. Med Sci Sports \
+Exerc. 2019.",2019,,Men,34,8,3
+""",
+    """study_id,group_id,label,trained_exercise,n
+volume_2019,low,Low volume: 1 set per exercise (1SET),,11
+volume_2019,high,High volume: 5 sets per exercise (5SET),,11
+""",
+)
+"""studies.csv and groups.csv of a volume study whose groups differ by their sets per exercise."""
+
+LOADS_2015 = (
+    """study_id,citation,year,doi,population,n_randomized,duration_weeks,sessions_per_week
+loads_2015,"Stone BJ, Peters MD. Effects of low- vs. high-load training in well-trained men. \
+J Strength Cond Res. 2015;29(10):2954-2963.",2015,,Young trained men,18,8,3
+""",
+    """study_id,group_id,label,trained_exercise,n
+loads_2015,hl,High load: 8-12 repetitions per set (HL),,9
+loads_2015,ll,Low load: 25-35 repetitions per set (LL),,9
+""",
+)
+"""studies.csv and groups.csv of a load study whose groups are named by load and rep range."""

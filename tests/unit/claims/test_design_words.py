@@ -12,19 +12,12 @@ import polars as pl
 import pytest
 
 from carryover.claims.articles import Article, Context, read_article
-from tests.support import context_of
+from tests.support import VOLUME_2019, context_of
 
 EXERCISES = """exercise_id,name,aliases
 back_squat,Barbell back squat,back squat;squat
 """
-STUDIES = """study_id,citation,year,doi,population,n_randomized,duration_weeks,sessions_per_week
-volume_2019,"Vole A, Mole B. Training volume and strength in trained men. Med Sci Sports \
-Exerc. 2019.",2019,,Men,34,8,3
-"""
-GROUPS = """study_id,group_id,label,trained_exercise,n
-volume_2019,low,Low volume: 1 set per exercise (1SET),,11
-volume_2019,high,High volume: 5 sets per exercise (5SET),,11
-"""
+STUDIES, GROUPS = VOLUME_2019
 OUTCOMES = """study_id,group_id,test_exercise,measure,unit,pre_mean,pre_sd,post_mean,post_sd,\
 change_abs,change_pct,source
 volume_2019,low,back_squat,1RM,kg,,,,,,20.0,Abstract

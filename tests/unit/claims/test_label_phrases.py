@@ -9,20 +9,13 @@ import pytest
 
 from carryover.claims.articles import Article, Context, read_article
 from carryover.claims.label_phrases import label_phrases
-from tests.support import context_of
+from tests.support import LOADS_2015, context_of
 
 EXERCISES = """exercise_id,name,aliases
 back_squat,Barbell back squat,back squat;squat
 bench_press,Barbell bench press,bench press
 """
-STUDIES = """study_id,citation,year,doi,population,n_randomized,duration_weeks,sessions_per_week
-loads_2015,"Stone BJ, Peters MD. Effects of low- vs. high-load training in well-trained men. \
-J Strength Cond Res. 2015;29(10):2954-2963.",2015,,Young trained men,18,8,3
-"""
-GROUPS = """study_id,group_id,label,trained_exercise,n
-loads_2015,hl,High load: 8-12 repetitions per set (HL),,9
-loads_2015,ll,Low load: 25-35 repetitions per set (LL),,9
-"""
+STUDIES, GROUPS = LOADS_2015
 OUTCOMES = """study_id,group_id,test_exercise,measure,unit,pre_mean,pre_sd,post_mean,post_sd,\
 change_abs,change_pct,source
 loads_2015,hl,back_squat,1RM,kg,,,,,,19.6,Abstract

@@ -9,7 +9,7 @@ import pytest
 
 from carryover.claims.articles import Article, Context, read_article
 from carryover.claims.muscle_pairs import group_names, groups_in_order, muscle_pairs
-from tests.support import context_of
+from tests.support import LOADS_2015, context_of
 
 EXERCISES = """exercise_id,name,aliases,kind,unit,lower_is_better,muscle
 back_squat,Barbell back squat,back squat;squat,strength,kg,no,
@@ -19,14 +19,7 @@ elbow_extensor_thickness,Elbow extensor muscle thickness,elbow extensor thicknes
 mm,no,elbow extensors
 quadriceps_thickness,Quadriceps muscle thickness,quadriceps thickness,muscle_size,mm,no,quadriceps
 """
-STUDIES = """study_id,citation,year,doi,population,n_randomized,duration_weeks,sessions_per_week
-loads_2015,"Stone BJ, Peters MD. Effects of low- vs. high-load training in well-trained men. \
-J Strength Cond Res. 2015;29(10):2954-2963.",2015,,Young trained men,18,8,3
-"""
-GROUPS = """study_id,group_id,label,trained_exercise,n
-loads_2015,hl,High load: 8-12 repetitions per set (HL),,9
-loads_2015,ll,Low load: 25-35 repetitions per set (LL),,9
-"""
+STUDIES, GROUPS = LOADS_2015
 OUTCOMES = """study_id,group_id,test_exercise,measure,unit,pre_mean,pre_sd,post_mean,post_sd,\
 change_abs,change_pct,source
 loads_2015,hl,elbow_flexor_thickness,thickness,,,,,,,5.3,Abstract

@@ -49,6 +49,17 @@ _TOTAL_N = pl.col("quantity").is_in(["n", "n_recruited"])
 _RECRUITED = pl.col("quantity") == "n_recruited"
 _ANALYSED = pl.col("quantity") == "n_analysed"
 _GROUP_N = _IS_N & pl.col("group_id").is_not_null()
+_TEST_WORDS = (
+    pl.when(
+        pl.col("_exercise_name")
+        .str.to_lowercase()
+        .str.ends_with(pl.col("measure").str.to_lowercase())
+    )
+    .then(pl.col("_exercise_name"))
+    .otherwise(pl.format("{} {}", pl.col("_exercise_name"), pl.col("measure")))
+)
+"""A claim's test in words: its exercise's name and measure ('Back squat 1RM'), the measure
+once when the name already ends with it ('Elbow flexor muscle thickness')."""
 """A sample size claimed for one group: judged against that group, not the study's total."""
 
 
@@ -330,7 +341,7 @@ def judge(
             pl.format(
                 "the difference of the {} group from the other on {} ({})",
                 pl.col("_group_label"),
-                pl.format("{} {}", pl.col("_exercise_name"), pl.col("measure")),
+                _TEST_WORDS,
                 pl.col("_study_name"),
             )
         )
@@ -339,7 +350,7 @@ def judge(
             pl.format(
                 "how many times the other's gain the {} group gained on {} ({})",
                 pl.col("_group_label"),
-                pl.format("{} {}", pl.col("_exercise_name"), pl.col("measure")),
+                _TEST_WORDS,
                 pl.col("_study_name"),
             )
         )
@@ -348,7 +359,7 @@ def judge(
             pl.format(
                 "how much more (in %) the {} group gained than the other on {} ({})",
                 pl.col("_group_label"),
-                pl.format("{} {}", pl.col("_exercise_name"), pl.col("measure")),
+                _TEST_WORDS,
                 pl.col("_study_name"),
             )
         )
@@ -358,7 +369,7 @@ def judge(
         .then(
             pl.format(
                 "the {} change of the {} group ({})",
-                pl.format("{} {}", pl.col("_exercise_name"), pl.col("measure")),
+                _TEST_WORDS,
                 pl.col("_group_label"),
                 pl.col("_study_name"),
             )

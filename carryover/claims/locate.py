@@ -13,7 +13,8 @@ from pathlib import Path
 from carryover.claims.articles import _MEASURE, ARTICLE_SUFFIXES, NUMBER_WORDS
 from carryover.ingest.extract import BOM
 
-_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?![\d])")
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+|,\d{1,2}(?!\d))?(?![\d])")
+"""A number as written, its decimals after a point or a comma ('8,6%'; '1,200' is no decimal)."""
 _STATED_COLUMN = re.compile(r"column (\d+)")
 """A finding that names its own column ('column 1249': an unread number) is placed there, not
 where its value (the words around the number) begins."""
@@ -32,7 +33,7 @@ class LineIndex:
         self.lowered = line.lower()
         self.numbers: dict[float, int] = {}
         for match in _NUMBER.finditer(line):
-            self.numbers.setdefault(float(match.group(0)), match.start() + 1)
+            self.numbers.setdefault(float(match.group(0).replace(",", ".")), match.start() + 1)
         self.measures: dict[str, int] = {}
         for match in _MEASURE.finditer(line):
             n = match.group("n").lower()

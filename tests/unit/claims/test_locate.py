@@ -26,6 +26,17 @@ def test_a_value_is_found_where_the_line_states_it(value: str | None, column: in
     assert locate(LINE, value) == column
 
 
+def test_a_figure_written_with_a_decimal_comma_is_found_where_it_stands() -> None:
+    """'8,6%' is the 8.6 a claim judged; before, its finding pointed at the line's start.
+
+    A thousands comma ('2,400 people') is no decimal: 2.4 is not found in it.
+    """
+    line = "(elbow flexor: 5.3 vs 8,6%, elbow extensors: 6,0 vs 5,2%), 2,400 people"
+    assert locate(line, "8.6") == line.index("8,6") + 1
+    assert locate(line, "6.0") == line.index("6,0") + 1
+    assert locate(line, "2.4") == 1
+
+
 def test_the_first_of_equal_figures_is_taken() -> None:
     assert locate("10 weeks, then 10.0% more", "10") == 1
 

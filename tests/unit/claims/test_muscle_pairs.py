@@ -5,11 +5,16 @@ Reading: carryover.claims.muscle_pairs through the article reader.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import polars as pl
 import pytest
 
 from carryover.claims.articles import Article, Context, read_article
+from carryover.claims.locate import with_columns
 from carryover.claims.muscle_pairs import group_names, groups_in_order, muscle_pairs
-from tests.support import LOADS_2015, context_of
+from carryover.steps import check
+from tests.support import LOADS_2015, context_of, write_raw
 
 EXERCISES = """exercise_id,name,aliases,kind,unit,lower_is_better,muscle
 back_squat,Barbell back squat,back squat;squat,strength,kg,no,
@@ -90,3 +95,30 @@ def test_groups_in_order_reads_abbreviations_as_written() -> None:
         "ll",
         "hl",
     ]
+
+
+def test_a_wrong_thickness_is_told_once_as_thickness_at_its_column(tmp_path: Path) -> None:
+    """The finding names 'Elbow flexor muscle thickness', not '... thickness thickness'.
+
+    It points at the figure as written, with its decimal comma ('8,6%').
+    """
+    raw = write_raw(
+        tmp_path / "raw",
+        {
+            "exercises": EXERCISES,
+            "studies": STUDIES,
+            "groups": GROUPS,
+            "outcomes": OUTCOMES,
+            "claims": "article_id,line,study_id,quantity,group_id,test_exercise,measure,value\n",
+        },
+    )
+    (raw / "articles").mkdir()
+    line = D + "Both LL and HL grew (elbow flexor thickness: 5,3 vs 8,6%, respectively)."
+    (raw / "articles" / "a.md").write_text(line + "\n", encoding="utf-8")
+    findings = check(raw).validation.findings.filter(pl.col("rule") == "claim_vs_source")
+    messages = findings["message"].to_list()
+    assert len(messages) == 2, messages
+    assert all("Elbow flexor muscle thickness change" in m for m in messages), messages
+    assert not any("thickness thickness" in m for m in messages)
+    located = with_columns(list(findings.iter_rows(named=True)), lambda _: [line])
+    assert sorted(r["col"] for r in located) == [line.index("5,3") + 1, line.index("8,6") + 1]

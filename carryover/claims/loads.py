@@ -19,11 +19,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+MAXIMUM_WORDS = r"(?:max|maximum|maximal|1\s?RM|(?:one|1)[\s-]rep(?:etition)?[\s-]max(?:imum)?)"
+"""The words for a one-repetition maximum that a training load is a percent of ('1RM', 'max')."""
 _FIGURE = r"\d{1,3}(?:[.,]\d{1,2})?"
 _LOAD = re.compile(
     rf"(?<![\w.,])(?P<figure>{_FIGURE}(?:\s?(?:-|\u2013|to)\s?{_FIGURE})?\s?%)"
     r"\s+of\s+(?:(?:the|their|your|his|her|one's|each|a)\s+)?"
-    r"(?:max|maximum|maximal|1\s?RM|(?:one|1)[\s-]rep(?:etition)?[\s-]max(?:imum)?)\b",
+    rf"{MAXIMUM_WORDS}\b",
     re.IGNORECASE,
 )
 _RANGE_BEFORE = re.compile(rf"{_FIGURE}\s?(?:-|\u2013|to)\s?$")

@@ -44,6 +44,7 @@ import re
 from collections.abc import Sequence
 
 from carryover.claims.linking import PEOPLE
+from carryover.claims.loads import MAXIMUM_WORDS
 from carryover.claims.numbers import Number
 
 WINDOW = 200
@@ -111,7 +112,7 @@ _YEAR_THEN_PAGES = re.compile(
 _PAGES_AFTER_YEAR = re.compile(r"\b\d{1,4}\s*\(\s*(?:19|20)\d{2}\s*\)\s*,?\s*(?:pp?\.\s*)?$")
 _OF_MAXIMUM = re.compile(
     r"^\s*of\s+(?:(?:that|this|your|their|his|her|the|one's|each|a)\s+)?(?:[\w-]+\s+)?"
-    r"(?:max|maximum|maximal|1\s?RM|(?:one|1)[\s-]rep(?:etition)?[\s-]max(?:imum)?)\b",
+    rf"{MAXIMUM_WORDS}\b",
     re.I,
 )
 _OF_ONE_REP = re.compile(

@@ -159,7 +159,8 @@ class Number:
         return self.column + len(self.text)
 
 
-def _float(text: str) -> float:
+def figure_value(text: str) -> float:
+    """A figure's value as written: a decimal comma ('12,4'), thousands ('1,200'), a true minus."""
     if re.fullmatch(r"[^,]*\d,\d{1,2}", text):  # a decimal comma ('12,4')
         text = text.replace(",", ".")
     cleaned = text.replace(",", "").replace("\u2212", "-").replace("\u2013", "-")
@@ -301,7 +302,7 @@ def _numbers(line: str, next_line: str) -> tuple[Number, ...]:
             labelled = _LABELLED_CI.match(text, m.end()) if kind == "name" else None
             if labelled is not None and claim_span(labelled.start("ci"), labelled.end("ci")):
                 # 'CI95% (9, 18)': after its label, an interval of whole numbers is one number
-                lo, hi = _float(labelled.group("lo")), _float(labelled.group("hi"))
+                lo, hi = figure_value(labelled.group("lo")), figure_value(labelled.group("hi"))
                 found.append(
                     Number(
                         labelled.start("ci") + 1, labelled.group("ci"), (lo + hi) / 2, lo, hi, "ci"
@@ -316,7 +317,7 @@ def _numbers(line: str, next_line: str) -> tuple[Number, ...]:
             found.append(Number(m.start() + 1, m.group(0), None, None, None, "citation"))
     for m in _P_VALUE.finditer(text) if digits else ():
         if claim_span(m.start(), m.end()):
-            value = _float(re.findall(_DIGITS, m.group(0))[-1])
+            value = figure_value(re.findall(_DIGITS, m.group(0))[-1])
             found.append(Number(m.start() + 1, m.group(0), value, value, value, "p_value"))
     for m in DECADE.finditer(text):
         if m.group("d")[0].isdigit() and not _POSSESSIVE.search(
@@ -328,7 +329,7 @@ def _numbers(line: str, next_line: str) -> tuple[Number, ...]:
             found.append(Number(m.start() + 1, m.group(0), (lo + hi) / 2, lo, hi, "figure"))
     for m in _CI.finditer(text) if digits else ():
         if claim_span(m.start(), m.end()):
-            lo, hi = _float(m.group("lo")), _float(m.group("hi"))
+            lo, hi = figure_value(m.group("lo")), figure_value(m.group("hi"))
             found.append(Number(m.start() + 1, m.group(0), (lo + hi) / 2, lo, hi, "ci"))
     for span in _worded(text, digits):
         if claim_span(span.start, span.end):
@@ -346,14 +347,14 @@ def _numbers(line: str, next_line: str) -> tuple[Number, ...]:
         if not claim_span(m.start(), m.end()):
             continue
         sign = m.group("sign").strip()
-        a = _float(m.group("a"))
+        a = figure_value(m.group("a"))
         if sign == "\u2212":
             a = -a
         if m.group("b"):
-            b = _float(m.group("b"))
+            b = figure_value(m.group("b"))
             lo, hi, value = min(a, b), max(a, b), (a + b) / 2
         elif m.group("sd"):
-            sd = _float(m.group("sd"))
+            sd = figure_value(m.group("sd"))
             lo, hi, value = a - sd, a + sd, a
         else:
             lo = hi = value = a

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from carryover.claims.numbers import figure_value
+
 _NUMBER = r"\d{1,4}(?:[.,]\d{1,2})?"
 _BESIDE = re.compile(
     rf"(?<![\w.,])(?P<abs>{_NUMBER})\s?(?P<unit>kg|kgs|kilograms?|lbs?\.?|pounds)\s*\(\s*"
@@ -37,10 +39,6 @@ class Beside:
     percent: float  # the percent in the parenthesis
 
 
-def _float(written: str) -> float:
-    return float(written.replace(",", "."))
-
-
 def units_beside_percents(text: str) -> list[Beside]:
     """Every 'X kg (Y%)' of a text (see module)."""
     return [
@@ -48,7 +46,7 @@ def units_beside_percents(text: str) -> list[Beside]:
             m.start("abs"),
             m.group("abs").replace(",", "."),
             not m.group("unit").lower().startswith("k"),
-            _float(m.group("pct")),
+            figure_value(m.group("pct")),
         )
         for m in _BESIDE.finditer(text)
     ]

@@ -3239,11 +3239,15 @@ def article_study(
     return study, f"{'+'.join(described.resolved_by)} (whole article): {described.words}"
 
 
+def _title_passages(every: list[Passage]) -> list[set[str]]:
+    """Each passage's content words, as a title is compared with them (see `titled_article`)."""
+    # a title is a short passage of its own: a long paragraph is never one (and never read whole)
+    return [content_words(p.text) if p.length <= TITLE_WINDOW else set() for p in every]
+
+
 def titled_article(every: list[Passage], context: Context, study_id: str) -> bool:
     """Whether a passage of the article is the study's whole title (`titles.written_title`)."""
-    # a title is a short passage of its own: a long paragraph is never one (and never read whole)
-    words = [content_words(p.text) if p.length <= TITLE_WINDOW else set() for p in every]
-    return written_title(words, context.linker.whole_titles, study_id)
+    return written_title(_title_passages(every), context.linker.whole_titles, study_id)
 
 
 def titled_study_of(
@@ -3259,9 +3263,13 @@ def titled_study_of(
     found = [m for ms in mentions_at for m in ms]
     if not found or any(not m.candidates for m in found):
         return None
+    if all(len(m.candidates) == 1 for m in found):
+        return None
     shared = set(found[0].candidates).intersection(*(m.candidates for m in found[1:]))
-    titled = [c for c in sorted(shared) if titled_article(every, context, c)]
-    if len(titled) != 1 or all(len(m.candidates) == 1 for m in found):
+    words = _title_passages(every)
+    titles = context.linker.whole_titles
+    titled = [c for c in sorted(shared) if written_title(words, titles, c)]
+    if len(titled) != 1:
         return None
     return context.studies[titled[0]], f"whole title ({', '.join(m.words for m in found[:2])})"
 

@@ -574,8 +574,7 @@ class Linker:
             sid == study and pattern.match(text, mention.start) for pattern, sid in self.journals
         ):
             return mention
-        window = text[max(0, mention.start - 60) : mention.end + 30]
-        years = {int(y) for y in _YEAR.findall(window)}
+        years = _years_beside(text, mention.start, mention.end)
         keys = [k for k in self.keys if k.study_id == study]
         if years and not any(_near_year(keys, year) for year in years):
             return mention
@@ -847,8 +846,7 @@ class Linker:
             if _LONGER_NAME.search(text, max(0, start - 30), start):
                 continue  # "European Journal of Sports Science" is not "Journal of Sports Science"
             cues = ["journal"]
-            window = text[max(0, start - 60) : end + 30]
-            years = {int(y) for y in _YEAR.findall(window)}
+            years = _years_beside(text, start, end)
             off_by_one = self._journal_year_off_by_one(ids, years, text) if years else None
             if off_by_one is not None:
                 ids, cues = [off_by_one], [*cues, "facts", "year either side"]
@@ -894,6 +892,11 @@ class Linker:
             if k.year not in years and any(abs(k.year - y) == 1 for y in years) and fits(k)
         ]
         return near[0].study_id if len(near) == 1 else None
+
+
+def _years_beside(text: str, start: int, end: int) -> set[int]:
+    """The years written around a journal's name ('(2015)' after it, 'In 2016, ...' before it)."""
+    return {int(y) for y in _YEAR.findall(text[max(0, start - 60) : end + 30])}
 
 
 def _outside_journals(

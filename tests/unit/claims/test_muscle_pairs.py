@@ -14,7 +14,7 @@ from carryover.claims.articles import Article, Context, read_article
 from carryover.claims.locate import with_columns
 from carryover.claims.muscle_pairs import group_names, groups_in_order, muscle_pairs
 from carryover.steps import check
-from tests.support import LOADS_2015, context_of, write_raw
+from tests.support import CLAIMS_HEADER, LOADS_2015, context_of, write_raw
 
 EXERCISES = """exercise_id,name,aliases,kind,unit,lower_is_better,muscle
 back_squat,Barbell back squat,back squat;squat,strength,kg,no,
@@ -109,7 +109,7 @@ def test_a_wrong_thickness_is_told_once_as_thickness_at_its_column(tmp_path: Pat
             "studies": STUDIES,
             "groups": GROUPS,
             "outcomes": OUTCOMES,
-            "claims": "article_id,line,study_id,quantity,group_id,test_exercise,measure,value\n",
+            "claims": CLAIMS_HEADER,
         },
     )
     (raw / "articles").mkdir()

@@ -17,7 +17,7 @@ from carryover.claims.articles import Article, Context, read_article
 from carryover.claims.numbers import numbers
 from carryover.claims.sessions import session_minutes
 from carryover.steps import check
-from tests.support import VOLUME_2019, context_of, write_raw
+from tests.support import CLAIMS_HEADER, VOLUME_2019, context_of, write_raw
 
 EXERCISES = """exercise_id,name,aliases
 back_squat,Barbell back squat,back squat;squat
@@ -113,7 +113,7 @@ def test_a_session_length_is_unverifiable(tmp_path: Path) -> None:
             "studies": STUDIES,
             "groups": GROUPS,
             "outcomes": OUTCOMES,
-            "claims": "article_id,line,study_id,quantity,group_id,test_exercise,measure,value\n",
+            "claims": CLAIMS_HEADER,
         },
     )
     (raw / "articles").mkdir()

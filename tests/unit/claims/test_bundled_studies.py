@@ -198,3 +198,32 @@ def test_schoenfeld_2015_is_found_by_its_doi() -> None:
     """Its DOI links to it alone (its author and year are shared with other Schoenfeld papers)."""
     mentions = bundled_context().linker.mentions("doi: 10.1519/JSC.0000000000000958")
     assert [m.candidates for m in mentions] == [("schoenfeld_2015",)]
+
+
+def test_maeo_2021_holds_its_abstract_figures_and_no_finding_of_its_own() -> None:
+    """The seated vs prone leg curl study loads clean: two legs with no n, the volume changes."""
+    validation = check(PROJECT_ROOT / "raw").validation
+    clean = validation.clean
+    study = clean["studies"].filter(pl.col("study_id") == "maeo_2021")
+    design = study.select("n_randomized", "duration_weeks", "sessions_per_week")
+    assert design.rows() == [(None, 12, 2)]
+    groups = clean["groups"].filter(pl.col("study_id") == "maeo_2021")
+    assert sorted(groups.select("group_id", "trained_exercise", "n", "n_randomized").rows()) == [
+        ("prone", "prone_leg_curl", None, None),
+        ("seated", "seated_leg_curl", None, None),
+    ]
+    outcomes = clean["outcomes"].filter(pl.col("study_id") == "maeo_2021")
+    assert sorted(outcomes.select("group_id", "test_exercise", "measure", "change_pct").rows()) == [
+        ("prone", "hamstrings_monoarticular_volume", "volume", 9.0),
+        ("prone", "hamstrings_volume", "volume", 9.0),
+        ("seated", "hamstrings_monoarticular_volume", "volume", 10.0),
+        ("seated", "hamstrings_volume", "volume", 14.0),
+    ]
+    contrasts = clean["contrasts"].filter(pl.col("study_id") == "maeo_2021")
+    assert sorted(contrasts.select("test_exercise", "p", "favoured_group").rows()) == [
+        ("hamstrings_monoarticular_volume", None, None),
+        ("hamstrings_volume", None, "seated"),
+    ]
+    assert validation.quarantine.is_empty()
+    own = validation.findings.filter(pl.col("message").str.contains("maeo_2021"))
+    assert own.is_empty()

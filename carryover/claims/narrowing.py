@@ -15,14 +15,19 @@ sample, sessions a week), whose trained exercises are all named, or whose groups
 all named ("one, three or five sets"), when no other candidate left does; when several share
 facts, the one whose groups' set counts are all named, if it is the only one. When a stated
 figure is against every candidate (a writer's wrong sample), the set counts alone may still
-name one (`_by_sets_despite_a_figure`). Anything less leaves the candidates as they were: the
-reader warns and guesses nothing. The cue recorded is `passage facts`.
+name one (`_by_sets_despite_a_figure`). When the whole evidence states a fact against every
+candidate (a later sentence speaks of other people: "Earlier research shows that untrained
+people ..."), and only then, the mention's own
+sentence and the one after it are read alone (`near_evidence`): a writer describes a study right
+after naming it. Anything less leaves the candidates as they were: the reader warns and guesses
+nothing. The cue recorded is `passage facts`.
 
 Pure: texts, mentions and the linker's study keys in, mentions out.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -39,6 +44,9 @@ from carryover.claims.set_groups import sets_stated
 
 EVIDENCE_CHARS = 4000
 """How much text (in characters) from the mention's passage on is read as its evidence."""
+NEAR_SENTENCES = 2
+"""How many sentences from the mention on are read alone when the whole evidence cannot tell."""
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“(]?[A-Z0-9])")
 PASSAGE_FACTS = "passage facts"
 """The cue recorded when the passage's facts told the candidates apart."""
 
@@ -51,6 +59,32 @@ def narrow(linker: Linker, mention: StudyMention, evidence: str) -> StudyMention
     if len(mention.candidates) < 2:
         return mention
     text = evidence[:EVIDENCE_CHARS]
+    found, ruled_out = _narrowed(linker, mention, text)
+    if found is None and ruled_out:
+        near = near_evidence(text)
+        if len(near) < len(text):
+            found, _ = _narrowed(linker, mention, near)
+    if found is None:
+        return mention
+    return replace(
+        mention, candidates=(found,), resolved_by=(*mention.resolved_by, PASSAGE_FACTS)
+    )
+
+
+def near_evidence(text: str, sentences: int = NEAR_SENTENCES) -> str:
+    """The evidence's first `sentences` sentences (the mention's own and the next ones)."""
+    end = 0
+    for _ in range(sentences):
+        m = _SENTENCE_END.search(text, end)
+        if m is None:
+            return text
+        end = m.end()
+    return text[:end]
+
+
+def _narrowed(linker: Linker, mention: StudyMention, text: str) -> tuple[str | None, bool]:
+    """The one candidate the text's facts, exercises or set counts speak for (else None), and
+    whether the text states a fact against every candidate."""
     stated = stated_facts(text)
     named = linker.exercises_in(text) if linker.exercises_in else set()
     keys = {k.study_id: k for k in linker.keys}
@@ -64,13 +98,7 @@ def narrow(linker: Linker, mention: StudyMention, evidence: str) -> StudyMention
         fitting = _by_sets_despite_a_figure(
             [keys[c] for c in mention.candidates if c in keys], stated, said_sets
         )
-    if len(fitting) != 1:
-        return mention
-    return replace(
-        mention,
-        candidates=(fitting[0].study_id,),
-        resolved_by=(*mention.resolved_by, PASSAGE_FACTS),
-    )
+    return (fitting[0].study_id if len(fitting) == 1 else None), not left
 
 
 def _fits(key: StudyKey, stated: set[str], named: set[str]) -> bool:

@@ -125,3 +125,33 @@ def test_an_article_whose_facts_fit_two_studies_reads_no_figure_of_either(
     assert numbers.filter(pl.col("disposition") == "claim").is_empty()
     unread = numbers.filter(pl.col("disposition") == "unread")["text"].to_list()
     assert "12%" in unread
+
+
+ASIDE = "Earlier research shows that untrained women gain more the more sets they do."
+
+
+def test_a_later_aside_against_every_study_leaves_the_sentences_after_the_name(
+    context: Context,
+) -> None:
+    # the aside speaks of untrained women, against every candidate; the sentence after the
+    # name describes stone_2019 alone
+    (mention,) = context.linker.mentions(NAMED)
+    found = narrow(context.linker, mention, f"{NAMED} {LATER} {ASIDE}")
+    assert found.candidates == ("stone_2019",)
+    assert found.resolved_by[-1] == PASSAGE_FACTS
+
+
+def test_the_sentences_after_the_name_do_not_overrule_a_tie_of_the_whole_evidence(
+    context: Context,
+) -> None:
+    # the first sentences fit stone_2019 only, but the whole evidence fits two studies with no
+    # fact against either: too close to call, whatever the first sentences say
+    (mention,) = context.linker.mentions(NAMED)
+    tied = "Other figures came from women who trained twice a week for ten weeks."
+    assert narrow(context.linker, mention, f"{NAMED} {LATER} {tied}") == mention
+
+
+def test_the_sentences_after_the_name_must_still_single_one_study_out(context: Context) -> None:
+    (mention,) = context.linker.mentions(NAMED)
+    vague = "The participants lifted hard."
+    assert narrow(context.linker, mention, f"{NAMED} {vague} {ASIDE}") == mention

@@ -66,9 +66,7 @@ def narrow(linker: Linker, mention: StudyMention, evidence: str) -> StudyMention
             found, _ = _narrowed(linker, mention, near)
     if found is None:
         return mention
-    return replace(
-        mention, candidates=(found,), resolved_by=(*mention.resolved_by, PASSAGE_FACTS)
-    )
+    return replace(mention, candidates=(found,), resolved_by=(*mention.resolved_by, PASSAGE_FACTS))
 
 
 def near_evidence(text: str, sentences: int = NEAR_SENTENCES) -> str:
@@ -83,8 +81,10 @@ def near_evidence(text: str, sentences: int = NEAR_SENTENCES) -> str:
 
 
 def _narrowed(linker: Linker, mention: StudyMention, text: str) -> tuple[str | None, bool]:
-    """The one candidate the text's facts, exercises or set counts speak for (else None), and
-    whether the text states a fact against every candidate."""
+    """The one candidate the text's facts, exercises or set counts speak for, if any.
+
+    Also whether the text states a fact against every candidate.
+    """
     stated = stated_facts(text)
     named = linker.exercises_in(text) if linker.exercises_in else set()
     keys = {k.study_id: k for k in linker.keys}

@@ -773,7 +773,7 @@ class Linker:
                     if "'" in m.group("name")
                     else m.group("name")
                 )
-                if name in _NOT_NAMES:
+                if name in _NOT_NAMES or _institution(text, m.start("name"), m.end("name")):
                     continue
                 et_al = pattern in (
                     _YEAR_TAIL,
@@ -892,6 +892,23 @@ class Linker:
             if k.year not in years and any(abs(k.year - y) == 1 for y in years) and fits(k)
         ]
         return near[0].study_id if len(near) == 1 else None
+
+
+_INSTITUTION_AFTER = re.compile(
+    r"\s+(?:University|College|Institute|Hospital|Clinic|School|Medical|Centre|Center)\b"
+)
+_INSTITUTION_BEFORE = re.compile(r"\b(?:University|College|Institute)\s+of\s+$")
+
+
+def _institution(text: str, start: int, end: int) -> bool:
+    """Whether a surname is part of an institution's name, not one of the study's authors.
+
+    'McMaster University', 'the University of Tampa': the place a study ran at.
+    """
+    return bool(
+        _INSTITUTION_AFTER.match(text, end)
+        or _INSTITUTION_BEFORE.search(text[max(0, start - 20) : start])
+    )
 
 
 def _years_beside(text: str, start: int, end: int) -> set[int]:

@@ -476,3 +476,18 @@ def test_a_journal_cited_a_year_off_is_the_study_the_facts_name() -> None:
     fitting = Linker([*five_weeks[:2], key("six_2016", 2016, {"weeks:6"})])
     same_year = fitting.mentions(f"{journal} it was shown that after 6 weeks it was stronger.")
     assert "six_2017" not in same_year[0].candidates
+
+
+def test_a_surname_in_an_institutions_name_is_no_author() -> None:
+    """'McMaster University' is where a study ran, not McMaster the co-author."""
+    contreras = ("contreras_2017", "Contreras B, Vigotsky AD, McMaster DT. Hip thrust vs front "
+                 "squat in adolescent males. J Strength Cond Res. 2017;31(4):999-1008.", 2017,
+                 None, "Adolescent male athletes", None, 6, None)  # fmt: skip
+    linker = Linker(keys_from_rows([contreras]))
+    for text in (
+        "New work from McMaster University suggests that light weights work.",
+        "a study by McMaster University in Hamilton, Canada",
+        "researchers at the University of McMaster found",
+    ):
+        assert linked(linker, text) == [], text
+    assert linked(linker, "a study by McMaster found") == [(("contreras_2017",), ("author",))]

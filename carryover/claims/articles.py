@@ -155,6 +155,8 @@ _N_PEOPLE = re.compile(
     r"(?!\s+(?:in|per)\s+(?:each|the|every)\b)",
     re.IGNORECASE,
 )
+_ADDED_PEOPLE = re.compile(r"\b(?:another|an\s+additional|additional|plus|a\s+further)\s+$", re.I)
+"""'plus another 12 untrained subjects': people added for a further part, not the sample."""
 _DURATION = re.compile(
     rf"(?:\b(?:for|over|after|lasting|during|across|within)\s+(?:the\s+|a\s+|just\s+|only\s+)?"
     rf"(?P<n1>{_NUM})[\s-]+weeks?\b(?!\s+trial)"
@@ -2424,6 +2426,8 @@ class Reader:
                 continue  # "the hip thrust group, 10 women": a group's size, not the total
             if self._group_size_in_parentheses(text, match):
                 continue  # "Back squat (12 women)": read with the group
+            if _ADDED_PEOPLE.search(text, max(0, match.start() - 16), match.start()):
+                continue  # "plus another 12 subjects": a further sample, left unread
             # "twenty-two participants ... completed": those analysed, not those randomised
             # (looked for within a bounded window: a long line of counts stays linear)
             window = min(len(text), match.end() + _NEAR)

@@ -362,6 +362,25 @@ def test_those_who_completed_are_the_analysed_sample(context: Context) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hammond et al. trained 14 men; a second part used 10 of them plus another 6 women.",
+         [("n", "14")]),
+        ("Hammond et al. trained 14 men, and an additional 6 women did the second part.",
+         [("n", "14")]),
+        # without the added-people word the count is the sample
+        ("Hammond et al. trained 14 men and 6 women.", [("n", "14"), ("n", "6")]),
+    ],
+)  # fmt: skip
+def test_people_added_for_a_further_part_are_not_the_sample(
+    context: Context, text: str, expected: list[tuple[str, str]]
+) -> None:
+    """'plus another 12 untrained subjects' adds people for a further part: no total."""
+    claims, _ = read(text, context)
+    assert [(c[2], c[6]) for c in claims if c[2].startswith("n")] == expected
+
+
 def test_training_history_is_not_the_study_protocol(context: Context) -> None:
     """'3 days per week over the previous 6 months' is what they did before the study."""
     text = (

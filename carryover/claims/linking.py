@@ -90,6 +90,11 @@ _YEAR_TAIL = re.compile(
 )
 """'Plotkin (2023)', 'Kikuchi and Nakazato (2017)': the first name is the first author. In
 'Squats and Hammond (2019)' or 'Contreras and Hammond (2019)' the year is the second name's."""
+_DASHED_REFERENCE = re.compile(
+    rf"\s[\u2013\u2014-]\s*(?:19|20)\d\d\s*[\u2013\u2014-]\s*(?P<name>{_NAME})"
+    r"(?=\s*$|\s*[.;,]|\s+[A-Z])"
+)
+"""A paper listed as 'Its title - 2016 - Kim' (title, year, first author), then a new line."""
 _AUTHOR_PAIR = re.compile(
     rf"\b(?P<name>{_NAME})\s+(?:and|&)\s+(?P<second>{_NAME})\b(?!\s*\(\s*(?:19|20)\d\d)"
 )
@@ -760,6 +765,7 @@ class Linker:
             (_YEAR_TAIL, True),
             (_TITLED, True),
             (_REFERENCE, True),
+            (_DASHED_REFERENCE, True),
             (_REFERENCE_COMMAS, False),
             (_LED_BY, False),
             (_AUTHOR_PAIR, False),
@@ -778,6 +784,7 @@ class Linker:
                 et_al = pattern in (
                     _YEAR_TAIL,
                     _REFERENCE,
+                    _DASHED_REFERENCE,
                     _REFERENCE_COMMAS,
                     SURNAME_DID,
                 ) or re.search(r"et\.?\s+al|colleagues|co-?workers|co-?authors", m.group(0))

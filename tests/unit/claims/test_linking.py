@@ -491,3 +491,15 @@ def test_a_surname_in_an_institutions_name_is_no_author() -> None:
     ):
         assert linked(linker, text) == [], text
     assert linked(linker, "a study by McMaster found") == [(("contreras_2017",), ("author",))]
+
+
+def test_a_paper_listed_as_title_year_author_is_a_study_mention(linker: Linker) -> None:
+    """'Its title - 2016 - Kim': a paper's first author, known or not (then no candidate)."""
+    assert linked(linker, "Hip thrust vs squat in women \u2013 2019 \u2013 Hammond Results") == [
+        (("hammond_2019",), ("author",))
+    ]
+    assert linked(linker, "Ankle position and knee strength gains \u2013 2016 \u2013 Kim") == [
+        ((), ())
+    ]
+    # a capitalised word after a dashed year, then running text, is no such listing
+    assert linked(linker, "Season 3 - 2019 - Great news for the fans") == []

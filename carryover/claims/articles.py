@@ -50,6 +50,7 @@ from carryover.claims import (
     paired_units,
     pairs,
     ratios,
+    than_pairs,
     total_spans,
 )
 from carryover.claims.article_files import decode_lines, not_text
@@ -169,6 +170,8 @@ _ABBREVIATION_DEFINED = re.compile(r"\((?P<abbr>[A-Z]{2,5})(?:[;,:][^)]*)?\)")
 _DEFINITION = re.compile(
     r"(?P<phrase>(?:[\w-]+\s+){0,3}[\w-]+)\s*\((?P<abbr>[A-Z]{2,5})(?:[;,:][^)]*)?\)"
 )
+_DEFINED_LAST = re.compile(_DEFINITION.pattern + r"$")
+"""The definition that ends a window: 'half squat (HS)' after '(quarter squat (QS), '."""
 _ABOUT_A_STUDY = re.compile(
     r"\b(?:the|this|a|an|one|new|recent|their)\s+(?:\w+\s+){0,2}?(?:study|trial|preprint|paper|"
     r"experiment)\b|\b(?:researchers|investigators|the authors|participants|subjects)\b|"
@@ -1316,6 +1319,7 @@ class Reader:
         laid_out = self._labelled_item(text, line_of, study)
         laid_out |= self._muscle_lists(text, line_of, study)
         laid_out |= self._muscle_pairs(text, line_of, study)
+        laid_out |= self._than_pairs(text, line_of, study)
         lifted_before, self.lifted = self.lifted, self._lift_weighed(text, study)
         self._protocol(text, line_of)
         mentions = self._groups(text, line_of, study) + self._groups_by_training(text, study)
@@ -2222,8 +2226,10 @@ class Reader:
         """Abbreviations the article defines for a group: 'the back squat (SQ; n = 8)'."""
         for abbreviation in _ABBREVIATION_DEFINED.finditer(text):
             # the words before the parenthesis, looked for in a bounded window
-            match = _DEFINITION.search(text, max(0, abbreviation.start() - 80), abbreviation.end())
-            if match is None or match.end() != abbreviation.end():
+            match = _DEFINED_LAST.search(
+                text[max(0, abbreviation.start() - 80) : abbreviation.end()]
+            )
+            if match is None:
                 continue
             words = match.group("phrase").lower().split()
             while words and words[0] in _NON_SPECIFIC:
@@ -2641,6 +2647,51 @@ class Reader:
         if len(named) == 2:
             self._group_order[study.study_id] = tuple(named)
         return done
+
+    def _than_pairs(self, text: str, line_of: Any, study: StudyRef) -> set[int]:
+        """'the full squat grew it more than the half squat: 7% against 2%' (than_pairs).
+
+        The group ahead is named at the start of the comparative's clause (by its name, or by the
+        exercise only it trained), the group behind right after 'than'; the test is the one
+        muscle the sentence named before, in the unit the article says size was measured in.
+        Returns the ends of the figures it made claims of.
+        """
+        found = than_pairs.than_pairs(text) if len(study.groups) >= 2 else []
+        done: set[int] = set()
+        for pair in found:
+            ahead = self._leading_owner(text[pair.ahead_start : pair.ahead_end], study)
+            behind = self._owner(pair.behind, study)
+            test = self._named_muscle_test(text, pair.ahead_end, study)
+            if ahead is None or behind is None or ahead == behind or test is None:
+                continue
+            figures = {f.end: f for f in self._figures(text)}
+            for (_, end), group in ((pair.first, ahead), (pair.second, behind)):
+                figure = figures.get(end)
+                if figure is None or figure.value is None:
+                    continue
+                self._figure_claim(study, text, line_of(figure.start), figure, group, test, None)
+                done.add(end)
+        return done
+
+    def _leading_owner(self, words: str, study: StudyRef) -> str | None:
+        """The group the first words of a clause name ('the full squat grew it': full squat)."""
+        tokens = words.split()[:6]
+        for size in range(len(tokens), 0, -1):
+            group = self._owner(" ".join(tokens[:size]), study)
+            if group is not None:
+                return group
+        return None
+
+    def _named_muscle_test(self, text: str, end: int, study: StudyRef) -> str | None:
+        """The size test of the one muscle named before `end`, in the unit in play for the study."""
+        muscles = frozenset(m for m, _ in self.context.muscle_tests)
+        named = layouts.muscles_in(text, max(0, end - 240), end, muscles)
+        unit = layouts.size_unit(text)
+        if unit is None and self.size_unit is not None and self.size_unit[0] == study.study_id:
+            unit = self.size_unit[1]
+        if len(named) != 1 or unit is None:
+            return None
+        return self.context.muscle_tests.get((next(iter(named)), unit))
 
     def _lift_weighed(self, text: str, study: StudyRef) -> tuple[str, str] | None:
         """The one lift a sentence gives its lifters' weights on, whose maximum is then in play.

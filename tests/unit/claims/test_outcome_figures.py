@@ -1,0 +1,90 @@
+"""Outcome figures: each group's change read where writers set it, and left alone where not."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from carryover.claims import than_pairs
+from carryover.claims.articles import Article, read_article
+from tests.support import bundled_context
+
+
+def claims(text: str, quantity: str = "change_pct") -> list[tuple[object, ...]]:
+    ex = read_article(Article("articles/a.md", "a", text.split("\n")), bundled_context())
+    return (
+        ex.rows.filter(pl.col("quantity") == quantity)
+        .select("source_line", "group_id", "test_exercise", "value")
+        .rows()
+    )
+
+
+KUBO_DEPTHS = (
+    "Kubo et al. (2019) looked at what 10 weeks of squat training at three depths (quarter squat "
+    "(QS), half squat (HS) and full squat (FS)) did to the volumes of the lower-limb muscles."
+)
+
+
+def test_abbreviations_defined_one_after_another_each_name_their_group() -> None:
+    """'(quarter squat (QS), half squat (HS) and full squat (FS))': HS and FS are groups."""
+    text = "\n".join(
+        [
+            KUBO_DEPTHS,
+            "Total quadriceps volume grew more in the FS group (+5.7%) than in the HS group "
+            "(+3.4%) and the QS group (+2.1%).",
+        ]
+    )
+    assert claims(text) == [
+        (2, "fst", "quadriceps_volume", "5.7"),
+        (2, "hst", "quadriceps_volume", "3.4"),
+    ]
+
+
+def test_an_abbreviation_of_a_group_the_data_lacks_names_none() -> None:
+    """The quarter squat group is not in the data: its figure stays unread, not given away."""
+    text = "\n".join([KUBO_DEPTHS, "Quadriceps volume grew in the QS group (+2.1%)."])
+    assert claims(text) == []
+
+
+KUBO_MRI = (
+    "Kubo et al. (2019) had one group of men squat to full depth and the other to half depth for "
+    "10 weeks, and measured muscle mass with MRI at the start and at the end."
+)
+
+
+def test_a_comparative_then_a_pair_gives_each_group_its_figure_in_order() -> None:
+    """'the full squat grew it more than the half squat: 7% against 2%': full squat's is 7%."""
+    text = "\n".join(
+        [
+            KUBO_MRI,
+            "Both programmes grew the gluteus maximus, but the full squat grew it significantly "
+            "more than the half squat: 7% against 2% muscle growth.",
+        ]
+    )
+    assert claims(text) == [(2, "fst", "glute_volume", "7"), (2, "hst", "glute_volume", "2")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the figures disagree with the comparative: which is whose cannot be told
+        "Both programmes grew the gluteus maximus, but the full squat grew it more than the half "
+        "squat: 2% against 7%.",
+        # a negated comparative says nothing of which group was ahead
+        "The full squat did not grow the gluteus maximus more than the half squat: 7% against 2%.",
+        # no muscle named: the test cannot be told
+        "The full squat did more than the half squat: 7% against 2%.",
+    ],
+)
+def test_a_pair_the_comparative_does_not_settle_makes_no_claims(sentence: str) -> None:
+    assert claims(f"{KUBO_MRI}\n{sentence}") == []
+
+
+def test_than_pairs_gives_the_spans_in_the_writers_order() -> None:
+    """The group behind is the words after 'than'; the first figure is the group ahead's."""
+    text = "The squat group grew more than the hip thrust group: 9.4% vs. 3.7%."
+    (pair,) = than_pairs.than_pairs(text)
+    assert text[pair.ahead_start : pair.ahead_end].strip() == "The squat group grew"
+    assert pair.behind == "the hip thrust group".removeprefix("the ")
+    assert text[slice(*pair.first)] == "9.4%"
+    assert text[slice(*pair.second)] == "3.7%"

@@ -39,6 +39,7 @@ from carryover.claims import (
     accounting,
     attributed,
     both_lifts,
+    comparators,
     designs,
     groups_doing,
     layouts,
@@ -1899,7 +1900,8 @@ class Reader:
                     f"'{' '.join(words)} group' fits no group of {study.study_id}",
                     match.group(0).strip(),
                 )
-                found.append(_Mention(match.start(), match.end(), "unresolved"))
+                kind = "comparator" if comparators.own_comparator(words) else "unresolved"
+                found.append(_Mention(match.start(), match.end(), kind))
                 continue
             start = match.start() + match.group(0).lower().find(phrase)
             found.append(_Mention(start, match.end(), "group", group_id))

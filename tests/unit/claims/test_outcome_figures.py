@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from carryover.claims import than_pairs
+from carryover.claims import comparators, than_pairs
 from carryover.claims.articles import Article, read_article
 from tests.support import bundled_context
 
@@ -88,3 +88,43 @@ def test_than_pairs_gives_the_spans_in_the_writers_order() -> None:
     assert pair.behind == "the hip thrust group".removeprefix("the ")
     assert text[slice(*pair.first)] == "9.4%"
     assert text[slice(*pair.second)] == "3.7%"
+
+
+WIRTH = "Wirth et al. (2016) compared squat training (SQ) with leg-press training (LP) for 8 weeks."
+
+
+def test_a_groups_own_control_keeps_that_group_in_play() -> None:
+    """'improved over its control group. Its squat jump ... by 12,4%': the squat group's."""
+    text = "\n".join(
+        [
+            WIRTH,
+            "The squat group showed a statistical improvement over its control group. Its squat "
+            "jump performance improved by 12,4%.",
+        ]
+    )
+    assert claims(text) == [(2, "sq", "squat_jump", "12.4")]
+
+
+def test_a_control_group_of_its_own_ends_the_group_in_play() -> None:
+    """'the control group' (no possessive) is another group: the next figure is not the squat's."""
+    text = "\n".join(
+        [
+            WIRTH,
+            "The squat group showed a statistical improvement over the control group. Its squat "
+            "jump performance improved by 12,4%.",
+        ]
+    )
+    assert claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("words", "own"),
+    [
+        (["over", "its", "control"], True),
+        (["than", "their", "own", "control"], True),
+        (["over", "the", "control"], False),
+        (["its", "squat"], False),
+    ],
+)
+def test_own_comparator(words: list[str], own: bool) -> None:
+    assert comparators.own_comparator(words) is own

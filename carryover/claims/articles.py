@@ -51,6 +51,7 @@ from carryover.claims import (
     paired_units,
     pairs,
     ratios,
+    size_units,
     than_pairs,
     total_spans,
 )
@@ -475,6 +476,8 @@ class StudyRef:
     """Per test the study reports a between-group result on (contrasts.csv), its measures."""
     abbreviations: frozenset[str] = frozenset()
     """The groups' abbreviations as their labels write them ('FST', 'HST')."""
+    units: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Per test, the units its outcome rows give figures in ('mm'; none when only percents)."""
 
 
 @dataclass(frozen=True)
@@ -567,6 +570,7 @@ class Context:
                 {k: frozenset(v) for k, v in measures.items()},
                 {k: frozenset(v) for k, v in compared.get(study_id, {}).items()},
                 frozenset(written),
+                _units(o),
             )
         trains: dict[str, set[str]] = {}
         labels: dict[str, set[str]] = {}
@@ -1321,6 +1325,7 @@ class Reader:
         laid_out |= self._muscle_lists(text, line_of, study)
         laid_out |= self._muscle_pairs(text, line_of, study)
         laid_out |= self._than_pairs(text, line_of, study)
+        self._size_gains(text, line_of, study)
         lifted_before, self.lifted = self.lifted, self._lift_weighed(text, study)
         self._protocol(text, line_of)
         mentions = self._groups(text, line_of, study) + self._groups_by_training(text, study)
@@ -2675,6 +2680,44 @@ class Reader:
                 done.add(end)
         return done
 
+    def _size_gains(self, text: str, line_of: Any, study: StudyRef) -> None:
+        """'the biceps gain in the high-weight group was 2,5 mm' (size_units): change_abs in mm.
+
+        The muscle's thickness test in mm, or the test of the group of muscles it is part of,
+        only when the study's data holds that test; the group named in the clause, or each
+        group for 'in both groups'.
+        """
+        muscles = frozenset(m for m, _ in self.context.muscle_tests)
+        for gain in size_units.size_gains(text):
+            named = layouts.muscles_in(text, gain.clause_start, gain.start, muscles)
+            if not named and gain.thigh:
+                named = {"quadriceps"}
+            if len(named) != 1:
+                continue
+            muscle = next(iter(named))
+            test = self.context.muscle_tests.get((muscle, "mm"))
+            if test not in study.exercises and muscle in size_units.PART_OF:
+                test = self.context.muscle_tests.get((size_units.PART_OF[muscle], "mm"))
+            if test is None or test not in study.exercises or study.units.get(test, set()) - {"mm"}:
+                continue  # a test the data lacks, or holds in another unit than mm
+            if gain.every:
+                groups = [g for g in study.groups if (g, test) in study.measures]
+            else:
+                owner = self._owner(gain.group_words or "", study)
+                groups = [owner] if owner is not None else []
+            for group in groups:
+                known = study.measures.get((group, test), frozenset())
+                if len(known) != 1:
+                    continue
+                self.claim(
+                    line_of(gain.start),
+                    "change_abs",
+                    gain.value,
+                    group_id=group,
+                    test_exercise=test,
+                    measure=next(iter(known)),
+                )
+
     def _leading_owner(self, words: str, study: StudyRef) -> str | None:
         """The group the first words of a clause name ('the full squat grew it': full squat)."""
         tokens = words.split()[:6]
@@ -3077,6 +3120,16 @@ def _recruited(text: str, match: re.Match[str]) -> str | None:
     if _RECRUITED_AFTER.match(text, match.end(), min(len(text), match.end() + 60)):
         return "n_recruited"
     return None
+
+
+def _units(outcomes: pl.DataFrame) -> dict[str, frozenset[str]]:
+    """Per test, the units a study's outcome rows give figures in (an empty unit is none)."""
+    if "unit" not in outcomes.columns:
+        return {}
+    found: dict[str, set[str]] = {}
+    for test, unit in outcomes.select("test_exercise", "unit").iter_rows():
+        found.setdefault(test, set()).update([unit] if unit else [])
+    return {test: frozenset(units) for test, units in found.items()}
 
 
 def _group_size_facts(groups: pl.DataFrame) -> dict[str, frozenset[str]]:

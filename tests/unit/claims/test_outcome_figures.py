@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from carryover.claims import comparators, than_pairs
+from carryover.claims import comparators, size_units, than_pairs
 from carryover.claims.articles import Article, read_article
 from tests.support import bundled_context
 
@@ -128,3 +128,51 @@ def test_a_control_group_of_its_own_ends_the_group_in_play() -> None:
 )
 def test_own_comparator(words: list[str], own: bool) -> None:
     assert comparators.own_comparator(words) is own
+
+
+SCHOENFELD = (
+    "Schoenfeld et al. (2015) had trained men lift a high load (HL) or a low load (LL) for "
+    "8 weeks and measured muscle thickness."
+)
+
+
+def test_a_muscles_gain_in_mm_is_a_change_in_units_of_its_thickness_test() -> None:
+    """'the biceps gain in the high-load group was 2,5 mm': the elbow flexors' thickness."""
+    text = "\n".join(
+        [
+            SCHOENFELD,
+            "After 8 weeks: • the biceps gain in the high-load group was 2,5 mm, • the triceps "
+            "gain in the low-load group 2,4 mm, • the thigh gain was 5,2 mm in both groups.",
+        ]
+    )
+    assert claims(text, "change_abs") == [
+        (2, "hl", "elbow_flexor_thickness", "2.5"),
+        (2, "ll", "elbow_extensor_thickness", "2.4"),
+        (2, "hl", "quadriceps_thickness", "5.2"),
+        (2, "ll", "quadriceps_thickness", "5.2"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a muscle the study did not measure gets no test it lacks
+        "The glute gain in the high-load group was 2,5 mm.",
+        # a comparison, not a gain
+        "The biceps gain in the high-load group was 2,5 mm more than in the low-load group.",
+        # no word of growth: a size, not a change
+        "The biceps of the high-load group measured 42 mm.",
+        # no group named
+        "The biceps gain was 2,5 mm.",
+    ],
+)
+def test_millimetres_that_are_no_plain_gain_of_a_measured_muscle_make_no_claims(
+    sentence: str,
+) -> None:
+    assert claims(f"{SCHOENFELD}\n{sentence}", "change_abs") == []
+
+
+def test_size_gains_reads_the_group_after_the_figure() -> None:
+    """'the thigh gain was 5,2 mm in both groups': every group, the thigh named."""
+    (gain,) = size_units.size_gains("the thigh gain was 5,2 mm in both groups")
+    assert (gain.value, gain.every, gain.thigh, gain.group_words) == ("5.2", True, True, None)

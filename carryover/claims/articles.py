@@ -53,6 +53,7 @@ from carryover.claims import (
     ratios,
     size_units,
     than_pairs,
+    title_muscles,
     total_spans,
 )
 from carryover.claims.article_files import decode_lines, not_text
@@ -812,6 +813,9 @@ class Reader:
         self._loads = stated_loads(article.lines)  # the percents it gives as loads
         self._group_patterns: dict[str, dict[str, re.Pattern[str]]] = {}
         self._group_order: dict[str, tuple[str, ...]] = {}  # study -> its groups as last listed
+        self.title_muscle = title_muscles.title_muscle(
+            article.lines, frozenset(m for m, _ in context.muscle_tests)
+        )
 
     def warn(self, line: int, message: str, words: str) -> None:
         """Record a claim_unresolved warning at a line, with the words that could not be read."""
@@ -1426,6 +1430,9 @@ class Reader:
             )
             stated = _last(before, "measure") or _first(after, "measure")
             measure = stated or carried["measure"] or self.state.measure
+            titled = self._titled_size_test(text, figure, exercise, study)
+            if titled is not None:  # 'increases in muscle volume' in an article on one muscle
+                exercise, measure, stated = titled, None, None
             self._figure_claim(
                 study, text, line_of(figure.start), figure, group, exercise, measure, not stated
             )
@@ -2718,6 +2725,36 @@ class Reader:
                     measure=next(iter(known)),
                 )
 
+    def _titled_size_test(
+        self, text: str, figure: _Mention, exercise: str | None, study: StudyRef
+    ) -> str | None:
+        """The title's muscle's size test, for a figure about muscle size with no muscle named.
+
+        'The two exercises gave similar increases in muscle volume, with a small lead for the
+        frontsquat (5.1% against 4.4%)' in an article titled '... build the quadriceps?'
+        (title_muscles): the quadriceps' volume. Only when the words before the figure say how
+        size was measured and name no strength test, no muscle is named around the figure, and
+        the study's data holds no muscle-size figure at all (so the title cannot be set against
+        a figure the data holds for another muscle).
+        """
+        if self.title_muscle is None:
+            return None
+        lo = max(0, figure.start - 160)
+        clause = text[lo : figure.start]
+        unit = layouts.size_unit(clause)
+        size_tests = set(self.context.muscle_tests.values())
+        muscles = frozenset(m for m, _ in self.context.muscle_tests)
+        if (
+            unit is None
+            or exercise in size_tests
+            or self._measures(clause)
+            or _STRENGTH_WORDS.search(clause)
+            or layouts.muscles_in(text, lo, min(len(text), figure.end + 60), muscles)
+            or any(test in size_tests for _, test in study.measures)
+        ):
+            return None
+        return self.context.muscle_tests.get((self.title_muscle, unit))
+
     def _leading_owner(self, words: str, study: StudyRef) -> str | None:
         """The group the first words of a clause name ('the full squat grew it': full squat)."""
         tokens = words.split()[:6]
@@ -2821,6 +2858,7 @@ _MORE_THAN_AFTER = re.compile(  # words right after a percent: a difference betw
     re.IGNORECASE,
 )
 _LESS_WORDS = {"less", "lower", "smaller", "worse"}
+_STRENGTH_WORDS = re.compile(r"\bstrength\b|\b1\s?RM\b|\bone[\s-]rep", re.IGNORECASE)
 _KIND_WORDS = re.compile(r"\bchange[\s-]+of[\s-]+direction\b|\bagility\b", re.IGNORECASE)
 """Words that name a test by what it measures (an agility test), not by its name."""
 

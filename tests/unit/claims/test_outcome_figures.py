@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from carryover.claims import comparators, size_units, than_pairs
+from carryover.claims import comparators, size_units, than_pairs, title_muscles
 from carryover.claims.articles import Article, read_article
 from tests.support import bundled_context
 
@@ -176,3 +176,63 @@ def test_size_gains_reads_the_group_after_the_figure() -> None:
     """'the thigh gain was 5,2 mm in both groups': every group, the thigh named."""
     (gain,) = size_units.size_gains("the thigh gain was 5,2 mm in both groups")
     assert (gain.value, gain.every, gain.thigh, gain.group_words) == ("5.2", True, True, None)
+
+
+ENES = (
+    "Enes et al. (2024) had recreationally trained women train the front squat (FS) or the back "
+    "squat (BS) for 12 weeks."
+)
+
+
+def test_muscle_size_with_no_muscle_named_is_the_titles_muscle() -> None:
+    """'increases in muscle volume ... (5.1% against 4.4%)' under a title on the quadriceps."""
+    text = "\n".join(
+        [
+            "# BackSquat or FrontSquat: how well does each build the quadriceps?",
+            ENES,
+            "The two exercises gave similar increases in muscle volume, with a small lead for the "
+            "frontsquat (5.1% against 4.4%).",
+        ]
+    )
+    assert claims(text) == [
+        (3, "fs", "quadriceps_volume", "5.1"),
+        (3, "bs", "quadriceps_volume", "4.4"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "# BackSquat or FrontSquat: which is better?",  # no muscle in the title
+        "# BackSquat or FrontSquat for the quadriceps and the glutes",  # two muscles
+    ],
+)
+def test_a_title_naming_no_one_muscle_gives_no_size_test(title: str) -> None:
+    text = "\n".join(
+        [
+            title,
+            ENES,
+            "The two exercises gave similar increases in muscle volume, with a small lead for the "
+            "frontsquat (5.1% against 4.4%).",
+        ]
+    )
+    assert [c for c in claims(text) if c[2] == "quadriceps_volume"] == []
+
+
+def test_the_titles_muscle_is_not_used_when_the_study_holds_size_figures() -> None:
+    """Kubo et al. hold the volumes of three muscles: the title cannot say which one is meant."""
+    text = "\n".join(
+        [
+            "# How to build the glutes",
+            "Kubo et al. (2019) compared full squats (FST) with half squats (HST) for 10 weeks.",
+            "Muscle volume rose more with full squats (FST 6.1% vs HST 2.2%).",
+        ]
+    )
+    assert [c for c in claims(text) if c[2] == "glute_volume"] == []
+
+
+def test_title_muscle_reads_the_first_heading_only() -> None:
+    muscles = frozenset({"quadriceps", "gluteus maximus"})
+    assert title_muscles.title_muscle(["# Build the quads", "text"], muscles) == "quadriceps"
+    assert title_muscles.title_muscle(["Intro", "# Build the quads"], muscles) == "quadriceps"
+    assert title_muscles.title_muscle(["Intro about glutes", "## Results"], muscles) is None

@@ -2673,9 +2673,14 @@ class Reader:
         found = than_pairs.than_pairs(text) if len(study.groups) >= 2 else []
         done: set[int] = set()
         for pair in found:
-            ahead = self._leading_owner(text[pair.ahead_start : pair.ahead_end], study)
+            words = text[pair.ahead_start : pair.ahead_end]
+            ahead = (
+                self._owner(words, study) if pair.ahead_after else self._leading_owner(words, study)
+            )
             behind = self._owner(pair.behind, study)
             test = self._named_muscle_test(text, pair.ahead_end, study)
+            if test is not None and self._names_other_test(text, pair.first[0], study):
+                test = None  # 'squat strength rose more ...': the figures are not the muscle's
             if ahead is None or behind is None or ahead == behind or test is None:
                 continue
             figures = {f.end: f for f in self._figures(text)}
@@ -2763,6 +2768,27 @@ class Reader:
             if group is not None:
                 return group
         return None
+
+    def _names_other_test(self, text: str, end: int, study: StudyRef) -> bool:
+        """Whether the words before `end` name a test other than a muscle's size.
+
+        A strength word or a repetition maximum, or an exercise no group of the study trained
+        that is not a muscle-size test (a jump): the figures may be that test's. An exercise a
+        group trained names the group.
+        """
+        lo = max(0, end - 240)
+        if _STRENGTH_WORDS.search(text, lo, end) or self._measures(text[lo:end]):
+            return True
+        trained = set(self._lookups(study).trained.values())
+        for match in self._alias_re.finditer(text, lo, end):
+            ids = alias_ids(alias_key(match.group(0)), self.context.aliases)
+            if (
+                ids
+                and not ids & trained
+                and all(self.context.kinds.get(e, "strength") != "muscle_size" for e in ids)
+            ):
+                return True
+        return False
 
     def _named_muscle_test(self, text: str, end: int, study: StudyRef) -> str | None:
         """The size test of the one muscle named before `end`, in the unit in play for the study."""
@@ -2858,7 +2884,12 @@ _MORE_THAN_AFTER = re.compile(  # words right after a percent: a difference betw
     re.IGNORECASE,
 )
 _LESS_WORDS = {"less", "lower", "smaller", "worse"}
-_STRENGTH_WORDS = re.compile(r"\bstrength\b|\b1\s?RM\b|\bone[\s-]rep", re.IGNORECASE)
+_STRENGTH_WORDS = re.compile(
+    r"\bstrength\b|\b1\s?RM\b|\bone[\s-]rep|\b(?:jump\w*|sprint\w*|power|balance|endurance|"
+    r"speed|agility)\b",
+    re.IGNORECASE,
+)
+"""Words of a test other than a muscle's size: strength, a maximum, a jump, a sprint."""
 _KIND_WORDS = re.compile(r"\bchange[\s-]+of[\s-]+direction\b|\bagility\b", re.IGNORECASE)
 """Words that name a test by what it measures (an agility test), not by its name."""
 

@@ -22,16 +22,28 @@ WINDOW = 120
 """How many characters before 'than' the group ahead and its comparative are looked for in."""
 
 _FIGURE = r"[+\u2212\-]?\d{1,3}(?:[.,]\d{1,2})?\s?%"
+_FIRST = r"[+\u2212\-]?\d{1,3}(?:[.,]\d{1,2})?(?:\s?%)?"
 _PAIR = re.compile(
-    rf"\bthan\s+(?:with\s+|in\s+|for\s+)?(?:the\s+|those\s+)?(?P<behind>[A-Za-z][\w\- ]{{0,40}}?)"
-    r"\s*(?::|\u2014|\u2013|\s-)\s*(?:about\s+|around\s+|roughly\s+|~\s?)?"
-    rf"(?P<f1>{_FIGURE})\s+(?:against|vs\.?|versus|compared\s+(?:with|to)|to)\s+"
+    rf"\bthan\s+(?:with\s+|in\s+|for\s+|among\s+)?(?:the\s+|those\s+)?"
+    r"(?P<behind>[A-Za-z][\w\- ]{0,40}?)(?:\s+(?:did|does|had|got|saw|showed))?"
+    r"\s*(?::|\u2014|\u2013|\s-|\()\s*(?:about\s+|around\s+|roughly\s+|~\s?)?"
+    rf"(?P<f1>{_FIRST})\s+(?:against|vs\.?|versus|compared\s+(?:with|to)|to)\s+"
     rf"(?:about\s+|around\s+|roughly\s+|~\s?)?(?P<f2>{_FIGURE})",
     re.IGNORECASE,
 )
-"""'than the half squat: 7% against 2%': the group behind, then the two figures."""
-_MORE = re.compile(r"\b(?:more|larger|greater|bigger|higher|better)\s*$", re.IGNORECASE)
-_LESS = re.compile(r"\b(?:less|smaller|lower)\s*$", re.IGNORECASE)
+"""'than the half squat: 7% against 2%', 'than in HST (6.7 vs. 2.2%)': the group behind, then
+the two figures (the first may share the second's percent sign inside a parenthesis)."""
+_COMPARATIVE = (
+    r"(?:(?P<more>more|larger|greater|bigger|higher|better)|(?P<less>less|smaller|lower))"
+)
+_SAID_LAST = re.compile(rf"\b{_COMPARATIVE}\s*$", re.IGNORECASE)
+"""The comparative right before 'than': the group ahead is the clause's subject."""
+_SAID_FOR = re.compile(
+    rf"\b{_COMPARATIVE}\s+(?:with|in|for|among|after)\s+(?:the\s+)?"
+    r"(?P<ahead>[A-Za-z][\w\- ]{0,40}?)\s*$",
+    re.IGNORECASE,
+)
+"""'more with the full squat than', 'more in FST than': the group ahead right after it."""
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|neither)\b|n't\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:,.!?(]|\bbut\b|\bwhile\b|\bwhereas\b|\band\b", re.IGNORECASE)
 """A clause break: the group ahead is named after the last one before the comparative."""
@@ -41,8 +53,11 @@ _CLAUSE_BREAK = re.compile(r"[;:,.!?(]|\bbut\b|\bwhile\b|\bwhereas\b|\band\b", r
 class ThanPair:
     """The words naming each group and the span of each group's figure."""
 
-    ahead_start: int  # where the clause naming the group ahead begins
-    ahead_end: int  # where its comparative begins
+    ahead_start: int  # where the words naming the group ahead begin
+    ahead_end: int  # where they end
+    ahead_after: bool
+    """The group ahead is named right after the comparative ('more with the full squat'); else
+    it is the subject of the comparative's clause ('the full squat grew it more')."""
     behind: str
     behind_start: int
     first: tuple[int, int]
@@ -55,21 +70,23 @@ def than_pairs(text: str) -> list[ThanPair]:
     for m in _PAIR.finditer(text):
         lo = max(0, m.start() - WINDOW)
         before = text[lo : m.start()]
-        more, less = _MORE.search(before), _LESS.search(before)
-        said = more or less
+        said = _SAID_LAST.search(before) or _SAID_FOR.search(before)
         if said is None:
             continue
         breaks = [b.end() for b in _CLAUSE_BREAK.finditer(before, 0, said.start())]
         start = lo + (breaks[-1] if breaks else 0)
-        if _NEGATION.search(text, start, lo + said.start()):
+        if _NEGATION.search(text, start, lo + said.end()):
             continue
         first, second = _value(m.group("f1")), _value(m.group("f2"))
-        if (more is not None and first <= second) or (less is not None and first >= second):
+        more = said.group("more") is not None
+        if (more and first <= second) or (not more and first >= second):
             continue
+        ahead_after = said.groupdict().get("ahead") is not None
         found.append(
             ThanPair(
-                ahead_start=start,
-                ahead_end=lo + said.start(),
+                ahead_start=lo + said.start("ahead") if ahead_after else start,
+                ahead_end=lo + said.end("ahead") if ahead_after else lo + said.start(),
+                ahead_after=ahead_after,
                 behind=m.group("behind").strip(),
                 behind_start=m.start("behind"),
                 first=(m.start("f1"), m.end("f1")),

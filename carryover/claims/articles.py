@@ -1376,7 +1376,7 @@ class Reader:
             if more is not None:  # '10-15% more than the leg press group's': no change
                 self._percent_difference(study, text, line_of(figure.start), figure, before, more)
                 continue
-            if any(m.kind == "unresolved" for m in before):
+            if any(m.kind in ("unresolved", "comparator") for m in before):
                 continue  # the unresolvable group has been reported already
             # 'rose in both groups' names no group, unless a group is named after it
             named_none = any(m.kind == "groupless" for m in before) and not any(

@@ -2,14 +2,15 @@
 
 "the full squat grew it significantly more than the half squat: 7% against 2% muscle growth":
 the writer names the group ahead, the comparative and the group behind, then gives the two
-figures in the same order, after a colon or a dash. The first figure is the first group's change,
-the second the other's. The figures must agree with the comparative: with "more", "larger",
-"greater", "bigger", "higher" or "better" the first is the larger, with "less", "smaller" or
-"lower" the smaller; a pair that disagrees, or a negated comparative ("did not grow more"), is
-left alone.
+figures in the same order, after a colon, a dash or in a parenthesis. The first figure is the
+first group's change, the second the other's. A word of growth must come before the pair, and
+no word of muscle activity ("more active", "EMG", "MVIC") around it. The figures must agree
+with the comparative: with "more", "larger", "greater", "bigger", "higher" or "better" the
+first is the larger, with "less", "smaller" or "lower" the smaller; a pair that disagrees, or a
+negated comparative ("did not grow more"), is left alone.
 
-Each pattern reads a bounded window, so a line of any length is read in linear time. Pure: text in,
-spans and words out; the reader (carryover.claims.articles) resolves the words to groups and
+Each pattern reads a bounded window, so a line of any length is read in linear time. Pure: text
+in, spans and words out; the reader (carryover.claims.articles) resolves the words to groups and
 makes the claims.
 """
 
@@ -44,6 +45,14 @@ _SAID_FOR = re.compile(
     re.IGNORECASE,
 )
 """'more with the full squat than', 'more in FST than': the group ahead right after it."""
+_GROWTH = re.compile(
+    r"\b(?:gr[eo]w\w*|gain\w*|increas\w*|rose|rise[sn]?|improv\w*|hypertroph\w*|"
+    r"thicker|bigger|larger)\b",
+    re.IGNORECASE,
+)
+"""A word of growth before the pair: the figures are changes, not levels of activity."""
+_ACTIVATION = re.compile(r"\b(?:activ\w*|EMG|MVIC|electromyograph\w*|recruit\w*)", re.IGNORECASE)
+"""Muscle activity measured in a visit ('more active in the hip thrust'): no change."""
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|neither)\b|n't\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:,.!?(]|\bbut\b|\bwhile\b|\bwhereas\b|\band\b", re.IGNORECASE)
 """A clause break: the group ahead is named after the last one before the comparative."""
@@ -76,6 +85,10 @@ def than_pairs(text: str) -> list[ThanPair]:
         breaks = [b.end() for b in _CLAUSE_BREAK.finditer(before, 0, said.start())]
         start = lo + (breaks[-1] if breaks else 0)
         if _NEGATION.search(text, start, lo + said.end()):
+            continue
+        if not _GROWTH.search(text, lo, m.start("f1")) or _ACTIVATION.search(
+            text, lo, min(len(text), m.end() + 40)
+        ):
             continue
         first, second = _value(m.group("f1")), _value(m.group("f2"))
         more = said.group("more") is not None

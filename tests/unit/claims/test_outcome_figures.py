@@ -102,6 +102,12 @@ def test_comparative_pairs_as_writers_word_them(
         # a jump
         "The gluteus maximus grew, and jump height rose more with the full squat than with the "
         "half squat: 9% versus 3%.",
+        # muscle activity in one visit, not growth
+        "The gluteus maximus was more active in the full squat than in the half squat: 69% vs "
+        "29% of MVIC.",
+        # activity, though growth is named before it
+        "The gluteus maximus grew, and its EMG rose more in the full squat than in the half "
+        "squat: 69% vs 29%.",
         # the figures disagree with the comparative: which is whose cannot be told
         "Both programmes grew the gluteus maximus, but the full squat grew it more than the half "
         "squat: 2% against 7%.",
@@ -148,6 +154,14 @@ def test_a_control_group_of_its_own_ends_the_group_in_play() -> None:
             "The squat group showed a statistical improvement over the control group. Its squat "
             "jump performance improved by 12,4%.",
         ]
+    )
+    assert claims(text) == []
+
+
+def test_a_figure_after_a_groups_own_control_is_not_that_groups() -> None:
+    """'more than its control group: +12% vs +3%': the control's +3% is no squat group figure."""
+    text = "\n".join(
+        [WIRTH, "The squat group improved its squat jump more than its control group: +12% vs +3%."]
     )
     assert claims(text) == []
 

@@ -5,8 +5,9 @@ one group per clause, often as a list: "the biceps gain in the high-weight group
 "the triceps gain in the low-weight group 2,4 mm", "the thigh gain was 5,2 mm in both groups".
 Such a clause is read when it holds, since the previous list mark, a word of growth ("gain",
 "grew", "growth", "increase", "rose", "thicker"), the muscle and the figure in mm, with no word
-of a fall, a negation or a comparison ("2,5 mm more than ..."); the group is named in the clause
-("in the high-weight group", "in both groups").
+of a fall, a negation or a comparison ("2,5 mm more than ..."), and not right after "from", "to"
+or "at" (a level: "increased from 40 mm"); the group is named in the clause ("in the high-weight
+group", "in both groups").
 
 The muscle is named as the catalogue names it or by an everyday name (layouts.MUSCLE_NAMES);
 a muscle that is part of a group of muscles a study measured as one is that group's test:
@@ -39,6 +40,8 @@ _AGAINST = re.compile(
     re.IGNORECASE,
 )
 """A fall, a negation or a comparison in the clause: no plain gain."""
+_LEVEL_BEFORE = re.compile(r"\b(?:from|to|at|reached|reaching|measured|measuring)\s*$", re.I)
+"""'increased from 40 mm', 'grew to 42.5 mm': a level before or after, not the gain."""
 _COMPARED_AFTER = re.compile(
     r"\s*(?:more|less|greater|larger|bigger|higher|lower|smaller|than|vs\.?|versus)\b", re.I
 )
@@ -87,7 +90,7 @@ def size_gains(text: str) -> list[SizeGain]:
         clause = text[start : m.start()]
         if not _GROWTH.search(clause) or _AGAINST.search(clause):
             continue
-        if _COMPARED_AFTER.match(text, m.end(), m.end() + 20):
+        if _COMPARED_AFTER.match(text, m.end(), m.end() + 20) or _LEVEL_BEFORE.search(clause):
             continue
         group = _last(_GROUP.finditer(text, start, m.start()))
         after = _AFTER.match(text, m.end(), m.end() + 60)

@@ -213,6 +213,8 @@ def test_a_muscles_gain_in_mm_is_a_change_in_units_of_its_thickness_test() -> No
         "The biceps of the high-load group measured 42 mm.",
         # no group named
         "The biceps gain was 2,5 mm.",
+        # a level the muscle grew from, not the gain
+        "The biceps thickness increased from 40 mm in the high-load group to 42.5 mm.",
     ],
 )
 def test_millimetres_that_are_no_plain_gain_of_a_measured_muscle_make_no_claims(

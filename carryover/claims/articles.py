@@ -3132,7 +3132,7 @@ def _every_later(text: str, ordered: list[_Mention]) -> set[int]:
     target: _Mention | None = None  # the next group-like mention, if it says 'in both groups'
     for i in range(len(ordered) - 1, -1, -1):
         m = ordered[i]
-        if m.kind in ("group", "unresolved"):
+        if m.kind in ("group", "unresolved", "comparator"):
             target = None
         elif m.kind == "groupless":
             every = m.value == "all" and _EVERY_AFTER.match(text, m.start, m.end)

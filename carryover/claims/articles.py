@@ -39,6 +39,7 @@ from carryover.claims import (
     accounting,
     attributed,
     both_lifts,
+    comparators,
     designs,
     groups_doing,
     layouts,
@@ -50,6 +51,9 @@ from carryover.claims import (
     paired_units,
     pairs,
     ratios,
+    size_units,
+    than_pairs,
+    title_muscles,
     total_spans,
 )
 from carryover.claims.article_files import decode_lines, not_text
@@ -171,6 +175,8 @@ _ABBREVIATION_DEFINED = re.compile(r"\((?P<abbr>[A-Z]{2,5})(?:[;,:][^)]*)?\)")
 _DEFINITION = re.compile(
     r"(?P<phrase>(?:[\w-]+\s+){0,3}[\w-]+)\s*\((?P<abbr>[A-Z]{2,5})(?:[;,:][^)]*)?\)"
 )
+_DEFINED_LAST = re.compile(_DEFINITION.pattern + r"$")
+"""The definition that ends a window: 'half squat (HS)' after '(quarter squat (QS), '."""
 _ABOUT_A_STUDY = re.compile(
     r"\b(?:the|this|a|an|one|new|recent|their)\s+(?:\w+\s+){0,2}?(?:study|trial|preprint|paper|"
     r"experiment)\b|\b(?:researchers|investigators|the authors|participants|subjects)\b|"
@@ -473,6 +479,8 @@ class StudyRef:
     """Per test the study reports a between-group result on (contrasts.csv), its measures."""
     abbreviations: frozenset[str] = frozenset()
     """The groups' abbreviations as their labels write them ('FST', 'HST')."""
+    units: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Per test, the units its outcome rows give figures in ('mm'; none when only percents)."""
 
 
 @dataclass(frozen=True)
@@ -565,6 +573,7 @@ class Context:
                 {k: frozenset(v) for k, v in measures.items()},
                 {k: frozenset(v) for k, v in compared.get(study_id, {}).items()},
                 frozenset(written),
+                _units(o),
             )
         trains: dict[str, set[str]] = {}
         labels: dict[str, set[str]] = {}
@@ -806,6 +815,9 @@ class Reader:
         self._loads = stated_loads(article.lines)  # the percents it gives as loads
         self._group_patterns: dict[str, dict[str, re.Pattern[str]]] = {}
         self._group_order: dict[str, tuple[str, ...]] = {}  # study -> its groups as last listed
+        self.title_muscle = title_muscles.title_muscle(
+            article.lines, frozenset(m for m, _ in context.muscle_tests)
+        )
 
     def warn(self, line: int, message: str, words: str) -> None:
         """Record a claim_unresolved warning at a line, with the words that could not be read."""
@@ -1318,6 +1330,8 @@ class Reader:
         laid_out = self._labelled_item(text, line_of, study)
         laid_out |= self._muscle_lists(text, line_of, study)
         laid_out |= self._muscle_pairs(text, line_of, study)
+        laid_out |= self._than_pairs(text, line_of, study)
+        self._size_gains(text, line_of, study)
         lifted_before, self.lifted = self.lifted, self._lift_weighed(text, study)
         self._protocol(text, line_of)
         mentions = self._groups(text, line_of, study) + self._groups_by_training(text, study)
@@ -1364,7 +1378,7 @@ class Reader:
             if more is not None:  # '10-15% more than the leg press group's': no change
                 self._percent_difference(study, text, line_of(figure.start), figure, before, more)
                 continue
-            if any(m.kind == "unresolved" for m in before):
+            if any(m.kind in ("unresolved", "comparator") for m in before):
                 continue  # the unresolvable group has been reported already
             # 'rose in both groups' names no group, unless a group is named after it
             named_none = any(m.kind == "groupless" for m in before) and not any(
@@ -1418,6 +1432,9 @@ class Reader:
             )
             stated = _last(before, "measure") or _first(after, "measure")
             measure = stated or carried["measure"] or self.state.measure
+            titled = self._titled_size_test(text, figure, exercise, study)
+            if titled is not None:  # 'increases in muscle volume' in an article on one muscle
+                exercise, measure, stated = titled, None, None
             self._figure_claim(
                 study, text, line_of(figure.start), figure, group, exercise, measure, not stated
             )
@@ -1897,7 +1914,8 @@ class Reader:
                     f"'{' '.join(words)} group' fits no group of {study.study_id}",
                     match.group(0).strip(),
                 )
-                found.append(_Mention(match.start(), match.end(), "unresolved"))
+                kind = "comparator" if comparators.own_comparator(words) else "unresolved"
+                found.append(_Mention(match.start(), match.end(), kind))
                 continue
             start = match.start() + match.group(0).lower().find(phrase)
             found.append(_Mention(start, match.end(), "group", group_id))
@@ -2224,8 +2242,10 @@ class Reader:
         """Abbreviations the article defines for a group: 'the back squat (SQ; n = 8)'."""
         for abbreviation in _ABBREVIATION_DEFINED.finditer(text):
             # the words before the parenthesis, looked for in a bounded window
-            match = _DEFINITION.search(text, max(0, abbreviation.start() - 80), abbreviation.end())
-            if match is None or match.end() != abbreviation.end():
+            match = _DEFINED_LAST.search(
+                text[max(0, abbreviation.start() - 80) : abbreviation.end()]
+            )
+            if match is None:
                 continue
             words = match.group("phrase").lower().split()
             while words and words[0] in _NON_SPECIFIC:
@@ -2646,6 +2666,145 @@ class Reader:
             self._group_order[study.study_id] = tuple(named)
         return done
 
+    def _than_pairs(self, text: str, line_of: Any, study: StudyRef) -> set[int]:
+        """'the full squat grew it more than the half squat: 7% against 2%' (than_pairs).
+
+        The group ahead is named at the start of the comparative's clause (by its name, or by the
+        exercise only it trained), the group behind right after 'than'; the test is the one
+        muscle the sentence named before, in the unit the article says size was measured in.
+        Returns the ends of the figures it made claims of.
+        """
+        found = than_pairs.than_pairs(text) if len(study.groups) >= 2 else []
+        done: set[int] = set()
+        for pair in found:
+            words = text[pair.ahead_start : pair.ahead_end]
+            ahead = (
+                self._owner(words, study) if pair.ahead_after else self._leading_owner(words, study)
+            )
+            behind = self._owner(pair.behind, study)
+            test = self._named_muscle_test(text, pair.ahead_end, study)
+            if test is not None and self._names_other_test(text, pair.first[0], study):
+                test = None  # 'squat strength rose more ...': the figures are not the muscle's
+            if ahead is None or behind is None or ahead == behind or test is None:
+                continue
+            figures = {f.end: f for f in self._figures(text)}
+            for (_, end), group in ((pair.first, ahead), (pair.second, behind)):
+                figure = figures.get(end)
+                if figure is None or figure.value is None:
+                    continue
+                self._figure_claim(study, text, line_of(figure.start), figure, group, test, None)
+                done.add(end)
+        return done
+
+    def _size_gains(self, text: str, line_of: Any, study: StudyRef) -> None:
+        """'the biceps gain in the high-weight group was 2,5 mm' (size_units): change_abs in mm.
+
+        The muscle's thickness test in mm, or the test of the group of muscles it is part of,
+        only when the study's data holds that test; the group named in the clause, or each
+        group for 'in both groups'.
+        """
+        muscles = frozenset(m for m, _ in self.context.muscle_tests)
+        for gain in size_units.size_gains(text):
+            named = layouts.muscles_in(text, gain.clause_start, gain.start, muscles)
+            if not named and gain.thigh:
+                named = {"quadriceps"}
+            if len(named) != 1:
+                continue
+            muscle = next(iter(named))
+            test = self.context.muscle_tests.get((muscle, "mm"))
+            if test not in study.exercises and muscle in size_units.PART_OF:
+                test = self.context.muscle_tests.get((size_units.PART_OF[muscle], "mm"))
+            if test is None or test not in study.exercises or study.units.get(test, set()) - {"mm"}:
+                continue  # a test the data lacks, or holds in another unit than mm
+            if gain.every:
+                groups = [g for g in study.groups if (g, test) in study.measures]
+            else:
+                owner = self._owner(gain.group_words or "", study)
+                groups = [owner] if owner is not None else []
+            for group in groups:
+                known = study.measures.get((group, test), frozenset())
+                if len(known) != 1:
+                    continue
+                self.claim(
+                    line_of(gain.start),
+                    "change_abs",
+                    gain.value,
+                    group_id=group,
+                    test_exercise=test,
+                    measure=next(iter(known)),
+                )
+
+    def _titled_size_test(
+        self, text: str, figure: _Mention, exercise: str | None, study: StudyRef
+    ) -> str | None:
+        """The title's muscle's size test, for a figure about muscle size with no muscle named.
+
+        'The two exercises gave similar increases in muscle volume, with a small lead for the
+        frontsquat (5.1% against 4.4%)' in an article titled '... build the quadriceps?'
+        (title_muscles): the quadriceps' volume. Only when the words before the figure say how
+        size was measured and name no strength test, no muscle is named around the figure, and
+        the study's data holds no muscle-size figure at all (so the title cannot be set against
+        a figure the data holds for another muscle).
+        """
+        if self.title_muscle is None:
+            return None
+        lo = max(0, figure.start - 160)
+        clause = text[lo : figure.start]
+        unit = layouts.size_unit(clause)
+        size_tests = set(self.context.muscle_tests.values())
+        muscles = frozenset(m for m, _ in self.context.muscle_tests)
+        if (
+            unit is None
+            or exercise in size_tests
+            or self._measures(clause)
+            or _STRENGTH_WORDS.search(clause)
+            or layouts.muscles_in(text, lo, min(len(text), figure.end + 60), muscles)
+            or any(test in size_tests for _, test in study.measures)
+        ):
+            return None
+        return self.context.muscle_tests.get((self.title_muscle, unit))
+
+    def _leading_owner(self, words: str, study: StudyRef) -> str | None:
+        """The group the first words of a clause name ('the full squat grew it': full squat)."""
+        tokens = words.split()[:6]
+        for size in range(len(tokens), 0, -1):
+            group = self._owner(" ".join(tokens[:size]), study)
+            if group is not None:
+                return group
+        return None
+
+    def _names_other_test(self, text: str, end: int, study: StudyRef) -> bool:
+        """Whether the words before `end` name a test other than a muscle's size.
+
+        A strength word or a repetition maximum, or an exercise no group of the study trained
+        that is not a muscle-size test (a jump): the figures may be that test's. An exercise a
+        group trained names the group.
+        """
+        lo = max(0, end - 240)
+        if _STRENGTH_WORDS.search(text, lo, end) or self._measures(text[lo:end]):
+            return True
+        trained = set(self._lookups(study).trained.values())
+        for match in self._alias_re.finditer(text, lo, end):
+            ids = alias_ids(alias_key(match.group(0)), self.context.aliases)
+            if (
+                ids
+                and not ids & trained
+                and all(self.context.kinds.get(e, "strength") != "muscle_size" for e in ids)
+            ):
+                return True
+        return False
+
+    def _named_muscle_test(self, text: str, end: int, study: StudyRef) -> str | None:
+        """The size test of the one muscle named before `end`, in the unit in play for the study."""
+        muscles = frozenset(m for m, _ in self.context.muscle_tests)
+        named = layouts.muscles_in(text, max(0, end - 240), end, muscles)
+        unit = layouts.size_unit(text)
+        if unit is None and self.size_unit is not None and self.size_unit[0] == study.study_id:
+            unit = self.size_unit[1]
+        if len(named) != 1 or unit is None:
+            return None
+        return self.context.muscle_tests.get((next(iter(named)), unit))
+
     def _lift_weighed(self, text: str, study: StudyRef) -> tuple[str, str] | None:
         """The one lift a sentence gives its lifters' weights on, whose maximum is then in play.
 
@@ -2729,6 +2888,12 @@ _MORE_THAN_AFTER = re.compile(  # words right after a percent: a difference betw
     re.IGNORECASE,
 )
 _LESS_WORDS = {"less", "lower", "smaller", "worse"}
+_STRENGTH_WORDS = re.compile(
+    r"\bstrength\b|\b1\s?RM\b|\bone[\s-]rep|\b(?:jump\w*|sprint\w*|power|balance|endurance|"
+    r"speed|agility)\b",
+    re.IGNORECASE,
+)
+"""Words of a test other than a muscle's size: strength, a maximum, a jump, a sprint."""
 _KIND_WORDS = re.compile(r"\bchange[\s-]+of[\s-]+direction\b|\bagility\b", re.IGNORECASE)
 """Words that name a test by what it measures (an agility test), not by its name."""
 
@@ -2971,7 +3136,7 @@ def _every_later(text: str, ordered: list[_Mention]) -> set[int]:
     target: _Mention | None = None  # the next group-like mention, if it says 'in both groups'
     for i in range(len(ordered) - 1, -1, -1):
         m = ordered[i]
-        if m.kind in ("group", "unresolved"):
+        if m.kind in ("group", "unresolved", "comparator"):
             target = None
         elif m.kind == "groupless":
             every = m.value == "all" and _EVERY_AFTER.match(text, m.start, m.end)
@@ -3028,6 +3193,16 @@ def _recruited(text: str, match: re.Match[str]) -> str | None:
     if _RECRUITED_AFTER.match(text, match.end(), min(len(text), match.end() + 60)):
         return "n_recruited"
     return None
+
+
+def _units(outcomes: pl.DataFrame) -> dict[str, frozenset[str]]:
+    """Per test, the units a study's outcome rows give figures in (an empty unit is none)."""
+    if "unit" not in outcomes.columns:
+        return {}
+    found: dict[str, set[str]] = {}
+    for test, unit in outcomes.select("test_exercise", "unit").iter_rows():
+        found.setdefault(test, set()).update([unit] if unit else [])
+    return {test: frozenset(units) for test, units in found.items()}
 
 
 def _group_size_facts(groups: pl.DataFrame) -> dict[str, frozenset[str]]:

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / "tests" / "data" / "articles" / "real"
 
 # What the reader achieves on the corpus today (benchmarks/claims.py); a change may raise these.
-READ_RIGHT_AT_LEAST = 216
+READ_RIGHT_AT_LEAST = 218
 CAUGHT_AT_LEAST = 4
 
 

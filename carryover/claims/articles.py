@@ -55,6 +55,7 @@ from carryover.claims import (
 from carryover.claims.article_files import decode_lines, not_text
 from carryover.claims.bounds import fractions, means, stated_bound
 from carryover.claims.contrasts import Stated, listed_differences, stated_differences
+from carryover.claims.depth_sides import depth_group
 from carryover.claims.facts import LIFT_VERBS, SPREADS, Lookups, Near, read_facts
 from carryover.claims.label_phrases import label_phrases
 from carryover.claims.linking import (
@@ -2237,7 +2238,14 @@ class Reader:
                 self.defined[(study.study_id, match.group("abbr").lower())] = group_id
 
     def _resolve_group(self, words: list[str], study: StudyRef) -> tuple[str | None, str]:
-        """The longest trailing phrase of the words that names exactly one group of the study."""
+        """The longest trailing phrase of the words that names exactly one group of the study.
+
+        In a squat-depth study any word for a group's depth names it first ('partial squat':
+        carryover.claims.depth_sides).
+        """
+        by_depth = depth_group(words, study.groups)
+        if by_depth is not None:
+            return by_depth
         for size in range(len(words), 0, -1):
             phrase = " ".join(words[-size:])
             defined = self.defined.get((study.study_id, phrase))

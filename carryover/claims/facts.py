@@ -49,6 +49,7 @@ from carryover.claims.depths import (
 from carryover.claims.multiples import body_weight_multiple
 from carryover.claims.numbers import DECADE, NUMBER_WORD, Number, numbers
 from carryover.claims.sessions import exercise_count, session_length_ratio, session_minutes
+from carryover.claims.shares import allocation_share
 
 POPULATION = ("age", "body_height", "body_mass")
 SPREADS = tuple(f"{q}_sd" for q in POPULATION)
@@ -364,6 +365,7 @@ def read_facts(text: str, near: Near, study: Lookups, previous: str = "") -> lis
             or _exercise_count(number, before, after)
             or _knee_angle(number, before, after, near, study)
             or _body_weight_multiple(number, after)
+            or _allocation_share(number, before, after)
             or _other(text, number, before, after, previous[-_WINDOW:])
         )
         if fact is not None:
@@ -1241,6 +1243,12 @@ def _protocol_count(number: Number, before: str, after: str) -> Fact | None:
         relation = bound.relation if bound is not None else None
         return Fact(start, "other", _value(number) or "", bound=relation)
     return None
+
+
+def _allocation_share(number: Number, before: str, after: str) -> Fact | None:
+    """The half of the sample an arm took ('Half of the men trained ...'): see shares."""
+    share = allocation_share(number, before, after)
+    return Fact(number.column - 1, "other", share) if share is not None else None
 
 
 def _body_weight_multiple(number: Number, after: str) -> Fact | None:

@@ -1,4 +1,4 @@
-"""The half of a sample an arm took is a claim about the study's design (carryover.claims.shares)."""
+"""The half of a sample an arm took is a claim about its design (carryover.claims.shares)."""
 
 from __future__ import annotations
 

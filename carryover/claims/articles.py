@@ -219,7 +219,10 @@ _UPPER_WORD = re.compile(r"(?<![\w-])[A-Z]{2,5}(?![\w-])")
 _ABBREVIATED_TEST = re.compile(r"\b(?P<abbr>[A-Z]{2,5})\s+(?=\d{1,2}\s*-?\s*RM\s*\()")
 _EVERY_GROUP = {"both", "each", "all", "every"}
 _PEOPLE = PEOPLE
-_SIZE_AFTER_GROUP = re.compile(r"\s*\((?:[A-Z]{2,5}\s*[;:,]\s*)?n\s*=\s*(?P<n>\d+)", re.IGNORECASE)
+_SIZE_AFTER_GROUP = re.compile(
+    r"\s*\((?:#?[A-Z]{2,5}\s*[;:,]\s*)?n\s*=\s*(?P<n>\d+)", re.IGNORECASE
+)
+"""'the BS group (n=12', 'a full squat group (#FST, n = 10': a hashtag-style abbreviation too."""
 _SIZE_APPOSITIVE = re.compile(rf"(?:,|\s+of)\s*(?P<n>{_NUM})\s+{_PEOPLE}\b", re.IGNORECASE)
 _SIZE_BEFORE_GROUP = re.compile(
     rf"(?P<n>{_NUM})\s+(?:{_PEOPLE}\s+)?(?:(?:of\s+(?:them|the\s+\w+)\s+)?(?:were\s+)?"
@@ -262,7 +265,7 @@ _DIVIDED_AFTER = re.compile(
 )
 """'... 22 women was divided': the people named are the whole sample, not one group."""
 _SIZE_IN_PARENTHESES = re.compile(
-    r"\s*\((?:(?P<abbr>[A-Z]{2,5})\s*[;:,]\s*)?n\s*=\s*(?P<n>\d+)", re.IGNORECASE
+    r"\s*\((?:#?(?P<abbr>[A-Z]{2,5})\s*[;:,]\s*)?n\s*=\s*(?P<n>\d+)", re.IGNORECASE
 )
 _WORDS_BEFORE = re.compile(r"((?:[\w\-]+\s+){0,3}[\w\-]+)\s*$")
 _PEOPLE_IN_PARENTHESES = re.compile(

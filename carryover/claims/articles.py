@@ -152,7 +152,8 @@ _NON_SPECIFIC = {"the", "both", "each", "either", "all", "two", "other", "this",
                  "training", "trained", "their", "his", "her", "per", "in", "of", "for", "by",
                  "every", "one", "neither", "these", "those", "muscle", "age", "study"}  # fmt: skip
 _N_PEOPLE = re.compile(
-    rf"(?<![\w.])(?P<n>{_NUM})\s+(?:{DESCRIBING}\s+){{0,4}}?{PEOPLE}\b"
+    rf"(?<![\w.])(?P<n>{_NUM})(?:\s*\(\s*(?P<again>{_NUM})\s*\))?\s+"
+    rf"(?:{DESCRIBING}\s+){{0,4}}?{PEOPLE}\b"
     r"(?!\s+(?:in|per)\s+(?:each|the|every)\b)",
     re.IGNORECASE,
 )
@@ -2450,7 +2451,12 @@ class Reader:
                 # randomised count is the one recruited or the one that completed, the text does
                 # not say: the recruited count is left unread (the completed one is read)
                 continue
+            again = _restated(match)
+            if again is False:
+                continue  # '20 (18) men': which count the people are is not told
             self.claim(line_of(match.start("n")), quantity, _number(match.group("n")))
+            if again:  # '17 (seventeen) active men': the words restate the count, a claim too
+                self.claim(line_of(match.start("again")), quantity, _number(match.group("again")))
         for match in [*_SESSIONS.finditer(text), *_SESSIONS_DESCRIBED.finditer(text)]:
             if _PRIOR.match(text, match.end(), min(len(text), match.end() + 50)):
                 continue  # "RT 2-3 days per week over the previous 6 months": their history
@@ -3002,6 +3008,16 @@ _RECRUITED_AFTER = re.compile(
 )
 """Words that make a count those recruited ('the researchers enlisted 29 women', '30 men were
 recruited'): some of them may never have been randomised or analysed."""
+
+
+def _restated(match: re.Match[str]) -> bool | None:
+    """Whether a count of people restates itself in a parenthesis ('17 (seventeen) active men').
+
+    None when there is no parenthesis; False when it holds another count ('20 (18) men').
+    """
+    if match.group("again") is None:
+        return None
+    return _number(match.group("n")) == _number(match.group("again"))
 
 
 def _own_completed(text: str, match: re.Match[str], end: int) -> bool:

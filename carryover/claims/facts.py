@@ -46,6 +46,7 @@ from carryover.claims.depths import (
     knee_angle,
     pair_partner,
 )
+from carryover.claims.histories import training_history
 from carryover.claims.multiples import body_weight_multiple
 from carryover.claims.numbers import DECADE, NUMBER_WORD, Number, numbers
 from carryover.claims.sessions import exercise_count, session_length_ratio, session_minutes
@@ -347,6 +348,7 @@ def read_facts(text: str, near: Near, study: Lookups, previous: str = "") -> lis
         after = text[end : end + _WINDOW]
         fact = (
             _p_value(text, number, compares, near, study)
+            or _training_history(number, before, after)  # before an age: 'at least 1 year'
             or _age_bound(number, before, after, near)
             or _approximate_population(text, number, before, after, near)
             or _age_in_parenthesis(text, number, before, after, near)
@@ -1243,6 +1245,14 @@ def _protocol_count(number: Number, before: str, after: str) -> Fact | None:
         relation = bound.relation if bound is not None else None
         return Fact(start, "other", _value(number) or "", bound=relation)
     return None
+
+
+def _training_history(number: Number, before: str, after: str) -> Fact | None:
+    """How long the people had, or had not, trained before the study: see histories."""
+    history = training_history(number, before, after)
+    if history is None:
+        return None
+    return Fact(number.column - 1, "other", history[0], bound=history[1])
 
 
 def _allocation_share(number: Number, before: str, after: str) -> Fact | None:

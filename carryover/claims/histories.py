@@ -10,7 +10,9 @@ Read only with the words of training right before the span and a unit of time ri
 
 - not having trained: "had not done any strength exercise for", "had not performed resistance
   training in the previous", "never followed a lifting programme for";
-- having trained: "had been lifting weights for", "been strength training for over".
+- having trained: "had been lifting weights for", "been strength training for over", "had
+  lifted weights at least 3 times per week for a minimum of 1 year" (the span, and how often a
+  week they had trained over it: both are their history, not the study's frequency).
 
 "trained for 10 weeks" (the study's own duration) has neither form and is left to the other rules.
 
@@ -44,16 +46,38 @@ _BEEN_TRAINING = re.compile(
     re.I,
 )
 """'been lifting weights for over', 'been training regularly for'."""
+_HAD_TRAINED = (
+    r"\bhad\s+(?:been\s+)?(?:lifted|trained|training|lifting|exercised|worked\s+out|"
+    r"(?:resistance|strength)[\s-]trained)\b"
+)
+_HAD_TRAINED_FOR = re.compile(
+    _HAD_TRAINED + r"[^.;]{0,60}?\bfor\s+(?:a\s+minimum\s+of|at\s+least|more\s+than|over|"
+    r"no\s+less\s+than)\s+$",
+    re.I,
+)
+"""'had lifted weights at least 3 times per week for a minimum of' (1 year)."""
+_HAD_TRAINED_BEFORE = re.compile(_HAD_TRAINED + r"[^.;]{0,40}$", re.I)
+_WEEKLY_FOR_YEARS = re.compile(
+    r"^\s?(?:times?|days?|sessions?)\s*(?:per|a|each|/)\s*week\s+for\s+(?:a\s+minimum\s+of|"
+    r"at\s+least|more\s+than|over|no\s+less\s+than)\s+(?:\S+\s+)?(?:years?|months?)\b",
+    re.I,
+)
+"""'3 times per week for a minimum of 1 year' after 'had lifted': how often they had trained."""
 
 
 def training_history(number: Number, before: str, after: str) -> tuple[str, str | None] | None:
     """(value, bound) of a span the people had, or had not, trained before a study, or None."""
     if number.value is None or number.kind not in ("figure", "word") or number.lo != number.hi:
         return None
-    if not 0 < number.value <= 40 or not _SPAN_AFTER.match(after[:12]):
+    if not 0 < number.value <= 40:
         return None
     tail = before[-100:]
-    if not (_NOT_TRAINED.search(tail) or _BEEN_TRAINING.search(tail)):
+    if _WEEKLY_FOR_YEARS.match(after[:80]):
+        if not _HAD_TRAINED_BEFORE.search(tail) or number.value > 7:
+            return None
+    elif not _SPAN_AFTER.match(after[:12]) or not (
+        _NOT_TRAINED.search(tail) or _BEEN_TRAINING.search(tail) or _HAD_TRAINED_FOR.search(tail)
+    ):
         return None
     value = number.value
     bound = stated_bound(number.text, tail, after[:40])

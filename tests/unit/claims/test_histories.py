@@ -49,6 +49,12 @@ HISTORIES = [
         [("other", "6", None)],
     ),
     ("All had been training regularly for 2 years.", "2", [("other", "2", None)]),
+    # how often a week they had trained over a span, and the span
+    (
+        "They had lifted weights at least 3 times per week for a minimum of 1 year.",
+        "3",
+        [("other", "3", "at_least"), ("other", "1", None)],
+    ),
 ]
 
 
@@ -67,6 +73,8 @@ NOT_HISTORIES = [
     "They had not eaten for at least 8 hours.",
     "The men had been lifting weights for 3 sessions a week.",
     "They had not done any strength exercise for at least 1 week of the study.",
+    # the study's own frequency, with no history around it
+    "They trained 3 times per week for 1 year.",
 ]
 
 

@@ -1,0 +1,91 @@
+"""Numbers about a study's page that are not claims, told by the words right around them.
+
+The number accounting sets aside numbers that state nothing about a study's results or design.
+These forms are read here:
+
+- a count of studies ("99% of studies are about ...", "in 35 of the 37 studies"): the literature,
+  not the study (`other_study_general`);
+- the place an arm took among the arms ("randomly assigned to 1 of 2 groups"): the allocation,
+  not a figure (`other`);
+- an open-ended count of reps or sets ("12+ reps"), or a count in a list of set counts ("one work
+  set with two, three or more work sets") (`set_rep_scheme`);
+- a marker of a list inside a sentence ("is that 1) the squat ..., and 2) squats ...") when the
+  next marker follows (`list_number`);
+- the muscles of a muscle group ("all 4 quadriceps muscles", "the three heads of the triceps"):
+  anatomy, not a finding (`other`).
+
+Pure: a number and the words around it in, a reason or None out; every window is bounded, so a
+line of any length is read in linear time.
+"""
+
+from __future__ import annotations
+
+import re
+
+from carryover.claims.numbers import Number
+
+_OF_STUDIES = re.compile(
+    r"^\s*(?:%|\s+percent)?\s+of\s+(?:all\s+|the\s+|these\s+|those\s+)*(?:\d+\s+)?"
+    r"(?:studies|papers|trials|reviews|meta-analyses|publications)\b",
+    re.I,
+)
+_ASSIGNED_TO = re.compile(
+    r"\b(?:assigned|allocated|randomi[sz]ed|divided|split|placed)\s+(?:in)?to\s+(?:either\s+)?$",
+    re.I,
+)
+_OF_ARMS = re.compile(
+    r"^\s+of\s+(?:the\s+)?(?:2|3|4|two|three|four)\b(?:\s+(?:[\w-]+\s+)?(?:groups|arms|"
+    r"conditions|programs|programmes))?",
+    re.I,
+)
+_OPEN_REPS = re.compile(r"^\+\s*(?:reps?|repetitions?|sets?)\b", re.I)
+_MORE_SETS = re.compile(
+    r"^\s*(?:,\s*|\s+(?:or|and|to)\s+)(?:(?:more|fewer|even\s+more)\s+)?(?:[\w-]+\s+)?"
+    r"(?:sets?|reps?)\b",
+    re.I,
+)
+"""'two, three or more work sets': the counts before 'or more ... sets' (the last one too)."""
+_COUNT_LIST_BEFORE = re.compile(r"\b(?:with|than|to|from)\s+(?:\w+,\s+)*(?:\w+\s+)?$", re.I)
+_MARKER_AFTER = re.compile(r"^\)\s+[a-z]")
+_MUSCLES_AFTER = re.compile(
+    r"^\s+(?:(?:quadriceps|quad|hamstrings?|glute(?:al|us)?|adductor|calf|triceps|deltoid)\s+"
+    r"(?:muscles|heads)\b|heads\s+of\s+the\s+(?:quadriceps|quads|hamstrings|triceps|"
+    r"deltoids?|biceps)\b)",
+    re.I,
+)
+_ALL_BEFORE = re.compile(r"\b(?:all|the|its|their)\s+$", re.I)
+
+
+def design_reason(number: Number, before: str, after: str) -> str | None:
+    """Why the number is not a claim (see the module docstring), or None."""
+    if number.value is None:
+        return None
+    if _OF_STUDIES.match(after[:60]):
+        return "other_study_general"
+    if number.value in (1, 2, 3) and _ASSIGNED_TO.search(before[-40:]) and _OF_ARMS.match(after):
+        return "other"
+    if number.lo == number.hi and _OPEN_REPS.match(after[:20]):
+        return "set_rep_scheme"
+    if (
+        number.lo == number.hi
+        and number.value <= 10
+        and _MORE_SETS.match(after[:40])
+        and _COUNT_LIST_BEFORE.search(before[-40:])
+    ):
+        return "set_rep_scheme"
+    if (
+        number.text.isdigit()
+        and 1 <= int(number.text) <= 8
+        and _MARKER_AFTER.match(after)
+        and re.search(rf"(?<![\w.]){int(number.text) + 1}\)\s+[a-z]", after[:200])
+        and before[-40:].count("(") <= before[-40:].count(")")
+    ):
+        return "list_number"
+    if (
+        number.lo == number.hi
+        and 2 <= number.value <= 4
+        and _ALL_BEFORE.search(before[-12:])
+        and _MUSCLES_AFTER.match(after[:40])
+    ):
+        return "other"
+    return None

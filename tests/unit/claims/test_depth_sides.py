@@ -141,6 +141,26 @@ def test_a_depth_phrase_gives_the_angle_to_its_group(
     assert rows(NAMED + text, context, "other") == expected
 
 
+def test_the_other_of_two_groups_takes_the_second_depth(context: Context) -> None:
+    """The other of two groups, after one named, takes the second depth.
+
+    'one group trained with a full squat (140 degrees ...), the other with a parallel squat (90
+    degrees of knee flexion)': the parallel squat names no group, 'the other' does.
+    """
+    text = (
+        "The men were divided in two: one group trained for 10 weeks with a full squat (140 "
+        "degrees of knee flexion, nearly down to the floor), the other with a parallel squat (90 "
+        "degrees of knee flexion, no lower than parallel)."
+    )
+    assert rows(NAMED + text, context, "other") == [("fst", "140"), ("hst", "90")]
+
+
+def test_the_other_needs_one_group_named_before_it(context: Context) -> None:
+    """With no group named before 'the other', which group is the other is not told."""
+    text = "One group trained hard, the other with a parallel squat (90 degrees of knee flexion)."
+    assert rows(NAMED + text, context, "other") == []
+
+
 NOT_DEPTHS = [
     # after a dash the knee must be named: a machine's angle is no group's depth
     "The partial range of motion group - 45° leg press - trained twice a week.",

@@ -6,9 +6,11 @@ These forms are read here:
 - a count of studies ("99% of studies are about ...", "in 35 of the 37 studies"): the literature,
   not the study (`other_study_general`);
 - the place an arm took among the arms ("randomly assigned to 1 of 2 groups"): the allocation,
-  not a figure (`other`);
-- an open-ended count of reps or sets ("12+ reps"), or a count in a list of set counts ("one work
-  set with two, three or more work sets") (`set_rep_scheme`);
+  not a figure, and the count of arms after it (`other`);
+- the page's reading time ("30 Seconds Summary", "5 min read") (`other`);
+- an open-ended count of reps or sets ("12+ reps"), a count in a list of set counts ("one work
+  set with two, three or more work sets"), or a count of sets left unsaid after one that is said
+  ("One group did five sets (...), another did three (...)") (`set_rep_scheme`);
 - a marker of a list inside a sentence ("is that 1) the squat ..., and 2) squats ...") when the
   next marker follows (`list_number`);
 - the muscles of a muscle group ("all 4 quadriceps muscles", "the three heads of the triceps"):
@@ -38,6 +40,23 @@ _OF_ARMS = re.compile(
     r"conditions|programs|programmes))?",
     re.I,
 )
+_ONE_OF_BEFORE = re.compile(
+    r"\b(?:assigned|allocated|randomi[sz]ed|divided|split|placed)\s+(?:in)?to\s+(?:either\s+)?"
+    r"(?:1|one)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+"""'assigned to 1 of 2': the count of arms after the arm's place."""
+_READING_TIME = re.compile(
+    r"^[\s-]*(?:seconds?|secs?|minutes?|mins?)[\s-]+(?:summary|read|reading\s+time)\b", re.I
+)
+"""'30 Seconds Summary', '5 min read': the page's reading time."""
+_ELLIPTIC_SETS = re.compile(
+    r"\b(?:did|performed|completed|used)\s+(?:\w+\s+)?(?:sets?|reps?)\b[^.;]{0,80}?"
+    r"\b(?:did|performed|completed|used)\s+(?:only\s+|just\s+)?$",
+    re.I,
+)
+"""'One group did five sets (...), another did three': the count of sets left unsaid."""
+_NO_NOUN_AFTER = re.compile(r"^\s*(?:\(|,|;|\.|$|and\b|while\b)", re.I)
 _OPEN_REPS = re.compile(r"^\+\s*(?:reps?|repetitions?|sets?)\b", re.I)
 _MORE_SETS = re.compile(
     r"^\s*(?:,\s*|\s+(?:or|and|to)\s+)(?:(?:more|fewer|even\s+more)\s+)?(?:[\w-]+\s+)?"
@@ -64,6 +83,17 @@ def design_reason(number: Number, before: str, after: str) -> str | None:
         return "other_study_general"
     if number.value in (1, 2, 3) and _ASSIGNED_TO.search(before[-40:]) and _OF_ARMS.match(after):
         return "other"
+    if number.value in (2, 3, 4) and _ONE_OF_BEFORE.search(before[-60:]):
+        return "other"
+    if _READING_TIME.match(after[:30]):
+        return "other"
+    if (
+        number.lo == number.hi
+        and number.value <= 10
+        and _ELLIPTIC_SETS.search(before[-140:])
+        and _NO_NOUN_AFTER.match(after[:12])
+    ):
+        return "set_rep_scheme"
     if number.lo == number.hi and _OPEN_REPS.match(after[:20]):
         return "set_rep_scheme"
     if (

@@ -33,6 +33,10 @@ def reason(line: str, text: str, nth: int = 0) -> str | None:
         ("This tells us that 1) the squat loads the adductors, and 2) squats do work.", "1",
          "list_number"),
         ("The pooled data of all 4 quadriceps muscles rose.", "4", "other"),
+        ("The men were randomly assigned to 1 of 2", "2", "other"),
+        ("30 Seconds Summary", "30", "other"),
+        ("One group did five sets (about 70 minutes), another did three (about 45 minutes).",
+         "three", "set_rep_scheme"),
     ],
 )  # fmt: skip
 def test_numbers_that_state_no_claim(line: str, text: str, expected: str) -> None:
@@ -50,6 +54,9 @@ def test_numbers_that_state_no_claim(line: str, text: str, expected: str) -> Non
         ("They compared two, three or more exercises.", "three"),
         # a lone marker with no next one
         ("It showed that 1) the squat loads the adductors.", "1"),
+        # seconds of something else, a count after "did" with no sets said before
+        ("The sprint took 30 seconds in all.", "30"),
+        ("The coach did three (about 45 minutes) with them.", "three"),
         # a muscle group's gain, not its muscles
         ("The quadriceps grew in all 4 of the men.", "4"),
     ],

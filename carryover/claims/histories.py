@@ -59,10 +59,12 @@ _HAD_TRAINED_FOR = re.compile(
 _HAD_TRAINED_BEFORE = re.compile(_HAD_TRAINED + r"[^.;]{0,40}$", re.I)
 _WEEKLY_FOR_YEARS = re.compile(
     r"^\s?(?:times?|days?|sessions?)\s*(?:per|a|each|/)\s*week\s+for\s+(?:a\s+minimum\s+of|"
-    r"at\s+least|more\s+than|over|no\s+less\s+than)\s+(?:\S+\s+)?(?:years?|months?)\b",
+    r"at\s+least|no\s+less\s+than)\s+(?:\S+\s+)?(?:years?|months?)\b",
     re.I,
 )
-"""'3 times per week for a minimum of 1 year' after 'had lifted': how often they had trained."""
+"""'3 times per week for a minimum of 1 year' after 'had lifted': how often they had trained
+(the entry criterion's words the reader's weekly frequency gives way to, so one number is never
+read both as the study's frequency and as the people's history)."""
 
 
 def training_history(number: Number, before: str, after: str) -> tuple[str, str | None] | None:

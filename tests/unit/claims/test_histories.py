@@ -78,6 +78,16 @@ NOT_HISTORIES = [
 ]
 
 
+def test_a_frequency_is_history_only_where_the_weekly_reading_gives_way(context: Context) -> None:
+    """A frequency the weekly reading keeps is never also read as the people's history.
+
+    'for more than 2 years' is no entry criterion the weekly frequency gives way to: the 3 is read
+    once, as the study's frequency.
+    """
+    rows, _ = read("They had trained 3 times per week for more than 2 years.", context)
+    assert [r for r in rows if r[1] == "3"] == [("sessions_per_week", "3", None)]
+
+
 @pytest.mark.parametrize("text", NOT_HISTORIES)
 def test_other_spans_are_no_history(text: str, context: Context) -> None:
     rows, _ = read(text, context)

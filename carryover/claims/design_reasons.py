@@ -8,6 +8,8 @@ These forms are read here:
 - the place an arm took among the arms ("randomly assigned to 1 of 2 groups"): the allocation,
   not a figure, and the count of arms after it (`other`);
 - the page's reading time ("30 Seconds Summary", "5 min read") (`other`);
+- a part of a programme in weeks ("during the first 12 weeks of training"): not its length
+  (`programme_week`);
 - an open-ended count of reps or sets ("12+ reps"), a count in a list of set counts ("one work
   set with two, three or more work sets"), or a count of sets left unsaid after one that is said
   ("One group did five sets (...), another did three (...)") (`set_rep_scheme`);
@@ -56,6 +58,11 @@ _ELLIPTIC_SETS = re.compile(
     re.I,
 )
 """'One group did five sets (...), another did three': the count of sets left unsaid."""
+_PART_OF_A_PROGRAMME = re.compile(
+    r"\b(?:during|in|over|within|for|after)\s+the\s+(?:first|last|final|initial|opening)\s+$", re.I
+)
+"""'during the first 12 weeks of training': a part of a programme, not its length."""
+_WEEKS_AFTER = re.compile(r"^[\s-]*weeks?\b", re.I)
 _NO_NOUN_AFTER = re.compile(r"^\s*(?:\(|,|;|\.|$|and\b|while\b)", re.I)
 _OPEN_REPS = re.compile(r"^\+\s*(?:reps?|repetitions?|sets?)\b", re.I)
 _MORE_SETS = re.compile(
@@ -94,6 +101,8 @@ def design_reason(number: Number, before: str, after: str) -> str | None:
         and _NO_NOUN_AFTER.match(after[:12])
     ):
         return "set_rep_scheme"
+    if _PART_OF_A_PROGRAMME.search(before[-30:]) and _WEEKS_AFTER.match(after[:8]):
+        return "programme_week"
     if number.lo == number.hi and _OPEN_REPS.match(after[:20]):
         return "set_rep_scheme"
     if (

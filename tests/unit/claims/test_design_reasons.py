@@ -35,6 +35,7 @@ def reason(line: str, text: str, nth: int = 0) -> str | None:
         ("The pooled data of all 4 quadriceps muscles rose.", "4", "other"),
         ("The men were randomly assigned to 1 of 2", "2", "other"),
         ("30 Seconds Summary", "30", "other"),
+        ("During the first 12 weeks of training the gains are neural.", "12", "programme_week"),
         ("One group did five sets (about 70 minutes), another did three (about 45 minutes).",
          "three", "set_rep_scheme"),
     ],
@@ -57,6 +58,8 @@ def test_numbers_that_state_no_claim(line: str, text: str, expected: str) -> Non
         # seconds of something else, a count after "did" with no sets said before
         ("The sprint took 30 seconds in all.", "30"),
         ("The coach did three (about 45 minutes) with them.", "three"),
+        # the length of a programme, not a part of it
+        ("They trained for 12 weeks in the first study.", "12"),
         # a muscle group's gain, not its muscles
         ("The quadriceps grew in all 4 of the men.", "4"),
     ],

@@ -25,8 +25,10 @@ from typing import Any
 import polars as pl
 
 from carryover.claims.arms import arms_reason
+from carryover.claims.design_reasons import design_reason
 from carryover.claims.facts import SPREADS
 from carryover.claims.general import general_reason
+from carryover.claims.group_labels import group_label_reason
 from carryover.claims.linking import DESCRIBING, PEOPLE
 from carryover.claims.nonclaims import LineReasons, word_reason
 from carryover.claims.numbers import Number, numbers
@@ -164,6 +166,8 @@ def non_claim_reason(line: str, number: Number) -> str | None:
         or arms_reason(before, after)
         or word_reason(line, number)
         or single_count_reason(number, after)
+        or group_label_reason(number, before, after)
+        or design_reason(number, before, after)
     )
 
 

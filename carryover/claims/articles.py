@@ -59,6 +59,7 @@ from carryover.claims import (
 from carryover.claims.article_files import decode_lines, not_text
 from carryover.claims.bounds import fractions, means, stated_bound
 from carryover.claims.contrasts import Stated, listed_differences, stated_differences
+from carryover.claims.depth_sides import depth_group
 from carryover.claims.facts import LIFT_VERBS, SPREADS, Lookups, Near, read_facts
 from carryover.claims.label_phrases import label_phrases
 from carryover.claims.linking import (
@@ -155,7 +156,8 @@ _NON_SPECIFIC = {"the", "both", "each", "either", "all", "two", "other", "this",
                  "training", "trained", "their", "his", "her", "per", "in", "of", "for", "by",
                  "every", "one", "neither", "these", "those", "muscle", "age", "study"}  # fmt: skip
 _N_PEOPLE = re.compile(
-    rf"(?<![\w.])(?P<n>{_NUM})\s+(?:{DESCRIBING}\s+){{0,4}}?{PEOPLE}\b"
+    rf"(?<![\w.])(?P<n>{_NUM})(?:\s*\(\s*(?P<again>{_NUM})\s*\))?\s+"
+    rf"(?:{DESCRIBING}\s+){{0,4}}?{PEOPLE}\b"
     r"(?!\s+(?:in|per)\s+(?:each|the|every)\b)",
     re.IGNORECASE,
 )
@@ -226,7 +228,10 @@ _UPPER_WORD = re.compile(r"(?<![\w-])[A-Z]{2,5}(?![\w-])")
 _ABBREVIATED_TEST = re.compile(r"\b(?P<abbr>[A-Z]{2,5})\s+(?=\d{1,2}\s*-?\s*RM\s*\()")
 _EVERY_GROUP = {"both", "each", "all", "every"}
 _PEOPLE = PEOPLE
-_SIZE_AFTER_GROUP = re.compile(r"\s*\((?:[A-Z]{2,5}\s*[;:,]\s*)?n\s*=\s*(?P<n>\d+)", re.IGNORECASE)
+_SIZE_AFTER_GROUP = re.compile(
+    r"\s*\((?:#?[A-Z]{2,5}\s*[;:,]\s*)?n\s*=\s*(?P<n>\d+)", re.IGNORECASE
+)
+"""'the BS group (n=12', 'a full squat group (#FST, n = 10': a hashtag-style abbreviation too."""
 _SIZE_APPOSITIVE = re.compile(rf"(?:,|\s+of)\s*(?P<n>{_NUM})\s+{_PEOPLE}\b", re.IGNORECASE)
 _SIZE_BEFORE_GROUP = re.compile(
     rf"(?P<n>{_NUM})\s+(?:{_PEOPLE}\s+)?(?:(?:of\s+(?:them|the\s+\w+)\s+)?(?:were\s+)?"
@@ -269,7 +274,7 @@ _DIVIDED_AFTER = re.compile(
 )
 """'... 22 women was divided': the people named are the whole sample, not one group."""
 _SIZE_IN_PARENTHESES = re.compile(
-    r"\s*\((?:(?P<abbr>[A-Z]{2,5})\s*[;:,]\s*)?n\s*=\s*(?P<n>\d+)", re.IGNORECASE
+    r"\s*\((?:#?(?P<abbr>[A-Z]{2,5})\s*[;:,]\s*)?n\s*=\s*(?P<n>\d+)", re.IGNORECASE
 )
 _WORDS_BEFORE = re.compile(r"((?:[\w\-]+\s+){0,3}[\w\-]+)\s*$")
 _PEOPLE_IN_PARENTHESES = re.compile(
@@ -2259,7 +2264,14 @@ class Reader:
                 self.defined[(study.study_id, match.group("abbr").lower())] = group_id
 
     def _resolve_group(self, words: list[str], study: StudyRef) -> tuple[str | None, str]:
-        """The longest trailing phrase of the words that names exactly one group of the study."""
+        """The longest trailing phrase of the words that names exactly one group of the study.
+
+        In a squat-depth study any word for a group's depth names it first ('partial squat':
+        carryover.claims.depth_sides).
+        """
+        by_depth = depth_group(words, study.groups)
+        if by_depth is not None:
+            return by_depth
         for size in range(len(words), 0, -1):
             phrase = " ".join(words[-size:])
             defined = self.defined.get((study.study_id, phrase))
@@ -2463,7 +2475,12 @@ class Reader:
                 # randomised count is the one recruited or the one that completed, the text does
                 # not say: the recruited count is left unread (the completed one is read)
                 continue
+            again = _restated(match)
+            if again is False:
+                continue  # '20 (18) men': which count the people are is not told
             self.claim(line_of(match.start("n")), quantity, _number(match.group("n")))
+            if again:  # '17 (seventeen) active men': the words restate the count, a claim too
+                self.claim(line_of(match.start("again")), quantity, _number(match.group("again")))
         for match in [*_SESSIONS.finditer(text), *_SESSIONS_DESCRIBED.finditer(text)]:
             if _PRIOR.match(text, match.end(), min(len(text), match.end() + 50)):
                 continue  # "RT 2-3 days per week over the previous 6 months": their history
@@ -3160,6 +3177,16 @@ _RECRUITED_AFTER = re.compile(
 )
 """Words that make a count those recruited ('the researchers enlisted 29 women', '30 men were
 recruited'): some of them may never have been randomised or analysed."""
+
+
+def _restated(match: re.Match[str]) -> bool | None:
+    """Whether a count of people restates itself in a parenthesis ('17 (seventeen) active men').
+
+    None when there is no parenthesis; False when it holds another count ('20 (18) men').
+    """
+    if match.group("again") is None:
+        return None
+    return _number(match.group("n")) == _number(match.group("again"))
 
 
 def _own_completed(text: str, match: re.Match[str], end: int) -> bool:

@@ -80,6 +80,19 @@ _DEPTH_WORD = re.compile(
     re.I,
 )
 """'shallow (0-60°)', 'deep squats (140°)': the depth word right before the angle's parenthesis."""
+_DEPTH_PHRASE = re.compile(
+    r"\b(deep(?:er)?|full|shallow(?:er)?|half|partial)(?:[\s-]+depth|[\s-]+range\s+of\s+"
+    r"motion|[\s-]+ROM)(?:[\s-]+squats?)?\s*(?:\(\s*[A-Z]{1,5}\s*\)\s*)?"
+    r"(?P<open>\(\s*(?:up\s+to\s+|to\s+|at\s+|about\s+|roughly\s+|~\s*)?|[-\u2013\u2014:]\s*)$",
+    re.I,
+)
+"""'full-depth squats (140°', 'full range of motion (AC) - 140º', 'partial ROM: 90°': a depth
+named with 'depth', 'range of motion' or 'ROM' right before the angle (after a dash or colon,
+the knee's flexion must be named around the angle too)."""
+_AT_DEPTH = re.compile(r"\b(deep(?:er)?|shallow(?:er)?)\s+squats?\s*\(\s*at\s+$", re.I)
+"""'a deep squat (at 120 degrees)': the depth word and 'at' in the parenthesis."""
+_RESTATED = re.compile(r"(?<![\d.])(?P<figure>\d{2,3})\s*(?:°|º)?\s*(?:degrees?\s*)?\(\s*$", re.I)
+"""'140º (' before 'one hundred forty degrees)': the angle restated in words in a parenthesis."""
 _DEPTH_NAMES = {"deeper": "deep", "shallower": "shallow"}
 DEEP_SQUATS = ("deep squat", "full squat")
 """What the deeper of two squat groups trained, as writers name it."""
@@ -147,8 +160,27 @@ def depth_word(number: Number, before: str, after: str) -> str | None:
     """
     if not _in_degrees(number, after):
         return None
-    named = _DEPTH_WORD.search(before[-40:])
+    named = _DEPTH_WORD.search(before[-40:]) or _AT_DEPTH.search(before[-40:])
+    if named is None:
+        named = _depth_phrase(number, before, after)
     if named is None:
         return None
     word = named.group(1).lower()
     return f"{_DEPTH_NAMES.get(word, word)} squat"
+
+
+def _depth_phrase(number: Number, before: str, after: str) -> re.Match[str] | None:
+    """The depth phrase before an angle ('full range of motion (AC) - 140º'), or None.
+
+    An angle restated in words in a parenthesis right after its figure ('140º (one hundred
+    forty degrees)') is read from the words before the figure.
+    """
+    restated = _RESTATED.search(before[-20:])
+    if restated is not None and float(restated.group("figure")) == depth_of(number):
+        before = before[: len(before) - len(before[-20:]) + restated.start()]
+    named = _DEPTH_PHRASE.search(before[-60:])
+    if named is None:
+        return None
+    if not named.group("open").startswith("(") and not _KNEE_AFTER.match(after[:80]):
+        return None
+    return named

@@ -46,9 +46,11 @@ from carryover.claims.depths import (
     knee_angle,
     pair_partner,
 )
+from carryover.claims.histories import training_history
 from carryover.claims.multiples import body_weight_multiple
 from carryover.claims.numbers import DECADE, NUMBER_WORD, Number, numbers
 from carryover.claims.sessions import exercise_count, session_length_ratio, session_minutes
+from carryover.claims.shares import allocation_share
 
 POPULATION = ("age", "body_height", "body_mass")
 SPREADS = tuple(f"{q}_sd" for q in POPULATION)
@@ -346,6 +348,7 @@ def read_facts(text: str, near: Near, study: Lookups, previous: str = "") -> lis
         after = text[end : end + _WINDOW]
         fact = (
             _p_value(text, number, compares, near, study)
+            or _training_history(number, before, after)  # before an age: 'at least 1 year'
             or _age_bound(number, before, after, near)
             or _approximate_population(text, number, before, after, near)
             or _age_in_parenthesis(text, number, before, after, near)
@@ -364,6 +367,7 @@ def read_facts(text: str, near: Near, study: Lookups, previous: str = "") -> lis
             or _exercise_count(number, before, after)
             or _knee_angle(number, before, after, near, study)
             or _body_weight_multiple(number, after)
+            or _allocation_share(number, before, after)
             or _other(text, number, before, after, previous[-_WINDOW:])
         )
         if fact is not None:
@@ -1188,12 +1192,43 @@ def _knee_angle(number: Number, before: str, after: str, near: Near, study: Look
     if group is None:
         lift = Near.between(near.exercises, start - _WINDOW + 1, start)[-1:]
         group = _named_group_before(near, start) or _trained_by(lift, study)
+        group = group or _the_other_group(start, before, near, study)
         if group is None or not knee_angle(number, before, after):
             return None
     if number.lo != number.hi:  # '0-120°': the range of motion as written, from 0 to the depth
         depth = f"{depth_of(number):g}"
         return Fact(start, "other", "0", group, value_to=depth, number=number.value)
     return Fact(start, "other", _value(number) or "", group)
+
+
+_THE_OTHER = re.compile(r"\bthe\s+other\b(?:\s+(?:group|one|arm))?[^.;()]{0,60}(?:\(\s*)?$", re.I)
+"""'one group trained with a full squat (140 degrees ...), the other with a parallel squat ('."""
+
+
+def _the_other_group(start: int, before: str, near: Near, study: Lookups) -> str | None:
+    """The second of a two-arm study's groups, after 'the other' ('one group ..., the other ...').
+
+    The sentence must name exactly one of the two groups before 'the other' (as a group or by the
+    exercise only it trained), and nothing between 'the other' and the figure may name a group.
+    """
+    tail = before[-_WINDOW:]
+    other = _THE_OTHER.search(tail)
+    if other is None or len(study.trained) != 2:
+        return None
+    at = start - len(tail) + other.start()
+    named = {g for _, _, g in Near.between(near.groups, 0, at)}
+    named |= {
+        g for lift in Near.between(near.exercises, 0, at) if (g := _trained_by([lift], study))
+    }
+    if len(named) != 1 or Near.between(near.groups, at, start):
+        return None
+    between = {
+        g for lift in Near.between(near.exercises, at, start) if (g := _trained_by([lift], study))
+    }
+    rest = [g for g in study.trained if g not in named]
+    if len(rest) != 1 or between - set(rest):
+        return None
+    return rest[0]
 
 
 def _depth_group(number: Number, before: str, after: str, study: Lookups) -> str | None:
@@ -1241,6 +1276,20 @@ def _protocol_count(number: Number, before: str, after: str) -> Fact | None:
         relation = bound.relation if bound is not None else None
         return Fact(start, "other", _value(number) or "", bound=relation)
     return None
+
+
+def _training_history(number: Number, before: str, after: str) -> Fact | None:
+    """How long the people had, or had not, trained before the study: see histories."""
+    history = training_history(number, before, after)
+    if history is None:
+        return None
+    return Fact(number.column - 1, "other", history[0], bound=history[1])
+
+
+def _allocation_share(number: Number, before: str, after: str) -> Fact | None:
+    """The half of the sample an arm took ('Half of the men trained ...'): see shares."""
+    share = allocation_share(number, before, after)
+    return Fact(number.column - 1, "other", share) if share is not None else None
 
 
 def _body_weight_multiple(number: Number, after: str) -> Fact | None:

@@ -81,7 +81,11 @@ _FIGURE = re.compile(
 _DATE = re.compile(
     r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|"
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2}\b(?!:)|"
-    r"\b\d{1,2}\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b"
+    r"\b\d{1,2}\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b|"
+    # a year and month ('2018-09') and a day and month ('22-jun', '3-Sep')
+    r"\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])\b(?!-\d)|"
+    r"\b\d{1,2}-(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
 )
 _SCHEME = re.compile(r"(?<![\w.])\d+(?:-\d+){2,}(?![\w.])")
 _GROUP_N = re.compile(r"\b[nN]\s?=\s?\d+")

@@ -69,9 +69,10 @@ and out of the gym in only 13', 'did five sets (taking about 70', 'did three (ab
 weights three times a week for a mere 13'."""
 
 _SESSION_NEAR = re.compile(
-    r"\b(?:sessions?|workouts?|routines?|trained|training|lifting|exercises?|sets|gym)\b", re.I
+    r"\b(?:sessions?|workouts?|routines?|trained|training|lifting|exercises?|sets?|gym)\b", re.I
 )
-"""A clause about training: what a bare 'needed 40 minutes' must sit in."""
+"""A clause about training: what a bare 'needed 40 minutes' must sit in ('only one set (about
+13 minutes)' as well as 'five sets (taking about 70 minutes)')."""
 
 _NOT_A_SESSION = re.compile(
     r"\b(?:rest(?:ed|ing)?|recover(?:y|ed)?|warm[\s-]?ups?|cool[\s-]?downs?|walk(?:ed|ing)?|"

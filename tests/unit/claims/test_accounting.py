@@ -50,6 +50,10 @@ def reason(line: str, text: str) -> str | None:
             "half",
             "relative_to_another_figure",
         ),
+        ("Eur J Appl Physiol 22-jun; doi: 10.1007/s00421-019-04181-y", "22-jun", "date"),
+        ("date 2018-09 Men who did only one set", "2018-09", "date"),
+        ("- G1 (group 1): full range of motion", "1", "other"),
+        ("- G2 (Group 2): partial range of motion", "2", "other"),
     ],
 )
 def test_non_claim_reasons(line: str, text: str, expected: str) -> None:
@@ -61,6 +65,9 @@ def test_a_figure_has_no_non_claim_reason() -> None:
     """A change, a sample size or a duration is not set aside."""
     assert reason("The squat group gained 10.2% on their squat.", "10.2%") is None
     assert reason("They recruited 14 trained men.", "14") is None
+    # a number after 'group' outside a label's parenthesis may be a size
+    assert reason("The hip thrust group 6 and the squat group 8 finished.", "6") is None
+    assert reason("(group 12) gained the most", "12") is None
 
 
 def test_every_number_gets_exactly_one_disposition() -> None:

@@ -40,6 +40,9 @@ def sizes(claims: list[tuple[object, ...]]) -> list[tuple[object, object]]:
          [("bbs", "7"), ("bht", "7"), (None, "14")]),
         (H + "A group of 14 trained men was divided so that 7 trained with the back squat and "
          "7 with the hip thrust.", [(None, "14"), ("bbs", "7"), ("bht", "7")]),
+        # an abbreviation written as a hashtag before the size
+        (H + "They were allocated to a back squat group (#BBS, n = 7) or a hip thrust group "
+         "(#BHT, n = 7 at study onset).", [("bbs", "7"), ("bht", "7")]),
     ],
 )  # fmt: skip
 def test_group_sizes_become_n_claims_of_their_group(
@@ -65,6 +68,7 @@ def test_group_sizes_become_n_claims_of_their_group(
         H + "The hip thrust group (7 sessions) trained hard.",  # a count, not 'n ='
         H + "The squat group's 1RM rose by 7 in the squat group.",  # no count of people
         H + "The back squat 1RM rose by 14 (n = 7) in the squat group.",  # a change, not a size
+        H + "The hip thrust group (#7, n = 7) trained hard.",  # a hashtag of no abbreviation
     ],
 )
 def test_near_misses_are_not_group_sizes(context: Context, text: str) -> None:  # noqa: F811

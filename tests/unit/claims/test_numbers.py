@@ -196,6 +196,19 @@ def test_a_date_in_chinese_characters_is_three_numbers() -> None:
     assert kinds("for 3 weeks") == [(5, "3", "figure")]
 
 
+def test_a_year_and_month_or_a_day_and_month_with_a_hyphen_is_a_date() -> None:
+    """'date 2018-09', 'Eur J Appl Physiol 22-jun': one date each; ranges stay figures."""
+    assert kinds("date 2018-09 Men who") == [(6, "2018-09", "date")]
+    assert kinds("Physiol 22-jun; doi") == [(9, "22-jun", "date")]
+    assert kinds("on 3-Sep") == [(4, "3-Sep", "date")]
+    # a range of years, of reps or of weeks, and a month past twelve, are no dates
+    assert kinds("the 2018-19 season") == [(5, "2018-19", "figure")]
+    assert kinds("in 2018-13 then") == [(4, "2018-13", "figure")]
+    assert kinds("10-12 weeks") == [(1, "10-12", "figure")]
+    assert kinds("22-june") == [(1, "22-june", "date")]
+    assert kinds("a 1-decline bench") == [(3, "1", "figure")]
+
+
 def test_a_doi_written_in_the_text_is_one_identifier() -> None:
     """'doi: 10.17265/2332-7839/2017.03.006' is one number, an identifier, not a figure."""
     assert kinds("Sports Science 5 (2017) doi: 10.17265/2332-7839/2017.03.006") == [

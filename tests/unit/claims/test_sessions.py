@@ -61,6 +61,8 @@ READ = [
     (V + "The low-volume men were in and out of the gym in only 13 minutes.", ["13"]),
     (V + "One group did five sets (taking about 70 minutes), another did three (about 45 "
      "minutes).", ["70", "45"]),
+    # one set, named in the singular, before the parenthesis of its minutes
+    (V + "The last group did only one set (about 13 minutes).", ["13"]),
 ]  # fmt: skip
 
 
@@ -87,6 +89,8 @@ NOT_READ = [
     V + "The study took 15 minutes to read.",
     V + "The drive to the lab took 30 minutes.",
     V + "Their coffee was done in only 5 minutes.",
+    # a set of something else, its minutes taken before a test
+    V + "They did one set (about 30 minutes before testing) of jumps.",
 ]
 
 

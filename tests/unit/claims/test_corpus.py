@@ -92,7 +92,7 @@ def test_non_claims_are_set_aside_and_claims_are_not(scored: tuple[list[Score], 
     assert len(set_aside) <= CLAIMS_SET_ASIDE_AT_MOST, set_aside
 
 
-HELD_OUT_SETS = ["holdout", "holdout2", "holdout3", "holdout4", "holdout5"]
+HELD_OUT_SETS = ["holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6"]
 
 
 @pytest.mark.parametrize("name", HELD_OUT_SETS)

@@ -853,6 +853,8 @@ def _baseline(
     lifted = _LIFT_BEFORE.search(before)
     if _SETS_AFTER.match(after):
         return None  # '~140 kg for 3 sets': a training load
+    if phase is None and _GAIN_BEFORE.search(before):
+        return None  # 'raised 1RM by 14 kg', 'a gain of 9 kg': a change, never a level
     if phase is None:
         if _LOAD_WORDS.search(before) or _LOADS_LIFTED.search(text, max(0, start - 120), start):
             return None

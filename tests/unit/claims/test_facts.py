@@ -104,6 +104,11 @@ READ = [
      [("pre_mean", None, "back_squat", "1RM", "138")]),
     # a training load is not a baseline value (approximate values: RANGES below)
     (B + "They trained the squat at 80 kg on average.", []),
+    # nor is a change after "by": 'After ...' does not make it a final value
+    (B + "After training, the only difference was the squat, which the men raised by 14 kg.",
+     []),
+    (B + "After training, the only difference was the squat, which the men lifted: 140 kg.",
+     [("post_mean", None, "back_squat", "1RM", "140")]),
     # a measured weekly volume is a protocol detail of its group, the second figure's unit left
     # to the first; a plan's count of sets is the programme's scheme
     (B + "On average the BS group did 19.1 ± 4.1 sets of squats a week, and the HT group did "

@@ -184,9 +184,11 @@ def write_run(
 ) -> None:
     """Write one run through `con` (a new warehouse): its current tables and its history rows.
 
-    `stored` is called after each current table is written (the build commits and checkpoints
-    there, so that DuckDB does not hold every table in memory until the end). A table given as
-    `Parts` is created from its first part and appended to from the others, one at a time.
+    `stored` is called after each current table is written, and after each part of one given as
+    `Parts` (the build commits and checkpoints there, so that DuckDB writes out what it was given
+    instead of holding it in memory until the end: uncommitted appended parts stay in memory). A
+    table given as `Parts` is created from its first part and appended to from the others, one
+    at a time.
 
     With `release`, each table is let go as it is stored: taken out of the validation's `clean`
     and `derived` and out of `derived` (when it is a dict), so that its frame is freed once
@@ -208,6 +210,8 @@ def write_run(
             _replace(con, name, public_columns(table))
         else:
             for number, part in enumerate(table):
+                if number:
+                    stored()
                 (_append if number else _replace)(con, name, public_columns(part))
                 del part
             if release:

@@ -159,3 +159,24 @@ def test_a_run_writes_its_results_for_reuse_before_it_lets_go_of_them(tmp_path: 
         assert_frame_equal(found[name].quarantine, result.quarantine)
         assert_frame_equal(found[name].findings, result.findings)
         assert found[name].files == result.files
+
+
+def test_the_report_reads_only_the_carryover_columns_its_forest_plots_draw(tmp_path: Path) -> None:
+    """The forest plots from the columns read are those from the whole table."""
+    from carryover.report import plots
+    from carryover.report.model import READ_COLUMNS, load_report_data
+
+    path = tmp_path / "w.duckdb"
+    validation = _checked(path).validation
+    load(path, _run("r1"), validation, _derived(validation, 7), release=True)
+    data = load_report_data(path)
+    with duckdb.connect(str(path), read_only=True) as con:
+        whole = con.sql("select * from carryover").pl()
+    assert data.carryover is not None
+    assert data.carryover_pooled is not None
+    assert data.carryover.columns == list(READ_COLUMNS["carryover"])
+    assert data.carryover.height == whole.height > 0
+    for metric in ("g", "change_pct"):
+        drawn = plots.forest_plot(data.carryover, data.carryover_pooled, metric)
+        assert drawn is not None
+        assert drawn == plots.forest_plot(whole, data.carryover_pooled, metric)

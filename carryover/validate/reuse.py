@@ -10,7 +10,8 @@ The results of the last completed run are kept in `<warehouse>.cache/`, one dire
 and key, as Parquet. A run writes them beside the entries before it builds its warehouse (so that
 it can let go of the clean rows' text, `stage`), and makes them entries only after the warehouse
 is swapped in, when the entries of older runs are removed (`Staged.commit`): a reuse is always
-from the last completed run.
+from the last completed run. What a run that did not land wrote there is never read (its names
+start with a dot), and the next run that lands removes it.
 """
 
 from __future__ import annotations

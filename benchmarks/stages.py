@@ -8,8 +8,9 @@ tables that `carryover run` computes (carryover, carryover_pooled) are computed 
     python benchmarks/stages.py RAW_DIR [--analytics] [--load WAREHOUSE]
 
 With `--load WAREHOUSE` (implies `--analytics`) the run's load follows, as `carryover run` does
-it: the warehouse is built beside WAREHOUSE and swapped in, and each table's results are kept for
-reuse.
+it: each table's results are written for reuse before `combine` (which lets go of the clean
+rows' text once typed), then the warehouse is built beside WAREHOUSE (each table let go once
+stored) and swapped in.
 
 The peak of a step is the largest resident set seen while it ran, so it includes what earlier
 steps still hold and memory the allocator keeps after a step frees it.
@@ -91,16 +92,17 @@ def main() -> None:
     _timed(effects, "pooled")
     for name in ("load", "write_run", "_replace"):
         _timed(build, name)
-    _timed(reuse, "store")
+    _timed(reuse, "stage")
     wall, cpu = time.perf_counter(), time.process_time()
     if args.load is None:
         checked = steps.check(args.raw, analytics=args.analytics)
     else:  # as a run: the analytics tables are computed in parts while they are stored
-        checked = steps.run_steps(args.raw)
+        checked = steps.run_steps(args.raw, warehouse=args.load, full=True)
         started = dt.datetime.now(dt.UTC)
         record = build.RunRecord("stages", started, None, "errors", str(args.raw))
-        build.load(args.load, record, checked.validation, checked.derived)
-        reuse.store(args.load, reuse.raw_keys(args.raw), checked.validation.tables)
+        build.load(args.load, record, checked.validation, checked.derived, release=True)
+        assert checked.staged is not None
+        checked.staged.commit()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"total: {time.perf_counter() - wall:.2f} s wall, {time.process_time() - cpu:.2f} s CPU, "

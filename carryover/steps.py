@@ -35,7 +35,7 @@ from carryover.report.markdown import ReportInput, render_markdown
 from carryover.validate import reuse, validation
 from carryover.validate.article_processes import ArticleProcesses, article_processes, pay_off
 from carryover.validate.chunked import merge_chunks, validate_chunks
-from carryover.validate.reuse import Reuse
+from carryover.validate.reuse import Reuse, Staged
 from carryover.validate.validation import (
     FileStats,
     FileText,
@@ -191,7 +191,17 @@ class Checked:
     validation: Validation
     derived: Mapping[str, Table] = field(default_factory=dict)
     reuse: Reuse = field(default_factory=lambda: Reuse({}, {}))
-    """The raw files' reuse keys and the earlier results reused (none for `check`)."""
+    """The raw files' reuse keys and the earlier results reused (none for `check`; let go in a
+    run once its results are staged)."""
+    staged: Staged | None = None
+    """A run's results written for the next run, to commit once it has landed (see run_steps)."""
+
+
+def stage_results(
+    warehouse: Path, keys: Mapping[str, str | None], results: Mapping[str, TableResult]
+) -> Staged:
+    """Write every table's result for the next run beside the cache (reuse.stage; OSError)."""
+    return reuse.stage(warehouse, keys, results)
 
 
 def find_reusable(raw_dir: Path, warehouse: Path, full: bool) -> Reuse:
@@ -419,9 +429,11 @@ def run_steps(
     """The steps from the raw directory to the derived tables: extract -> validate -> transform.
 
     Given the warehouse, tables whose raw files did not change since its last run (unless `full`)
-    are neither read nor validated again. `stage` is told each stage's name as it starts (the flow
-    records it in the run's journal). Without `analytics`, the derived tables are only those
-    validation computes (outcome changes, claim verdicts): what `carryover check` needs.
+    are neither read nor validated again, and every table's result is written for the next run
+    (`Checked.staged`) before `combine`, which then lets go of the clean rows' text once typed.
+    `stage` is told each stage's name as it starts (the flow records it in the run's journal).
+    Without `analytics`, the derived tables are only those validation computes (outcome changes,
+    claim verdicts): what `carryover check` needs.
     """
     stage("extract")
     found = Reuse({}, {}) if warehouse is None else run.one(find_reusable, raw_dir, warehouse, full)
@@ -431,10 +443,18 @@ def run_steps(
     articles = [] if "claims" in earlier else run.one(read_articles, raw_dir)
     stage("validate")
     results, typed = validate_read(read, articles, run, earlier)
-    validation = run.one(combine, results, [t for t in earlier if t in results], typed)
+    reused = [t for t in earlier if t in results]
+    staged = None
+    if warehouse is not None:
+        # Written for the next run now (entries only once the run lands), so that the clean rows'
+        # text can go as soon as it is typed; it goes even if it could not be written (None).
+        staged = run.one(stage_results, warehouse, found.keys, results)
+        earlier.clear()
+    validation = run.one(combine, results, reused, typed, warehouse is not None)
+    del results, typed
     stage("transform")
     derived = run.one(transform_all, validation) if analytics else dict(validation.derived)
-    return Checked(validation, derived, found)
+    return Checked(validation, derived, found, staged)
 
 
 def collected(tables: Mapping[str, Table]) -> dict[str, pl.DataFrame]:

@@ -159,10 +159,13 @@ def validate_batch(
 
 @task(name="combine", cache_policy=NO_CACHE)
 def combine(
-    results: dict[str, TableResult], reused: list[str], typed: dict[str, pl.DataFrame]
+    results: dict[str, TableResult],
+    reused: list[str],
+    typed: dict[str, pl.DataFrame],
+    let_go: bool = False,
 ) -> Validation:
     """Cross-table rules and claim verdicts; split rows into clean and quarantined."""
-    return validate_combine(results, reused, typed)
+    return validate_combine(results, reused, typed, let_go)
 
 
 @task(name="transform", cache_policy=NO_CACHE)
@@ -179,9 +182,13 @@ def load(
     derived: Mapping[str, Table],
     stopped: list[RunRecord],
     journal: Journal,
-    keys: dict[str, str | None],
+    staged: incremental.Staged | None,
 ) -> None:
-    """Build the run's warehouse beside the current one and swap it in; keep results for reuse."""
+    """Build the run's warehouse beside the current one and swap it in; keep results for reuse.
+
+    Each table is let go as it is stored (build.write_run's `release`), so a retry after that
+    fails with a clear message instead of loading a part of the run.
+    """
     load_warehouse(
         warehouse,
         run,
@@ -189,11 +196,26 @@ def load(
         derived,
         stopped=stopped,
         before_rename=lambda: journal.stage("swap"),
+        release=True,
     )
+    if staged is None:
+        return
     try:
-        incremental.store(warehouse, keys, validation.tables)
+        staged.commit()
     except OSError as exc:  # the run has landed; reuse is only an optimisation, so never retry
         get_run_logger().warning("could not keep results for the next run: %s", exc)
+
+
+@task(name="keep-results", cache_policy=NO_CACHE)
+def keep_results(
+    warehouse: Path, keys: dict[str, str | None], results: dict[str, TableResult]
+) -> incremental.Staged | None:
+    """Write the validated results for the next run beside the cache (entries once it lands)."""
+    try:
+        return steps.stage_results(warehouse, keys, results)
+    except OSError as exc:  # reuse is only an optimisation: the run goes on without it
+        get_run_logger().warning("could not keep results for the next run: %s", exc)
+        return None
 
 
 @task(name="report", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -340,6 +362,7 @@ TASKS: dict[Callable[..., Any], Task[..., Any]] = {
     steps.read_chunks: read_chunks,
     validate_chunk_batch: validate_chunks,
     validate_combine: combine,
+    steps.stage_results: keep_results,
     steps.transform_all: transform,
 }
 """The task that runs each step of carryover.steps in this flow."""
@@ -397,11 +420,14 @@ def _steps(
     extract -> validate -> transform are the steps `carryover check` runs too, here as tasks.
     """
     checked = steps.run_steps(raw_dir, runner, warehouse, full, journal.stage)
-    validation = checked.validation
+    validation, derived = checked.validation, checked.derived
     journal.stage("load")
     status = "errors" if validation.errors else "ok"
     run = RunRecord(run_id, started, None, status, str(raw_dir))
-    load(warehouse, run, validation, checked.derived, stopped, journal, checked.reuse.keys)
+    articles = steps.article_summaries(validation)  # the load lets go of the tables it stores
+    staged = checked.staged
+    del checked
+    load(warehouse, run, validation, derived, stopped, journal, staged)
     journal.stage("report")
     finished = dt.datetime.now(dt.UTC)
     content = ReportInput(
@@ -419,5 +445,5 @@ def _steps(
         report=report_path,
         reused=validation.reused,
         html_report=html_path,
-        articles=steps.article_summaries(validation),
+        articles=articles,
     )

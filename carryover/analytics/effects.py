@@ -438,6 +438,30 @@ def carryover_parts(
         )
 
 
+_OUTCOMES_READ = (
+    *CARRYOVER_KEY,
+    "pre_mean",
+    "pre_sd",
+    "post_mean",
+    "post_sd",
+    "change_abs_sd",
+    "change_pct_sd",
+)
+"""The columns of the outcomes that carryover() reads (the last two where present)."""
+_CHANGES_READ = (
+    *CARRYOVER_KEY,
+    "unit",
+    "change_pct",
+    "change_pct_source",
+    "change_abs",
+    "change_abs_source",
+)
+"""The columns of the outcome changes that carryover() reads."""
+
+
+_Inputs = tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame | None]
+
+
 class Analytics:
     """The analytics tables computed a few studies at a time as they are stored.
 
@@ -456,16 +480,28 @@ class Analytics:
         exercises: pl.DataFrame | None = None,
         rows: int = PART_ROWS,
     ) -> None:
-        self._inputs = (studies, groups, outcomes, changes, exercises)
+        # Only the columns carryover() reads: once the load has stored and let go of the whole
+        # outcomes and their changes, the other columns are freed while the parts are computed.
+        self._inputs: _Inputs | None = (
+            studies,
+            groups,
+            outcomes.select(c for c in _OUTCOMES_READ if c in outcomes.columns),
+            changes.select(_CHANGES_READ),
+            exercises,
+        )
         self._rows = rows
         self._pooling: pl.DataFrame | None = None
 
     def carryover(self) -> Iterator[pl.DataFrame]:
         """The carryover rows, a few studies at a time (see carryover_parts)."""
+        if self._inputs is None:
+            raise RuntimeError("the carryover rows were let go once stored")
+        studies, groups, outcomes, changes, exercises = self._inputs
         pooling = []
-        for part in carryover_parts(*self._inputs, rows=self._rows):
+        for part in carryover_parts(studies, groups, outcomes, changes, exercises, self._rows):
             pooling.append(pooling_rows(part))
             yield part
+            del part  # not held while the next part is computed
         self._pooling = pl.concat(pooling)
 
     def pooled(self) -> Iterator[pl.DataFrame]:
@@ -479,7 +515,14 @@ class Analytics:
 
     def tables(self) -> dict[str, Parts]:
         """The analytics tables by name, in the order to store them."""
-        return {"carryover": Parts(self.carryover), "carryover_pooled": Parts(self.pooled)}
+        return {
+            "carryover": Parts(self.carryover, self._stored),
+            "carryover_pooled": Parts(self.pooled),
+        }
+
+    def _stored(self) -> None:
+        """The carryover rows are stored: let go of their inputs (pooling has its columns)."""
+        self._inputs = None
 
 
 def pooling_rows(rows: pl.DataFrame) -> pl.DataFrame:

@@ -17,6 +17,10 @@ class Parts:
     """
 
     make: Callable[[], Iterator[pl.DataFrame]]
+    stored: Callable[[], None] = lambda: None
+    """Called by a load that lets go of each table once it is stored (build.write_run's
+    `release`): what only computing the parts needed can then be freed, and the parts may not be
+    computed again."""
 
     def __iter__(self) -> Iterator[pl.DataFrame]:
         return self.make()

@@ -107,6 +107,24 @@ class ReportData:
     """Every number of every article with its disposition (None when not kept for this run)."""
 
 
+READ_COLUMNS: dict[str, tuple[str, ...]] = {
+    "carryover": (
+        "study_id",
+        "group_id",
+        "trained_exercise",
+        "test_exercise",
+        "measure",
+        "n",
+        "g",
+        "g_var",
+        "change_pct",
+    ),
+}
+"""The columns the report reads of a table, where not all: the forest plots'
+(report/plots.py: forest_plot) of `carryover`, one row per outcome and 37 columns: read whole,
+it was the largest frame of a run's report, and set the run's peak memory."""
+
+
 def _tables(con: duckdb.DuckDBPyConnection) -> set[str]:
     rows = con.execute("select table_name from duckdb_tables()").fetchall()
     return {r[0] for r in rows}
@@ -225,7 +243,8 @@ def _load(con: duckdb.DuckDBPyConnection, run_id: str) -> ReportData:
         present = _tables(con)
         for name in current:
             if name in present:
-                current[name] = _frame(con, f'select * from "{name}"')
+                columns = ", ".join(f'"{c}"' for c in READ_COLUMNS.get(name, ())) or "*"
+                current[name] = _frame(con, f'select {columns} from "{name}"')
         quarantine = current["quarantine"]
         if quarantine is not None and "run_id" in quarantine.columns:
             current["quarantine"] = quarantine.drop("run_id")

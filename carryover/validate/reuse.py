@@ -7,8 +7,11 @@ range ends there), the file's sha256, and the reuse keys of its parents. A chang
 its own key and every key below it.
 
 The results of the last completed run are kept in `<warehouse>.cache/`, one directory per table
-and key, as Parquet. They are written after the run's warehouse is swapped in, and entries of
-older runs are removed then, so a reuse is always from the last completed run.
+and key, as Parquet. A run writes them beside the entries before it builds its warehouse (so that
+it can let go of the clean rows' text, `stage`), and makes them entries only after the warehouse
+is swapped in, when the entries of older runs are removed (`Staged.commit`): a reuse is always
+from the last completed run. What a run that did not land wrote there is never read (its names
+start with a dot), and the next run that lands removes it.
 """
 
 from __future__ import annotations
@@ -143,13 +146,47 @@ def lookup(warehouse: Path, keys: Mapping[str, str | None]) -> dict[str, TableRe
     return found
 
 
-def store(
+@dataclass(frozen=True)
+class Staged:
+    """A run's results written beside the cache's entries, to become its entries with `commit`.
+
+    Writing them before the warehouse is built lets the run let go of the clean rows' text (see
+    `stage`); they are still only entries once the run has landed, so a reuse is always from the
+    last completed run.
+    """
+
+    root: Path
+    moves: tuple[tuple[Path, Path], ...]
+    """Each staged directory and the entry it becomes."""
+    keep: frozenset[str]
+    """The names of every entry of this run (those already cached included)."""
+
+    def commit(self) -> None:
+        """Make the staged results the cache's entries, and drop every other entry."""
+        for tmp, entry in self.moves:
+            shutil.rmtree(entry, ignore_errors=True)
+            tmp.rename(entry)
+        for old in self.root.iterdir():
+            if old.name not in self.keep:
+                shutil.rmtree(old, ignore_errors=True)
+
+    def discard(self) -> None:
+        """Remove what was staged (the run did not land)."""
+        for tmp, _ in self.moves:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def stage(
     warehouse: Path, keys: Mapping[str, str | None], results: Mapping[str, TableResult]
-) -> None:
-    """Keep this run's results for the next run, and drop every other entry."""
+) -> Staged:
+    """Write this run's results for the next run beside the cache, not yet as its entries.
+
+    A table whose entry is already cached (unchanged since the run that wrote it) is kept as it
+    is. Raises OSError when they cannot be written.
+    """
     root = cache_dir(warehouse)
     root.mkdir(parents=True, exist_ok=True)
-    keep = set()
+    keep, moves = set(), []
     for table, result in results.items():
         key = keys.get(table)
         if key is None:
@@ -165,8 +202,12 @@ def store(
             getattr(result, name).write_parquet(tmp / f"{name}.parquet")
         meta = {"key": key, "files": [asdict(stats) for stats in result.files]}
         (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
-        shutil.rmtree(entry, ignore_errors=True)
-        tmp.rename(entry)
-    for old in root.iterdir():
-        if old.name not in keep:
-            shutil.rmtree(old, ignore_errors=True)
+        moves.append((tmp, entry))
+    return Staged(root, tuple(moves), frozenset(keep))
+
+
+def store(
+    warehouse: Path, keys: Mapping[str, str | None], results: Mapping[str, TableResult]
+) -> None:
+    """Keep this run's results for the next run, and drop every other entry."""
+    stage(warehouse, keys, results).commit()

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -121,6 +121,9 @@ class Validation:
     """Each table's own result, as an incremental run can reuse it."""
     reused: tuple[str, ...] = ()
     """Tables whose result was reused from an earlier run instead of validated again."""
+    released: bool = False
+    """Whether a load let go of `clean` and `derived` as it stored them (they cannot be loaded
+    again: see carryover.warehouse.build.load)."""
 
     @property
     def errors(self) -> int:
@@ -206,7 +209,10 @@ def _identity(failures: pl.DataFrame, frame: pl.DataFrame, key: Sequence[str]) -
     elif key:
         keyed = pl.concat_str([pl.col(k).cast(pl.String) for k in key], separator=KEY_SEP)
         content = pl.when(keyed.is_not_null()).then(keyed).otherwise(content)
-    ident = frame.select(ROW, content.alias(IDENTITY))
+    # Only the rows that failed: the identity of every row of a whole table is a string column
+    # as large as the table's text, and the join below takes none of the others.
+    failed = frame.join(failures.select(ROW).unique(), on=ROW, how="semi")
+    ident = failed.select(ROW, content.alias(IDENTITY))
     return failures.join(ident, on=ROW, how="left", maintain_order="left")
 
 
@@ -466,23 +472,31 @@ def annotated_changes(changes: pl.DataFrame, judged: pl.DataFrame) -> pl.DataFra
 
 
 def combine(
-    results: Mapping[str, TableResult],
+    results: MutableMapping[str, TableResult],
     reused: Sequence[str] = (),
     typed: Mapping[str, pl.DataFrame] | None = None,
+    let_go: bool = False,
 ) -> Validation:
     """Finish validation from every table's result: cast types, run the cross-table rules.
 
     Cross-table rules: figures that disagree, groups that outnumber the randomized, and every
     claim judged against its article and its study (carryover/claims/judge.py). `typed` holds tables
     already cast (for reading articles), so that none is cast twice.
+
+    With `let_go` (a run that has written the results for reuse already), each table's clean rows
+    as text are let go once typed: its result in `results` is replaced by one without them, and
+    the Validation keeps no `tables`.
     """
     done = typed or {}
-    clean = {
-        spec.name: done[spec.name]
-        if spec.name in done
-        else cast_table(spec, results[spec.name].clean_text)
-        for spec in TABLES
-    }
+    clean = {}
+    for spec in TABLES:
+        result = results[spec.name]
+        clean[spec.name] = (
+            done[spec.name] if spec.name in done else cast_table(spec, result.clean_text)
+        )
+        if let_go:
+            results[spec.name] = dataclasses.replace(result, clean_text=result.clean_text.clear())
+        del result
     findings = [results[spec.name].findings for spec in TABLES]
     agreement = run_plan(outcomes.agreement_plan(), clean["outcomes"])
     findings.append(_identity(agreement, clean["outcomes"], SPECS["outcomes"].key))
@@ -536,7 +550,7 @@ def combine(
             **numbers,
             **study_derived,
         },
-        tables=dict(results),
+        tables={} if let_go else dict(results),
         reused=tuple(reused),
     )
 

@@ -67,10 +67,12 @@ def spill_dir(path: Path) -> Path:
     return path.with_name(path.name + ".tmp")
 
 
-BUILD_MEMORY = "256MB"
+BUILD_MEMORY = "64MB"
 """DuckDB's memory limit while it builds a warehouse. The tables written so far are checkpointed
 to the file, so DuckDB can drop them from its cache instead of keeping every table it wrote (by
-default it may use 80% of the machine's memory, and keeps them)."""
+default it may use 80% of the machine's memory, and keeps them). It keeps what it wrote cached up
+to this limit: 64 MB instead of 256 MB lowered a 500,000-row run's peak by about 100 MiB for the
+same CPU time (benchmarks/README.md)."""
 
 
 def wal_file(path: Path) -> Path:
@@ -177,20 +179,44 @@ def write_run(
     validation: Validation,
     derived: Mapping[str, Table],
     stored: Callable[[], None] = lambda: None,
+    *,
+    release: bool = False,
 ) -> None:
     """Write one run through `con` (a new warehouse): its current tables and its history rows.
 
-    `stored` is called after each current table is written (the build commits and checkpoints
-    there, so that DuckDB does not hold every table in memory until the end). A table given as
-    `Parts` is created from its first part and appended to from the others, one at a time.
+    `stored` is called after each current table is written, and after each part of one given as
+    `Parts` (the build commits and checkpoints there, so that DuckDB writes out what it was given
+    instead of holding it in memory until the end: uncommitted appended parts stay in memory). A
+    table given as `Parts` is created from its first part and appended to from the others, one
+    at a time.
+
+    With `release`, each table is let go as it is stored: taken out of the validation's `clean`
+    and `derived` and out of `derived` (when it is a dict), so that its frame is freed once
+    nothing else holds it (the analytics keep the columns they read until their last part) and
+    the tables written later are computed with less memory held. The validation is marked
+    `released`: its tables cannot be loaded again.
     """
-    for name, table in {**validation.clean, **derived}.items():
+    tables = {**validation.clean, **derived}
+    if release:
+        validation.released = True
+    for name in list(tables):
+        table = tables.pop(name)
+        if release:
+            validation.clean.pop(name, None)
+            validation.derived.pop(name, None)
+            if isinstance(derived, dict):
+                derived.pop(name, None)
         if isinstance(table, pl.DataFrame):
             _replace(con, name, public_columns(table))
         else:
             for number, part in enumerate(table):
+                if number:
+                    stored()
                 (_append if number else _replace)(con, name, public_columns(part))
                 del part
+            if release:
+                table.stored()
+        del table
         stored()
     quarantine = validation.quarantine.select(pl.lit(run.run_id).alias("run_id"), pl.all())
     _replace(con, "quarantine", quarantine)
@@ -292,6 +318,7 @@ def _write_new(
     derived: Mapping[str, Table],
     previous: Path | None,
     stopped: Sequence[RunRecord],
+    release: bool = False,
 ) -> None:
     """Fill the new warehouse, checkpointing after each current table (see build)."""
     carry = previous is not None and previous.exists()
@@ -306,7 +333,7 @@ def _write_new(
         if carry:
             _carry_history(con)
         record_stopped(con, stopped)
-        write_run(con, run, validation, derived, lambda: _checkpoint(con))
+        write_run(con, run, validation, derived, lambda: _checkpoint(con), release=release)
         con.execute("commit")
     except duckdb.Error:
         with contextlib.suppress(duckdb.Error):  # an aborted transaction may refuse rollback
@@ -339,15 +366,22 @@ def build(
     *,
     previous: Path | None = None,
     stopped: Sequence[RunRecord] = (),
+    release: bool = False,
 ) -> None:
     """Write a complete warehouse into `new_file`: this run's tables, plus the carried history.
 
     `previous` is the current warehouse (history is read from it, read-only); `stopped` are
-    earlier failed or killed runs to record. Each current table is committed and checkpointed as
+    earlier failed or killed runs to record; `release`: see write_run (a validation already
+    released is refused). Each current table is committed and checkpointed as
     it is written (the file is only the warehouse once swapped in; a failed build is deleted),
     and the file is checkpointed at the end, so that once this returns it is whole on its own,
     with no write-ahead log.
     """
+    if validation.released:  # its tables were let go by a load that did not land
+        raise WarehouseError(
+            f"cannot write the warehouse {new_file}: this run's tables were let go while an "
+            "earlier attempt stored them; run again"
+        )
     for leftover in (new_file, wal_file(new_file)):
         leftover.unlink(missing_ok=True)
     con = create_readable(new_file)
@@ -360,7 +394,7 @@ def build(
         raise WarehouseError(f"cannot create the warehouse {new_file}: {first_line(exc)}") from exc
     failure: str | None = None
     try:
-        _write_new(con, new_file, run, validation, derived, previous, stopped)
+        _write_new(con, new_file, run, validation, derived, previous, stopped, release)
     except duckdb.Error as exc:  # disk full, I/O error: the real cause, in one line
         failure = first_line(exc)
     finally:
@@ -406,11 +440,16 @@ def load(
     *,
     stopped: Sequence[RunRecord] = (),
     before_rename: Callable[[], None] | None = None,
+    release: bool = False,
 ) -> None:
-    """Write one run: build its warehouse beside `path`, carry the history, swap it in."""
+    """Write one run: build its warehouse beside `path`, carry the history, swap it in.
+
+    `release`: let go of each table as it is stored (see write_run), to lower the run's peak
+    memory; the validation's tables cannot then be loaded again, even if this fails.
+    """
     new_file = next_file(path)
     try:
-        build(new_file, run, validation, derived, previous=path, stopped=stopped)
+        build(new_file, run, validation, derived, previous=path, stopped=stopped, release=release)
         if path.exists():  # whatever is there now must still be a warehouse to replace
             with read_only(path, wait=ATTACH_WAIT_SECONDS) as con:
                 _refuse_foreign(con, path)

@@ -51,6 +51,7 @@ from carryover.claims import (
     paired_units,
     pairs,
     ratios,
+    row_labels,
     size_units,
     than_pairs,
     title_muscles,
@@ -2529,11 +2530,21 @@ class Reader:
         in_play = None
         if self.size_unit is not None and self.size_unit[0] == study.study_id:
             in_play = self.size_unit[1]
-        muscle = layouts.muscle_named(label, {m for m, _ in self.context.muscle_tests})
-        if in_play is None or muscle is None:
+        if in_play is None:
             return None
-        test = self.context.muscle_tests.get((muscle, in_play))
-        return (test, None) if test else None
+        muscle = layouts.muscle_named(label, {m for m, _ in self.context.muscle_tests})
+        test = self.context.muscle_tests.get((muscle, in_play)) if muscle else None
+        return (test, None) if test else self._measured_label(label, in_play, study)
+
+    def _measured_label(self, label: str, unit: str, study: StudyRef) -> tuple[str, None] | None:
+        """The study's one size test a muscle label names with the measure in play's word.
+
+        'Whole hamstrings' with volume in play: 'hamstrings volume' (carryover.claims.row_labels).
+        """
+        ids: set[str] = set()
+        for phrase in row_labels.measured_phrases(label, unit):
+            ids |= self.context.aliases.get(alias_key(phrase), frozenset()) & study.exercises
+        return (next(iter(ids)), None) if len(ids) == 1 else None
 
     def _owner(self, words: str, study: StudyRef) -> str | None:
         """The one group a few words name ('the back squat', 'Push-ups', 'HT group')."""
@@ -2878,7 +2889,10 @@ class Reader:
         study = self.state.study
         if study is None or len(cells) != len(self.columns) or len(cells) < 3:
             return False
-        owners = [self._owner(words, study) for words in self.columns[1:]]
+        owners = [
+            self._owner(words, study) or row_labels.distinctive_owner(words, study.groups)
+            for words in self.columns[1:]
+        ]
         figures = [layouts.cell_figure(cell) for cell in cells[1:]]
         test = self._label_test(cells[0], study)
         if test is None or None in owners or len(set(owners)) != len(owners) or None in figures:

@@ -158,7 +158,7 @@ _NON_SPECIFIC = {"the", "both", "each", "either", "all", "two", "other", "this",
                  "every", "one", "neither", "these", "those", "muscle", "age", "study"}  # fmt: skip
 _N_PEOPLE = re.compile(
     rf"(?<![\w.])(?P<n>{_NUM})(?:\s*\(\s*(?P<again>{_NUM})\s*\))?\s+"
-    rf"(?:{DESCRIBING}\s+){{0,4}}?{PEOPLE}\b"
+    rf"(?:{DESCRIBING},?\s+){{0,4}}?{PEOPLE}\b"
     r"(?!\s+(?:in|per)\s+(?:each|the|every)\b)",
     re.IGNORECASE,
 )

@@ -37,6 +37,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from carryover.claims.ages import rounded_age, unitless_age
 from carryover.claims.bounds import means, stated_bound
 from carryover.claims.depths import (
     DEEP_SQUATS,
@@ -459,12 +460,12 @@ def _population(
     spread = "±" in number.text or "+/-" in number.text
     if number.lo != number.hi and not spread:
         return None  # a range or a bound: not one figure
-    if _APPROX.search(before) or number.text[:1] in "~≈<>≤≥":
+    if (_APPROX.search(before) and not rounded_age(before, after)) or number.text[:1] in "~≈<>≤≥":
         return None
     unit_text = number.text if _UNIT_IN_TEXT.search(number.text) else ""
     tail = after
     quantity = None
-    if _YEARS.match(tail) or unit_text.lower().endswith("y"):
+    if _YEARS.match(tail) or unit_text.lower().endswith("y") or unitless_age(number, before, after):
         quantity = "age"
     elif _CM.match(tail) or unit_text.lower().endswith("cm"):
         quantity = "body_height"

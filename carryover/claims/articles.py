@@ -62,7 +62,7 @@ from carryover.claims.bounds import fractions, means, stated_bound
 from carryover.claims.contrasts import Stated, listed_differences, stated_differences
 from carryover.claims.depth_sides import depth_group
 from carryover.claims.facts import LIFT_VERBS, SPREADS, Lookups, Near, read_facts
-from carryover.claims.label_phrases import label_phrases
+from carryover.claims.label_phrases import LEVEL_WORDS, label_phrases
 from carryover.claims.linking import (
     DESCRIBING,
     PEOPLE,
@@ -1345,6 +1345,7 @@ class Reader:
         mentions += self._abbreviated_groups(
             text, study, Spans([(m.start, m.end) for m in mentions])
         )
+        mentions += self._level_groups(text, study, Spans([(m.start, m.end) for m in mentions]))
         self._group_sizes(text, line_of, mentions, study)
         self._differences(text, line_of, study)
         self._listed_differences(text, line_of, study)
@@ -2201,6 +2202,22 @@ class Reader:
         if group_id is None:
             return None
         return _Mention(match.start("abbr"), match.end("abbr"), "group", group_id)
+
+    def _level_groups(self, text: str, study: StudyRef, taken: Spans) -> list[_Mention]:
+        """A group named by its level of repetitions or load alone ('low reps raised 1RM ...').
+
+        Only words one group's label gives (carryover.claims.label_phrases: 'Lower repetitions:
+        8-12 repetitions per set at ~75-90% 1RM' gives 'low reps' and 'heavy weights').
+        """
+        found: list[_Mention] = []
+        for match in LEVEL_WORDS.finditer(text):
+            if taken.hold(match.start(), match.end()):
+                continue
+            phrase = alias_key(match.group(0))
+            hits = [g for g, phrases in study.groups.items() if phrase in phrases]
+            if len(hits) == 1:
+                found.append(_Mention(match.start(), match.end(), "group", hits[0]))
+        return found
 
     def _abbreviated_groups(self, text: str, study: StudyRef, taken: Spans) -> list[_Mention]:
         """A group named by its abbreviation alone ('FST +31.8%, HST +11.3%').

@@ -51,7 +51,7 @@ def measured_phrases(label: str, unit: str) -> list[str]:
     """The test names a row's muscle label makes with the measure in play, in lookup form.
 
     ('Whole hamstrings', 'cm3') -> ['hamstrings volume', 'hamstrings muscle volume']; the
-    label is lower-cased and its dashes made spaces ('Biceps Femoris – Short Head').
+    label is lower-cased and its dashes made spaces ('Biceps Femoris - Short Head').
     """
     base = _WHOLE.sub("", label.strip())
     base = " ".join(re.sub(r"[\-\u2010\u2011\u2013\u2014]", " ", base.lower()).split())

@@ -32,7 +32,8 @@ def test_a_repetition_level_label_gives_its_everyday_names() -> None:
 def test_a_load_share_gives_light_or_heavy_words_never_alone() -> None:
     assert {"light weights", "lighter loads", "light-weight", "low load"} <= label_phrases(HIGHER)
     assert {"heavy weights", "heavier loads", "heavy-weight", "high load"} <= label_phrases(LOWER)
-    assert "light" not in label_phrases(HIGHER) and "heavy" not in label_phrases(LOWER)
+    assert "light" not in label_phrases(HIGHER)
+    assert "heavy" not in label_phrases(LOWER)
     assert not any("light" in p or "heavy" in p for p in label_phrases("Moderate: ~60-70% 1RM"))
 
 

@@ -1,4 +1,4 @@
-"""Tables whose columns name the groups by one word and whose rows name a muscle by its size test."""
+"""Tables whose columns name groups by one word and whose rows name a muscle by its size test."""
 
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ def test_measured_phrases() -> None:
         "hamstrings volume",
         "hamstrings muscle volume",
     ]
-    assert row_labels.measured_phrases("Biceps Femoris – Short Head", "mm") == [
+    assert row_labels.measured_phrases("Biceps Femoris \u2013 Short Head", "mm") == [
         "biceps femoris short head thickness",
         "biceps femoris short head muscle thickness",
     ]

@@ -42,6 +42,7 @@ from carryover.claims import (
     comparators,
     designs,
     groups_doing,
+    histories,
     layouts,
     leads,
     muscle_lists,
@@ -2502,7 +2503,10 @@ class Reader:
         for match in [*_SESSIONS.finditer(text), *_SESSIONS_DESCRIBED.finditer(text)]:
             if _PRIOR.match(text, match.end(), min(len(text), match.end() + 50)):
                 continue  # "RT 2-3 days per week over the previous 6 months": their history
-            self.claim(line_of(match.start("n")), "sessions_per_week", _number(match.group("n")))
+            quantity = "sessions_per_week"
+            if histories.gym_habit(text[max(0, match.start("n") - 40) : match.start("n")]):
+                quantity = "other"  # 'men who ... went to the gym three to five times a week'
+            self.claim(line_of(match.start("n")), quantity, _number(match.group("n")))
         for match in _DURATION.finditer(text):
             group = next(g for g in ("n1", "n2", "n3") if match.group(g))
             before = text[max(0, match.start(group) - 30) : match.start(group)]

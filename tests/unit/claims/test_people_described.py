@@ -55,3 +55,26 @@ def test_unitless_age_bounds() -> None:
     assert ages.rounded_age("the participants were around ", " years old")
     assert not ages.rounded_age("49 men, each about ", " years of training")
     assert not ages.rounded_age("The squat rack (about ", " years old) still works.")
+
+
+def history(sentence: str) -> list[tuple[object, ...]]:
+    ex = read_article(Article("articles/a.md", "a", [LEAD, sentence]), bundled_context())
+    return (
+        ex.rows.filter(pl.col("source_line") == 2)
+        .filter(pl.col("quantity").is_in(["other", "sessions_per_week"]))
+        .select("quantity", "value")
+        .rows()
+    )
+
+
+def test_years_on_the_iron_and_gym_visits_before_the_study_are_their_history() -> None:
+    """'had been on the iron for at least four years and went to the gym three to five times'."""
+    assert history(
+        "The men had been on the iron for at least four years and went to the gym three to five "
+        "times a week."
+    ) == [("other", "5"), ("other", "4")]
+
+
+def test_the_studys_own_frequency_and_other_spans_stay_as_they_were() -> None:
+    assert history("The men trained three times a week.") == [("sessions_per_week", "3")]
+    assert history("The men had been injured for at least four years.") == []

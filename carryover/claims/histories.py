@@ -47,11 +47,13 @@ _NOT_TRAINED = re.compile(
 previous'."""
 _BEEN_TRAINING = re.compile(
     r"\bbeen\s+(?:training|lifting(?:\s+weights)?|strength[\s-]training|resistance[\s-]training|"
-    r"working\s+out)\s+(?:regularly\s+|consistently\s+)?for\s+(?:(?:over|more\s+than|at\s+least|"
+    r"working\s+out)\s+(?:(?:quite|very|fairly|pretty|[a-z]+ly)\s+){0,2}for\s+"
+    r"(?:(?:over|more\s+than|at\s+least|"
     r"almost|about|nearly|around|roughly)\s+)?$",
     re.I,
 )
-"""'been lifting weights for over', 'been training regularly for'."""
+"""'been lifting weights for over', 'been training regularly for', 'been lifting quite seriously
+for about'."""
 _BEEN_AT_IT = re.compile(
     r"\bbeen\s+(?:on\s+the\s+iron|pumping\s+iron|hitting\s+the\s+(?:gym|weights)|"
     r"going\s+to\s+the\s+gym)\s+for\s+(?:(?:over|more\s+than|at\s+least|almost|about|nearly|"

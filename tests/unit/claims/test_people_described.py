@@ -78,3 +78,11 @@ def test_years_on_the_iron_and_gym_visits_before_the_study_are_their_history() -
 def test_the_studys_own_frequency_and_other_spans_stay_as_they_were() -> None:
     assert history("The men trained three times a week.") == [("sessions_per_week", "3")]
     assert history("The men had been injured for at least four years.") == []
+
+
+def test_adverbs_between_lifting_and_its_span() -> None:
+    """'men who had been lifting quite seriously for about two years': their history."""
+    assert history("The men had been lifting quite seriously for about two years.") == [
+        ("other", "2")
+    ]
+    assert history("The men had been lifting quite seriously in the 12 weeks.") == []

@@ -54,6 +54,7 @@ from carryover.claims import (
     ratios,
     row_labels,
     size_units,
+    subsets,
     than_pairs,
     title_muscles,
     total_spans,
@@ -2478,7 +2479,9 @@ class Reader:
             if self._group_size_in_parentheses(text, match):
                 continue  # "Back squat (12 women)": read with the group
             if _ADDED_PEOPLE.search(text, max(0, match.start() - 16), match.start()):
-                continue  # "plus another 12 subjects": a further sample, left unread
+                # "plus another 12 subjects": a further sample, a claim about the design (other)
+                self.claim(line_of(match.start("n")), "other", _number(match.group("n")))
+                continue
             # "twenty-two participants ... completed": those analysed, not those randomised
             # (looked for within a bounded window: a long line of counts stays linear)
             window = min(len(text), match.end() + _NEAR)
@@ -2500,6 +2503,8 @@ class Reader:
             self.claim(line_of(match.start("n")), quantity, _number(match.group("n")))
             if again:  # '17 (seventeen) active men': the words restate the count, a claim too
                 self.claim(line_of(match.start("again")), quantity, _number(match.group("again")))
+        for at, value in subsets.subset_counts(text):
+            self.claim(line_of(at), "other", _number(value))  # '19 of those participants'
         for match in [*_SESSIONS.finditer(text), *_SESSIONS_DESCRIBED.finditer(text)]:
             if _PRIOR.match(text, match.end(), min(len(text), match.end() + 50)):
                 continue  # "RT 2-3 days per week over the previous 6 months": their history

@@ -2505,6 +2505,10 @@ class Reader:
                 self.claim(line_of(match.start("again")), quantity, _number(match.group("again")))
         for at, value in subsets.subset_counts(text):
             self.claim(line_of(at), "other", _number(value))  # '19 of those participants'
+        for at, n, at_a, a, at_b, b in subsets.sex_split(text):  # '20 untrained (13 male, 7 ...'
+            self.claim(line_of(at), "n", _number(n))
+            self.claim(line_of(at_a), "other", _number(a))
+            self.claim(line_of(at_b), "other", _number(b))
         for match in [*_SESSIONS.finditer(text), *_SESSIONS_DESCRIBED.finditer(text)]:
             if _PRIOR.match(text, match.end(), min(len(text), match.end() + 50)):
                 continue  # "RT 2-3 days per week over the previous 6 months": their history

@@ -8,6 +8,11 @@ took part in something further. In a sentence about a study it is a claim about 
 Read only as "N of those (or these) <people>" or "N of the M" where M is larger than N and is a
 count of people the same sentence gave before ("20 untrained subjects ... 19 of the 20").
 
+A count written before its split by sex, "20 untrained (13 male, 7 female)", is the sample when
+the two parts add up to it and no word for people ("20 adults (...)": read as a count already)
+stands between; the parts are claims about the design (`other`: the data holds no
+split by sex).
+
 Pure: text in, the counts' offsets and values out; every pattern reads a bounded window.
 """
 
@@ -44,4 +49,25 @@ def subset_counts(text: str) -> list[tuple[int, str]]:
         }
         if total in counted:
             found.append((m.start("n"), m.group("n")))
+    return found
+
+
+_SEX = r"(?:male|female)"
+"""The sexes as adjectives: '13 men' or '7 women' is a count the reader reads already."""
+_SPLIT = re.compile(
+    rf"(?<![\w.])(?P<n>\d{{1,3}})\s+(?:(?!(?:of|for|in|{PEOPLE})\b)[a-z\-]+\s+){{0,2}}\(\s*"
+    rf"(?P<a>\d{{1,3}})\s+{_SEX}\s*(?:,|and|;)\s*(?P<b>\d{{1,3}})\s+{_SEX}\s*\)",
+    re.I,
+)
+
+
+def sex_split(text: str) -> list[tuple[int, str, int, str, int, str]]:
+    """(offset, value) of the sample and of its two parts, '20 untrained (13 male, 7 female)'."""
+    found = []
+    for m in _SPLIT.finditer(text):
+        if int(m.group("a")) + int(m.group("b")) != int(m.group("n")):
+            continue
+        found.append(
+            (m.start("n"), m.group("n"), m.start("a"), m.group("a"), m.start("b"), m.group("b"))
+        )
     return found

@@ -31,3 +31,17 @@ def test_a_part_of_anything_else_is_no_subset() -> None:
     assert subset_counts("19 of the 20 from the first part came back.") == []  # 20 of whom?
     assert subset_counts("20 men trained, and 20 of the 20 finished.") == []  # not a part
     assert subset_counts("19 of those sets were hard.") == []
+
+
+def test_a_count_before_its_split_by_sex_is_the_sample() -> None:
+    """'20 untrained (13 male, 7 female)': the sample, and its two parts as design claims."""
+    assert counts("- 20 untrained (13 male, 7 female) trained") == [
+        ("n", "20"),
+        ("other", "13"),
+        ("other", "7"),
+    ]
+
+
+def test_a_split_that_does_not_add_up_or_follows_people_is_not_read_so() -> None:
+    assert counts("- 20 untrained (13 male, 8 female) trained") == []
+    assert counts("- 20 young adults (12 male and 8 female) trained") == [("n", "20")]

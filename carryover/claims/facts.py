@@ -50,6 +50,7 @@ from carryover.claims.depths import (
 from carryover.claims.histories import training_history
 from carryover.claims.multiples import body_weight_multiple
 from carryover.claims.numbers import DECADE, NUMBER_WORD, Number, numbers
+from carryover.claims.rests import sessions_apart
 from carryover.claims.sessions import exercise_count, session_length_ratio, session_minutes
 from carryover.claims.shares import allocation_share
 
@@ -1336,6 +1337,8 @@ def _other(text: str, number: Number, before: str, after: str, previous: str = "
         # the unit is part of the number's text ('24 h'): read the words after it as if after
         # (not a number word's own letters: 'twenty-four', 'one to four-plus')
         unit_after = " " + number.text.split()[-1].lstrip("0123456789.") + after
+    if sessions_apart(before, unit_after):
+        return None  # 'sessions at least 48 hours apart': the rest between sessions (rests)
     hit = any(p.match(unit_after) for p in _OTHER)
     if not hit and _HOURS_AFTER.match(unit_after):
         clause = text[max(0, start - _WINDOW) : min(len(text), number.end + 30)]

@@ -268,7 +268,7 @@ _FITS = {
     "sessions_per_week": re.compile(r"[\s-]*(?:(?:[a-z-]+\s+){0,2}?"
                                     r"(?:x|times|sessions?|days?|workouts?))?[\s/-]*"
                                     r"(?:(?:per|a|each)[\s-]+)?week", re.I),
-    "n": re.compile(rf"\s+(?:{DESCRIBING}\s+){{0,4}}?{PEOPLE}\b", re.I),
+    "n": re.compile(rf"\s+(?:{DESCRIBING},?\s+){{0,4}}?{PEOPLE}\b", re.I),
     "contrast_ratio": re.compile(r"\s+(?:times\b|as\s)", re.I),  # 'twice as', 'two times'
 }  # fmt: skip
 

@@ -42,6 +42,7 @@ from carryover.claims import (
     comparators,
     designs,
     groups_doing,
+    histories,
     layouts,
     leads,
     muscle_lists,
@@ -51,7 +52,9 @@ from carryover.claims import (
     paired_units,
     pairs,
     ratios,
+    row_labels,
     size_units,
+    subsets,
     than_pairs,
     title_muscles,
     total_spans,
@@ -61,7 +64,7 @@ from carryover.claims.bounds import fractions, means, stated_bound
 from carryover.claims.contrasts import Stated, listed_differences, stated_differences
 from carryover.claims.depth_sides import depth_group
 from carryover.claims.facts import LIFT_VERBS, SPREADS, Lookups, Near, read_facts
-from carryover.claims.label_phrases import label_phrases
+from carryover.claims.label_phrases import LEVEL_WORDS, label_phrases
 from carryover.claims.linking import (
     DESCRIBING,
     PEOPLE,
@@ -157,7 +160,7 @@ _NON_SPECIFIC = {"the", "both", "each", "either", "all", "two", "other", "this",
                  "every", "one", "neither", "these", "those", "muscle", "age", "study"}  # fmt: skip
 _N_PEOPLE = re.compile(
     rf"(?<![\w.])(?P<n>{_NUM})(?:\s*\(\s*(?P<again>{_NUM})\s*\))?\s+"
-    rf"(?:{DESCRIBING}\s+){{0,4}}?{PEOPLE}\b"
+    rf"(?:{DESCRIBING},?\s+){{0,4}}?{PEOPLE}\b"
     r"(?!\s+(?:in|per)\s+(?:each|the|every)\b)",
     re.IGNORECASE,
 )
@@ -1344,6 +1347,7 @@ class Reader:
         mentions += self._abbreviated_groups(
             text, study, Spans([(m.start, m.end) for m in mentions])
         )
+        mentions += self._level_groups(text, study, Spans([(m.start, m.end) for m in mentions]))
         self._group_sizes(text, line_of, mentions, study)
         self._differences(text, line_of, study)
         self._listed_differences(text, line_of, study)
@@ -2201,6 +2205,22 @@ class Reader:
             return None
         return _Mention(match.start("abbr"), match.end("abbr"), "group", group_id)
 
+    def _level_groups(self, text: str, study: StudyRef, taken: Spans) -> list[_Mention]:
+        """A group named by its level of repetitions or load alone ('low reps raised 1RM ...').
+
+        Only words one group's label gives (carryover.claims.label_phrases: 'Lower repetitions:
+        8-12 repetitions per set at ~75-90% 1RM' gives 'low reps' and 'heavy weights').
+        """
+        found: list[_Mention] = []
+        for match in LEVEL_WORDS.finditer(text):
+            if taken.hold(match.start(), match.end()):
+                continue
+            phrase = alias_key(match.group(0))
+            hits = [g for g, phrases in study.groups.items() if phrase in phrases]
+            if len(hits) == 1:
+                found.append(_Mention(match.start(), match.end(), "group", hits[0]))
+        return found
+
     def _abbreviated_groups(self, text: str, study: StudyRef, taken: Spans) -> list[_Mention]:
         """A group named by its abbreviation alone ('FST +31.8%, HST +11.3%').
 
@@ -2459,7 +2479,9 @@ class Reader:
             if self._group_size_in_parentheses(text, match):
                 continue  # "Back squat (12 women)": read with the group
             if _ADDED_PEOPLE.search(text, max(0, match.start() - 16), match.start()):
-                continue  # "plus another 12 subjects": a further sample, left unread
+                # "plus another 12 subjects": a further sample, a claim about the design (other)
+                self.claim(line_of(match.start("n")), "other", _number(match.group("n")))
+                continue
             # "twenty-two participants ... completed": those analysed, not those randomised
             # (looked for within a bounded window: a long line of counts stays linear)
             window = min(len(text), match.end() + _NEAR)
@@ -2481,10 +2503,19 @@ class Reader:
             self.claim(line_of(match.start("n")), quantity, _number(match.group("n")))
             if again:  # '17 (seventeen) active men': the words restate the count, a claim too
                 self.claim(line_of(match.start("again")), quantity, _number(match.group("again")))
+        for at, value in subsets.subset_counts(text):
+            self.claim(line_of(at), "other", _number(value))  # '19 of those participants'
+        for at, n, at_a, a, at_b, b in subsets.sex_split(text):  # '20 untrained (13 male, 7 ...'
+            self.claim(line_of(at), "n", _number(n))
+            self.claim(line_of(at_a), "other", _number(a))
+            self.claim(line_of(at_b), "other", _number(b))
         for match in [*_SESSIONS.finditer(text), *_SESSIONS_DESCRIBED.finditer(text)]:
             if _PRIOR.match(text, match.end(), min(len(text), match.end() + 50)):
                 continue  # "RT 2-3 days per week over the previous 6 months": their history
-            self.claim(line_of(match.start("n")), "sessions_per_week", _number(match.group("n")))
+            quantity = "sessions_per_week"
+            if histories.gym_habit(text[max(0, match.start("n") - 40) : match.start("n")]):
+                quantity = "other"  # 'men who ... went to the gym three to five times a week'
+            self.claim(line_of(match.start("n")), quantity, _number(match.group("n")))
         for match in _DURATION.finditer(text):
             group = next(g for g in ("n1", "n2", "n3") if match.group(g))
             before = text[max(0, match.start(group) - 30) : match.start(group)]
@@ -2529,11 +2560,21 @@ class Reader:
         in_play = None
         if self.size_unit is not None and self.size_unit[0] == study.study_id:
             in_play = self.size_unit[1]
-        muscle = layouts.muscle_named(label, {m for m, _ in self.context.muscle_tests})
-        if in_play is None or muscle is None:
+        if in_play is None:
             return None
-        test = self.context.muscle_tests.get((muscle, in_play))
-        return (test, None) if test else None
+        muscle = layouts.muscle_named(label, {m for m, _ in self.context.muscle_tests})
+        test = self.context.muscle_tests.get((muscle, in_play)) if muscle else None
+        return (test, None) if test else self._measured_label(label, in_play, study)
+
+    def _measured_label(self, label: str, unit: str, study: StudyRef) -> tuple[str, None] | None:
+        """The study's one size test a muscle label names with the measure in play's word.
+
+        'Whole hamstrings' with volume in play: 'hamstrings volume' (carryover.claims.row_labels).
+        """
+        ids: set[str] = set()
+        for phrase in row_labels.measured_phrases(label, unit):
+            ids |= self.context.aliases.get(alias_key(phrase), frozenset()) & study.exercises
+        return (next(iter(ids)), None) if len(ids) == 1 else None
 
     def _owner(self, words: str, study: StudyRef) -> str | None:
         """The one group a few words name ('the back squat', 'Push-ups', 'HT group')."""
@@ -2878,7 +2919,10 @@ class Reader:
         study = self.state.study
         if study is None or len(cells) != len(self.columns) or len(cells) < 3:
             return False
-        owners = [self._owner(words, study) for words in self.columns[1:]]
+        owners = [
+            self._owner(words, study) or row_labels.distinctive_owner(words, study.groups)
+            for words in self.columns[1:]
+        ]
         figures = [layouts.cell_figure(cell) for cell in cells[1:]]
         test = self._label_test(cells[0], study)
         if test is None or None in owners or len(set(owners)) != len(owners) or None in figures:

@@ -37,6 +37,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from carryover.claims.ages import rounded_age, unitless_age
 from carryover.claims.bounds import means, stated_bound
 from carryover.claims.depths import (
     DEEP_SQUATS,
@@ -49,6 +50,7 @@ from carryover.claims.depths import (
 from carryover.claims.histories import training_history
 from carryover.claims.multiples import body_weight_multiple
 from carryover.claims.numbers import DECADE, NUMBER_WORD, Number, numbers
+from carryover.claims.rests import sessions_apart
 from carryover.claims.sessions import exercise_count, session_length_ratio, session_minutes
 from carryover.claims.shares import allocation_share
 
@@ -459,12 +461,12 @@ def _population(
     spread = "±" in number.text or "+/-" in number.text
     if number.lo != number.hi and not spread:
         return None  # a range or a bound: not one figure
-    if _APPROX.search(before) or number.text[:1] in "~≈<>≤≥":
+    if (_APPROX.search(before) and not rounded_age(before, after)) or number.text[:1] in "~≈<>≤≥":
         return None
     unit_text = number.text if _UNIT_IN_TEXT.search(number.text) else ""
     tail = after
     quantity = None
-    if _YEARS.match(tail) or unit_text.lower().endswith("y"):
+    if _YEARS.match(tail) or unit_text.lower().endswith("y") or unitless_age(number, before, after):
         quantity = "age"
     elif _CM.match(tail) or unit_text.lower().endswith("cm"):
         quantity = "body_height"
@@ -853,8 +855,8 @@ def _baseline(
     lifted = _LIFT_BEFORE.search(before)
     if _SETS_AFTER.match(after):
         return None  # '~140 kg for 3 sets': a training load
-    if phase is None and _GAIN_BEFORE.search(before):
-        return None  # 'raised 1RM by 14 kg', 'a gain of 9 kg': a change, never a level
+    if phase is None and (_GAIN_BEFORE.search(before) or _GAIN_AFTER.match(after[:30])):
+        return None  # 'raised 1RM by 14 kg', 'a gain of 9 kg', 'a 9 kg increase': a change
     if phase is None:
         if _LOAD_WORDS.search(before) or _LOADS_LIFTED.search(text, max(0, start - 120), start):
             return None
@@ -882,6 +884,12 @@ _GAIN_BEFORE = re.compile(
     r"\s+of)|(?P<by>\bby))\s+(?:an?\s+)?(?:average\s+of\s+|mean\s+of\s+)?$",
     re.I,
 )
+_GAIN_AFTER = re.compile(
+    r"^[\s-]?(?:kg|kgs|kilograms?|lbs?\.?|pounds?)?[\s-]*(?:increase|gain|improvement|rise)s?\b",
+    re.I,
+)
+"""After a weight: a change it names ('a 9 kg increase', 'a 20-pound gain')."""
+_A_BEFORE = re.compile(r"\ban?\s+(?:average\s+|mean\s+)?$", re.I)
 _WITHIN_CHANGE = re.compile(
     r"\b(?:increas\w*|improv\w*|rais\w*|rose|went\s+up|gain\w*|grew|boost\w*|climb\w*)\b", re.I
 )
@@ -924,6 +932,8 @@ def _gain(
     gain = _GAIN_BEFORE.search(before)
     if gain is None and _PUT_BEFORE.search(before) and _ONTO_LIFT_AFTER.match(after):
         gain = _PUT_BEFORE.search(before)  # 'put 50 pounds on your back squat'
+    if gain is None and _GAIN_AFTER.match(after[:30]) and _A_BEFORE.search(before[-20:]):
+        gain = _A_BEFORE.search(before[-20:])  # 'high reps gave only a 9 kg increase'
     if gain is None and not number.text.startswith("+"):
         return None
     clause = before[-_WINDOW:] + " " + after[:40]  # a bound's own 'more than' is no comparison
@@ -932,7 +942,8 @@ def _gain(
     by = gain is not None and "by" in gain.groupdict() and gain.group("by")
     if by and not _WITHIN_CHANGE.search(before):
         return None
-    if _EVERY_GROUP_BEFORE.search(before):
+    every = [m.end() for m in _EVERY_GROUP_BEFORE.finditer(before)]
+    if every and not _group_between(near, start - len(before) + every[-1], start):
         return None  # one figure for every group: left to the reader of group sizes and changes
     nearby = Near.between(near.exercises, start - _WINDOW, number.end + _WINDOW)
     credited = means(text, Near.between(near.exercises, start - 2 * _WINDOW, number.end + _WINDOW))
@@ -970,6 +981,11 @@ _ONTO_LIFT_AFTER = re.compile(
 )
 _EACH_TIME = re.compile(r"\b(?:each|every|per|a)\s+(?:week|session|workout|set)\b", re.I)
 """'added 5 pounds to their squat each week': a load progression, not a gain."""
+
+
+def _group_between(near: Near, lo: int, hi: int) -> bool:
+    """Whether a group is named between lo and hi ('rose in both groups; ... low reps raised')."""
+    return any(lo <= s < hi for s, _, _ in near.groups)
 
 
 def _named_group_before(near: Near, start: int) -> str | None:
@@ -1321,6 +1337,8 @@ def _other(text: str, number: Number, before: str, after: str, previous: str = "
         # the unit is part of the number's text ('24 h'): read the words after it as if after
         # (not a number word's own letters: 'twenty-four', 'one to four-plus')
         unit_after = " " + number.text.split()[-1].lstrip("0123456789.") + after
+    if sessions_apart(before, unit_after):
+        return None  # 'sessions at least 48 hours apart': the rest between sessions (rests)
     hit = any(p.match(unit_after) for p in _OTHER)
     if not hit and _HOURS_AFTER.match(unit_after):
         clause = text[max(0, start - _WINDOW) : min(len(text), number.end + 30)]

@@ -14,6 +14,12 @@ Read only with the words of training right before the span and a unit of time ri
   lifted weights at least 3 times per week for a minimum of 1 year" (the span, and how often a
   week they had trained over it: both are their history, not the study's frequency).
 
+- having been at it, in the words lifters use: "had been on the iron for at least", "been
+  pumping iron for", "been hitting the gym for over".
+
+A weekly frequency right after "went to the gym" or "had gone to the gym" is the people's habit
+before the study (`gym_habit`): a claim `other`, never the study's sessions per week.
+
 "trained for 10 weeks" (the study's own duration) has neither form and is left to the other rules.
 
 Pure: a number and the words around it in, (value, bound) or None out; the windows are bounded.
@@ -41,11 +47,26 @@ _NOT_TRAINED = re.compile(
 previous'."""
 _BEEN_TRAINING = re.compile(
     r"\bbeen\s+(?:training|lifting(?:\s+weights)?|strength[\s-]training|resistance[\s-]training|"
-    r"working\s+out)\s+(?:regularly\s+|consistently\s+)?for\s+(?:(?:over|more\s+than|at\s+least|"
+    r"working\s+out)\s+(?:(?:quite|very|fairly|pretty|[a-z]+ly)\s+){0,2}for\s+"
+    r"(?:(?:over|more\s+than|at\s+least|"
     r"almost|about|nearly|around|roughly)\s+)?$",
     re.I,
 )
-"""'been lifting weights for over', 'been training regularly for'."""
+"""'been lifting weights for over', 'been training regularly for', 'been lifting quite seriously
+for about'."""
+_BEEN_AT_IT = re.compile(
+    r"\bbeen\s+(?:on\s+the\s+iron|pumping\s+iron|hitting\s+the\s+(?:gym|weights)|"
+    r"going\s+to\s+the\s+gym)\s+for\s+(?:(?:over|more\s+than|at\s+least|almost|about|nearly|"
+    r"around|roughly)\s+)?$",
+    re.I,
+)
+"""'had been on the iron for at least' (four years), 'been hitting the gym for over'."""
+_GYM_HABIT = re.compile(
+    r"\b(?:went|had\s+gone|had\s+been\s+going|were\s+going|used\s+to\s+go)\s+to\s+the\s+gym"
+    r"(?:\s+[a-z]+\s+(?:to|or))?\s*$",
+    re.I,
+)
+"""'went to the gym' right before a frequency, or before its range's first end ('three to')."""
 _HAD_TRAINED = (
     r"\bhad\s+(?:been\s+)?(?:lifted|trained|training|lifting|exercised|worked\s+out|"
     r"(?:resistance|strength)[\s-]trained)\b"
@@ -78,10 +99,22 @@ def training_history(number: Number, before: str, after: str) -> tuple[str, str 
         if not _HAD_TRAINED_BEFORE.search(tail) or number.value > 7:
             return None
     elif not _SPAN_AFTER.match(after[:12]) or not (
-        _NOT_TRAINED.search(tail) or _BEEN_TRAINING.search(tail) or _HAD_TRAINED_FOR.search(tail)
+        _NOT_TRAINED.search(tail)
+        or _BEEN_TRAINING.search(tail)
+        or _HAD_TRAINED_FOR.search(tail)
+        or _BEEN_AT_IT.search(tail)
     ):
         return None
     value = number.value
     bound = stated_bound(number.text, tail, after[:40])
     shown = str(int(value)) if value == int(value) else repr(value)
     return shown, bound.relation if bound is not None else None
+
+
+def gym_habit(before: str) -> bool:
+    """Whether a weekly frequency is how often the people went to the gym before the study.
+
+    'men who ... went to the gym three to five times a week', 'had gone to the gym 4 times a
+    week': their habit (an entry criterion, `other`), not the study's own frequency.
+    """
+    return _GYM_HABIT.search(before[-40:]) is not None

@@ -46,6 +46,7 @@ from collections.abc import Sequence
 from carryover.claims.linking import PEOPLE
 from carryover.claims.loads import MAXIMUM_WORDS
 from carryover.claims.numbers import Number
+from carryover.claims.rests import sessions_apart
 
 WINDOW = 200
 """How far (characters) the rules look before and after a number."""
@@ -331,7 +332,7 @@ def plan_reason(line: str, number: Number) -> str | None:
 
     if (text.isdigit() or _SMALL_RANGE.fullmatch(text)) and _SETS_BY.search(before[-8:]):
         return "set_rep_scheme"
-    if _TIME_UNIT.match(after) and _REST_WORD.search(head[-80:]):
+    if (_TIME_UNIT.match(after) and _REST_WORD.search(head[-80:])) or sessions_apart(before, after):
         return "rest_interval"
     if (
         _SMALL_RANGE.fullmatch(text)

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 ARTICLES = Path(__file__).resolve().parents[2] / "data" / "articles"
-HELD_OUT = ["holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6"]
+HELD_OUT = ["holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7"]
 
 QUANTITIES = {
     "n_total",

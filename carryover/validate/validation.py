@@ -124,6 +124,8 @@ class Validation:
     released: bool = False
     """Whether a load let go of `clean` and `derived` as it stored them (they cannot be loaded
     again: see carryover.warehouse.build.load)."""
+    release_failure: str | None = None
+    """Why the load that let them go failed, if it did: what a retry reports instead."""
 
     @property
     def errors(self) -> int:

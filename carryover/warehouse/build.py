@@ -378,9 +378,9 @@ def build(
     with no write-ahead log.
     """
     if validation.released:  # its tables were let go by a load that did not land
+        earlier = validation.release_failure or f"cannot write the warehouse {new_file}"
         raise WarehouseError(
-            f"cannot write the warehouse {new_file}: this run's tables were let go while an "
-            "earlier attempt stored them; run again"
+            f"{earlier} (this run's tables were let go while that attempt stored them: run again)"
         )
     for leftover in (new_file, wal_file(new_file)):
         leftover.unlink(missing_ok=True)
@@ -454,6 +454,11 @@ def load(
             with read_only(path, wait=ATTACH_WAIT_SECONDS) as con:
                 _refuse_foreign(con, path)
         swap(new_file, path, before_rename)
+    except Exception as exc:
+        if validation.released and validation.release_failure is None:
+            # a retry cannot load the tables again: it reports this, the real cause
+            validation.release_failure = str(exc)
+        raise
     finally:
         new_file.unlink(missing_ok=True)
         wal_file(new_file).unlink(missing_ok=True)

@@ -100,6 +100,22 @@ def test_tables_that_were_let_go_are_never_loaded_again(tmp_path: Path) -> None:
     assert set(before) >= set(HISTORY_TABLES)
 
 
+def test_a_retry_after_a_failed_released_load_reports_the_real_cause(tmp_path: Path) -> None:
+    """The first attempt's error (a full disk, a failed swap), not only 'let go', reaches the user."""
+    path = tmp_path / "w.duckdb"
+    validation = _checked(path).validation
+    derived = _derived(validation, 7)
+
+    def disk_full() -> None:
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(WarehouseError, match="No space left on device"):
+        load(path, _run("r1"), validation, dict(derived), before_rename=disk_full, release=True)
+    with pytest.raises(WarehouseError, match="No space left on device.*let go"):
+        load(path, _run("r1"), validation, derived, release=True)
+    assert not path.exists()
+
+
 def test_pooling_works_after_the_carryover_rows_let_go_of_their_inputs(tmp_path: Path) -> None:
     """Once stored, the carryover parts cannot be computed again; the pooled table is unchanged."""
     validation = _checked(tmp_path / "w.duckdb").validation

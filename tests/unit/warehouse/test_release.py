@@ -101,7 +101,7 @@ def test_tables_that_were_let_go_are_never_loaded_again(tmp_path: Path) -> None:
 
 
 def test_a_retry_after_a_failed_released_load_reports_the_real_cause(tmp_path: Path) -> None:
-    """The first attempt's error (a full disk, a failed swap), not only 'let go', reaches the user."""
+    """The first attempt's error (a full disk), not only 'let go', reaches the user."""
     path = tmp_path / "w.duckdb"
     validation = _checked(path).validation
     derived = _derived(validation, 7)
@@ -111,7 +111,7 @@ def test_a_retry_after_a_failed_released_load_reports_the_real_cause(tmp_path: P
 
     with pytest.raises(WarehouseError, match="No space left on device"):
         load(path, _run("r1"), validation, dict(derived), before_rename=disk_full, release=True)
-    with pytest.raises(WarehouseError, match="No space left on device.*let go"):
+    with pytest.raises(WarehouseError, match=r"No space left on device.*let go"):
         load(path, _run("r1"), validation, derived, release=True)
     assert not path.exists()
 

@@ -24,7 +24,7 @@ import polars as pl
 
 from carryover.analytics import effects as analytics
 from carryover.claims.accounting import article_lines, article_numbers
-from carryover.claims.articles import Article, read_articles
+from carryover.claims.articles import Article, article_paths, read_articles
 from carryover.core.errors import EXIT_FINDINGS, EXIT_OK, RawDirError
 from carryover.core.files import write_atomic
 from carryover.core.parts import Table
@@ -205,9 +205,17 @@ def stage_results(
 
 
 def find_reusable(raw_dir: Path, warehouse: Path, full: bool) -> Reuse:
-    """Hash the raw files and find the last run's results for those unchanged since."""
+    """Hash the raw files and find the last run's results for those unchanged since.
+
+    The claims are never taken from an earlier run when there are articles: reading them gives
+    each number's disposition (`article_numbers`) and each article's line, which the claims'
+    own result does not hold, so a reused claims table would lose both.
+    """
     keys = reuse.raw_keys(raw_dir)
-    return Reuse(keys, {} if full else reuse.lookup(warehouse, keys))
+    found = {} if full else reuse.lookup(warehouse, keys)
+    if "claims" in found and article_paths(raw_dir):
+        found = {name: result for name, result in found.items() if name != "claims"}
+    return Reuse(keys, found)
 
 
 P = ParamSpec("P")

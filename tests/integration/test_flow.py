@@ -390,6 +390,34 @@ def test_an_incremental_run_gives_the_warehouse_a_full_run_gives(tmp_path: Path)
     ]
 
 
+def test_a_second_run_keeps_every_articles_numbers(tmp_path: Path) -> None:
+    """With articles, the claims are read again on an unchanged run: numbers and lines stay."""
+    raw = tmp_path / "raw"
+    shutil.copytree(PROJECT_ROOT / "raw", raw)
+    warehouse = tmp_path / "w.duckdb"
+
+    def run():
+        return carryover_pipeline(
+            raw_dir=raw, warehouse=warehouse, report_dir=tmp_path / "reports", fail_on="never"
+        )
+
+    def numbers() -> pl.DataFrame:
+        con = duckdb.connect(str(warehouse), read_only=True)
+        try:
+            return con.sql("select * from article_numbers order by all").pl()
+        finally:
+            con.close()
+
+    first = run()
+    before = numbers()
+    second = run()
+    assert before.height > 0
+    assert "claims" not in second.reused
+    assert {"exercises", "studies", "outcomes"} <= set(second.reused)
+    assert numbers().equals(before)
+    assert second.articles == first.articles != ()
+
+
 def test_a_failed_run_is_recorded_with_its_reason_by_the_next_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
